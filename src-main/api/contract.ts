@@ -1,0 +1,71 @@
+/**
+ * The API contract: for each method, the schema of its input and of its output, and
+ * for each pushed event, the schema of its payload. Electron IPC, the browser-mode
+ * HTTP server and the CLI all dispatch through this one table.
+ */
+import { z } from 'zod';
+import type { ApiEventName, ApiMethodName } from './names';
+import {
+  addPersonInputSchema,
+  byIdInputSchema,
+  byProjectInputSchema,
+  createProjectInputSchema,
+  createSessionInputSchema,
+  deletedSchema,
+  emptyInputSchema,
+  personSchema,
+  projectSchema,
+  sessionSchema,
+  systemInfoSchema,
+  updatePersonInputSchema,
+  updateProjectInputSchema,
+  updateSessionInputSchema,
+} from './schemas';
+
+interface MethodSpec {
+  input: z.ZodType;
+  output: z.ZodType;
+}
+
+export const apiContract = {
+  'system.info': { input: emptyInputSchema, output: systemInfoSchema },
+  'projects.list': { input: emptyInputSchema, output: z.array(projectSchema) },
+  'projects.get': { input: byIdInputSchema, output: projectSchema },
+  'projects.create': { input: createProjectInputSchema, output: projectSchema },
+  'projects.update': { input: updateProjectInputSchema, output: projectSchema },
+  'projects.delete': { input: byIdInputSchema, output: deletedSchema },
+  'sessions.list': { input: byProjectInputSchema, output: z.array(sessionSchema) },
+  'sessions.create': { input: createSessionInputSchema, output: sessionSchema },
+  'sessions.update': { input: updateSessionInputSchema, output: sessionSchema },
+  'sessions.delete': { input: byIdInputSchema, output: deletedSchema },
+  'people.list': { input: byProjectInputSchema, output: z.array(personSchema) },
+  'people.add': { input: addPersonInputSchema, output: personSchema },
+  'people.update': { input: updatePersonInputSchema, output: personSchema },
+  'people.delete': { input: byIdInputSchema, output: deletedSchema },
+} as const satisfies Record<ApiMethodName, MethodSpec>;
+
+export const apiEvents = {
+  'data.changed': z.object({
+    entity: z.enum(['project', 'session', 'person']),
+    id: z.number().int(),
+    projectId: z.number().int().nullable(),
+    change: z.enum(['created', 'updated', 'deleted']),
+  }),
+  'job.progress': z.object({
+    jobId: z.string(),
+    kind: z.string(),
+    label: z.string(),
+    ratio: z.number().min(0).max(1).nullable(),
+    step: z.string().nullable(),
+  }),
+  'job.finished': z.object({
+    jobId: z.string(),
+    kind: z.string(),
+    outcome: z.enum(['done', 'failed', 'cancelled']),
+    error: z.object({ code: z.string(), message: z.string() }).nullable(),
+  }),
+} as const satisfies Record<ApiEventName, z.ZodType>;
+
+export type ApiInput<M extends ApiMethodName> = z.input<(typeof apiContract)[M]['input']>;
+export type ApiOutput<M extends ApiMethodName> = z.output<(typeof apiContract)[M]['output']>;
+export type ApiEventPayload<E extends ApiEventName> = z.output<(typeof apiEvents)[E]>;

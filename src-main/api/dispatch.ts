@@ -1,0 +1,49 @@
+/**
+ * The single entry every transport calls: checks the method exists, validates the
+ * input against the contract (naming the faulty field), runs the handler, and checks
+ * the output too, so a service bug never leaks malformed data to a UI.
+ */
+import type { z } from 'zod';
+import { AppError } from '../appError';
+import { apiContract, type ApiOutput } from './contract';
+import { apiHandlers, type ApiContext } from './handlers';
+import { isApiMethodName, type ApiMethodName } from './names';
+
+function describeIssue(issue: z.core.$ZodIssue): { field: string; message: string } {
+  const field = issue.path.length ? issue.path.map(String).join('.') : '(input)';
+  if (issue.code === 'unrecognized_keys') {
+    const keys = (issue as { keys?: string[] }).keys ?? [];
+    return { field: keys[0] ?? field, message: `unknown field(s): ${keys.join(', ')}` };
+  }
+  return { field, message: issue.message };
+}
+
+export function validateInput<M extends ApiMethodName>(method: M, rawInput: unknown) {
+  const parsed = apiContract[method].input.safeParse(rawInput ?? {});
+  if (!parsed.success) {
+    const first = describeIssue(parsed.error.issues[0]!);
+    const all = parsed.error.issues.map((issue) => {
+      const described = describeIssue(issue);
+      return `${described.field}: ${described.message}`;
+    });
+    throw new AppError('invalid-input', `Invalid input for ${method}: ${all.join('; ')}.`, {
+      field: first.field,
+      hint: 'Correct the named field and try again; nothing was changed.',
+    });
+  }
+  return parsed.data;
+}
+
+export async function dispatch(method: string, rawInput: unknown, ctx: ApiContext): Promise<unknown> {
+  if (!isApiMethodName(method)) {
+    throw new AppError('not-found', `Unknown API method "${method.slice(0, 80)}".`, { field: 'method' });
+  }
+  const input = validateInput(method, rawInput);
+  const handler = apiHandlers[method] as (input: unknown, ctx: ApiContext) => unknown;
+  const output = await handler(input, ctx);
+  const checked = apiContract[method].output.safeParse(output);
+  if (!checked.success) {
+    throw new AppError('internal', `The ${method} result did not match the contract.`);
+  }
+  return checked.data as ApiOutput<typeof method>;
+}

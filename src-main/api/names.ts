@@ -1,0 +1,39 @@
+/**
+ * The names of every API method and pushed event, and nothing else. The sandboxed
+ * preload imports only this file, so it can whitelist channels without bundling zod.
+ * `contract.ts` is checked against these lists at compile time.
+ */
+export const API_METHODS = [
+  'system.info',
+  'projects.list',
+  'projects.get',
+  'projects.create',
+  'projects.update',
+  'projects.delete',
+  'sessions.list',
+  'sessions.create',
+  'sessions.update',
+  'sessions.delete',
+  'people.list',
+  'people.add',
+  'people.update',
+  'people.delete',
+] as const;
+export type ApiMethodName = (typeof API_METHODS)[number];
+
+export const API_EVENTS = ['data.changed', 'job.progress', 'job.finished'] as const;
+export type ApiEventName = (typeof API_EVENTS)[number];
+
+export function isApiMethodName(value: unknown): value is ApiMethodName {
+  return typeof value === 'string' && (API_METHODS as readonly string[]).includes(value);
+}
+
+export function isApiEventName(value: unknown): value is ApiEventName {
+  return typeof value === 'string' && (API_EVENTS as readonly string[]).includes(value);
+}
+
+/** The IPC channel used for one method; kept here so main and preload agree. */
+export function ipcChannelFor(method: ApiMethodName): string {
+  return `api:${method}`;
+}
+export const IPC_EVENT_CHANNEL = 'api-event';

@@ -1,0 +1,145 @@
+/**
+ * The CLI verbs. Each turns flags into the input of one API method and goes through
+ * the same `dispatch` (and so the same validation) as the UI.
+ */
+import type { ApiInput } from '../api/contract';
+import type { ApiMethodName } from '../api/names';
+import type { PersonRole, ProjectKind } from '../api/schemas';
+import { parseIdFlag, requireFlag } from './cliArgs';
+
+export type Flags = Record<string, string | boolean | string[] | undefined>;
+
+export interface CliCommand {
+  /** e.g. "projects create" */
+  name: string;
+  usage: string;
+  summary: string;
+  flags: Record<string, { type: 'string' | 'boolean'; multiple?: boolean }>;
+  method: ApiMethodName;
+  toInput(flags: Flags, positionals: string[]): ApiInput<ApiMethodName>;
+  /** Columns of the human-readable table. */
+  columns: string[];
+}
+
+const str = (flags: Flags, name: string) => (typeof flags[name] === 'string' ? (flags[name] as string) : undefined);
+const optionalNull = (value: string | undefined) => (value === undefined ? undefined : value === '' ? null : value);
+
+export const CLI_COMMANDS: CliCommand[] = [
+  {
+    name: 'info',
+    usage: 'info',
+    summary: 'Show the library folder, schema version and the ffmpeg in use',
+    flags: {},
+    method: 'system.info',
+    toInput: () => ({}),
+    columns: [],
+  },
+  {
+    name: 'projects create',
+    usage:
+      'projects create --name <name> --kind interview-workshop|testimony-campaign [--place <ERIC>] [--start YYYY-MM-DD] [--end YYYY-MM-DD] [--description <text>]',
+    summary: 'Create a project (a workshop series or a testimony campaign)',
+    flags: {
+      name: { type: 'string' },
+      kind: { type: 'string' },
+      place: { type: 'string' },
+      start: { type: 'string' },
+      end: { type: 'string' },
+      description: { type: 'string' },
+    },
+    method: 'projects.create',
+    toInput: (flags) => ({
+      name: requireFlag(str(flags, 'name'), 'name'),
+      kind: requireFlag(str(flags, 'kind'), 'kind') as ProjectKind,
+      place: str(flags, 'place'),
+      startDate: optionalNull(str(flags, 'start')),
+      endDate: optionalNull(str(flags, 'end')),
+      description: str(flags, 'description'),
+    }),
+    columns: ['id', 'name', 'kind', 'place', 'startDate', 'endDate'],
+  },
+  {
+    name: 'projects list',
+    usage: 'projects list',
+    summary: 'List projects, most recently changed first',
+    flags: {},
+    method: 'projects.list',
+    toInput: () => ({}),
+    columns: ['id', 'name', 'kind', 'place', 'sessionCount', 'peopleCount'],
+  },
+  {
+    name: 'projects show',
+    usage: 'projects show <id>',
+    summary: 'Show one project',
+    flags: {},
+    method: 'projects.get',
+    toInput: (_flags, positionals) => ({ id: parseIdFlag(positionals[0], 'id') }),
+    columns: ['id', 'name', 'kind', 'place', 'startDate', 'endDate', 'sessionCount', 'peopleCount'],
+  },
+  {
+    name: 'projects delete',
+    usage: 'projects delete <id>',
+    summary: 'Delete a project with its sessions and people',
+    flags: {},
+    method: 'projects.delete',
+    toInput: (_flags, positionals) => ({ id: parseIdFlag(positionals[0], 'id') }),
+    columns: ['id', 'deleted'],
+  },
+  {
+    name: 'sessions create',
+    usage: 'sessions create --project <id> --date YYYY-MM-DD [--title <text>] [--animator <person id>]',
+    summary: 'Add a session (a workshop or filming day) to a project',
+    flags: { project: { type: 'string' }, date: { type: 'string' }, title: { type: 'string' }, animator: { type: 'string' } },
+    method: 'sessions.create',
+    toInput: (flags) => ({
+      projectId: parseIdFlag(str(flags, 'project'), 'project'),
+      date: requireFlag(str(flags, 'date'), 'date'),
+      title: str(flags, 'title'),
+      animatorPersonId: str(flags, 'animator') === undefined ? undefined : parseIdFlag(str(flags, 'animator'), 'animator'),
+    }),
+    columns: ['id', 'projectId', 'date', 'title', 'animatorPersonId'],
+  },
+  {
+    name: 'sessions list',
+    usage: 'sessions list --project <id>',
+    summary: "List a project's sessions, newest first",
+    flags: { project: { type: 'string' } },
+    method: 'sessions.list',
+    toInput: (flags) => ({ projectId: parseIdFlag(str(flags, 'project'), 'project') }),
+    columns: ['id', 'date', 'title', 'animatorPersonId'],
+  },
+  {
+    name: 'people add',
+    usage:
+      'people add --project <id> --name <display name> --role job-seeker|young-person|employer|tutor|animator|other [--birth-date YYYY-MM-DD]',
+    summary: 'Add a person to a project',
+    flags: { project: { type: 'string' }, name: { type: 'string' }, role: { type: 'string' }, 'birth-date': { type: 'string' } },
+    method: 'people.add',
+    toInput: (flags) => ({
+      projectId: parseIdFlag(str(flags, 'project'), 'project'),
+      displayName: requireFlag(str(flags, 'name'), 'name'),
+      role: requireFlag(str(flags, 'role'), 'role') as PersonRole,
+      birthDate: optionalNull(str(flags, 'birth-date')),
+    }),
+    columns: ['id', 'projectId', 'displayName', 'role', 'birthDate'],
+  },
+  {
+    name: 'people list',
+    usage: 'people list --project <id>',
+    summary: "List a project's people",
+    flags: { project: { type: 'string' } },
+    method: 'people.list',
+    toInput: (flags) => ({ projectId: parseIdFlag(str(flags, 'project'), 'project') }),
+    columns: ['id', 'displayName', 'role', 'birthDate'],
+  },
+];
+
+/** Maps API field names back to the CLI flags that feed them, for error messages. */
+export const FLAG_FOR_FIELD: Record<string, string> = {
+  displayName: 'name',
+  startDate: 'start',
+  endDate: 'end',
+  birthDate: 'birth-date',
+  projectId: 'project',
+  animatorPersonId: 'animator',
+};

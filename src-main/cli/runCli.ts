@@ -1,0 +1,116 @@
+/**
+ * `eric-studio <noun> <verb> [flags]`: finds the command, opens the library
+ * (--library or the default folder), dispatches, and prints a table or, with --json,
+ * one JSON value on stdout. Errors go to stderr with a non-zero exit code
+ * (2 for bad input, 1 otherwise).
+ */
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { createApiContext } from '../api/apiContext';
+import { dispatch } from '../api/dispatch';
+import { AppError, toErrorShape } from '../appError';
+import { defaultLibraryDir } from '../library/libraryFolder';
+import { CLI_COMMANDS, FLAG_FOR_FIELD, type CliCommand, type Flags } from './commands';
+
+export interface CliIo {
+  out: (text: string) => void;
+  err: (text: string) => void;
+}
+
+const defaultIo: CliIo = {
+  out: (text) => process.stdout.write(`${text}\n`),
+  err: (text) => process.stderr.write(`${text}\n`),
+};
+
+function helpText(): string {
+  const lines = [
+    'ERIC Studio — command line',
+    '',
+    'Usage: eric-studio <command> [flags] [--library <dir>] [--json]',
+    '       (from a checkout: npm run cli -- <command> …)',
+    '',
+    'Commands:',
+    ...CLI_COMMANDS.map((command) => `  ${command.usage}\n      ${command.summary}`),
+    '',
+    'Common flags:',
+    `  --library <dir>  library folder (default: ${defaultLibraryDir()})`,
+    '  --json           print the result as JSON (one object or array)',
+    '  --help           this help',
+  ];
+  return lines.join('\n');
+}
+
+function findCommand(positionals: string[]): { command: CliCommand; rest: string[] } | null {
+  for (const words of [2, 1]) {
+    const name = positionals.slice(0, words).join(' ');
+    const command = CLI_COMMANDS.find((candidate) => candidate.name === name);
+    if (command) return { command, rest: positionals.slice(words) };
+  }
+  return null;
+}
+
+function formatTable(value: unknown, columns: string[]): string {
+  const rows = (Array.isArray(value) ? value : [value]) as Array<Record<string, unknown>>;
+  if (columns.length === 0) return JSON.stringify(value, null, 2);
+  if (rows.length === 0) return '(none)';
+  const cells = rows.map((row) => columns.map((column) => (row[column] === null || row[column] === undefined ? '' : String(row[column]))));
+  const widths = columns.map((column, i) => Math.max(column.length, ...cells.map((row) => row[i]!.length)));
+  const line = (values: string[]) =>
+    values
+      .map((v, i) => v.padEnd(widths[i]!))
+      .join('  ')
+      .trimEnd();
+  return [line(columns), line(widths.map((w) => '-'.repeat(w))), ...cells.map(line)].join('\n');
+}
+
+function describeError(error: unknown): string {
+  const shape = toErrorShape(error);
+  let message = shape.message;
+  if (shape.field) {
+    const topField = shape.field.split('.').pop() ?? shape.field;
+    const flag = FLAG_FOR_FIELD[topField] ?? topField;
+    if (!message.includes(`--${flag}`)) message += ` (flag --${flag})`;
+  }
+  return shape.hint ? `Error: ${message}\n${shape.hint}` : `Error: ${message}`;
+}
+
+export async function runCli(argv: string[], io: CliIo = defaultIo): Promise<number> {
+  const leadingPositionals = argv.filter((arg) => !arg.startsWith('-')).slice(0, 2);
+  const found = findCommand(leadingPositionals);
+  if (argv.length === 0 || argv.includes('--help') || argv.includes('-h') || !found) {
+    if (!found && argv.length > 0 && !argv.includes('--help') && !argv.includes('-h')) {
+      io.err(`Error: unknown command "${leadingPositionals.join(' ')}".\n`);
+      io.err(helpText());
+      return 2;
+    }
+    io.out(found ? `Usage: eric-studio ${found.command.usage} [--library <dir>] [--json]\n${found.command.summary}` : helpText());
+    return 0;
+  }
+
+  let ctx: ReturnType<typeof createApiContext> | undefined;
+  try {
+    const { values, positionals } = parseArgs({
+      args: argv,
+      options: { ...found.command.flags, library: { type: 'string' }, json: { type: 'boolean', default: false } },
+      allowPositionals: true,
+      strict: true,
+    }) as unknown as { values: Flags; positionals: string[] };
+    const rest = positionals.slice(found.command.name.split(' ').length);
+    const input = found.command.toInput(values, rest);
+    const libraryDir = path.resolve(typeof values.library === 'string' ? values.library : defaultLibraryDir());
+    ctx = createApiContext(libraryDir, 'http');
+    const result = await dispatch(found.command.method, input, ctx);
+    io.out(values.json ? JSON.stringify(result, null, 2) : formatTable(result, found.command.columns));
+    return 0;
+  } catch (error) {
+    if (error instanceof TypeError && (error as NodeJS.ErrnoException).code?.startsWith('ERR_PARSE_ARGS')) {
+      io.err(`Error: ${error.message}\nUsage: eric-studio ${found.command.usage}`);
+      return 2;
+    }
+    if (!(error instanceof AppError)) io.err(`Internal error: ${(error as Error)?.stack ?? String(error)}`);
+    else io.err(describeError(error));
+    return error instanceof AppError && error.code === 'invalid-input' ? 2 : 1;
+  } finally {
+    ctx?.library.close();
+  }
+}

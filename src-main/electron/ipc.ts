@@ -1,0 +1,36 @@
+/**
+ * Electron IPC glue: one `ipcMain.handle` per contract method. Each call checks the
+ * sender is our own page, then goes through the same `dispatch` as browser mode.
+ * Results travel as an envelope, because errors lose their fields across IPC.
+ */
+import type { BrowserWindow, IpcMain } from 'electron';
+import { AppError, toErrorShape } from '../appError';
+import { dispatch } from '../api/dispatch';
+import type { ApiContext } from '../api/handlers';
+import { API_METHODS, IPC_EVENT_CHANNEL, ipcChannelFor } from '../api/names';
+import { isOurPageUrl } from './securityPolicy';
+
+export type IpcEnvelope = { ok: true; result: unknown } | { ok: false; error: ReturnType<typeof toErrorShape> };
+
+export function registerApiHandlers(ipcMain: IpcMain, ctx: ApiContext, devServerUrl: string | null): void {
+  for (const method of API_METHODS) {
+    ipcMain.handle(ipcChannelFor(method), async (event, input: unknown): Promise<IpcEnvelope> => {
+      try {
+        if (!isOurPageUrl(event.senderFrame?.url, devServerUrl)) {
+          throw new AppError('forbidden', 'This call does not come from the ERIC Studio page.');
+        }
+        return { ok: true, result: await dispatch(method, input, ctx) };
+      } catch (error) {
+        const shape = toErrorShape(error);
+        if (shape.code === 'internal') console.error(`[ipc] ${method} failed:`, error);
+        return { ok: false, error: shape };
+      }
+    });
+  }
+}
+
+export function forwardEventsTo(window: BrowserWindow, ctx: ApiContext): () => void {
+  return ctx.events.subscribe((event, payload) => {
+    if (!window.isDestroyed()) window.webContents.send(IPC_EVENT_CHANNEL, event, payload);
+  });
+}

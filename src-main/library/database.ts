@@ -1,0 +1,117 @@
+/**
+ * Opens `library.sqlite` safely: refuses files that are not SQLite or come from a newer
+ * ERIC Studio (checked read-only first, so such a file is never modified), then turns
+ * on WAL and foreign keys and applies pending migrations one transaction each.
+ */
+import fs from 'node:fs';
+import Database from 'better-sqlite3';
+import { AppError } from '../appError';
+import { LATEST_SCHEMA_VERSION, migrations as defaultMigrations, type Migration } from './migrations';
+
+export type SqliteDatabase = Database.Database;
+
+const SQLITE_HEADER = Buffer.from('SQLite format 3\0', 'latin1');
+
+function assertLooksLikeSqlite(file: string): void {
+  const size = fs.statSync(file).size;
+  if (size === 0) return; // an empty file is what SQLite itself creates; it gets initialised
+  const header = Buffer.alloc(SQLITE_HEADER.length);
+  const fd = fs.openSync(file, 'r');
+  try {
+    fs.readSync(fd, header, 0, header.length, 0);
+  } finally {
+    fs.closeSync(fd);
+  }
+  if (!header.equals(SQLITE_HEADER)) {
+    throw unreadable(file, 'it is not an SQLite database (damaged or replaced file)');
+  }
+}
+
+function unreadable(file: string, why: string, cause?: unknown): AppError {
+  return new AppError('library-unreadable', `The library database ${file} cannot be opened: ${why}.`, {
+    hint: 'The file was left untouched. Restore it from a backup, or choose another library folder.',
+    cause,
+  });
+}
+
+function readSchemaVersionReadOnly(file: string): number {
+  let db: SqliteDatabase | undefined;
+  try {
+    db = new Database(file, { readonly: true, fileMustExist: true });
+    const version = db.pragma('user_version', { simple: true }) as number;
+    db.prepare('SELECT count(*) FROM sqlite_master').get(); // forces the schema to be read
+    return version;
+  } catch (error) {
+    throw unreadable(file, `SQLite reports "${(error as Error).message}"`, error);
+  } finally {
+    db?.close();
+  }
+}
+
+export interface OpenDatabaseOptions {
+  migrations?: readonly Migration[];
+}
+
+export function openDatabase(file: string, options: OpenDatabaseOptions = {}): SqliteDatabase {
+  const migrations = options.migrations ?? defaultMigrations;
+  const latest = migrations.length ? migrations[migrations.length - 1]!.version : 0;
+
+  if (fs.existsSync(file)) {
+    assertLooksLikeSqlite(file);
+    if (fs.statSync(file).size > 0) {
+      const found = readSchemaVersionReadOnly(file);
+      if (found > latest) {
+        throw new AppError(
+          'library-too-new',
+          `The library ${file} was written by a newer ERIC Studio (schema ${found}, this version knows up to ${latest}).`,
+          { hint: 'Update ERIC Studio to open it. The file was left untouched.' },
+        );
+      }
+    }
+  }
+
+  let db: SqliteDatabase;
+  try {
+    db = new Database(file);
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = NORMAL');
+    db.pragma('foreign_keys = ON');
+    db.pragma('busy_timeout = 5000');
+  } catch (error) {
+    throw unreadable(file, `SQLite reports "${(error as Error).message}"`, error);
+  }
+
+  try {
+    applyMigrations(db, migrations);
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+  return db;
+}
+
+export function schemaVersion(db: SqliteDatabase): number {
+  return db.pragma('user_version', { simple: true }) as number;
+}
+
+export function applyMigrations(db: SqliteDatabase, migrations: readonly Migration[]): void {
+  const current = schemaVersion(db);
+  for (const migration of migrations) {
+    if (migration.version <= current) continue;
+    const run = db.transaction(() => {
+      db.exec(migration.sql);
+      db.pragma(`user_version = ${migration.version}`);
+    });
+    try {
+      run();
+    } catch (error) {
+      throw new AppError(
+        'library-unreadable',
+        `Upgrading the library to schema ${migration.version} (${migration.name}) failed: ${(error as Error).message}.`,
+        { hint: 'The library was left at its previous version. Report this problem with the message above.', cause: error },
+      );
+    }
+  }
+}
+
+export { LATEST_SCHEMA_VERSION };

@@ -1,0 +1,53 @@
+/**
+ * Where a library lives on disk and how paths inside it are resolved. Every path that
+ * comes from stored data goes through `resolveInside`, so a tampered row can never
+ * make the app read or write outside the library folder.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { AppError } from '../appError';
+
+export const DATABASE_FILE_NAME = 'library.sqlite';
+export const LIBRARY_SUBFOLDERS = ['media', 'exports', 'tmp'] as const;
+
+/**
+ * The default library folder, the same one Electron's userData would give for the
+ * product name "ERIC Studio", so the app, the CLI and browser mode share one library.
+ */
+export function defaultLibraryDir(
+  env: NodeJS.ProcessEnv = process.env,
+  platform: NodeJS.Platform = process.platform,
+  home: string = os.homedir(),
+): string {
+  if (env.ERIC_STUDIO_LIBRARY) return path.resolve(env.ERIC_STUDIO_LIBRARY);
+  if (platform === 'win32') return path.join(env.APPDATA ?? path.join(home, 'AppData', 'Roaming'), 'ERIC Studio', 'library');
+  if (platform === 'darwin') return path.join(home, 'Library', 'Application Support', 'ERIC Studio', 'library');
+  return path.join(env.XDG_CONFIG_HOME ?? path.join(home, '.config'), 'ERIC Studio', 'library');
+}
+
+export function prepareLibraryFolder(dir: string): void {
+  try {
+    fs.mkdirSync(dir, { recursive: true });
+    for (const sub of LIBRARY_SUBFOLDERS) fs.mkdirSync(path.join(dir, sub), { recursive: true });
+  } catch (error) {
+    throw new AppError('library-unreadable', `The library folder ${dir} cannot be created or written: ${(error as Error).message}.`, {
+      hint: 'Choose a folder you are allowed to write to (option --library), and check the disk is not full.',
+      cause: error,
+    });
+  }
+}
+
+/** Resolves a library-relative path, refusing anything that escapes the library. */
+export function resolveInside(libraryDir: string, relativePath: string): string {
+  const root = path.resolve(libraryDir);
+  if (path.isAbsolute(relativePath) || relativePath.includes('\0')) {
+    throw new AppError('forbidden', 'A media path must be relative to the library.');
+  }
+  const resolved = path.resolve(root, relativePath);
+  const rel = path.relative(root, resolved);
+  if (rel === '' || rel.startsWith('..') || path.isAbsolute(rel)) {
+    throw new AppError('forbidden', 'A media path points outside the library.');
+  }
+  return resolved;
+}

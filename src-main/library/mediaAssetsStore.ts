@@ -1,0 +1,73 @@
+/**
+ * The registry of files the library owns. Media are served by asset id (custom
+ * protocol in Electron, /media route in browser mode); the row's relative path is
+ * resolved inside the library folder only.
+ */
+import fs from 'node:fs';
+import { AppError } from '../appError';
+import type { SqliteDatabase } from './database';
+import { resolveInside } from './libraryFolder';
+
+export interface MediaAsset {
+  id: number;
+  kind: string;
+  relativePath: string;
+  mimeType: string;
+  sizeBytes: number;
+  createdAt: string;
+}
+
+interface MediaAssetRow {
+  id: number;
+  kind: string;
+  relative_path: string;
+  mime_type: string;
+  size_bytes: number;
+  created_at: string;
+}
+
+export interface ResolvedMedia {
+  asset: MediaAsset;
+  absolutePath: string;
+}
+
+export class MediaAssetsStore {
+  constructor(
+    private readonly db: SqliteDatabase,
+    private readonly libraryDir: string,
+    private readonly now: () => string,
+  ) {}
+
+  /** Records a file that already sits inside the library. */
+  register(input: { kind: string; relativePath: string; mimeType: string }): MediaAsset {
+    const absolutePath = resolveInside(this.libraryDir, input.relativePath);
+    const size = fs.statSync(absolutePath).size;
+    const result = this.db
+      .prepare('INSERT INTO media_assets (kind, relative_path, mime_type, size_bytes, created_at) VALUES (?, ?, ?, ?, ?)')
+      .run(input.kind, input.relativePath, input.mimeType, size, this.now());
+    return this.get(Number(result.lastInsertRowid));
+  }
+
+  get(id: number): MediaAsset {
+    const row = this.db.prepare('SELECT * FROM media_assets WHERE id = ?').get(id) as MediaAssetRow | undefined;
+    if (!row) throw new AppError('not-found', `No media with id ${id}.`, { field: 'id' });
+    return {
+      id: row.id,
+      kind: row.kind,
+      relativePath: row.relative_path,
+      mimeType: row.mime_type,
+      sizeBytes: row.size_bytes,
+      createdAt: row.created_at,
+    };
+  }
+
+  /** The file to stream for an asset id, contained in the library and present on disk. */
+  resolve(id: number): ResolvedMedia {
+    const asset = this.get(id);
+    const absolutePath = resolveInside(this.libraryDir, asset.relativePath);
+    if (!fs.existsSync(absolutePath)) {
+      throw new AppError('not-found', `The file of media ${id} is missing from the library folder.`);
+    }
+    return { asset, absolutePath };
+  }
+}

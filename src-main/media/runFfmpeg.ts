@@ -1,0 +1,82 @@
+/**
+ * Runs ffmpeg with an argument array (never a shell string), reports progress parsed
+ * from `-progress pipe:1`, stops it when the AbortSignal fires, and on failure throws
+ * an error quoting ffmpeg's own last lines. The one place ffmpeg is spawned for work.
+ */
+import { spawn } from 'node:child_process';
+import { AppError } from '../appError';
+import type { FfmpegBinaries } from './binaries';
+import { FfmpegProgressParser, StderrTail, type FfmpegProgress } from './progressParser';
+import { defaultProcessRegistry, type ProcessRegistry } from './processRegistry';
+
+export interface RunFfmpegOptions {
+  /** Expected output duration, to turn output time into a ratio. */
+  durationSeconds?: number | null;
+  onProgress?: (progress: FfmpegProgress) => void;
+  signal?: AbortSignal;
+  registry?: ProcessRegistry;
+  /** A short description for error messages ("cutting the clip"). */
+  purpose?: string;
+}
+
+export interface RunFfmpegResult {
+  stderrTail: string;
+}
+
+export function runFfmpeg(
+  binaries: Pick<FfmpegBinaries, 'ffmpeg'>,
+  args: readonly string[],
+  options: RunFfmpegOptions = {},
+): Promise<RunFfmpegResult> {
+  const purpose = options.purpose ?? 'processing the media';
+  return new Promise((resolve, reject) => {
+    if (options.signal?.aborted) {
+      reject(new AppError('cancelled', `Cancelled before ${purpose} started.`));
+      return;
+    }
+    const fullArgs = ['-hide_banner', '-nostdin', '-y', '-progress', 'pipe:1', '-nostats', ...args];
+    const child = spawn(binaries.ffmpeg, fullArgs, { stdio: ['ignore', 'pipe', 'pipe'], windowsHide: true });
+    (options.registry ?? defaultProcessRegistry).add(child);
+
+    const parser = new FfmpegProgressParser(options.durationSeconds ?? null);
+    const tail = new StderrTail();
+    let cancelled = false;
+
+    const onAbort = () => {
+      cancelled = true;
+      child.kill('SIGKILL');
+    };
+    options.signal?.addEventListener('abort', onAbort, { once: true });
+
+    child.stdout.setEncoding('utf8');
+    child.stdout.on('data', (chunk: string) => {
+      for (const update of parser.push(chunk)) options.onProgress?.(update);
+    });
+    child.stderr.setEncoding('utf8');
+    child.stderr.on('data', (chunk: string) => tail.push(chunk));
+
+    child.once('error', (error) => {
+      options.signal?.removeEventListener('abort', onAbort);
+      reject(
+        new AppError('media-tool-missing', `ffmpeg could not be started (${binaries.ffmpeg}): ${error.message}.`, {
+          hint: 'Check that ffmpeg is installed, or set FFMPEG_PATH to its full path.',
+          cause: error,
+        }),
+      );
+    });
+    child.once('close', (code) => {
+      options.signal?.removeEventListener('abort', onAbort);
+      if (cancelled) {
+        reject(new AppError('cancelled', `Cancelled while ${purpose}.`));
+      } else if (code === 0) {
+        resolve({ stderrTail: tail.text() });
+      } else {
+        reject(
+          new AppError('media-failed', `ffmpeg failed while ${purpose} (exit code ${code}):\n${tail.text()}`, {
+            hint: "The lines above are ffmpeg's own; they usually name the unreadable file or the missing codec.",
+          }),
+        );
+      }
+    });
+  });
+}

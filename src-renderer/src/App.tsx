@@ -1,0 +1,37 @@
+/**
+ * The app frame: top bar with the language switch, and the current screen.
+ */
+import { I18nProvider, useI18n } from './i18n/i18n';
+import { useRoute, hrefFor } from './router';
+import { HomeScreen } from './screens/HomeScreen';
+import { ProjectScreen } from './screens/ProjectScreen';
+
+function Frame() {
+  const route = useRoute();
+  const { t, locale, setLocale } = useI18n();
+  return (
+    <>
+      <nav className="top-bar" aria-label={t('app.title')}>
+        <a className="brand" href={hrefFor({ name: 'home' })}>
+          {t('app.title')}
+        </a>
+        <label className="locale">
+          {t('app.language')}{' '}
+          <select value={locale} onChange={(e) => setLocale(e.target.value === 'en' ? 'en' : 'fr')}>
+            <option value="fr">Français</option>
+            <option value="en">English</option>
+          </select>
+        </label>
+      </nav>
+      {route.name === 'project' ? <ProjectScreen key={route.projectId} projectId={route.projectId} /> : <HomeScreen />}
+    </>
+  );
+}
+
+export function App() {
+  return (
+    <I18nProvider>
+      <Frame />
+    </I18nProvider>
+  );
+}

@@ -1,0 +1,105 @@
+/**
+ * The only way the UI talks to the app: `api.call(method, input)` and
+ * `api.on(event, listener)`. In Electron it goes through the preload bridge (IPC);
+ * in a browser, through HTTP and Server-Sent Events. Screens never know which.
+ */
+import type { ApiEventPayload, ApiInput, ApiOutput } from '../../../src-main/api/contract';
+import type { ApiEventName, ApiMethodName } from '../../../src-main/api/names';
+import type { AppErrorShape } from '../../../src-main/appError';
+
+type Envelope = { ok: true; result: unknown } | { ok: false; error: AppErrorShape };
+
+interface PreloadBridge {
+  invoke(method: string, input: unknown): Promise<Envelope>;
+  on(event: string, listener: (payload: unknown) => void): () => void;
+}
+
+declare global {
+  interface Window {
+    ericStudio?: PreloadBridge;
+  }
+}
+
+export class ApiCallError extends Error {
+  readonly code: string;
+  readonly field?: string;
+  readonly hint?: string;
+  constructor(shape: AppErrorShape) {
+    super(shape.message);
+    this.name = 'ApiCallError';
+    this.code = shape.code;
+    this.field = shape.field;
+    this.hint = shape.hint;
+  }
+}
+
+export interface ApiClient {
+  readonly transport: 'electron' | 'http';
+  call<M extends ApiMethodName>(method: M, input: ApiInput<M>): Promise<ApiOutput<M>>;
+  on<E extends ApiEventName>(event: E, listener: (payload: ApiEventPayload<E>) => void): () => void;
+  mediaUrl(assetId: number): string;
+}
+
+function ipcClient(bridge: PreloadBridge): ApiClient {
+  return {
+    transport: 'electron',
+    async call(method, input) {
+      const envelope = await bridge.invoke(method, input);
+      if (!envelope.ok) throw new ApiCallError(envelope.error);
+      return envelope.result as never;
+    },
+    on(event, listener) {
+      return bridge.on(event, listener as (payload: unknown) => void);
+    },
+    mediaUrl: (assetId) => `media://asset/${assetId}`,
+  };
+}
+
+function httpClient(): ApiClient {
+  const listeners = new Map<string, Set<(payload: unknown) => void>>();
+  const subscribedEvents = new Set<string>();
+  let source: EventSource | null = null;
+
+  function ensureSource(event: string): void {
+    if (!source) source = new EventSource('/api/events');
+    if (!subscribedEvents.has(event)) {
+      subscribedEvents.add(event);
+      source.addEventListener(event, (message) => {
+        const payload: unknown = JSON.parse((message as MessageEvent<string>).data);
+        for (const listener of listeners.get(event) ?? []) listener(payload);
+      });
+    }
+  }
+
+  return {
+    transport: 'http',
+    async call(method, input) {
+      let response: Response;
+      try {
+        response = await fetch(`/api/${method}`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json' },
+          body: JSON.stringify(input ?? {}),
+        });
+      } catch {
+        throw new ApiCallError({ code: 'unreachable' as AppErrorShape['code'], message: 'The ERIC Studio server does not answer.' });
+      }
+      const body = (await response.json().catch(() => null)) as { result?: unknown; error?: AppErrorShape } | null;
+      if (!response.ok || !body || body.error) {
+        throw new ApiCallError(body?.error ?? { code: 'internal', message: `HTTP ${response.status}` });
+      }
+      return body.result as never;
+    },
+    on(event, listener) {
+      if (!listeners.has(event)) listeners.set(event, new Set());
+      const set = listeners.get(event)!;
+      const wrapped = listener as (payload: unknown) => void;
+      set.add(wrapped);
+      ensureSource(event);
+      return () => set.delete(wrapped);
+    },
+    mediaUrl: (assetId) => `/media/${assetId}`,
+  };
+}
+
+export const api: ApiClient = window.ericStudio ? ipcClient(window.ericStudio) : httpClient();

@@ -1,0 +1,82 @@
+/**
+ * French, the app's first language. Plain words: many participants read with difficulty.
+ */
+export const fr = {
+  'app.title': 'ERIC Studio',
+  'app.loading': 'Chargement…',
+  'app.language': 'Langue',
+  'nav.home': 'Accueil',
+  'nav.back': 'Retour aux projets',
+
+  'home.title': 'Vos projets',
+  'home.empty': 'Aucun projet pour le moment. Créez le premier !',
+  'home.new': 'Nouveau projet',
+  'home.sessions': '{count} séance(s)',
+  'home.people': '{count} personne(s)',
+
+  'kind.interview-workshop': "Ateliers d'entretien",
+  'kind.interview-workshop.help': "Simulations d'entretien d'embauche filmées et commentées en groupe",
+  'kind.testimony-campaign': 'Campagne de témoignages',
+  'kind.testimony-campaign.help': 'Jeunes, employeurs et tuteurs filmés pour la Région',
+
+  'role.job-seeker': "Demandeur ou demandeuse d'emploi",
+  'role.young-person': 'Jeune en emploi aidé',
+  'role.employer': 'Employeur',
+  'role.tutor': 'Tuteur ou tutrice',
+  'role.animator': 'Animateur ou animatrice',
+  'role.other': 'Autre',
+
+  'project.form.createTitle': 'Nouveau projet',
+  'project.form.editTitle': 'Modifier le projet',
+  'project.name': 'Nom du projet',
+  'project.kind': 'Type de projet',
+  'project.place': 'Lieu (ERIC)',
+  'project.startDate': 'Date de début',
+  'project.endDate': 'Date de fin',
+  'project.description': 'Description',
+  'project.create': 'Créer le projet',
+  'project.save': 'Enregistrer',
+  'project.edit': 'Modifier',
+  'project.delete': 'Supprimer le projet',
+  'project.deleteConfirm': 'Supprimer le projet « {name} », ses séances et ses personnes ? Cette action est définitive.',
+  'project.dates': 'Du {start} au {end}',
+
+  'sessions.title': 'Séances',
+  'sessions.empty': 'Aucune séance.',
+  'sessions.add': 'Ajouter la séance',
+  'sessions.date': 'Date de la séance',
+  'sessions.titleField': 'Titre de la séance',
+  'sessions.animator': 'Animateur ou animatrice',
+  'sessions.noAnimator': '— Personne —',
+  'sessions.delete': 'Supprimer la séance',
+  'sessions.deleteConfirm': 'Supprimer la séance du {date} ?',
+  'sessions.ledBy': 'Animée par {name}',
+
+  'people.title': 'Personnes',
+  'people.empty': 'Aucune personne.',
+  'people.add': 'Ajouter la personne',
+  'people.name': 'Nom affiché',
+  'people.nameHelp': 'Un prénom suffit souvent.',
+  'people.role': 'Rôle',
+  'people.birthDate': 'Date de naissance (facultatif)',
+  'people.birthDateHelp': 'Seulement pour savoir si la personne est mineure (accord des parents).',
+  'people.minor': 'Mineur·e',
+  'people.delete': 'Supprimer',
+  'people.deleteConfirm': 'Supprimer {name} de ce projet ?',
+
+  'common.cancel': 'Annuler',
+  'common.saving': 'Enregistrement…',
+  'common.required': 'obligatoire',
+
+  'error.title': 'Ça n’a pas marché',
+  'error.details': 'Détails techniques',
+  'error.invalid-input': 'Une information est incorrecte : {field}.',
+  'error.invalid-input.nofield': 'Une information est incorrecte.',
+  'error.not-found': 'Cet élément n’existe plus (il a peut-être été supprimé ailleurs).',
+  'error.forbidden': 'Action refusée.',
+  'error.unreachable': 'ERIC Studio ne répond pas. Vérifiez que le programme est toujours ouvert.',
+  'error.generic': 'Une erreur est survenue.',
+  'error.required': 'Ce champ est obligatoire.',
+} as const;
+
+export type MessageKey = keyof typeof fr;

@@ -1,0 +1,57 @@
+/**
+ * Tiny i18n: French first, English second, `{name}` placeholders, the choice kept in
+ * localStorage. Also formats dates the French way and names form fields in errors.
+ */
+import { createContext, useContext, useMemo, useState, type ReactNode } from 'react';
+import { en } from './en';
+import { fr, type MessageKey } from './fr';
+
+export type Locale = 'fr' | 'en';
+const STORAGE_KEY = 'eric-studio.locale';
+
+export type Translate = (key: MessageKey, values?: Record<string, string | number>) => string;
+
+function makeTranslate(locale: Locale): Translate {
+  return (key, values) => {
+    const template: string = (locale === 'en' ? en[key] : undefined) ?? fr[key];
+    return template.replace(/\{(\w+)\}/g, (match, name: string) => (values && name in values ? String(values[name]) : match));
+  };
+}
+
+interface I18nValue {
+  locale: Locale;
+  setLocale(locale: Locale): void;
+  t: Translate;
+  formatDate(isoDate: string | null): string;
+}
+
+const I18nContext = createContext<I18nValue | null>(null);
+
+function initialLocale(): Locale {
+  const stored = globalThis.localStorage?.getItem(STORAGE_KEY);
+  return stored === 'en' ? 'en' : 'fr';
+}
+
+export function I18nProvider({ children }: { children: ReactNode }) {
+  const [locale, setLocaleState] = useState<Locale>(initialLocale);
+  const value = useMemo<I18nValue>(() => {
+    const formatter = new Intl.DateTimeFormat(locale === 'fr' ? 'fr-FR' : 'en-GB', { dateStyle: 'long', timeZone: 'UTC' });
+    return {
+      locale,
+      setLocale(next) {
+        localStorage.setItem(STORAGE_KEY, next);
+        document.documentElement.lang = next;
+        setLocaleState(next);
+      },
+      t: makeTranslate(locale),
+      formatDate: (isoDate) => (isoDate ? formatter.format(new Date(`${isoDate}T00:00:00Z`)) : ''),
+    };
+  }, [locale]);
+  return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
+}
+
+export function useI18n(): I18nValue {
+  const value = useContext(I18nContext);
+  if (!value) throw new Error('useI18n outside I18nProvider');
+  return value;
+}
