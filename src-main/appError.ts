@@ -6,6 +6,7 @@
  */
 export type AppErrorCode =
   | 'invalid-input'
+  | 'too-large'
   | 'not-found'
   | 'conflict'
   | 'library-unreadable'

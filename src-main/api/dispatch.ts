@@ -18,7 +18,7 @@ function describeIssue(issue: z.core.$ZodIssue): { field: string; message: strin
   return { field, message: issue.message };
 }
 
-export function validateInput<M extends ApiMethodName>(method: M, rawInput: unknown) {
+export function validateInput<M extends ApiMethodName>(method: M, rawInput: unknown): z.output<(typeof apiContract)[M]['input']> {
   const parsed = apiContract[method].input.safeParse(rawInput ?? {});
   if (!parsed.success) {
     const first = describeIssue(parsed.error.issues[0]!);
@@ -31,7 +31,7 @@ export function validateInput<M extends ApiMethodName>(method: M, rawInput: unkn
       hint: 'Correct the named field and try again; nothing was changed.',
     });
   }
-  return parsed.data;
+  return parsed.data as z.output<(typeof apiContract)[M]['input']>;
 }
 
 export async function dispatch(method: string, rawInput: unknown, ctx: ApiContext): Promise<unknown> {

@@ -19,6 +19,7 @@ export const MAX_API_BODY_BYTES = 1024 * 1024;
 
 const STATUS_BY_CODE: Record<AppErrorCode, number> = {
   'invalid-input': 400,
+  'too-large': 413,
   'not-found': 404,
   conflict: 409,
   forbidden: 403,
@@ -67,6 +68,10 @@ function sendJson(res: http.ServerResponse, status: number, body: unknown): void
 
 function sendError(res: http.ServerResponse, error: unknown): void {
   const shape = toErrorShape(error);
+  if (shape.code === 'too-large') {
+    res.setHeader('Connection', 'close');
+    res.once('finish', () => res.socket?.destroy());
+  }
   sendJson(res, STATUS_BY_CODE[shape.code] ?? 500, { error: shape });
 }
 
@@ -77,8 +82,15 @@ function readJsonBody(req: http.IncomingMessage): Promise<unknown> {
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
       if (size > MAX_API_BODY_BYTES) {
-        reject(new AppError('invalid-input', `The request body is larger than ${MAX_API_BODY_BYTES} bytes.`, { field: '(body)' }));
-        req.destroy();
+        // answer first, then drop the connection instead of reading the rest
+        req.removeAllListeners('data');
+        req.pause();
+        reject(
+          new AppError('too-large', `The request body is larger than ${MAX_API_BODY_BYTES} bytes.`, {
+            field: '(body)',
+            hint: 'Send smaller requests; files are imported by path, never through the API body.',
+          }),
+        );
         return;
       }
       chunks.push(chunk);

@@ -1,0 +1,75 @@
+/**
+ * `npm run bench`: measures the data side on a real library in a temp folder and
+ * writes bench/results.json plus a table. Figures, not assertions: targets are
+ * reported next to each measure.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { createApiContext } from '../../src-main/api/apiContext';
+import { dispatch } from '../../src-main/api/dispatch';
+
+interface BenchResult {
+  name: string;
+  value: number;
+  unit: string;
+  target?: string;
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)]!;
+}
+
+async function timeIt(runs: number, fn: () => unknown): Promise<number> {
+  const samples: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const start = performance.now();
+    await fn();
+    samples.push(performance.now() - start);
+  }
+  return median(samples);
+}
+
+async function main(): Promise<void> {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'eric-bench-'));
+  const results: BenchResult[] = [];
+  try {
+    const dir = path.join(root, 'library');
+    let ctx = createApiContext(dir, 'http');
+    const projectCount = 200;
+    const seed = ctx.library.db.transaction(() => {
+      for (let i = 0; i < projectCount; i++) {
+        const project = ctx.library.createProject({ name: `Projet ${i}`, kind: i % 2 ? 'interview-workshop' : 'testimony-campaign' });
+        for (let j = 0; j < 25; j++) ctx.library.addPerson({ projectId: project.id, displayName: `Personne ${j}`, role: 'job-seeker' });
+        for (let j = 0; j < 10; j++) ctx.library.createSession({ projectId: project.id, date: '2026-01-01' });
+      }
+    });
+    seed();
+    ctx.library.close();
+
+    const openMs = await timeIt(5, () => createApiContext(dir, 'http').library.close());
+    results.push({ name: 'open library (200 projects, 5,000 people)', value: openMs, unit: 'ms', target: '< 1000 ms' });
+
+    ctx = createApiContext(dir, 'http');
+    results.push({ name: 'projects.list (200, with counts)', value: await timeIt(20, () => dispatch('projects.list', {}, ctx)), unit: 'ms', target: '< 50 ms' });
+    results.push({ name: 'people.list (25 people)', value: await timeIt(50, () => dispatch('people.list', { projectId: 100 }, ctx)), unit: 'ms', target: '< 50 ms' });
+    let n = 0;
+    results.push({
+      name: 'people.add (validated, one transaction)',
+      value: await timeIt(200, () => dispatch('people.add', { projectId: 5, displayName: `Ajout ${n++}`, role: 'tutor' }, ctx)),
+      unit: 'ms',
+      target: '< 5 ms',
+    });
+    ctx.library.close();
+  } finally {
+    fs.rmSync(root, { recursive: true, force: true });
+  }
+
+  fs.mkdirSync('bench', { recursive: true });
+  fs.writeFileSync('bench/results.json', `${JSON.stringify({ date: new Date().toISOString(), node: process.version, results }, null, 2)}\n`);
+  console.table(results.map((r) => ({ measure: r.name, value: `${r.value.toFixed(2)} ${r.unit}`, target: r.target ?? '' })));
+}
+
+void main();

@@ -1,0 +1,121 @@
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestServer, type TestServer } from '../helpers/apiServer';
+import { ARTIFACTS_DIR, builtRendererDir, launchChromium } from '../helpers/browser';
+
+let server: TestServer;
+let browser: Browser;
+let page: Page;
+const consoleErrors: string[] = [];
+
+beforeAll(async () => {
+  server = await startTestServer(builtRendererDir());
+  browser = await launchChromium();
+  page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'fr-FR' });
+  page.on('console', (message) => {
+    if (message.type() === 'error') consoleErrors.push(message.text());
+  });
+  page.on('pageerror', (error) => consoleErrors.push(error.message));
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe('projects, sessions and people in the browser UI', () => {
+  it('creates a project, a session and two people, and keeps them after a reload', async () => {
+    await page.goto(server.url);
+    await expect.poll(() => page.getByRole('heading', { name: 'Vos projets' }).count()).toBe(1);
+    await page.getByRole('button', { name: 'Nouveau projet' }).click();
+    await page.getByLabel('Nom du projet').fill('Atelier entretien — Saint-Brieuc');
+    await page.getByText('Campagne de témoignages').click();
+    await page.getByText("Ateliers d'entretien", { exact: true }).click();
+    await page.getByLabel('Lieu (ERIC)').fill('ERIC Saint-Brieuc');
+    await page.getByRole('button', { name: 'Créer le projet' }).click();
+
+    await page.getByRole('heading', { level: 1, name: 'Atelier entretien — Saint-Brieuc' }).waitFor();
+    expect(page.url()).toMatch(/#\/projects\/\d+$/);
+
+    // people first, so the animator can be chosen for the session
+    const people = page.getByRole('form', { name: 'Ajouter la personne' });
+    await people.getByLabel('Nom affiché').fill('Karim');
+    await people.getByLabel('Rôle').selectOption('animator');
+    await people.getByRole('button', { name: 'Ajouter la personne' }).click();
+    await page.getByRole('list', { name: 'Personnes' }).getByText('Karim').waitFor();
+
+    await people.getByLabel('Nom affiché').fill('Léa');
+    await people.getByLabel('Rôle').selectOption('job-seeker');
+    await people.getByLabel('Date de naissance (facultatif)').fill('2010-03-04');
+    await people.getByRole('button', { name: 'Ajouter la personne' }).click();
+    await page.getByRole('list', { name: 'Personnes' }).getByText('Léa').waitFor();
+
+    const sessions = page.getByRole('form', { name: 'Ajouter la séance' });
+    await sessions.getByLabel('Date de la séance').fill('2026-11-20');
+    await sessions.getByLabel('Titre de la séance').fill('Premier passage devant la caméra');
+    await sessions.getByLabel('Animateur ou animatrice').selectOption({ label: 'Karim' });
+    await sessions.getByRole('button', { name: 'Ajouter la séance' }).click();
+    await page.getByText('Premier passage devant la caméra').waitFor();
+
+    await page.reload();
+    await page.getByRole('heading', { level: 1, name: 'Atelier entretien — Saint-Brieuc' }).waitFor();
+    const peopleList = page.getByRole('list', { name: 'Personnes' });
+    await expect.poll(() => peopleList.getByRole('listitem').allInnerTexts()).toEqual([
+      expect.stringContaining('Karim'),
+      expect.stringContaining('Léa'),
+    ]);
+    expect(await peopleList.getByRole('listitem').nth(1).innerText()).toContain('Mineur·e');
+    const sessionItem = page.getByRole('list', { name: 'Séances' }).getByRole('listitem');
+    expect(await sessionItem.innerText()).toMatch(/20 novembre 2026[\s\S]*Premier passage devant la caméra[\s\S]*Animée par Karim/);
+
+    fs.mkdirSync(ARTIFACTS_DIR, { recursive: true });
+    await page.screenshot({ path: path.join(ARTIFACTS_DIR, 'e2e-project.png'), fullPage: true });
+
+    // back home: the card shows the counts
+    await page.getByRole('link', { name: 'Retour aux projets' }).click();
+    const card = page.getByRole('link', { name: /Atelier entretien — Saint-Brieuc/ });
+    await expect.poll(() => card.innerText()).toMatch(/1 séance\(s\)[\s\S]*2 personne\(s\)/);
+  });
+
+  it('the same project is listed by the CLI on the same library', () => {
+    const result = spawnSync(process.execPath, ['--import', 'tsx', 'src-main/cli/main.ts', 'projects', 'list', '--library', server.libraryDir, '--json'], {
+      cwd: path.resolve(__dirname, '../..'),
+      encoding: 'utf8',
+    });
+    expect(result.status).toBe(0);
+    expect(JSON.parse(result.stdout)).toEqual([expect.objectContaining({ name: 'Atelier entretien — Saint-Brieuc', kind: 'interview-workshop', sessionCount: 1, peopleCount: 2 })]);
+  });
+
+  it('shows changes made elsewhere live, without a reload', async () => {
+    const [project] = (await server.call('projects.list', {})).json.result as Array<{ id: number }>;
+    await page.goto(`${server.url}#/projects/${project!.id}`);
+    await page.getByRole('list', { name: 'Personnes' }).getByText('Léa').waitFor();
+    await server.call('people.add', { projectId: project!.id, displayName: 'Yanis', role: 'job-seeker' });
+    await page.getByRole('list', { name: 'Personnes' }).getByText('Yanis').waitFor({ timeout: 5000 });
+  });
+
+  it('explains a refused input in French, naming the field', async () => {
+    await page.goto(server.url);
+    await page.getByRole('button', { name: 'Nouveau projet' }).click();
+    await page.getByLabel('Nom du projet').fill('   ');
+    // bypass the browser's own "required" check to reach the server's validation
+    await page.evaluate(() => document.querySelector('form')?.setAttribute('novalidate', ''));
+    await page.getByRole('button', { name: 'Créer le projet' }).click();
+    const alert = page.getByRole('alert');
+    await alert.waitFor();
+    expect(await alert.innerText()).toMatch(/Une information est incorrecte : Nom du projet/);
+  });
+
+  it('switches to English', async () => {
+    await page.getByLabel('Langue').selectOption('en');
+    await page.getByRole('heading', { name: 'Your projects' }).waitFor();
+    await page.getByLabel('Language').selectOption('fr');
+    await page.getByRole('heading', { name: 'Vos projets' }).waitFor();
+  });
+
+  it('ran without console errors (CSP violations included)', () => {
+    expect(consoleErrors.filter((text) => !text.includes('400 (Bad Request)'))).toEqual([]);
+  });
+});

@@ -1,0 +1,34 @@
+// Launches Debian's Chromium through playwright-core with the fake camera/microphone.
+import fs from 'node:fs';
+import path from 'node:path';
+import { chromium, type Browser } from 'playwright-core';
+
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const ARTIFACTS_DIR = path.resolve(__dirname, '../../test-results');
+
+export async function launchChromium(): Promise<Browser> {
+  if (!fs.existsSync(CHROMIUM_PATH)) {
+    throw new Error(`Chromium not found at ${CHROMIUM_PATH}: install it with "apt-get install -y chromium" or set CHROMIUM_PATH.`);
+  }
+  return chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--use-fake-device-for-media-stream',
+      '--use-fake-ui-for-media-stream',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-gpu',
+      '--no-first-run',
+    ],
+  });
+}
+
+/** The built renderer, required by E2E tests (npm test builds it first). */
+export function builtRendererDir(): string {
+  const dir = path.resolve(__dirname, '../../out/renderer');
+  if (!fs.existsSync(path.join(dir, 'index.html'))) throw new Error('out/renderer is missing: run "npm run build" before the E2E tests.');
+  return dir;
+}
