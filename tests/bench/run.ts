@@ -53,8 +53,18 @@ async function main(): Promise<void> {
     results.push({ name: 'open library (200 projects, 5,000 people)', value: openMs, unit: 'ms', target: '< 1000 ms' });
 
     ctx = createApiContext(dir, 'http');
-    results.push({ name: 'projects.list (200, with counts)', value: await timeIt(20, () => dispatch('projects.list', {}, ctx)), unit: 'ms', target: '< 50 ms' });
-    results.push({ name: 'people.list (25 people)', value: await timeIt(50, () => dispatch('people.list', { projectId: 100 }, ctx)), unit: 'ms', target: '< 50 ms' });
+    results.push({
+      name: 'projects.list (200, with counts)',
+      value: await timeIt(20, () => dispatch('projects.list', {}, ctx)),
+      unit: 'ms',
+      target: '< 50 ms',
+    });
+    results.push({
+      name: 'people.list (25 people)',
+      value: await timeIt(50, () => dispatch('people.list', { projectId: 100 }, ctx)),
+      unit: 'ms',
+      target: '< 50 ms',
+    });
     let n = 0;
     results.push({
       name: 'people.add (validated, one transaction)',
@@ -68,7 +78,10 @@ async function main(): Promise<void> {
   }
 
   fs.mkdirSync('bench', { recursive: true });
-  fs.writeFileSync('bench/results.json', `${JSON.stringify({ date: new Date().toISOString(), node: process.version, results }, null, 2)}\n`);
+  fs.writeFileSync(
+    'bench/results.json',
+    `${JSON.stringify({ date: new Date().toISOString(), node: process.version, results }, null, 2)}\n`,
+  );
   console.table(results.map((r) => ({ measure: r.name, value: `${r.value.toFixed(2)} ${r.unit}`, target: r.target ?? '' })));
 }
 

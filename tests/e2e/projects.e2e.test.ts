@@ -62,10 +62,9 @@ describe('projects, sessions and people in the browser UI', () => {
     await page.reload();
     await page.getByRole('heading', { level: 1, name: 'Atelier entretien — Saint-Brieuc' }).waitFor();
     const peopleList = page.getByRole('list', { name: 'Personnes' });
-    await expect.poll(() => peopleList.getByRole('listitem').allInnerTexts()).toEqual([
-      expect.stringContaining('Karim'),
-      expect.stringContaining('Léa'),
-    ]);
+    await expect
+      .poll(() => peopleList.getByRole('listitem').allInnerTexts())
+      .toEqual([expect.stringContaining('Karim'), expect.stringContaining('Léa')]);
     expect(await peopleList.getByRole('listitem').nth(1).innerText()).toContain('Mineur·e');
     const sessionItem = page.getByRole('list', { name: 'Séances' }).getByRole('listitem');
     expect(await sessionItem.innerText()).toMatch(/20 novembre 2026[\s\S]*Premier passage devant la caméra[\s\S]*Animée par Karim/);
@@ -80,12 +79,18 @@ describe('projects, sessions and people in the browser UI', () => {
   });
 
   it('the same project is listed by the CLI on the same library', () => {
-    const result = spawnSync(process.execPath, ['--import', 'tsx', 'src-main/cli/main.ts', 'projects', 'list', '--library', server.libraryDir, '--json'], {
-      cwd: path.resolve(__dirname, '../..'),
-      encoding: 'utf8',
-    });
+    const result = spawnSync(
+      process.execPath,
+      ['--import', 'tsx', 'src-main/cli/main.ts', 'projects', 'list', '--library', server.libraryDir, '--json'],
+      {
+        cwd: path.resolve(__dirname, '../..'),
+        encoding: 'utf8',
+      },
+    );
     expect(result.status).toBe(0);
-    expect(JSON.parse(result.stdout)).toEqual([expect.objectContaining({ name: 'Atelier entretien — Saint-Brieuc', kind: 'interview-workshop', sessionCount: 1, peopleCount: 2 })]);
+    expect(JSON.parse(result.stdout)).toEqual([
+      expect.objectContaining({ name: 'Atelier entretien — Saint-Brieuc', kind: 'interview-workshop', sessionCount: 1, peopleCount: 2 }),
+    ]);
   });
 
   it('shows changes made elsewhere live, without a reload', async () => {
@@ -101,7 +106,10 @@ describe('projects, sessions and people in the browser UI', () => {
     await page.getByRole('button', { name: 'Nouveau projet' }).click();
     await page.getByLabel('Nom du projet').fill('   ');
     // bypass the browser's own "required" check to reach the server's validation
-    await page.evaluate(() => document.querySelector('form')?.setAttribute('novalidate', ''));
+    await page
+      .locator('form')
+      .first()
+      .evaluate((form) => form.setAttribute('novalidate', ''));
     await page.getByRole('button', { name: 'Créer le projet' }).click();
     const alert = page.getByRole('alert');
     await alert.waitFor();

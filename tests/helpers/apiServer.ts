@@ -9,6 +9,7 @@ import { makeTempDir } from './tempDir';
 export interface TestServer extends RunningBrowserServer {
   ctx: ApiContext;
   libraryDir: string;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests read arbitrary JSON bodies
   call(method: string, body: unknown, headers?: Record<string, string>): Promise<{ status: number; json: any }>;
 }
 

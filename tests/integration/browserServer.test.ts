@@ -12,13 +12,21 @@ fs.writeFileSync(path.join(makeTempDir('eric-outside-'), 'secret.txt'), 'secret'
 const server = await startTestServer(rendererDir);
 
 /** A raw request, so Host and Origin can be forged as an attacker's page would. */
-function rawRequest(options: { method?: string; path: string; headers?: Record<string, string>; body?: string }): Promise<{ status: number; body: string; headers: http.IncomingHttpHeaders }> {
+function rawRequest(options: {
+  method?: string;
+  path: string;
+  headers?: Record<string, string>;
+  body?: string;
+}): Promise<{ status: number; body: string; headers: http.IncomingHttpHeaders }> {
   return new Promise((resolve, reject) => {
-    const req = http.request({ host: '127.0.0.1', port: server.port, method: options.method ?? 'GET', path: options.path, headers: options.headers }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode!, body: Buffer.concat(chunks).toString('utf8'), headers: res.headers }));
-    });
+    const req = http.request(
+      { host: '127.0.0.1', port: server.port, method: options.method ?? 'GET', path: options.path, headers: options.headers },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => resolve({ status: res.statusCode!, body: Buffer.concat(chunks).toString('utf8'), headers: res.headers }));
+      },
+    );
     req.on('error', reject);
     req.end(options.body);
   });
@@ -69,7 +77,12 @@ describe('browser-mode server', () => {
 
   it('refuses foreign Host and Origin headers (DNS rebinding, cross-site pages)', async () => {
     const body = JSON.stringify({ name: 'Pirate', kind: 'interview-workshop' });
-    const foreignHost = await rawRequest({ method: 'POST', path: '/api/projects.create', headers: { Host: 'evil.example', 'Content-Type': 'application/json' }, body });
+    const foreignHost = await rawRequest({
+      method: 'POST',
+      path: '/api/projects.create',
+      headers: { Host: 'evil.example', 'Content-Type': 'application/json' },
+      body,
+    });
     expect(foreignHost.status).toBe(403);
     const foreignOrigin = await rawRequest({
       method: 'POST',
@@ -78,7 +91,10 @@ describe('browser-mode server', () => {
       body,
     });
     expect(foreignOrigin.status).toBe(403);
-    const ownOrigin = await rawRequest({ path: '/api/health', headers: { Host: `localhost:${server.port}`, Origin: `http://localhost:${server.port}` } });
+    const ownOrigin = await rawRequest({
+      path: '/api/health',
+      headers: { Host: `localhost:${server.port}`, Origin: `http://localhost:${server.port}` },
+    });
     expect(ownOrigin.status).toBe(200);
     const names = (await server.call('projects.list', {})).json.result.map((p: { name: string }) => p.name);
     expect(names).not.toContain('Pirate');
@@ -134,7 +150,11 @@ describe('browser-mode server', () => {
     expect((await fetch(`${server.url}media/abc`)).status).toBe(404);
 
     // a tampered row pointing outside the library is refused
-    server.ctx.library.db.prepare("INSERT INTO media_assets (id, kind, relative_path, mime_type, size_bytes, created_at) VALUES (777, 'x', '../../../../etc/passwd', 'text/plain', 1, 'x')").run();
+    server.ctx.library.db
+      .prepare(
+        "INSERT INTO media_assets (id, kind, relative_path, mime_type, size_bytes, created_at) VALUES (777, 'x', '../../../../etc/passwd', 'text/plain', 1, 'x')",
+      )
+      .run();
     const escaping = await fetch(`${server.url}media/777`);
     expect(escaping.status).toBe(403);
     expect(await escaping.text()).not.toContain('root:');

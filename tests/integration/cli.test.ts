@@ -14,12 +14,38 @@ function cli(...args: string[]) {
 
 describe('eric-studio CLI', () => {
   it('creates and lists projects and people as JSON', () => {
-    const created = cli('projects', 'create', '--name', 'Atelier Quimper', '--kind', 'interview-workshop', '--place', 'ERIC Quimper', '--library', library, '--json');
+    const created = cli(
+      'projects',
+      'create',
+      '--name',
+      'Atelier Quimper',
+      '--kind',
+      'interview-workshop',
+      '--place',
+      'ERIC Quimper',
+      '--library',
+      library,
+      '--json',
+    );
     expect(created.code).toBe(0);
     const project = JSON.parse(created.stdout);
     expect(project).toMatchObject({ name: 'Atelier Quimper', place: 'ERIC Quimper' });
 
-    const person = cli('people', 'add', '--project', String(project.id), '--name', 'Inès', '--role', 'job-seeker', '--birth-date', '2008-09-01', '--library', library, '--json');
+    const person = cli(
+      'people',
+      'add',
+      '--project',
+      String(project.id),
+      '--name',
+      'Inès',
+      '--role',
+      'job-seeker',
+      '--birth-date',
+      '2008-09-01',
+      '--library',
+      library,
+      '--json',
+    );
     expect(person.code).toBe(0);
     expect(JSON.parse(person.stdout)).toMatchObject({ displayName: 'Inès', role: 'job-seeker', birthDate: '2008-09-01' });
 

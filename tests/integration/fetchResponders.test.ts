@@ -27,7 +27,11 @@ describe("Electron's media:// responder (run in plain Node)", () => {
     expect(respondWithMedia(new Request('media://asset/9999'), resolve).status).toBe(404);
     expect(respondWithMedia(new Request('media://asset/../../etc/passwd'), resolve).status).toBe(404);
     expect(respondWithMedia(new Request('media://other/1'), resolve).status).toBe(404);
-    library.db.prepare("INSERT INTO media_assets (id, kind, relative_path, mime_type, size_bytes, created_at) VALUES (55, 'x', '/etc/passwd', 'text/plain', 1, 'x')").run();
+    library.db
+      .prepare(
+        "INSERT INTO media_assets (id, kind, relative_path, mime_type, size_bytes, created_at) VALUES (55, 'x', '/etc/passwd', 'text/plain', 1, 'x')",
+      )
+      .run();
     expect(respondWithMedia(new Request('media://asset/55'), resolve).status).toBe(403);
   });
 });

@@ -11,9 +11,24 @@ import { makeTempDir } from '../helpers/tempDir';
 
 const dir = makeTempDir();
 const lavfiArgs = (seconds: number, out: string) => [
-  '-f', 'lavfi', '-i', `testsrc2=size=320x240:rate=25:duration=${seconds}`,
-  '-f', 'lavfi', '-i', `sine=frequency=440:duration=${seconds}`,
-  '-c:v', 'libx264', '-preset', 'ultrafast', '-pix_fmt', 'yuv420p', '-c:a', 'aac', '-shortest', out,
+  '-f',
+  'lavfi',
+  '-i',
+  `testsrc2=size=320x240:rate=25:duration=${seconds}`,
+  '-f',
+  'lavfi',
+  '-i',
+  `sine=frequency=440:duration=${seconds}`,
+  '-c:v',
+  'libx264',
+  '-preset',
+  'ultrafast',
+  '-pix_fmt',
+  'yuv420p',
+  '-c:a',
+  'aac',
+  '-shortest',
+  out,
 ];
 
 describe('runFfmpeg with real ffmpeg', () => {
@@ -45,16 +60,18 @@ describe('runFfmpeg with real ffmpeg', () => {
   });
 
   it("fails with ffmpeg's own last lines", async () => {
-    const error = await runFfmpeg(binaries, ['-i', path.join(dir, 'missing.mp4'), path.join(dir, 'x.mp4')], { purpose: 'reading a missing file' }).catch(
-      (e: unknown) => e,
-    );
+    const error = await runFfmpeg(binaries, ['-i', path.join(dir, 'missing.mp4'), path.join(dir, 'x.mp4')], {
+      purpose: 'reading a missing file',
+    }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AppError);
     expect((error as AppError).code).toBe('media-failed');
     expect((error as AppError).message).toMatch(/reading a missing file[\s\S]*No such file or directory/);
   });
 
   it('reports a missing binary clearly', async () => {
-    await expect(runFfmpeg({ ffmpeg: path.join(dir, 'no-ffmpeg-here') }, ['-version'])).rejects.toMatchObject({ code: 'media-tool-missing' });
+    await expect(runFfmpeg({ ffmpeg: path.join(dir, 'no-ffmpeg-here') }, ['-version'])).rejects.toMatchObject({
+      code: 'media-tool-missing',
+    });
   });
 });
 

@@ -41,7 +41,12 @@ describe('Library store on a real SQLite file', () => {
     const dir = freshDir();
     let library = Library.open(dir);
     const older = library.createProject({ name: 'Témoignages 2026', kind: 'testimony-campaign', place: 'ERIC Morlaix' });
-    const project = library.createProject({ name: 'Atelier « entretien »', kind: 'interview-workshop', startDate: '2026-03-01', endDate: '2026-06-30' });
+    const project = library.createProject({
+      name: 'Atelier « entretien »',
+      kind: 'interview-workshop',
+      startDate: '2026-03-01',
+      endDate: '2026-06-30',
+    });
     const animator = library.addPerson({ projectId: project.id, displayName: 'Karim', role: 'animator' });
     library.addPerson({ projectId: project.id, displayName: 'Léa', role: 'job-seeker', birthDate: '2010-05-04' });
     library.createSession({ projectId: project.id, date: '2026-03-10', title: 'Premier atelier', animatorPersonId: animator.id });
@@ -61,9 +66,14 @@ describe('Library store on a real SQLite file', () => {
     const a = library.createProject({ name: 'A', kind: 'interview-workshop' });
     const b = library.createProject({ name: 'B', kind: 'interview-workshop' });
     const animatorOfB = library.addPerson({ projectId: b.id, displayName: 'Sam', role: 'animator' });
-    const error = expectAppError(() => library.createSession({ projectId: a.id, date: '2026-01-01', animatorPersonId: animatorOfB.id }), 'invalid-input');
+    const error = expectAppError(
+      () => library.createSession({ projectId: a.id, date: '2026-01-01', animatorPersonId: animatorOfB.id }),
+      'invalid-input',
+    );
     expect(error.field).toBe('animatorPersonId');
-    expect(expectAppError(() => library.addPerson({ projectId: 999, displayName: 'X', role: 'other' }), 'not-found').field).toBe('projectId');
+    expect(expectAppError(() => library.addPerson({ projectId: 999, displayName: 'X', role: 'other' }), 'not-found').field).toBe(
+      'projectId',
+    );
     expect(library.listSessions(a.id)).toEqual([]);
     expect(library.db.prepare('SELECT count(*) AS n FROM people').get()).toEqual({ n: 1 });
     library.close();
@@ -84,9 +94,12 @@ describe('Library store on a real SQLite file', () => {
   it('refuses a birth date in the future', () => {
     const library = Library.open(freshDir(), { now: () => '2026-11-22T10:00:00.000Z' });
     const p = library.createProject({ name: 'P', kind: 'testimony-campaign' });
-    expect(expectAppError(() => library.addPerson({ projectId: p.id, displayName: 'Bébé', role: 'other', birthDate: '2027-01-01' }), 'invalid-input').field).toBe(
-      'birthDate',
-    );
+    expect(
+      expectAppError(
+        () => library.addPerson({ projectId: p.id, displayName: 'Bébé', role: 'other', birthDate: '2027-01-01' }),
+        'invalid-input',
+      ).field,
+    ).toBe('birthDate');
     library.close();
   });
 });
@@ -140,7 +153,10 @@ describe('Opening a damaged or foreign library', () => {
     const file = path.join(dir, 'library.sqlite');
     const db = openDatabase(file);
     db.prepare("INSERT INTO projects (name, kind, created_at, updated_at) VALUES ('Gardé', 'interview-workshop', 'x', 'x')").run();
-    const broken = [...migrations, { version: LATEST_SCHEMA_VERSION + 1, name: 'broken', sql: 'CREATE TABLE half (id INTEGER); SELECT * FROM no_such_table;' }];
+    const broken = [
+      ...migrations,
+      { version: LATEST_SCHEMA_VERSION + 1, name: 'broken', sql: 'CREATE TABLE half (id INTEGER); SELECT * FROM no_such_table;' },
+    ];
     expect(() => applyMigrations(db, broken)).toThrow(/schema/);
     expect(db.pragma('user_version', { simple: true })).toBe(LATEST_SCHEMA_VERSION);
     expect(db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE name = 'half'").get()).toEqual({ n: 0 });

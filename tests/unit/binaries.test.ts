@@ -21,7 +21,9 @@ const env = { PATH: path.join(dir, 'bin') };
 
 describe('resolveFfmpegBinaries', () => {
   it('prefers the setting, then the environment, then ffmpeg-static, then PATH', () => {
-    expect(resolveFfmpegBinaries({ settingFfmpeg, env: { ...env, FFMPEG_PATH: envFfmpeg }, ffmpegStaticPath: () => staticFfmpeg })).toMatchObject({
+    expect(
+      resolveFfmpegBinaries({ settingFfmpeg, env: { ...env, FFMPEG_PATH: envFfmpeg }, ffmpegStaticPath: () => staticFfmpeg }),
+    ).toMatchObject({
       ffmpeg: settingFfmpeg,
       source: 'setting',
       ffprobe: onPathFfprobe, // no sibling ffprobe beside the setting: found on PATH
@@ -31,9 +33,18 @@ describe('resolveFfmpegBinaries', () => {
       ffprobe: envFfprobe, // sibling
       source: 'env',
     });
-    expect(resolveFfmpegBinaries({ env: { ...env, FFMPEG_BIN: envFfmpeg }, ffmpegStaticPath: () => null })).toMatchObject({ source: 'env' });
-    expect(resolveFfmpegBinaries({ env, ffmpegStaticPath: () => staticFfmpeg })).toMatchObject({ ffmpeg: staticFfmpeg, source: 'ffmpeg-static' });
-    expect(resolveFfmpegBinaries({ env, ffmpegStaticPath: () => null })).toMatchObject({ ffmpeg: onPathFfmpeg, ffprobe: onPathFfprobe, source: 'path' });
+    expect(resolveFfmpegBinaries({ env: { ...env, FFMPEG_BIN: envFfmpeg }, ffmpegStaticPath: () => null })).toMatchObject({
+      source: 'env',
+    });
+    expect(resolveFfmpegBinaries({ env, ffmpegStaticPath: () => staticFfmpeg })).toMatchObject({
+      ffmpeg: staticFfmpeg,
+      source: 'ffmpeg-static',
+    });
+    expect(resolveFfmpegBinaries({ env, ffmpegStaticPath: () => null })).toMatchObject({
+      ffmpeg: onPathFfmpeg,
+      ffprobe: onPathFfprobe,
+      source: 'path',
+    });
   });
 
   it('honours FFPROBE_PATH', () => {
@@ -41,8 +52,14 @@ describe('resolveFfmpegBinaries', () => {
   });
 
   it('says clearly when nothing is found, or when an explicit path is wrong', () => {
-    expect(() => resolveFfmpegBinaries({ env: { PATH: path.join(dir, 'nowhere') }, ffmpegStaticPath: () => null })).toThrow(/ffmpeg was not found/);
-    expect(() => resolveFfmpegBinaries({ env: { ...env, FFMPEG_PATH: '/no/such/ffmpeg' }, ffmpegStaticPath: () => null })).toThrow(/FFMPEG_PATH/);
-    expect(() => resolveFfmpegBinaries({ env: { PATH: path.join(dir, 'static') }, ffmpegStaticPath: () => null })).toThrow(/ffprobe was not found/);
+    expect(() => resolveFfmpegBinaries({ env: { PATH: path.join(dir, 'nowhere') }, ffmpegStaticPath: () => null })).toThrow(
+      /ffmpeg was not found/,
+    );
+    expect(() => resolveFfmpegBinaries({ env: { ...env, FFMPEG_PATH: '/no/such/ffmpeg' }, ffmpegStaticPath: () => null })).toThrow(
+      /FFMPEG_PATH/,
+    );
+    expect(() => resolveFfmpegBinaries({ env: { PATH: path.join(dir, 'static') }, ffmpegStaticPath: () => null })).toThrow(
+      /ffprobe was not found/,
+    );
   });
 });

@@ -30,7 +30,11 @@ describe('planFileResponse', () => {
       span: { start: 10, end: 19 },
       headers: { 'Content-Range': 'bytes 10-19/100', 'Content-Length': '10', 'Accept-Ranges': 'bytes' },
     });
-    expect(planFileResponse('bytes=200-', 100, 'video/mp4')).toMatchObject({ status: 416, span: null, headers: { 'Content-Range': 'bytes */100' } });
+    expect(planFileResponse('bytes=200-', 100, 'video/mp4')).toMatchObject({
+      status: 416,
+      span: null,
+      headers: { 'Content-Range': 'bytes */100' },
+    });
     expect(planFileResponse(null, 0, 'video/mp4')).toMatchObject({ status: 200, span: null });
   });
 });

@@ -23,18 +23,22 @@ describe('API input validation', () => {
     expect(fieldOf(() => validateInput('projects.create', { kind: 'interview-workshop' }))).toBe('name');
     expect(fieldOf(() => validateInput('projects.create', { name: '   ', kind: 'interview-workshop' }))).toBe('name');
     expect(fieldOf(() => validateInput('projects.create', { name: 'A', kind: 'party' }))).toBe('kind');
-    expect(fieldOf(() => validateInput('projects.create', { name: 'A', kind: 'interview-workshop', startDate: '05/01/2026' }))).toBe('startDate');
-    expect(fieldOf(() => validateInput('people.add', { projectId: 1, displayName: 'Léa', role: 'job-seeker', birthDate: '2010-02-30' }))).toBe(
-      'birthDate',
+    expect(fieldOf(() => validateInput('projects.create', { name: 'A', kind: 'interview-workshop', startDate: '05/01/2026' }))).toBe(
+      'startDate',
     );
+    expect(
+      fieldOf(() => validateInput('people.add', { projectId: 1, displayName: 'Léa', role: 'job-seeker', birthDate: '2010-02-30' })),
+    ).toBe('birthDate');
     expect(fieldOf(() => validateInput('people.add', { projectId: '1', displayName: 'Léa', role: 'job-seeker' }))).toBe('projectId');
     expect(fieldOf(() => validateInput('sessions.create', { projectId: 1, date: '2026-01-01', sneaky: true }))).toBe('sneaky');
   });
 
   it('refuses end dates before start dates, control characters and huge text', () => {
-    expect(fieldOf(() => validateInput('projects.create', { name: 'A', kind: 'interview-workshop', startDate: '2026-02-01', endDate: '2026-01-01' }))).toBe(
-      'endDate',
-    );
+    expect(
+      fieldOf(() =>
+        validateInput('projects.create', { name: 'A', kind: 'interview-workshop', startDate: '2026-02-01', endDate: '2026-01-01' }),
+      ),
+    ).toBe('endDate');
     expect(fieldOf(() => validateInput('projects.create', { name: 'A\u0007', kind: 'interview-workshop' }))).toBe('name');
     expect(fieldOf(() => validateInput('projects.create', { name: 'x'.repeat(201), kind: 'interview-workshop' }))).toBe('name');
   });
