@@ -1,9 +1,12 @@
 /**
  * Builds what every transport needs to serve the API: the opened library, the event
- * bus, and a lazily resolved ffmpeg (a missing ffmpeg must not block the library).
+ * bus, the job queue, the capture service, and a lazily resolved ffmpeg (a missing
+ * ffmpeg must not stop the library from opening).
  */
 import packageJson from '../../package.json';
 import { AppError } from '../appError';
+import { CaptureService } from '../capture/captureService';
+import { JobRunner } from '../jobs/jobRunner';
 import { Library, type OpenLibraryOptions } from '../library/library';
 import { resolveFfmpegBinaries, type FfmpegBinaries } from '../media/binaries';
 import { ApiEventBus } from './eventBus';
@@ -14,26 +17,60 @@ export const APP_VERSION: string = packageJson.version;
 export const FFMPEG_SETTING = 'media.ffmpegPath';
 export const FFPROBE_SETTING = 'media.ffprobePath';
 
-export function createApiContext(libraryDir: string, transport: ApiContext['transport'], options: OpenLibraryOptions = {}): ApiContext {
+export interface CreateApiContextOptions extends OpenLibraryOptions {
+  /** The local CLI: may call path-based methods. */
+  trusted?: boolean;
+}
+
+export function createApiContext(
+  libraryDir: string,
+  transport: ApiContext['transport'],
+  options: CreateApiContextOptions = {},
+): ApiContext {
   const library = Library.open(libraryDir, options);
-  let cached: FfmpegBinaries | null | undefined;
-  return {
-    library,
-    events: new ApiEventBus(),
-    transport,
-    appVersion: APP_VERSION,
-    ffmpeg: () => {
-      if (cached !== undefined) return cached;
-      try {
-        cached = resolveFfmpegBinaries({
+  const events = new ApiEventBus();
+  const jobs = new JobRunner(events);
+
+  let resolved: { binaries: FfmpegBinaries } | { error: AppError } | undefined;
+  const resolve = () => {
+    if (resolved) return resolved;
+    try {
+      resolved = {
+        binaries: resolveFfmpegBinaries({
           settingFfmpeg: library.settings.get(FFMPEG_SETTING),
           settingFfprobe: library.settings.get(FFPROBE_SETTING),
-        });
-      } catch (error) {
-        if (!(error instanceof AppError)) throw error;
-        cached = null;
-      }
-      return cached;
+        }),
+      };
+    } catch (error) {
+      if (!(error instanceof AppError)) throw error;
+      resolved = { error };
+    }
+    return resolved;
+  };
+  const requireFfmpeg = () => {
+    const result = resolve();
+    if ('error' in result) throw result.error;
+    return result.binaries;
+  };
+
+  return {
+    library,
+    events,
+    transport,
+    appVersion: APP_VERSION,
+    trusted: options.trusted ?? false,
+    jobs,
+    capture: new CaptureService({ library, jobs, events, requireFfmpeg }),
+    ffmpeg: () => {
+      const result = resolve();
+      return 'binaries' in result ? result.binaries : null;
     },
   };
+}
+
+/** Closes a context: stops jobs and capture files, then the database. */
+export function closeApiContext(ctx: ApiContext): void {
+  ctx.jobs.cancelAll();
+  ctx.capture.closeAll();
+  ctx.library.close();
 }

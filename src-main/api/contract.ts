@@ -6,7 +6,20 @@
 import { z } from 'zod';
 import type { ApiEventName, ApiMethodName } from './names';
 import {
+  addMarkerInputSchema,
   addPersonInputSchema,
+  appendChunkInputSchema,
+  captureProgressSchema,
+  finishCaptureOutputSchema,
+  importFileInputSchema,
+  jobIdInputSchema,
+  jobSchema,
+  listRecordingsInputSchema,
+  markerSchema,
+  recordingIdInputSchema,
+  recordingSchema,
+  startCaptureInputSchema,
+  updateRecordingInputSchema,
   byIdInputSchema,
   byProjectInputSchema,
   createProjectInputSchema,
@@ -42,11 +55,25 @@ export const apiContract = {
   'people.add': { input: addPersonInputSchema, output: personSchema },
   'people.update': { input: updatePersonInputSchema, output: personSchema },
   'people.delete': { input: byIdInputSchema, output: deletedSchema },
+  'recordings.list': { input: listRecordingsInputSchema, output: z.array(recordingSchema) },
+  'recordings.get': { input: byIdInputSchema, output: recordingSchema },
+  'recordings.update': { input: updateRecordingInputSchema, output: recordingSchema },
+  'recordings.delete': { input: byIdInputSchema, output: deletedSchema },
+  'recordings.importFile': { input: importFileInputSchema, output: recordingSchema },
+  'recordings.retryFinalise': { input: recordingIdInputSchema, output: finishCaptureOutputSchema },
+  'capture.start': { input: startCaptureInputSchema, output: recordingSchema },
+  'capture.appendChunk': { input: appendChunkInputSchema, output: captureProgressSchema },
+  'capture.finish': { input: recordingIdInputSchema, output: finishCaptureOutputSchema },
+  'capture.discard': { input: recordingIdInputSchema, output: deletedSchema },
+  'markers.add': { input: addMarkerInputSchema, output: markerSchema },
+  'markers.delete': { input: byIdInputSchema, output: deletedSchema },
+  'jobs.list': { input: emptyInputSchema, output: z.array(jobSchema) },
+  'jobs.cancel': { input: jobIdInputSchema, output: jobSchema },
 } as const satisfies Record<ApiMethodName, MethodSpec>;
 
 export const apiEvents = {
   'data.changed': z.object({
-    entity: z.enum(['project', 'session', 'person']),
+    entity: z.enum(['project', 'session', 'person', 'recording', 'marker']),
     id: z.number().int(),
     projectId: z.number().int().nullable(),
     change: z.enum(['created', 'updated', 'deleted']),
@@ -67,5 +94,7 @@ export const apiEvents = {
 } as const satisfies Record<ApiEventName, z.ZodType>;
 
 export type ApiInput<M extends ApiMethodName> = z.input<(typeof apiContract)[M]['input']>;
+/** The input as handlers receive it, after validation applied defaults and trimming. */
+export type ApiParsedInput<M extends ApiMethodName> = z.output<(typeof apiContract)[M]['input']>;
 export type ApiOutput<M extends ApiMethodName> = z.output<(typeof apiContract)[M]['output']>;
 export type ApiEventPayload<E extends ApiEventName> = z.output<(typeof apiEvents)[E]>;

@@ -7,7 +7,7 @@ import type { z } from 'zod';
 import { AppError } from '../appError';
 import { apiContract, type ApiOutput } from './contract';
 import { apiHandlers, type ApiContext } from './handlers';
-import { isApiMethodName, type ApiMethodName } from './names';
+import { isApiMethodName, TRUSTED_ONLY_METHODS, type ApiMethodName } from './names';
 
 function describeIssue(issue: z.core.$ZodIssue): { field: string; message: string } {
   const field = issue.path.length ? issue.path.map(String).join('.') : '(input)';
@@ -37,6 +37,11 @@ export function validateInput<M extends ApiMethodName>(method: M, rawInput: unkn
 export async function dispatch(method: string, rawInput: unknown, ctx: ApiContext): Promise<unknown> {
   if (!isApiMethodName(method)) {
     throw new AppError('not-found', `Unknown API method "${method.slice(0, 80)}".`, { field: 'method' });
+  }
+  if (TRUSTED_ONLY_METHODS.includes(method) && !ctx.trusted) {
+    throw new AppError('forbidden', `${method} reads files by path and is only available from the command line.`, {
+      hint: 'From the app, drop the file on the recordings list instead.',
+    });
   }
   const input = validateInput(method, rawInput);
   const handler = apiHandlers[method] as (input: unknown, ctx: ApiContext) => unknown;

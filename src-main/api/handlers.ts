@@ -2,11 +2,14 @@
  * What each API method does, written against the services. Inputs arrive already
  * validated by `dispatch`; this table only calls services and announces changes.
  */
-import type { ApiInput, ApiOutput } from './contract';
+import type { ApiOutput, ApiParsedInput } from './contract';
 import type { ApiEventBus } from './eventBus';
 import type { ApiMethodName } from './names';
 import type { Library } from '../library/library';
 import type { FfmpegBinaries } from '../media/binaries';
+import type { CaptureService } from '../capture/captureService';
+import type { JobRunner } from '../jobs/jobRunner';
+import { AppError } from '../appError';
 
 export interface ApiContext {
   library: Library;
@@ -15,9 +18,13 @@ export interface ApiContext {
   appVersion: string;
   /** Resolves ffmpeg lazily: a missing ffmpeg must not stop the library from opening. */
   ffmpeg: () => FfmpegBinaries | null;
+  jobs: JobRunner;
+  capture: CaptureService;
+  /** True for the local CLI only: may call methods that read paths on this computer. */
+  trusted: boolean;
 }
 
-type Handlers = { [M in ApiMethodName]: (input: ApiInput<M>, ctx: ApiContext) => ApiOutput<M> | Promise<ApiOutput<M>> };
+type Handlers = { [M in ApiMethodName]: (input: ApiParsedInput<M>, ctx: ApiContext) => ApiOutput<M> | Promise<ApiOutput<M>> };
 
 export const apiHandlers: Handlers = {
   'system.info': (_input, ctx) => {
@@ -84,4 +91,43 @@ export const apiHandlers: Handlers = {
     ctx.events.emit('data.changed', { entity: 'person', id: input.id, projectId: person.projectId, change: 'deleted' });
     return { deleted: true, id: input.id } as const;
   },
+
+  'recordings.list': (input, ctx) => ctx.library.recordings.list(input),
+  'recordings.get': (input, ctx) => ctx.library.recordings.get(input.id),
+  'recordings.update': (input, ctx) => {
+    const recording = ctx.library.recordings.update(input.id, input.changes);
+    ctx.events.emit('data.changed', { entity: 'recording', id: recording.id, projectId: recording.projectId, change: 'updated' });
+    return recording;
+  },
+  'recordings.delete': (input, ctx) => {
+    const recording = ctx.library.recordings.get(input.id);
+    if (recording.status === 'finalising') {
+      throw new AppError('conflict', 'This recording is still being processed.', {
+        hint: 'Wait for the progress bar to finish (or cancel it), then delete.',
+      });
+    }
+    ctx.capture.deleteRecording(input.id);
+    return { deleted: true, id: input.id } as const;
+  },
+  'recordings.importFile': (input, ctx) => ctx.capture.importFile(input),
+  'recordings.retryFinalise': (input, ctx) => ctx.capture.retryFinalise(input.recordingId),
+  'capture.start': (input, ctx) => ctx.capture.start(input),
+  'capture.appendChunk': (input, ctx) => ctx.capture.appendChunk(input),
+  'capture.finish': (input, ctx) => ctx.capture.finish(input.recordingId),
+  'capture.discard': (input, ctx) => {
+    ctx.capture.discard(input.recordingId);
+    return { deleted: true, id: input.recordingId } as const;
+  },
+  'markers.add': (input, ctx) => {
+    const marker = ctx.library.recordings.addMarker(input.recordingId, input.atSeconds, input.tag ?? '');
+    ctx.events.emit('data.changed', { entity: 'marker', id: marker.id, projectId: null, change: 'created' });
+    return marker;
+  },
+  'markers.delete': (input, ctx) => {
+    ctx.library.recordings.deleteMarker(input.id);
+    ctx.events.emit('data.changed', { entity: 'marker', id: input.id, projectId: null, change: 'deleted' });
+    return { deleted: true, id: input.id } as const;
+  },
+  'jobs.list': (_input, ctx) => ctx.jobs.list(),
+  'jobs.cancel': (input, ctx) => ctx.jobs.cancel(input.jobId),
 };

@@ -18,11 +18,34 @@ export const API_METHODS = [
   'people.add',
   'people.update',
   'people.delete',
+  'recordings.list',
+  'recordings.get',
+  'recordings.update',
+  'recordings.delete',
+  'recordings.importFile',
+  'recordings.retryFinalise',
+  'capture.start',
+  'capture.appendChunk',
+  'capture.finish',
+  'capture.discard',
+  'markers.add',
+  'markers.delete',
+  'jobs.list',
+  'jobs.cancel',
 ] as const;
 export type ApiMethodName = (typeof API_METHODS)[number];
 
 export const API_EVENTS = ['data.changed', 'job.progress', 'job.finished'] as const;
 export type ApiEventName = (typeof API_EVENTS)[number];
+
+/**
+ * Methods that take a path on this computer: only the local CLI may call them, never a
+ * page (browser mode may be reached from the workshop network later).
+ */
+export const TRUSTED_ONLY_METHODS: readonly ApiMethodName[] = ['recordings.importFile'];
+
+/** Methods whose input carries binary data (sent raw over HTTP, not as JSON). */
+export const BINARY_METHODS: readonly ApiMethodName[] = ['capture.appendChunk'];
 
 export function isApiMethodName(value: unknown): value is ApiMethodName {
   return typeof value === 'string' && (API_METHODS as readonly string[]).includes(value);

@@ -4,3 +4,8 @@
  */
 export const PROJECT_KINDS = ['interview-workshop', 'testimony-campaign'] as const;
 export const PERSON_ROLES = ['job-seeker', 'young-person', 'employer', 'tutor', 'animator', 'other'] as const;
+export const RECORDING_KINDS = ['interview', 'testimony'] as const;
+export const RECORDING_STATUSES = ['capturing', 'finalising', 'ready', 'failed'] as const;
+export const RECORDING_SOURCES = ['camera', 'upload', 'file'] as const;
+/** Largest chunk accepted in one call (1 s of 1080p is about 1 MB; uploads use 8 MB). */
+export const MAX_CHUNK_BYTES = 16 * 1024 * 1024;

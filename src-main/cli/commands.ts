@@ -4,7 +4,7 @@
  */
 import type { ApiInput } from '../api/contract';
 import type { ApiMethodName } from '../api/names';
-import type { PersonRole, ProjectKind } from '../api/schemas';
+import type { PersonRole, ProjectKind, RecordingKind } from '../api/schemas';
 import { parseIdFlag, requireFlag } from './cliArgs';
 
 export type Flags = Record<string, string | boolean | string[] | undefined>;
@@ -19,6 +19,8 @@ export interface CliCommand {
   toInput(flags: Flags, positionals: string[]): ApiInput<ApiMethodName>;
   /** Columns of the human-readable table. */
   columns: string[];
+  /** Long work: print job progress on stderr (not with --json). */
+  showsProgress?: boolean;
 }
 
 const str = (flags: Flags, name: string) => (typeof flags[name] === 'string' ? (flags[name] as string) : undefined);
@@ -134,6 +136,73 @@ export const CLI_COMMANDS: CliCommand[] = [
   },
 ];
 
+const RECORDING_COLUMNS = ['id', 'kind', 'title', 'status', 'durationSeconds', 'width', 'height', 'hasVideo', 'hasAudio'];
+
+/** `--person 3` or `--person 3:candidate`, repeatable. */
+function peopleFlags(flags: Flags): Array<{ personId: number; part?: string }> {
+  const values = (flags.person as string[] | undefined) ?? [];
+  return values.map((value) => {
+    const [id, part] = value.split(':', 2);
+    return { personId: parseIdFlag(id, 'person'), ...(part ? { part } : {}) };
+  });
+}
+
+CLI_COMMANDS.push(
+  {
+    name: 'import',
+    usage: 'import <file> (--session <id> | --project <id>) [--kind interview|testimony] [--title <t>] [--person <id>[:<part>]]…',
+    summary: 'Copy a video into the library (the source is never changed) and prepare it: master, thumbnails, waveform',
+    flags: {
+      session: { type: 'string' },
+      project: { type: 'string' },
+      kind: { type: 'string' },
+      title: { type: 'string' },
+      person: { type: 'string', multiple: true },
+    },
+    method: 'recordings.importFile',
+    toInput: (flags, positionals) => ({
+      path: requireFlag(positionals[0], 'file'),
+      sessionId: str(flags, 'session') === undefined ? undefined : parseIdFlag(str(flags, 'session'), 'session'),
+      projectId: str(flags, 'project') === undefined ? undefined : parseIdFlag(str(flags, 'project'), 'project'),
+      kind: (str(flags, 'kind') ?? 'interview') as RecordingKind,
+      title: str(flags, 'title'),
+      people: peopleFlags(flags),
+    }),
+    columns: RECORDING_COLUMNS,
+    showsProgress: true,
+  },
+  {
+    name: 'recordings list',
+    usage: 'recordings list [--project <id>] [--session <id>]',
+    summary: 'List recordings, newest first',
+    flags: { project: { type: 'string' }, session: { type: 'string' } },
+    method: 'recordings.list',
+    toInput: (flags) => ({
+      projectId: str(flags, 'project') === undefined ? undefined : parseIdFlag(str(flags, 'project'), 'project'),
+      sessionId: str(flags, 'session') === undefined ? undefined : parseIdFlag(str(flags, 'session'), 'session'),
+    }),
+    columns: RECORDING_COLUMNS,
+  },
+  {
+    name: 'recordings show',
+    usage: 'recordings show <id>',
+    summary: 'Show one recording with its people and markers',
+    flags: {},
+    method: 'recordings.get',
+    toInput: (_flags, positionals) => ({ id: parseIdFlag(positionals[0], 'id') }),
+    columns: RECORDING_COLUMNS,
+  },
+  {
+    name: 'recordings delete',
+    usage: 'recordings delete <id>',
+    summary: 'Delete a recording: its rows and every one of its files',
+    flags: {},
+    method: 'recordings.delete',
+    toInput: (_flags, positionals) => ({ id: parseIdFlag(positionals[0], 'id') }),
+    columns: ['id', 'deleted'],
+  },
+);
+
 /** Maps API field names back to the CLI flags that feed them, for error messages. */
 export const FLAG_FOR_FIELD: Record<string, string> = {
   displayName: 'name',
@@ -142,4 +211,7 @@ export const FLAG_FOR_FIELD: Record<string, string> = {
   birthDate: 'birth-date',
   projectId: 'project',
   animatorPersonId: 'animator',
+  sessionId: 'session',
+  path: 'file',
+  people: 'person',
 };

@@ -6,7 +6,7 @@
  */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { createApiContext } from '../api/apiContext';
+import { closeApiContext, createApiContext } from '../api/apiContext';
 import { dispatch } from '../api/dispatch';
 import { AppError, toErrorShape } from '../appError';
 import { defaultLibraryDir } from '../library/libraryFolder';
@@ -98,7 +98,14 @@ export async function runCli(argv: string[], io: CliIo = defaultIo): Promise<num
     const rest = positionals.slice(found.command.name.split(' ').length);
     const input = found.command.toInput(values, rest);
     const libraryDir = path.resolve(typeof values.library === 'string' ? values.library : defaultLibraryDir());
-    ctx = createApiContext(libraryDir, 'http');
+    ctx = createApiContext(libraryDir, 'http', { trusted: true });
+    if (found.command.showsProgress && !values.json) {
+      ctx.events.subscribe((event, payload) => {
+        if (event === 'job.progress' && 'ratio' in payload && payload.ratio !== null) {
+          io.err(`${Math.round(payload.ratio * 100)} %${payload.step ? ` (${payload.step})` : ''}`);
+        }
+      });
+    }
     const result = await dispatch(found.command.method, input, ctx);
     io.out(values.json ? JSON.stringify(result, null, 2) : formatTable(result, found.command.columns));
     return 0;
@@ -111,6 +118,6 @@ export async function runCli(argv: string[], io: CliIo = defaultIo): Promise<num
     else io.err(describeError(error));
     return error instanceof AppError && error.code === 'invalid-input' ? 2 : 1;
   } finally {
-    ctx?.library.close();
+    if (ctx) closeApiContext(ctx);
   }
 }

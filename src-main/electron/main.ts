@@ -4,7 +4,7 @@
  */
 import path from 'node:path';
 import { app, BrowserWindow, ipcMain, protocol, session, shell } from 'electron';
-import { createApiContext } from '../api/apiContext';
+import { closeApiContext, createApiContext } from '../api/apiContext';
 import type { ApiContext } from '../api/handlers';
 import { defaultProcessRegistry } from '../media/processRegistry';
 import { contentSecurityPolicy } from '../security/contentSecurityPolicy';
@@ -97,6 +97,7 @@ app
     protocol.handle(APP_SCHEME, (request) => respondWithRendererFile(request, rendererDir));
     protocol.handle(MEDIA_SCHEME, (request) => respondWithMedia(request, (id) => ctx.library.mediaAssets.resolve(id)));
     registerApiHandlers(ipcMain, ctx, devServerUrl);
+    ctx.capture.recoverUnfinished(); // takes cut short by a crash come back as recovered recordings
 
     let mainWindow = createMainWindow(ctx);
     app.on('second-instance', () => {
@@ -108,7 +109,7 @@ app
     });
     app.on('before-quit', () => {
       defaultProcessRegistry.killAll();
-      ctx.library.close();
+      closeApiContext(ctx);
     });
   })
   .catch((error: unknown) => {

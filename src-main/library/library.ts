@@ -18,6 +18,7 @@ import { DATABASE_FILE_NAME, prepareLibraryFolder } from './libraryFolder';
 import { MediaAssetsStore } from './mediaAssetsStore';
 import { PeopleStore } from './peopleStore';
 import { ProjectsStore } from './projectsStore';
+import { RecordingsStore } from './recordingsStore';
 import { SessionsStore } from './sessionsStore';
 import { SettingsStore } from './settingsStore';
 
@@ -32,6 +33,7 @@ export class Library {
   readonly people: PeopleStore;
   readonly mediaAssets: MediaAssetsStore;
   readonly settings: SettingsStore;
+  readonly recordings: RecordingsStore;
 
   private constructor(
     readonly dir: string,
@@ -43,6 +45,7 @@ export class Library {
     this.people = new PeopleStore(db, now);
     this.mediaAssets = new MediaAssetsStore(db, dir, now);
     this.settings = new SettingsStore(db);
+    this.recordings = new RecordingsStore(db, now);
   }
 
   static open(dir: string, options: OpenLibraryOptions = {}): Library {

@@ -11,6 +11,8 @@ import type { AddressInfo } from 'node:net';
 import { AppError, toErrorShape, type AppErrorCode } from '../appError';
 import { dispatch } from '../api/dispatch';
 import type { ApiContext } from '../api/handlers';
+import { BINARY_METHODS, type ApiMethodName } from '../api/names';
+import { MAX_CHUNK_BYTES } from '../api/vocabulary';
 import { contentSecurityPolicy } from '../security/contentSecurityPolicy';
 import { planFileResponse } from './byteRange';
 import { mimeTypeFor, staticFileFor } from './staticFiles';
@@ -75,18 +77,18 @@ function sendError(res: http.ServerResponse, error: unknown): void {
   sendJson(res, STATUS_BY_CODE[shape.code] ?? 500, { error: shape });
 }
 
-function readJsonBody(req: http.IncomingMessage): Promise<unknown> {
+function readBody(req: http.IncomingMessage, limit: number): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size > MAX_API_BODY_BYTES) {
+      if (size > limit) {
         // answer first, then drop the connection instead of reading the rest
         req.removeAllListeners('data');
         req.pause();
         reject(
-          new AppError('too-large', `The request body is larger than ${MAX_API_BODY_BYTES} bytes.`, {
+          new AppError('too-large', `The request body is larger than ${limit} bytes.`, {
             field: '(body)',
             hint: 'Send smaller requests; files are imported by path, never through the API body.',
           }),
@@ -95,17 +97,27 @@ function readJsonBody(req: http.IncomingMessage): Promise<unknown> {
       }
       chunks.push(chunk);
     });
-    req.on('end', () => {
-      const text = Buffer.concat(chunks).toString('utf8');
-      if (text.trim() === '') return resolve({});
-      try {
-        resolve(JSON.parse(text));
-      } catch {
-        reject(new AppError('invalid-input', 'The request body is not valid JSON.', { field: '(body)', hint: 'Send a JSON object.' }));
-      }
-    });
+    req.on('end', () => resolve(Buffer.concat(chunks)));
     req.on('error', reject);
   });
+}
+
+async function readJsonBody(req: http.IncomingMessage): Promise<unknown> {
+  const text = (await readBody(req, MAX_API_BODY_BYTES)).toString('utf8');
+  if (text.trim() === '') return {};
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new AppError('invalid-input', 'The request body is not valid JSON.', { field: '(body)', hint: 'Send a JSON object.' });
+  }
+}
+
+/** Binary methods: the data is the raw body, the other fields come from the query string. */
+async function readBinaryInput(req: http.IncomingMessage, url: URL): Promise<Record<string, unknown>> {
+  const input: Record<string, unknown> = {};
+  for (const [key, value] of url.searchParams) input[key] = /^\d{1,15}$/.test(value) ? Number(value) : value;
+  input.data = await readBody(req, MAX_CHUNK_BYTES);
+  return input;
 }
 
 function isLoopback(host: string): boolean {
@@ -201,7 +213,7 @@ export function createBrowserServer(options: BrowserServerOptions): http.Server 
         return;
       }
       const method = decodeURIComponent(pathname.slice('/api/'.length));
-      const body = await readJsonBody(req);
+      const body = BINARY_METHODS.includes(method as ApiMethodName) ? await readBinaryInput(req, url) : await readJsonBody(req);
       const started = Date.now();
       try {
         const result = await dispatch(method, body, ctx);

@@ -1,0 +1,323 @@
+/**
+ * Recording sessions and imports. The renderer streams MediaRecorder chunks (or the
+ * chunks of a file it uploads); they are appended to the recording's folder as they
+ * arrive. Stopping queues a finalise job (master, poster, filmstrip, waveform). At
+ * start-up, captures cut short by a crash are found and finalised from what was written.
+ */
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { AppError } from '../appError';
+import type { ApiEventBus } from '../api/eventBus';
+import type { AppendChunkInput, ImportFileInput, Recording, StartCaptureInput } from '../api/schemas';
+import type { JobRunner } from '../jobs/jobRunner';
+import type { Library } from '../library/library';
+import { resolveInside } from '../library/libraryFolder';
+import type { FfmpegBinaries } from '../media/binaries';
+import { finaliseMedia, type FinaliseStep } from '../media/finaliseMedia';
+import { probe } from '../media/probe';
+import { ChunkWriter } from './chunkWriter';
+import { extensionForMime, extensionOfFileName, findStagingFile, stagingFileName } from './stagingFile';
+
+export interface CaptureDeps {
+  library: Library;
+  jobs: JobRunner;
+  events: ApiEventBus;
+  /** Returns ffmpeg or throws the error explaining why it is missing. */
+  requireFfmpeg: () => FfmpegBinaries;
+}
+
+const STEP_LABELS: Record<FinaliseStep, string> = {
+  probe: 'analyse',
+  master: 'master',
+  poster: 'poster',
+  filmstrip: 'filmstrip',
+  waveform: 'waveform',
+};
+
+export class CaptureService {
+  private readonly writers = new Map<number, ChunkWriter>();
+
+  constructor(private readonly deps: CaptureDeps) {}
+
+  private get library(): Library {
+    return this.deps.library;
+  }
+
+  private announce(recording: { id: number; projectId: number }, change: 'created' | 'updated' | 'deleted'): void {
+    this.deps.events.emit('data.changed', { entity: 'recording', id: recording.id, projectId: recording.projectId, change });
+  }
+
+  private newFolder(): string {
+    const relative = path.posix.join('media', 'recordings', crypto.randomBytes(8).toString('hex'));
+    fs.mkdirSync(resolveInside(this.library.dir, relative), { recursive: true });
+    return relative;
+  }
+
+  private folderPath(relative: string): string {
+    return resolveInside(this.library.dir, relative);
+  }
+
+  start(input: StartCaptureInput): Recording {
+    const session = this.library.sessions.get(input.sessionId);
+    const extension =
+      input.source === 'upload'
+        ? (extensionOfFileName(input.fileName) ?? extensionForMime(input.mimeType))
+        : extensionForMime(input.mimeType);
+    const folder = this.newFolder();
+    try {
+      fs.writeFileSync(path.join(this.folderPath(folder), stagingFileName(input.source, extension)), '');
+      const recording = this.library.recordings.create({
+        projectId: session.projectId,
+        sessionId: session.id,
+        kind: input.kind,
+        title: input.title ?? '',
+        source: input.source,
+        status: 'capturing',
+        folder,
+        captureMimeType: input.mimeType,
+        people: input.people,
+      });
+      this.announce(recording, 'created');
+      return recording;
+    } catch (error) {
+      fs.rmSync(this.folderPath(folder), { recursive: true, force: true });
+      throw error;
+    }
+  }
+
+  private writerFor(recordingId: number): ChunkWriter {
+    const existing = this.writers.get(recordingId);
+    if (existing) return existing;
+    const { folder } = this.library.recordings.internals(recordingId);
+    const file = findStagingFile(this.folderPath(folder));
+    if (!file) throw new AppError('conflict', `Recording ${recordingId} has no capture file any more.`);
+    const acknowledged = this.library.recordings.get(recordingId).captureBytes;
+    const writer = ChunkWriter.open(file, acknowledged);
+    this.writers.set(recordingId, writer);
+    return writer;
+  }
+
+  appendChunk(input: AppendChunkInput): { recordingId: number; bytes: number; nextSeq: number } {
+    const state = this.library.recordings.internals(input.recordingId);
+    if (state.status !== 'capturing') {
+      throw new AppError('conflict', `Recording ${input.recordingId} is not being captured any more (it is ${state.status}).`, {
+        hint: 'Start a new recording.',
+      });
+    }
+    const writer = this.writerFor(input.recordingId);
+    if (input.seq < state.captureNextSeq) {
+      // a resend of a chunk already stored (the answer got lost): acknowledge it again
+      return { recordingId: input.recordingId, bytes: writer.bytes, nextSeq: state.captureNextSeq };
+    }
+    if (input.seq > state.captureNextSeq) {
+      throw new AppError('conflict', `Chunk ${input.seq} arrived but chunk ${state.captureNextSeq} is missing.`, {
+        field: 'seq',
+        hint: `Send chunk ${state.captureNextSeq} first.`,
+      });
+    }
+    let bytes: number;
+    try {
+      bytes = writer.append(input.data);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      throw new AppError(
+        'media-failed',
+        code === 'ENOSPC'
+          ? 'The disk is full: the recording cannot continue.'
+          : `Writing the recording failed: ${(error as Error).message}.`,
+        {
+          hint:
+            code === 'ENOSPC'
+              ? 'Stop the recording (what was filmed so far is kept), then free some space.'
+              : 'Stop the recording; what was written so far is kept.',
+          cause: error,
+        },
+      );
+    }
+    const nextSeq = input.seq + 1;
+    this.library.recordings.recordChunk(input.recordingId, bytes, nextSeq);
+    return { recordingId: input.recordingId, bytes, nextSeq };
+  }
+
+  /** Stops capturing and queues the finalise job. */
+  finish(recordingId: number): { recordingId: number; jobId: string } {
+    const state = this.library.recordings.internals(recordingId);
+    if (state.status !== 'capturing') throw new AppError('conflict', `Recording ${recordingId} is already ${state.status}.`);
+    this.writers.get(recordingId)?.close();
+    this.writers.delete(recordingId);
+    const recording = this.library.recordings.get(recordingId);
+    if (recording.captureBytes === 0) {
+      this.deleteRecording(recordingId);
+      throw new AppError('invalid-input', 'Nothing was recorded: no video data arrived.', {
+        field: 'recordingId',
+        hint: 'Check that the camera works (the preview shows a picture) and record again.',
+      });
+    }
+    this.library.recordings.setStatus(recordingId, 'finalising');
+    this.announce(recording, 'updated');
+    const { jobId } = this.queueFinalise(recordingId);
+    return { recordingId, jobId };
+  }
+
+  /** Abandons a capture or upload in progress: its files and rows are removed. */
+  discard(recordingId: number): void {
+    const state = this.library.recordings.internals(recordingId);
+    if (state.status !== 'capturing') throw new AppError('conflict', `Recording ${recordingId} is ${state.status}; delete it instead.`);
+    this.deleteRecording(recordingId);
+  }
+
+  private queueFinalise(recordingId: number): { jobId: string; done: Promise<Recording> } {
+    const recording = this.library.recordings.get(recordingId);
+    const label = recording.title || `Enregistrement n° ${recording.id}`;
+    return this.deps.jobs.start('finalise-recording', label, (job) => this.runFinalise(recordingId, job.signal, job.progress), {
+      recordingId,
+    });
+  }
+
+  private async runFinalise(
+    recordingId: number,
+    signal: AbortSignal,
+    progress: (ratio: number | null, step?: string | null) => void,
+  ): Promise<Recording> {
+    const state = this.library.recordings.internals(recordingId);
+    const folder = this.folderPath(state.folder);
+    const staging = findStagingFile(folder);
+    const keepsFailures = state.source === 'camera'; // a take cannot be filmed again: never throw it away
+    try {
+      if (!staging) throw new AppError('media-failed', 'The captured file is missing from the library folder.');
+      const binaries = this.deps.requireFfmpeg();
+      const outputs = await finaliseMedia(binaries, staging, folder, {
+        signal,
+        onProgress: (ratio, step) => progress(ratio, STEP_LABELS[step]),
+      });
+      const relative = (file: string) => path.posix.join(state.folder, path.basename(file));
+      this.library.db.transaction(() => {
+        const register = (file: string | null, kind: string, mimeType: string) =>
+          file ? this.library.mediaAssets.register({ kind, relativePath: relative(file), mimeType }).id : null;
+        this.library.recordings.setFinalised(recordingId, {
+          durationSeconds: outputs.master.durationSeconds,
+          width: outputs.master.video?.displayWidth ?? null,
+          height: outputs.master.video?.displayHeight ?? null,
+          hasVideo: outputs.master.video !== null,
+          hasAudio: outputs.master.audio !== null,
+          masterAssetId: register(outputs.masterFile, 'master', 'video/mp4')!,
+          posterAssetId: register(outputs.posterFile, 'poster', 'image/jpeg'),
+          filmstripAssetId: register(outputs.filmstripFile, 'filmstrip', 'image/jpeg'),
+          filmstripFrames: outputs.filmstripFrames,
+          waveformAssetId: register(outputs.waveformFile, 'waveform', 'application/json'),
+        });
+      })();
+      fs.rmSync(staging!, { force: true });
+      const recording = this.library.recordings.get(recordingId);
+      this.announce(recording, 'updated');
+      return recording;
+    } catch (error) {
+      for (const name of ['master.mp4', 'poster.jpg', 'filmstrip.jpg', 'waveform.json'])
+        fs.rmSync(path.join(folder, name), { force: true });
+      if (keepsFailures) {
+        const message = error instanceof AppError && error.code === 'cancelled' ? 'Finalisation cancelled.' : (error as Error).message;
+        this.library.recordings.setStatus(recordingId, 'failed', message.slice(0, 2000));
+        this.announce(this.library.recordings.get(recordingId), 'updated');
+      } else {
+        this.deleteRecording(recordingId);
+      }
+      throw error;
+    }
+  }
+
+  /** Finalises a failed camera take again (after ffmpeg was installed, disk freed…). */
+  retryFinalise(recordingId: number): { recordingId: number; jobId: string } {
+    const state = this.library.recordings.internals(recordingId);
+    if (state.status !== 'failed') throw new AppError('conflict', `Recording ${recordingId} is ${state.status}, not failed.`);
+    this.library.recordings.setStatus(recordingId, 'finalising');
+    return { recordingId, jobId: this.queueFinalise(recordingId).jobId };
+  }
+
+  /** Copies a video file into the library and finalises it; the source is never modified. */
+  async importFile(input: ImportFileInput): Promise<Recording> {
+    const sourcePath = path.resolve(input.path);
+    let stat: fs.Stats;
+    try {
+      stat = fs.statSync(sourcePath);
+    } catch {
+      throw new AppError('not-found', `The file ${sourcePath} does not exist.`, { field: 'path', hint: 'Check the path and try again.' });
+    }
+    if (!stat.isFile()) throw new AppError('invalid-input', `${sourcePath} is not a file.`, { field: 'path' });
+    let projectId: number;
+    let sessionId: number | null = null;
+    if (input.sessionId !== undefined) {
+      const session = this.library.sessions.get(input.sessionId);
+      projectId = session.projectId;
+      sessionId = session.id;
+    } else {
+      projectId = this.library.projects.get(input.projectId!).id;
+    }
+    // read it before touching the library: an unreadable file changes nothing
+    await probe(this.deps.requireFfmpeg(), sourcePath);
+
+    const folder = this.newFolder();
+    let recording: Recording;
+    try {
+      const extension = extensionOfFileName(sourcePath) ?? '.bin';
+      fs.copyFileSync(sourcePath, path.join(this.folderPath(folder), stagingFileName('file', extension)));
+      recording = this.library.recordings.create({
+        projectId,
+        sessionId,
+        kind: input.kind,
+        title: input.title ?? path.basename(sourcePath, path.extname(sourcePath)).slice(0, 200),
+        source: 'file',
+        status: 'finalising',
+        folder,
+        captureMimeType: '',
+        people: input.people,
+      });
+    } catch (error) {
+      fs.rmSync(this.folderPath(folder), { recursive: true, force: true });
+      if ((error as NodeJS.ErrnoException).code === 'ENOSPC') {
+        throw new AppError('media-failed', 'The disk is full: the video cannot be copied into the library.', {
+          hint: 'Free some space and import again.',
+        });
+      }
+      throw error;
+    }
+    this.announce(recording, 'created');
+    return this.queueFinalise(recording.id).done;
+  }
+
+  /**
+   * Start-up recovery: camera takes cut short are finalised from what reached the disk;
+   * unfinished uploads and imports are removed (their source file is still with the user).
+   */
+  recoverUnfinished(): Array<{ recordingId: number; action: 'recovering' | 'removed'; jobId: string | null }> {
+    const report: Array<{ recordingId: number; action: 'recovering' | 'removed'; jobId: string | null }> = [];
+    for (const row of this.library.recordings.listUnfinished()) {
+      const staging = findStagingFile(this.folderPath(row.folder));
+      const hasData = staging !== null && fs.statSync(staging).size > 0;
+      if (row.source !== 'camera' || !hasData) {
+        this.deleteRecording(row.id);
+        report.push({ recordingId: row.id, action: 'removed', jobId: null });
+        continue;
+      }
+      this.library.recordings.markRecovered(row.id);
+      this.library.recordings.setStatus(row.id, 'finalising');
+      report.push({ recordingId: row.id, action: 'recovering', jobId: this.queueFinalise(row.id).jobId });
+    }
+    return report;
+  }
+
+  /** Removes a recording's rows and every file of its folder. */
+  deleteRecording(recordingId: number): void {
+    const recording = this.library.recordings.get(recordingId);
+    this.writers.get(recordingId)?.close();
+    this.writers.delete(recordingId);
+    const folder = this.library.recordings.delete(recordingId);
+    fs.rmSync(this.folderPath(folder), { recursive: true, force: true });
+    this.announce(recording, 'deleted');
+  }
+
+  closeAll(): void {
+    for (const writer of this.writers.values()) writer.close();
+    this.writers.clear();
+  }
+}

@@ -1,0 +1,139 @@
+/**
+ * Long work (finalising a recording, rendering, building a pack) runs here as jobs:
+ * queued one at a time (two cores: parallel encodes only slow each other down),
+ * each with progress events, cancellable through an AbortSignal.
+ */
+import crypto from 'node:crypto';
+import { AppError, toErrorShape } from '../appError';
+import type { ApiEventBus } from '../api/eventBus';
+import type { Job } from '../api/schemas';
+
+export interface JobHandle {
+  signal: AbortSignal;
+  progress(ratio: number | null, step?: string | null): void;
+}
+
+interface JobEntry {
+  job: Job;
+  controller: AbortController;
+  run: () => Promise<void>;
+}
+
+const KEEP_FINISHED = 50;
+
+export class JobRunner {
+  private readonly jobs = new Map<string, JobEntry>();
+  private readonly queue: JobEntry[] = [];
+  private running = 0;
+  private lastProgressAt = new Map<string, number>();
+
+  constructor(
+    private readonly events: ApiEventBus,
+    private readonly concurrency = 1,
+  ) {}
+
+  /** Queues work; `done` settles with its result (or its error, `cancelled` included). */
+  start<T>(
+    kind: string,
+    label: string,
+    work: (handle: JobHandle) => Promise<T>,
+    options: { recordingId?: number } = {},
+  ): { jobId: string; done: Promise<T> } {
+    const jobId = crypto.randomUUID();
+    const controller = new AbortController();
+    const job: Job = { jobId, kind, label, status: 'queued', ratio: null, step: null, recordingId: options.recordingId ?? null };
+    let resolveDone!: (value: T) => void;
+    let rejectDone!: (reason: unknown) => void;
+    const done = new Promise<T>((resolve, reject) => {
+      resolveDone = resolve;
+      rejectDone = reject;
+    });
+    done.catch(() => {}); // callers that do not await must not cause unhandled rejections
+
+    const entry: JobEntry = {
+      job,
+      controller,
+      run: async () => {
+        job.status = 'running';
+        this.emitProgress(job, true);
+        try {
+          if (controller.signal.aborted) throw new AppError('cancelled', 'Cancelled before it started.');
+          const result = await work({
+            signal: controller.signal,
+            progress: (ratio, step) => {
+              job.ratio = ratio;
+              if (step !== undefined) job.step = step;
+              this.emitProgress(job, false);
+            },
+          });
+          job.status = 'done';
+          job.ratio = 1;
+          this.finish(job, null);
+          resolveDone(result);
+        } catch (error) {
+          const shape = toErrorShape(error);
+          job.status = shape.code === 'cancelled' ? 'cancelled' : 'failed';
+          this.finish(job, shape);
+          rejectDone(error);
+        }
+      },
+    };
+    this.jobs.set(jobId, entry);
+    this.queue.push(entry);
+    this.emitProgress(job, true);
+    this.pump();
+    return { jobId, done };
+  }
+
+  list(): Job[] {
+    return [...this.jobs.values()].map((entry) => ({ ...entry.job }));
+  }
+
+  cancel(jobId: string): Job {
+    const entry = this.jobs.get(jobId);
+    if (!entry) throw new AppError('not-found', `No job with id ${jobId}.`, { field: 'jobId' });
+    entry.controller.abort();
+    const queued = this.queue.indexOf(entry);
+    if (queued !== -1) {
+      this.queue.splice(queued, 1);
+      void entry.run(); // settles at once as cancelled
+    }
+    return { ...entry.job };
+  }
+
+  /** Cancels everything (app quitting). */
+  cancelAll(): void {
+    for (const entry of this.jobs.values()) entry.controller.abort();
+  }
+
+  private pump(): void {
+    while (this.running < this.concurrency && this.queue.length > 0) {
+      const entry = this.queue.shift()!;
+      this.running++;
+      void entry.run().finally(() => {
+        this.running--;
+        this.pump();
+      });
+    }
+  }
+
+  /** At most ~10 progress events a second per job; state changes always go out. */
+  private emitProgress(job: Job, force: boolean): void {
+    const now = Date.now();
+    if (!force && now - (this.lastProgressAt.get(job.jobId) ?? 0) < 100) return;
+    this.lastProgressAt.set(job.jobId, now);
+    this.events.emit('job.progress', { jobId: job.jobId, kind: job.kind, label: job.label, ratio: job.ratio, step: job.step });
+  }
+
+  private finish(job: Job, error: { code: string; message: string } | null): void {
+    this.lastProgressAt.delete(job.jobId);
+    this.events.emit('job.finished', {
+      jobId: job.jobId,
+      kind: job.kind,
+      outcome: job.status === 'done' ? 'done' : job.status === 'cancelled' ? 'cancelled' : 'failed',
+      error: error ? { code: error.code, message: error.message } : null,
+    });
+    const finished = [...this.jobs.values()].filter((entry) => ['done', 'failed', 'cancelled'].includes(entry.job.status));
+    for (const entry of finished.slice(0, Math.max(0, finished.length - KEEP_FINISHED))) this.jobs.delete(entry.job.jobId);
+  }
+}

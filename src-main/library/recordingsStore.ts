@@ -1,0 +1,321 @@
+/**
+ * Recordings (camera takes and imported videos), the people who appear in them, and
+ * the markers dropped while filming. Rows only: files are handled by the capture service.
+ */
+import { AppError } from '../appError';
+import type { Marker, Recording, RecordingKind } from '../api/schemas';
+import type { SqliteDatabase } from './database';
+
+interface RecordingRow {
+  id: number;
+  project_id: number;
+  session_id: number | null;
+  kind: RecordingKind;
+  title: string;
+  source: Recording['source'];
+  status: Recording['status'];
+  folder: string;
+  capture_mime_type: string;
+  capture_bytes: number;
+  capture_next_seq: number;
+  duration_seconds: number | null;
+  width: number | null;
+  height: number | null;
+  has_video: number;
+  has_audio: number;
+  master_asset_id: number | null;
+  poster_asset_id: number | null;
+  filmstrip_asset_id: number | null;
+  filmstrip_frames: number;
+  waveform_asset_id: number | null;
+  recovered: number;
+  failure: string | null;
+  recorded_at: string;
+}
+
+/** What the capture service needs beyond the public shape. */
+export interface RecordingInternals {
+  folder: string;
+  captureMimeType: string;
+  captureNextSeq: number;
+}
+
+export interface NewRecording {
+  projectId: number;
+  sessionId: number | null;
+  kind: RecordingKind;
+  title: string;
+  source: Recording['source'];
+  status: Recording['status'];
+  folder: string;
+  captureMimeType: string;
+  people: Array<{ personId: number; part?: string }>;
+}
+
+export interface FinalisedMedia {
+  durationSeconds: number | null;
+  width: number | null;
+  height: number | null;
+  hasVideo: boolean;
+  hasAudio: boolean;
+  masterAssetId: number;
+  posterAssetId: number | null;
+  filmstripAssetId: number | null;
+  filmstripFrames: number;
+  waveformAssetId: number | null;
+}
+
+export class RecordingsStore {
+  constructor(
+    private readonly db: SqliteDatabase,
+    private readonly now: () => string,
+  ) {}
+
+  private peopleOf(ids: number[]): Map<number, Recording['people']> {
+    const byRecording = new Map<number, Recording['people']>();
+    if (ids.length === 0) return byRecording;
+    const rows = this.db
+      .prepare(
+        `SELECT rp.recording_id, rp.person_id, rp.part, p.display_name, p.role
+         FROM recording_people rp JOIN people p ON p.id = rp.person_id
+         WHERE rp.recording_id IN (SELECT value FROM json_each(?)) ORDER BY p.display_name COLLATE NOCASE`,
+      )
+      .all(JSON.stringify(ids)) as Array<{
+      recording_id: number;
+      person_id: number;
+      part: string;
+      display_name: string;
+      role: Recording['people'][number]['role'];
+    }>;
+    for (const row of rows) {
+      const list = byRecording.get(row.recording_id) ?? [];
+      list.push({ personId: row.person_id, displayName: row.display_name, role: row.role, part: row.part });
+      byRecording.set(row.recording_id, list);
+    }
+    return byRecording;
+  }
+
+  private markersOf(ids: number[]): Map<number, Marker[]> {
+    const byRecording = new Map<number, Marker[]>();
+    if (ids.length === 0) return byRecording;
+    const rows = this.db
+      .prepare('SELECT * FROM markers WHERE recording_id IN (SELECT value FROM json_each(?)) ORDER BY at_seconds, id')
+      .all(JSON.stringify(ids)) as Array<{ id: number; recording_id: number; at_seconds: number; tag: string; created_at: string }>;
+    for (const row of rows) {
+      const list = byRecording.get(row.recording_id) ?? [];
+      list.push({ id: row.id, recordingId: row.recording_id, atSeconds: row.at_seconds, tag: row.tag, createdAt: row.created_at });
+      byRecording.set(row.recording_id, list);
+    }
+    return byRecording;
+  }
+
+  private toRecordings(rows: RecordingRow[]): Recording[] {
+    const ids = rows.map((row) => row.id);
+    const people = this.peopleOf(ids);
+    const markers = this.markersOf(ids);
+    return rows.map((row) => ({
+      id: row.id,
+      projectId: row.project_id,
+      sessionId: row.session_id,
+      kind: row.kind,
+      title: row.title,
+      source: row.source,
+      status: row.status,
+      durationSeconds: row.duration_seconds,
+      width: row.width,
+      height: row.height,
+      hasVideo: row.has_video === 1,
+      hasAudio: row.has_audio === 1,
+      captureBytes: row.capture_bytes,
+      masterAssetId: row.master_asset_id,
+      posterAssetId: row.poster_asset_id,
+      filmstripAssetId: row.filmstrip_asset_id,
+      filmstripFrames: row.filmstrip_frames,
+      waveformAssetId: row.waveform_asset_id,
+      recovered: row.recovered === 1,
+      failure: row.failure,
+      recordedAt: row.recorded_at,
+      people: people.get(row.id) ?? [],
+      markers: markers.get(row.id) ?? [],
+    }));
+  }
+
+  private row(id: number): RecordingRow {
+    const row = this.db.prepare('SELECT * FROM recordings WHERE id = ?').get(id) as RecordingRow | undefined;
+    if (!row)
+      throw new AppError('not-found', `No recording with id ${id}.`, {
+        field: 'recordingId',
+        hint: 'List recordings to see the existing ids.',
+      });
+    return row;
+  }
+
+  get(id: number): Recording {
+    return this.toRecordings([this.row(id)])[0]!;
+  }
+
+  internals(id: number): RecordingInternals & { status: Recording['status']; source: Recording['source'] } {
+    const row = this.row(id);
+    return {
+      folder: row.folder,
+      captureMimeType: row.capture_mime_type,
+      captureNextSeq: row.capture_next_seq,
+      status: row.status,
+      source: row.source,
+    };
+  }
+
+  list(filter: { projectId?: number; sessionId?: number }): Recording[] {
+    const where: string[] = [];
+    const params: number[] = [];
+    if (filter.projectId !== undefined) {
+      where.push('project_id = ?');
+      params.push(filter.projectId);
+    }
+    if (filter.sessionId !== undefined) {
+      where.push('session_id = ?');
+      params.push(filter.sessionId);
+    }
+    const sql = `SELECT * FROM recordings ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY recorded_at DESC, id DESC`;
+    return this.toRecordings(this.db.prepare(sql).all(...params) as RecordingRow[]);
+  }
+
+  /** Recordings interrupted by a crash: still capturing or finalising. */
+  listUnfinished(): Array<{ id: number; folder: string; source: Recording['source']; status: Recording['status'] }> {
+    return this.db
+      .prepare("SELECT id, folder, source, status FROM recordings WHERE status IN ('capturing', 'finalising') ORDER BY id")
+      .all() as Array<{
+      id: number;
+      folder: string;
+      source: Recording['source'];
+      status: Recording['status'];
+    }>;
+  }
+
+  private assertPeopleBelong(projectId: number, people: Array<{ personId: number }>): void {
+    for (const { personId } of people) {
+      const row = this.db.prepare('SELECT project_id FROM people WHERE id = ?').get(personId) as { project_id: number } | undefined;
+      if (!row || row.project_id !== projectId) {
+        throw new AppError('invalid-input', `Person ${personId} is not part of this recording's project.`, {
+          field: 'people',
+          hint: "Add the person to the project's people first.",
+        });
+      }
+    }
+  }
+
+  private replacePeople(recordingId: number, people: Array<{ personId: number; part?: string }>): void {
+    this.db.prepare('DELETE FROM recording_people WHERE recording_id = ?').run(recordingId);
+    const insert = this.db.prepare('INSERT INTO recording_people (recording_id, person_id, part) VALUES (?, ?, ?)');
+    for (const person of people) insert.run(recordingId, person.personId, person.part ?? '');
+  }
+
+  create(input: NewRecording): Recording {
+    return this.db.transaction(() => {
+      this.assertPeopleBelong(input.projectId, input.people);
+      const at = this.now();
+      const result = this.db
+        .prepare(
+          `INSERT INTO recordings (project_id, session_id, kind, title, source, status, folder, capture_mime_type, recorded_at, created_at, updated_at)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        )
+        .run(
+          input.projectId,
+          input.sessionId,
+          input.kind,
+          input.title,
+          input.source,
+          input.status,
+          input.folder,
+          input.captureMimeType,
+          at,
+          at,
+          at,
+        );
+      const id = Number(result.lastInsertRowid);
+      this.replacePeople(id, input.people);
+      return this.get(id);
+    })();
+  }
+
+  update(id: number, changes: { title?: string; kind?: RecordingKind; people?: Array<{ personId: number; part?: string }> }): Recording {
+    return this.db.transaction(() => {
+      const row = this.row(id);
+      if (changes.people) {
+        this.assertPeopleBelong(row.project_id, changes.people);
+        this.replacePeople(id, changes.people);
+      }
+      this.db
+        .prepare('UPDATE recordings SET title = ?, kind = ?, updated_at = ? WHERE id = ?')
+        .run(changes.title ?? row.title, changes.kind ?? row.kind, this.now(), id);
+      return this.get(id);
+    })();
+  }
+
+  recordChunk(id: number, bytes: number, nextSeq: number): void {
+    this.db.prepare('UPDATE recordings SET capture_bytes = ?, capture_next_seq = ? WHERE id = ?').run(bytes, nextSeq, id);
+  }
+
+  setStatus(id: number, status: Recording['status'], failure: string | null = null): void {
+    this.db.prepare('UPDATE recordings SET status = ?, failure = ?, updated_at = ? WHERE id = ?').run(status, failure, this.now(), id);
+  }
+
+  markRecovered(id: number): void {
+    this.db.prepare('UPDATE recordings SET recovered = 1 WHERE id = ?').run(id);
+  }
+
+  setFinalised(id: number, media: FinalisedMedia): void {
+    this.db
+      .prepare(
+        `UPDATE recordings SET status = 'ready', failure = NULL, duration_seconds = ?, width = ?, height = ?, has_video = ?, has_audio = ?,
+           master_asset_id = ?, poster_asset_id = ?, filmstrip_asset_id = ?, filmstrip_frames = ?, waveform_asset_id = ?, updated_at = ?
+         WHERE id = ?`,
+      )
+      .run(
+        media.durationSeconds,
+        media.width,
+        media.height,
+        media.hasVideo ? 1 : 0,
+        media.hasAudio ? 1 : 0,
+        media.masterAssetId,
+        media.posterAssetId,
+        media.filmstripAssetId,
+        media.filmstripFrames,
+        media.waveformAssetId,
+        this.now(),
+        id,
+      );
+  }
+
+  /** Deletes the row and its media asset rows; returns the folder to remove from disk. */
+  delete(id: number): string {
+    return this.db.transaction(() => {
+      const row = this.row(id);
+      this.db.prepare('DELETE FROM recordings WHERE id = ?').run(id);
+      this.db.prepare("DELETE FROM media_assets WHERE relative_path LIKE ? || '/%'").run(row.folder);
+      return row.folder;
+    })();
+  }
+
+  addMarker(recordingId: number, atSeconds: number, tag: string): Marker {
+    this.row(recordingId);
+    const result = this.db
+      .prepare('INSERT INTO markers (recording_id, at_seconds, tag, created_at) VALUES (?, ?, ?, ?)')
+      .run(recordingId, atSeconds, tag, this.now());
+    const row = this.db.prepare('SELECT * FROM markers WHERE id = ?').get(Number(result.lastInsertRowid)) as {
+      id: number;
+      recording_id: number;
+      at_seconds: number;
+      tag: string;
+      created_at: string;
+    };
+    return { id: row.id, recordingId: row.recording_id, atSeconds: row.at_seconds, tag: row.tag, createdAt: row.created_at };
+  }
+
+  deleteMarker(id: number): number {
+    const row = this.db.prepare('SELECT recording_id FROM markers WHERE id = ?').get(id) as { recording_id: number } | undefined;
+    if (!row) throw new AppError('not-found', `No marker with id ${id}.`, { field: 'id' });
+    this.db.prepare('DELETE FROM markers WHERE id = ?').run(id);
+    return row.recording_id;
+  }
+}

@@ -1,0 +1,130 @@
+/**
+ * Turns a captured or imported file into the library's files for one recording:
+ * the MP4 master, a poster, a filmstrip and waveform peaks. Each file is written under
+ * a temporary name and renamed once complete, so a crash never leaves a half file
+ * that looks finished.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { AppError } from '../appError';
+import type { FfmpegBinaries } from './binaries';
+import { filmstripArgs, filmstripFrameCount, masterTranscodeArgs, posterArgs, WAVEFORM_SAMPLE_RATE, waveformPcmArgs } from './ffmpegArgs';
+import { probe, type ProbeResult } from './probe';
+import { runFfmpeg } from './runFfmpeg';
+import { peaksFromPcm } from './waveform';
+
+export interface FinaliseOutputs {
+  master: ProbeResult;
+  masterFile: string;
+  posterFile: string | null;
+  filmstripFile: string | null;
+  filmstripFrames: number;
+  waveformFile: string | null;
+}
+
+export interface FinaliseOptions {
+  signal?: AbortSignal;
+  /** Overall ratio 0–1 and the current step's name. */
+  onProgress?: (ratio: number, step: FinaliseStep) => void;
+}
+
+export type FinaliseStep = 'probe' | 'master' | 'poster' | 'filmstrip' | 'waveform';
+
+// share of the total time each step takes, roughly
+const STEP_WEIGHTS: Record<FinaliseStep, [start: number, span: number]> = {
+  probe: [0, 0.02],
+  master: [0.02, 0.83],
+  poster: [0.85, 0.02],
+  filmstrip: [0.87, 0.08],
+  waveform: [0.95, 0.05],
+};
+
+async function writeAtomically(finalPath: string, write: (tempPath: string) => Promise<void>): Promise<void> {
+  const temp = `${finalPath}.part`;
+  try {
+    await write(temp);
+    const fd = fs.openSync(temp, 'r');
+    try {
+      fs.fsyncSync(fd);
+    } finally {
+      fs.closeSync(fd);
+    }
+    fs.renameSync(temp, finalPath);
+  } finally {
+    fs.rmSync(temp, { force: true });
+  }
+}
+
+export async function finaliseMedia(
+  binaries: FfmpegBinaries,
+  input: string,
+  outputDir: string,
+  options: FinaliseOptions = {},
+): Promise<FinaliseOutputs> {
+  const report = (step: FinaliseStep, within: number) => {
+    const [start, span] = STEP_WEIGHTS[step];
+    options.onProgress?.(Math.min(1, start + span * Math.max(0, Math.min(1, within))), step);
+  };
+
+  report('probe', 0);
+  const source = await probe(binaries, input);
+  const masterFile = path.join(outputDir, 'master.mp4');
+  await writeAtomically(masterFile, (temp) =>
+    runFfmpeg(binaries, masterTranscodeArgs(input, temp, source), {
+      durationSeconds: source.durationSeconds,
+      signal: options.signal,
+      purpose: 'building the library copy of the video',
+      onProgress: (progress) => report('master', progress.ratio ?? 0),
+    }).then(() => undefined),
+  );
+  const master = await probe(binaries, masterFile);
+  if (!master.durationSeconds || master.durationSeconds <= 0) {
+    throw new AppError('media-failed', 'The video holds no playable picture or sound (its duration is zero).', {
+      hint: 'The recording may have stopped immediately, or the file is damaged.',
+    });
+  }
+
+  let posterFile: string | null = null;
+  let filmstripFile: string | null = null;
+  let filmstripFrames = 0;
+  if (master.video) {
+    report('poster', 0);
+    posterFile = path.join(outputDir, 'poster.jpg');
+    await writeAtomically(posterFile, (temp) =>
+      runFfmpeg(binaries, posterArgs(masterFile, temp, master.durationSeconds), {
+        signal: options.signal,
+        purpose: 'making the poster image',
+      }).then(() => undefined),
+    );
+    report('filmstrip', 0);
+    filmstripFrames = filmstripFrameCount(master.durationSeconds);
+    filmstripFile = path.join(outputDir, 'filmstrip.jpg');
+    await writeAtomically(filmstripFile, (temp) =>
+      runFfmpeg(binaries, filmstripArgs(masterFile, temp, master.durationSeconds!, filmstripFrames), {
+        signal: options.signal,
+        durationSeconds: master.durationSeconds,
+        purpose: 'making the timeline thumbnails',
+        onProgress: (progress) => report('filmstrip', progress.ratio ?? 0),
+      }).then(() => undefined),
+    );
+  }
+
+  let waveformFile: string | null = null;
+  if (master.audio) {
+    report('waveform', 0);
+    const pcmFile = path.join(outputDir, 'waveform.pcm');
+    try {
+      await runFfmpeg(binaries, waveformPcmArgs(masterFile, pcmFile), {
+        signal: options.signal,
+        purpose: 'reading the sound for the waveform',
+      });
+      const waveform = peaksFromPcm(fs.readFileSync(pcmFile), WAVEFORM_SAMPLE_RATE);
+      waveformFile = path.join(outputDir, 'waveform.json');
+      await writeAtomically(waveformFile, async (temp) => fs.writeFileSync(temp, JSON.stringify(waveform)));
+    } finally {
+      fs.rmSync(pcmFile, { force: true });
+    }
+  }
+  report('waveform', 1);
+  return { master, masterFile, posterFile, filmstripFile, filmstripFrames, waveformFile };
+}
