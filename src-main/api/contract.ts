@@ -48,6 +48,7 @@ export const apiContract = {
   'projects.update': { input: updateProjectInputSchema, output: projectSchema },
   'projects.delete': { input: byIdInputSchema, output: deletedSchema },
   'sessions.list': { input: byProjectInputSchema, output: z.array(sessionSchema) },
+  'sessions.get': { input: byIdInputSchema, output: sessionSchema },
   'sessions.create': { input: createSessionInputSchema, output: sessionSchema },
   'sessions.update': { input: updateSessionInputSchema, output: sessionSchema },
   'sessions.delete': { input: byIdInputSchema, output: deletedSchema },

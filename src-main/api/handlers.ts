@@ -57,6 +57,7 @@ export const apiHandlers: Handlers = {
   },
 
   'sessions.list': (input, ctx) => ctx.library.listSessions(input.projectId),
+  'sessions.get': (input, ctx) => ctx.library.sessions.get(input.id),
   'sessions.create': (input, ctx) => {
     const session = ctx.library.createSession(input);
     ctx.events.emit('data.changed', { entity: 'session', id: session.id, projectId: session.projectId, change: 'created' });

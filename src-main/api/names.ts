@@ -11,6 +11,7 @@ export const API_METHODS = [
   'projects.update',
   'projects.delete',
   'sessions.list',
+  'sessions.get',
   'sessions.create',
   'sessions.update',
   'sessions.delete',

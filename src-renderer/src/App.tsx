@@ -5,6 +5,9 @@ import { I18nProvider, useI18n } from './i18n/i18n';
 import { useRoute, hrefFor } from './router';
 import { HomeScreen } from './screens/HomeScreen';
 import { ProjectScreen } from './screens/ProjectScreen';
+import { RecordScreen } from './screens/RecordScreen';
+import { SessionScreen } from './screens/SessionScreen';
+import { JobsTray } from './components/JobsTray';
 
 function Frame() {
   const route = useRoute();
@@ -23,7 +26,11 @@ function Frame() {
           </select>
         </label>
       </nav>
-      {route.name === 'project' ? <ProjectScreen key={route.projectId} projectId={route.projectId} /> : <HomeScreen />}
+      {route.name === 'project' && <ProjectScreen key={route.projectId} projectId={route.projectId} />}
+      {route.name === 'session' && <SessionScreen key={route.sessionId} sessionId={route.sessionId} />}
+      {route.name === 'record' && <RecordScreen key={route.sessionId} sessionId={route.sessionId} />}
+      {route.name === 'home' && <HomeScreen />}
+      <JobsTray />
     </>
   );
 }

@@ -1,18 +1,36 @@
 /**
- * Hash routes (#/ and #/projects/12): work the same from app://, http:// and file://.
+ * Hash routes (#/, #/projects/12, #/sessions/4, #/sessions/4/record): work the same
+ * from app://, http:// and file://.
  */
 import { useEffect, useState } from 'react';
 
-export type Route = { name: 'home' } | { name: 'project'; projectId: number };
+export type Route =
+  | { name: 'home' }
+  | { name: 'project'; projectId: number }
+  | { name: 'session'; sessionId: number }
+  | { name: 'record'; sessionId: number };
 
 export function parseRoute(hash: string): Route {
-  const match = /^#\/projects\/(\d+)/.exec(hash);
+  let match = /^#\/projects\/(\d+)/.exec(hash);
   if (match) return { name: 'project', projectId: Number(match[1]) };
+  match = /^#\/sessions\/(\d+)\/record/.exec(hash);
+  if (match) return { name: 'record', sessionId: Number(match[1]) };
+  match = /^#\/sessions\/(\d+)/.exec(hash);
+  if (match) return { name: 'session', sessionId: Number(match[1]) };
   return { name: 'home' };
 }
 
 export function hrefFor(route: Route): string {
-  return route.name === 'project' ? `#/projects/${route.projectId}` : '#/';
+  switch (route.name) {
+    case 'project':
+      return `#/projects/${route.projectId}`;
+    case 'session':
+      return `#/sessions/${route.sessionId}`;
+    case 'record':
+      return `#/sessions/${route.sessionId}/record`;
+    default:
+      return '#/';
+  }
 }
 
 export function navigate(route: Route): void {

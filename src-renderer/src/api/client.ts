@@ -4,7 +4,7 @@
  * in a browser, through HTTP and Server-Sent Events. Screens never know which.
  */
 import type { ApiEventPayload, ApiInput, ApiOutput } from '../../../src-main/api/contract';
-import type { ApiEventName, ApiMethodName } from '../../../src-main/api/names';
+import { BINARY_METHODS, type ApiEventName, type ApiMethodName } from '../../../src-main/api/names';
 import type { AppErrorShape } from '../../../src-main/appError';
 
 type Envelope = { ok: true; result: unknown } | { ok: false; error: AppErrorShape };
@@ -55,6 +55,16 @@ function ipcClient(bridge: PreloadBridge): ApiClient {
   };
 }
 
+/** JSON for ordinary methods; for binary ones, the bytes as the body and the rest in the query. */
+function httpRequestFor(method: ApiMethodName, input: unknown): [string, RequestInit] {
+  if (BINARY_METHODS.includes(method)) {
+    const { data, ...rest } = input as { data: Uint8Array } & Record<string, string | number>;
+    const query = new URLSearchParams(Object.entries(rest).map(([key, value]) => [key, String(value)]));
+    return [`/api/${method}?${query}`, { method: 'POST', headers: { 'Content-Type': 'application/octet-stream' }, body: data as BodyInit }];
+  }
+  return [`/api/${method}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(input ?? {}) }];
+}
+
 function httpClient(): ApiClient {
   const listeners = new Map<string, Set<(payload: unknown) => void>>();
   const subscribedEvents = new Set<string>();
@@ -76,11 +86,7 @@ function httpClient(): ApiClient {
     async call(method, input) {
       let response: Response;
       try {
-        response = await fetch(`/api/${method}`, {
-          method: 'POST',
-          headers: { 'Content-Type': 'application/json' },
-          body: JSON.stringify(input ?? {}),
-        });
+        response = await fetch(...httpRequestFor(method, input));
       } catch {
         throw new ApiCallError({ code: 'unreachable' as AppErrorShape['code'], message: 'The ERIC Studio server does not answer.' });
       }

@@ -8,6 +8,7 @@ import { ErrorBanner } from '../components/ErrorBanner';
 import { Field } from '../components/Field';
 import { Icon } from '../components/Icon';
 import { useI18n } from '../i18n/i18n';
+import { hrefFor } from '../router';
 
 function today(): string {
   const now = new Date();
@@ -53,13 +54,16 @@ export function SessionsPanel({ projectId, sessions, people }: { projectId: numb
       <ul className="item-list" aria-label={t('sessions.title')}>
         {sessions.map((session) => (
           <li key={session.id} className="item">
-            <span className="item-main">
+            <a className="item-main item-link" href={hrefFor({ name: 'session', sessionId: session.id })}>
               <strong>{formatDate(session.date)}</strong>
               {session.title && <span> — {session.title}</span>}
               {nameOf(session.animatorPersonId) && (
                 <span className="muted"> · {t('sessions.ledBy', { name: nameOf(session.animatorPersonId)! })}</span>
               )}
-            </span>
+            </a>
+            <a className="button small" href={hrefFor({ name: 'record', sessionId: session.id })}>
+              <span className="rec-dot" aria-hidden="true" /> {t('session.record')}
+            </a>
             <button
               className="danger small"
               onClick={() => void remove(session)}
