@@ -20,12 +20,14 @@ interface JobEntry {
 }
 
 const KEEP_FINISHED = 50;
+const PROGRESS_INTERVAL_MS = 100;
 
 export class JobRunner {
   private readonly jobs = new Map<string, JobEntry>();
   private readonly queue: JobEntry[] = [];
   private running = 0;
-  private lastProgressAt = new Map<string, number>();
+  private readonly lastProgressAt = new Map<string, number>();
+  private readonly pendingProgress = new Map<string, ReturnType<typeof setTimeout>>();
 
   constructor(
     private readonly events: ApiEventBus,
@@ -66,8 +68,9 @@ export class JobRunner {
               this.emitProgress(job, false);
             },
           });
-          job.status = 'done';
           job.ratio = 1;
+          this.emitProgress(job, true); // listeners see 100 % before the end
+          job.status = 'done';
           this.finish(job, null);
           resolveDone(result);
         } catch (error) {
@@ -117,16 +120,31 @@ export class JobRunner {
     }
   }
 
-  /** At most ~10 progress events a second per job; state changes always go out. */
+  /** At most ~10 progress events a second per job; the latest value always goes out. */
   private emitProgress(job: Job, force: boolean): void {
     const now = Date.now();
-    if (!force && now - (this.lastProgressAt.get(job.jobId) ?? 0) < 100) return;
+    const last = this.lastProgressAt.get(job.jobId) ?? 0;
+    if (!force && now - last < PROGRESS_INTERVAL_MS) {
+      if (!this.pendingProgress.has(job.jobId)) {
+        const timer = setTimeout(
+          () => {
+            this.pendingProgress.delete(job.jobId);
+            if (job.status === 'running') this.emitProgress(job, true);
+          },
+          PROGRESS_INTERVAL_MS - (now - last),
+        );
+        this.pendingProgress.set(job.jobId, timer);
+      }
+      return;
+    }
     this.lastProgressAt.set(job.jobId, now);
     this.events.emit('job.progress', { jobId: job.jobId, kind: job.kind, label: job.label, ratio: job.ratio, step: job.step });
   }
 
   private finish(job: Job, error: { code: string; message: string } | null): void {
     this.lastProgressAt.delete(job.jobId);
+    clearTimeout(this.pendingProgress.get(job.jobId));
+    this.pendingProgress.delete(job.jobId);
     this.events.emit('job.finished', {
       jobId: job.jobId,
       kind: job.kind,

@@ -10,12 +10,8 @@ import { performance } from 'node:perf_hooks';
 import { createApiContext } from '../../src-main/api/apiContext';
 import { dispatch } from '../../src-main/api/dispatch';
 
-interface BenchResult {
-  name: string;
-  value: number;
-  unit: string;
-  target?: string;
-}
+import { runCaptureBench } from './captureBench';
+import type { BenchResult } from './benchResult';
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -32,10 +28,9 @@ async function timeIt(runs: number, fn: () => unknown): Promise<number> {
   return median(samples);
 }
 
-async function main(): Promise<void> {
-  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'eric-bench-'));
+async function runDataBench(root: string): Promise<BenchResult[]> {
   const results: BenchResult[] = [];
-  try {
+  {
     const dir = path.join(root, 'library');
     let ctx = createApiContext(dir, 'http');
     const projectCount = 200;
@@ -73,6 +68,17 @@ async function main(): Promise<void> {
       target: '< 5 ms',
     });
     ctx.library.close();
+  }
+  return results;
+}
+
+async function main(): Promise<void> {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'eric-bench-'));
+  const only = process.argv[2];
+  const results: BenchResult[] = [];
+  try {
+    if (!only || only === 'data') results.push(...(await runDataBench(root)));
+    if (!only || only === 'capture') results.push(...(await runCaptureBench(root)));
   } finally {
     fs.rmSync(root, { recursive: true, force: true });
   }

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { LATEST_SCHEMA_VERSION } from '../../src-main/library/migrations';
 import { startTestServer } from '../helpers/apiServer';
 import { makeTestVideo } from '../helpers/media';
 import { makeTempDir } from '../helpers/tempDir';
@@ -37,7 +38,7 @@ describe('browser-mode server', () => {
     expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
     const response = await fetch(`${server.url}api/health`);
     expect(response.status).toBe(200);
-    expect(await response.json()).toMatchObject({ ok: true, app: 'eric-studio', schemaVersion: 1 });
+    expect(await response.json()).toMatchObject({ ok: true, app: 'eric-studio', schemaVersion: LATEST_SCHEMA_VERSION });
   });
 
   it('creates and lists projects through POST /api/<method>', async () => {
@@ -158,5 +159,34 @@ describe('browser-mode server', () => {
     const escaping = await fetch(`${server.url}media/777`);
     expect(escaping.status).toBe(403);
     expect(await escaping.text()).not.toContain('root:');
+  });
+
+  it('takes recording chunks as raw bytes, with the other fields in the query', async () => {
+    const project = (await server.call('projects.create', { name: 'Chunks', kind: 'interview-workshop' })).json.result;
+    const session = (await server.call('sessions.create', { projectId: project.id, date: '2026-11-22' })).json.result;
+    const recording = (
+      await server.call('capture.start', { sessionId: session.id, kind: 'interview', source: 'camera', mimeType: 'video/webm' })
+    ).json.result;
+    const send = (query: string, body: Uint8Array) =>
+      fetch(`${server.url}api/capture.appendChunk?${query}`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/octet-stream' },
+        body,
+      });
+    const ok = await send(`recordingId=${recording.id}&seq=0`, new Uint8Array([1, 2, 3, 4]));
+    expect(ok.status).toBe(200);
+    expect(await ok.json()).toEqual({ result: { recordingId: recording.id, bytes: 4, nextSeq: 1 } });
+    const badSeq = await send(`recordingId=${recording.id}&seq=minus-one`, new Uint8Array([1]));
+    expect(badSeq.status).toBe(400);
+    expect(((await badSeq.json()) as { error: { field: string } }).error.field).toBe('seq');
+    const gap = await send(`recordingId=${recording.id}&seq=5`, new Uint8Array([1]));
+    expect(gap.status).toBe(409);
+    await server.call('capture.discard', { recordingId: recording.id });
+  });
+
+  it('refuses path-based import to pages', async () => {
+    const refused = await server.call('recordings.importFile', { path: '/etc/hostname', projectId: 1 });
+    expect(refused.status).toBe(403);
+    expect(refused.json.error.code).toBe('forbidden');
   });
 });
