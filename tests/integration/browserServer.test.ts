@@ -167,7 +167,7 @@ describe('browser-mode server', () => {
     const recording = (
       await server.call('capture.start', { sessionId: session.id, kind: 'interview', source: 'camera', mimeType: 'video/webm' })
     ).json.result;
-    const send = (query: string, body: Uint8Array) =>
+    const send = (query: string, body: Uint8Array<ArrayBuffer>) =>
       fetch(`${server.url}api/capture.appendChunk?${query}`, {
         method: 'POST',
         headers: { 'Content-Type': 'application/octet-stream' },
