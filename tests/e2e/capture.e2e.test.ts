@@ -44,7 +44,8 @@ describe('recording from the camera in Chromium', () => {
       .poll(() => page.locator('video').evaluate((video: HTMLVideoElement) => video.readyState), { timeout: 15_000 })
       .toBeGreaterThanOrEqual(2);
     await expect.poll(() => page.getByLabel('Caméra', { exact: true }).locator('option').count()).toBeGreaterThan(0);
-    await page.getByLabel(/Léa/).check();
+    await page.getByRole('checkbox', { name: /Léa/ }).check();
+    await page.getByLabel('Rôle de Léa dans la vidéo').selectOption('candidate');
 
     await page.getByRole('button', { name: 'Démarrer' }).click();
     await page.getByText(/Début dans/).waitFor();
@@ -73,7 +74,7 @@ describe('recording from the camera in Chromium', () => {
 
     expect(Math.abs(recording!.durationSeconds! - 5)).toBeLessThanOrEqual(0.5);
     expect(recording).toMatchObject({ kind: 'interview', hasVideo: true, hasAudio: true, source: 'camera' });
-    expect(recording!.people.map((p) => p.personId)).toEqual([leaId]);
+    expect(recording!.people.map((p) => [p.personId, p.part])).toEqual([[leaId, 'candidate']]);
     const master = await probe(binaries, server.ctx.library.mediaAssets.resolve(recording!.masterAssetId!).absolutePath);
     expect(master.video?.codec).toBe('h264');
     expect(master.audio?.codec).toBe('aac');

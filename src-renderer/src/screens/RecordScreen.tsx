@@ -19,6 +19,11 @@ import { useApiData } from '../useApiData';
 type Phase = 'setup' | 'countdown' | 'starting' | 'recording' | 'stopping';
 const DEVICE_KEY = 'eric-studio.devices';
 const COUNTDOWN_SECONDS = 3;
+/** Who plays what in the take, stored with the link between the recording and the person. */
+const PARTS = {
+  interview: ['candidate', 'recruiter', 'observer'],
+  testimony: ['speaker', 'interviewer'],
+} as const;
 
 interface RememberedDevices {
   camera?: string;
@@ -50,6 +55,7 @@ export function RecordScreen({ sessionId }: { sessionId: number }) {
   const [kind, setKind] = useState<RecordingKind | null>(null);
   const [title, setTitle] = useState('');
   const [selectedPeople, setSelectedPeople] = useState<number[]>([]);
+  const [parts, setParts] = useState<Record<number, string>>({});
   const [phase, setPhase] = useState<Phase>('setup');
   const [countdown, setCountdown] = useState(COUNTDOWN_SECONDS);
   const [elapsed, setElapsed] = useState(0);
@@ -122,7 +128,7 @@ export function RecordScreen({ sessionId }: { sessionId: number }) {
       title,
       source: 'camera',
       mimeType,
-      people: selectedPeople.map((personId) => ({ personId })),
+      people: selectedPeople.map((personId) => ({ personId, ...(parts[personId] ? { part: parts[personId] } : {}) })),
     });
     recordingIdRef.current = recording.id;
     const uploader = new ChunkUploader(recording.id, (reason) => setUploadProblem(describeError(reason, t)));
@@ -136,7 +142,7 @@ export function RecordScreen({ sessionId }: { sessionId: number }) {
     };
     recorderRef.current = recorder;
     recorder.start(1000);
-  }, [data, effectiveKind, resolution, selectedPeople, sessionId, t, title]);
+  }, [data, effectiveKind, parts, resolution, selectedPeople, sessionId, t, title]);
 
   // 3-2-1 then record
   useEffect(() => {
@@ -343,10 +349,26 @@ export function RecordScreen({ sessionId }: { sessionId: number }) {
             <legend>{t('record.people')}</legend>
             {data?.people.length === 0 && <p className="muted">{t('record.noPeople')}</p>}
             {data?.people.map((person) => (
-              <label key={person.id} className="check">
-                <input type="checkbox" checked={selectedPeople.includes(person.id)} onChange={() => togglePerson(person)} />
-                {person.displayName} <span className="muted">· {t(`role.${person.role}`)}</span>
-              </label>
+              <div key={person.id} className="person-pick">
+                <label className="check">
+                  <input type="checkbox" checked={selectedPeople.includes(person.id)} onChange={() => togglePerson(person)} />
+                  {person.displayName} <span className="muted">· {t(`role.${person.role}`)}</span>
+                </label>
+                {selectedPeople.includes(person.id) && (
+                  <select
+                    aria-label={t('record.partOf', { name: person.displayName })}
+                    value={parts[person.id] ?? ''}
+                    onChange={(e) => setParts((current) => ({ ...current, [person.id]: e.target.value }))}
+                  >
+                    <option value="">{t('record.part.none')}</option>
+                    {PARTS[effectiveKind].map((part) => (
+                      <option key={part} value={part}>
+                        {t(`record.part.${part}`)}
+                      </option>
+                    ))}
+                  </select>
+                )}
+              </div>
             ))}
           </fieldset>
         </form>
