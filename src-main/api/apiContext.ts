@@ -6,6 +6,7 @@
 import packageJson from '../../package.json';
 import { AppError } from '../appError';
 import { CaptureService } from '../capture/captureService';
+import { ConsentService } from '../consent/consentService';
 import { JobRunner } from '../jobs/jobRunner';
 import { Library, type OpenLibraryOptions } from '../library/library';
 import { resolveFfmpegBinaries, type FfmpegBinaries } from '../media/binaries';
@@ -53,6 +54,7 @@ export function createApiContext(
     return result.binaries;
   };
 
+  const capture = new CaptureService({ library, jobs, events, requireFfmpeg });
   return {
     library,
     events,
@@ -60,7 +62,8 @@ export function createApiContext(
     appVersion: APP_VERSION,
     trusted: options.trusted ?? false,
     jobs,
-    capture: new CaptureService({ library, jobs, events, requireFfmpeg }),
+    capture,
+    consent: new ConsentService({ library, events, deleteRecording: (id) => capture.deleteRecording(id) }),
     ffmpeg: () => {
       const result = resolve();
       return 'binaries' in result ? result.binaries : null;

@@ -6,7 +6,20 @@
 import { z } from 'zod';
 import type { ApiEventName, ApiMethodName } from './names';
 import {
+  addGuardianInputSchema,
   addMarkerInputSchema,
+  attachEvidenceInputSchema,
+  checkConsentInputSchema,
+  consentFormOutputSchema,
+  dashboardInputSchema,
+  dashboardSchema,
+  eraseInputSchema,
+  eraseOutputSchema,
+  personConsentSchema,
+  personIdInputSchema,
+  recordingCheckSchema,
+  setConsentInputSchema,
+  setConsentOutputSchema,
   addPersonInputSchema,
   appendChunkInputSchema,
   captureProgressSchema,
@@ -70,11 +83,19 @@ export const apiContract = {
   'markers.delete': { input: byIdInputSchema, output: deletedSchema },
   'jobs.list': { input: emptyInputSchema, output: z.array(jobSchema) },
   'jobs.cancel': { input: jobIdInputSchema, output: jobSchema },
+  'consent.show': { input: personIdInputSchema, output: personConsentSchema },
+  'consent.set': { input: setConsentInputSchema, output: setConsentOutputSchema },
+  'consent.attachEvidence': { input: attachEvidenceInputSchema, output: personConsentSchema },
+  'consent.addGuardian': { input: addGuardianInputSchema, output: personConsentSchema },
+  'consent.check': { input: checkConsentInputSchema, output: recordingCheckSchema },
+  'consent.dashboard': { input: dashboardInputSchema, output: dashboardSchema },
+  'consent.form': { input: personIdInputSchema, output: consentFormOutputSchema },
+  'people.erase': { input: eraseInputSchema, output: eraseOutputSchema },
 } as const satisfies Record<ApiMethodName, MethodSpec>;
 
 export const apiEvents = {
   'data.changed': z.object({
-    entity: z.enum(['project', 'session', 'person', 'recording', 'marker']),
+    entity: z.enum(['project', 'session', 'person', 'recording', 'marker', 'consent']),
     id: z.number().int(),
     projectId: z.number().int().nullable(),
     change: z.enum(['created', 'updated', 'deleted']),

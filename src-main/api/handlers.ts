@@ -9,6 +9,8 @@ import type { Library } from '../library/library';
 import type { FfmpegBinaries } from '../media/binaries';
 import type { CaptureService } from '../capture/captureService';
 import type { JobRunner } from '../jobs/jobRunner';
+import type { ConsentService } from '../consent/consentService';
+import { writeConsentForm } from '../consent/consentForm';
 import { AppError } from '../appError';
 
 export interface ApiContext {
@@ -20,6 +22,7 @@ export interface ApiContext {
   ffmpeg: () => FfmpegBinaries | null;
   jobs: JobRunner;
   capture: CaptureService;
+  consent: ConsentService;
   /** True for the local CLI only: may call methods that read paths on this computer. */
   trusted: boolean;
 }
@@ -131,4 +134,12 @@ export const apiHandlers: Handlers = {
   },
   'jobs.list': (_input, ctx) => ctx.jobs.list(),
   'jobs.cancel': (input, ctx) => ctx.jobs.cancel(input.jobId),
+  'consent.show': (input, ctx) => ctx.consent.show(input.personId),
+  'consent.set': (input, ctx) => ctx.consent.set(input),
+  'consent.attachEvidence': (input, ctx) => ctx.consent.attachEvidence(input),
+  'consent.addGuardian': (input, ctx) => ctx.consent.addGuardian(input.personId, input.name, input.relationship ?? '', input.actor),
+  'consent.check': (input, ctx) => ctx.consent.check(input.recordingId, input.audience, input.on),
+  'consent.dashboard': (input, ctx) => ctx.consent.dashboard(input.projectId, input.on, input.expiringWithinDays),
+  'consent.form': (input, ctx) => writeConsentForm(ctx.library, ctx.consent.show(input.personId)),
+  'people.erase': (input, ctx) => ctx.consent.erase(input.personId, input.actor),
 };

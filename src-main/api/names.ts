@@ -33,6 +33,14 @@ export const API_METHODS = [
   'markers.delete',
   'jobs.list',
   'jobs.cancel',
+  'consent.show',
+  'consent.set',
+  'consent.attachEvidence',
+  'consent.addGuardian',
+  'consent.check',
+  'consent.dashboard',
+  'consent.form',
+  'people.erase',
 ] as const;
 export type ApiMethodName = (typeof API_METHODS)[number];
 
@@ -46,7 +54,7 @@ export type ApiEventName = (typeof API_EVENTS)[number];
 export const TRUSTED_ONLY_METHODS: readonly ApiMethodName[] = ['recordings.importFile'];
 
 /** Methods whose input carries binary data (sent raw over HTTP, not as JSON). */
-export const BINARY_METHODS: readonly ApiMethodName[] = ['capture.appendChunk'];
+export const BINARY_METHODS: readonly ApiMethodName[] = ['capture.appendChunk', 'consent.attachEvidence'];
 
 export function isApiMethodName(value: unknown): value is ApiMethodName {
   return typeof value === 'string' && (API_METHODS as readonly string[]).includes(value);

@@ -5,6 +5,9 @@
 import type { ApiInput } from '../api/contract';
 import type { ApiMethodName } from '../api/names';
 import type { PersonRole, ProjectKind, RecordingKind } from '../api/schemas';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { ApiContext } from '../api/handlers';
 import { parseIdFlag, requireFlag } from './cliArgs';
 
 export type Flags = Record<string, string | boolean | string[] | undefined>;
@@ -21,6 +24,8 @@ export interface CliCommand {
   columns: string[];
   /** Long work: print job progress on stderr (not with --json). */
   showsProgress?: boolean;
+  /** Work done with the result before printing it (e.g. copy a made file to --out). */
+  afterResult?: (result: unknown, flags: Flags, ctx: ApiContext) => unknown;
 }
 
 const str = (flags: Flags, name: string) => (typeof flags[name] === 'string' ? (flags[name] as string) : undefined);
@@ -203,6 +208,122 @@ CLI_COMMANDS.push(
   },
 );
 
+const ON_FLAG = { on: { type: 'string' as const } };
+
+CLI_COMMANDS.push(
+  {
+    name: 'consent set',
+    usage:
+      'consent set --person <id> --scope recording|workshop|partners|elected|public --status granted|refused|pending|withdrawn [--method signed-form|on-screen-signature|filmed-oral-consent] [--condition face-blurred|voice-altered|first-name-only|no-name]… [--date YYYY-MM-DD] [--expires YYYY-MM-DD|never] [--minor-agreed] [--guardian <id>]… [--evidence-recording <id>] [--actor <name>] [--reason <text>]',
+    summary: 'Record a consent decision (logged in the audit log; a withdrawal flags earlier exports to recall)',
+    flags: {
+      person: { type: 'string' },
+      scope: { type: 'string' },
+      status: { type: 'string' },
+      method: { type: 'string' },
+      condition: { type: 'string', multiple: true },
+      date: { type: 'string' },
+      expires: { type: 'string' },
+      'minor-agreed': { type: 'boolean' },
+      guardian: { type: 'string', multiple: true },
+      'evidence-recording': { type: 'string' },
+      actor: { type: 'string' },
+      reason: { type: 'string' },
+    },
+    method: 'consent.set',
+    toInput: (flags) => ({
+      personId: parseIdFlag(str(flags, 'person'), 'person'),
+      scope: requireFlag(str(flags, 'scope'), 'scope') as 'recording',
+      status: requireFlag(str(flags, 'status'), 'status') as 'granted',
+      method: str(flags, 'method') as 'signed-form' | undefined,
+      conditions: flags.condition as Array<'face-blurred'> | undefined,
+      decidedOn: str(flags, 'date'),
+      expiresOn: str(flags, 'expires') === 'never' ? null : str(flags, 'expires'),
+      minorAgreed: flags['minor-agreed'] === true ? true : undefined,
+      guardianIds: (flags.guardian as string[] | undefined)?.map((id) => parseIdFlag(id, 'guardian')),
+      evidenceRecordingId:
+        str(flags, 'evidence-recording') === undefined ? undefined : parseIdFlag(str(flags, 'evidence-recording'), 'evidence-recording'),
+      actor: str(flags, 'actor') ?? 'cli',
+      reason: str(flags, 'reason'),
+    }),
+    columns: [],
+  },
+  {
+    name: 'consent show',
+    usage: 'consent show --person <id>',
+    summary: "A person's consent for every scope, guardians and history",
+    flags: { person: { type: 'string' } },
+    method: 'consent.show',
+    toInput: (flags) => ({ personId: parseIdFlag(str(flags, 'person'), 'person') }),
+    columns: [],
+  },
+  {
+    name: 'consent check',
+    usage: 'consent check --recording <id> --audience workshop|partners|elected|public [--on YYYY-MM-DD]',
+    summary: 'May this recording be shown to this audience? Who blocks it and why, or which conditions apply',
+    flags: { recording: { type: 'string' }, audience: { type: 'string' }, ...ON_FLAG },
+    method: 'consent.check',
+    toInput: (flags) => ({
+      recordingId: parseIdFlag(str(flags, 'recording'), 'recording'),
+      audience: requireFlag(str(flags, 'audience'), 'audience') as 'elected',
+      on: str(flags, 'on'),
+    }),
+    columns: [],
+  },
+  {
+    name: 'consent dashboard',
+    usage: 'consent dashboard --project <id> [--on YYYY-MM-DD] [--days <n>]',
+    summary: 'Who is missing what consent for which audience, what expires soon, which exports to recall',
+    flags: { project: { type: 'string' }, days: { type: 'string' }, ...ON_FLAG },
+    method: 'consent.dashboard',
+    toInput: (flags) => ({
+      projectId: parseIdFlag(str(flags, 'project'), 'project'),
+      on: str(flags, 'on'),
+      expiringWithinDays: str(flags, 'days') === undefined ? undefined : Number(str(flags, 'days')),
+    }),
+    columns: [],
+  },
+  {
+    name: 'consent guardian',
+    usage: 'consent guardian --person <id> --name <name> [--relationship <mère, père, tuteur…>]',
+    summary: 'Register a parent or legal guardian of a minor',
+    flags: { person: { type: 'string' }, name: { type: 'string' }, relationship: { type: 'string' } },
+    method: 'consent.addGuardian',
+    toInput: (flags) => ({
+      personId: parseIdFlag(str(flags, 'person'), 'person'),
+      name: requireFlag(str(flags, 'name'), 'name'),
+      relationship: str(flags, 'relationship'),
+      actor: 'cli',
+    }),
+    columns: [],
+  },
+  {
+    name: 'consent form',
+    usage: 'consent form --person <id> [--out <file.pdf>]',
+    summary: 'Make the pre-filled printable consent form (PDF); --out also copies it there',
+    flags: { person: { type: 'string' }, out: { type: 'string' } },
+    method: 'consent.form',
+    toInput: (flags) => ({ personId: parseIdFlag(str(flags, 'person'), 'person') }),
+    columns: ['assetId', 'fileName', 'sizeBytes', 'out'],
+    afterResult: (result, flags, ctx) => {
+      const out = str(flags, 'out');
+      if (!out) return result;
+      const made = result as { assetId: number };
+      fs.copyFileSync(ctx.library.mediaAssets.resolve(made.assetId).absolutePath, path.resolve(out));
+      return { ...made, out: path.resolve(out) };
+    },
+  },
+  {
+    name: 'people erase',
+    usage: 'people erase --person <id> [--actor <name>]',
+    summary: 'Right to be forgotten: delete a person, their consent records and the recordings where they appear alone',
+    flags: { person: { type: 'string' }, actor: { type: 'string' } },
+    method: 'people.erase',
+    toInput: (flags) => ({ personId: parseIdFlag(str(flags, 'person'), 'person'), actor: str(flags, 'actor') ?? 'cli' }),
+    columns: ['erased', 'recordingsDeleted', 'recordingsToReview'],
+  },
+);
+
 /** Maps API field names back to the CLI flags that feed them, for error messages. */
 export const FLAG_FOR_FIELD: Record<string, string> = {
   displayName: 'name',
@@ -214,4 +335,11 @@ export const FLAG_FOR_FIELD: Record<string, string> = {
   sessionId: 'session',
   path: 'file',
   people: 'person',
+  personId: 'person',
+  recordingId: 'recording',
+  decidedOn: 'date',
+  expiresOn: 'expires',
+  conditions: 'condition',
+  guardianIds: 'guardian',
+  evidenceRecordingId: 'evidence-recording',
 };

@@ -106,7 +106,8 @@ export async function runCli(argv: string[], io: CliIo = defaultIo): Promise<num
         }
       });
     }
-    const result = await dispatch(found.command.method, input, ctx);
+    const dispatched = await dispatch(found.command.method, input, ctx);
+    const result = found.command.afterResult ? found.command.afterResult(dispatched, values, ctx) : dispatched;
     io.out(values.json ? JSON.stringify(result, null, 2) : formatTable(result, found.command.columns));
     return 0;
   } catch (error) {

@@ -76,6 +76,7 @@ export function openDatabase(file: string, options: OpenDatabaseOptions = {}): S
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = NORMAL');
     db.pragma('foreign_keys = ON');
+    db.pragma('secure_delete = ON'); // deleted rows (erased people) are overwritten, not left in free pages
     db.pragma('busy_timeout = 5000');
   } catch (error) {
     throw unreadable(file, `SQLite reports "${(error as Error).message}"`, error);

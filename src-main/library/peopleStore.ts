@@ -51,13 +51,11 @@ export class PeopleStore {
     return rows.map(toPerson);
   }
 
-  get(id: number): Person {
+  /** `field` names the input that carried the id, for the error message. */
+  get(id: number, field = 'id'): Person {
     const row = this.db.prepare('SELECT * FROM people WHERE id = ?').get(id) as PersonRow | undefined;
     if (!row)
-      throw new AppError('not-found', `No person with id ${id}.`, {
-        field: 'id',
-        hint: "List the project's people to see the existing ids.",
-      });
+      throw new AppError('not-found', `No person with id ${id}.`, { field, hint: "List the project's people to see the existing ids." });
     return toPerson(row);
   }
 

@@ -13,6 +13,8 @@ interface ProjectRow {
   start_date: string | null;
   end_date: string | null;
   description: string;
+  retention_months: number;
+  withdrawal_contact: string;
   session_count: number;
   people_count: number;
   created_at: string;
@@ -34,6 +36,8 @@ function toProject(row: ProjectRow): Project {
     startDate: row.start_date,
     endDate: row.end_date,
     description: row.description,
+    retentionMonths: row.retention_months,
+    withdrawalContact: row.withdrawal_contact,
     sessionCount: row.session_count,
     peopleCount: row.people_count,
     createdAt: row.created_at,
@@ -62,8 +66,8 @@ export class ProjectsStore {
     const at = this.now();
     const result = this.db
       .prepare(
-        `INSERT INTO projects (name, kind, place, start_date, end_date, description, created_at, updated_at)
-         VALUES (@name, @kind, @place, @startDate, @endDate, @description, @at, @at)`,
+        `INSERT INTO projects (name, kind, place, start_date, end_date, description, retention_months, withdrawal_contact, created_at, updated_at)
+         VALUES (@name, @kind, @place, @startDate, @endDate, @description, @retentionMonths, @withdrawalContact, @at, @at)`,
       )
       .run({
         name: input.name,
@@ -72,6 +76,8 @@ export class ProjectsStore {
         startDate: input.startDate ?? null,
         endDate: input.endDate ?? null,
         description: input.description ?? '',
+        retentionMonths: input.retentionMonths ?? 24,
+        withdrawalContact: input.withdrawalContact ?? '',
         at,
       });
     return this.get(Number(result.lastInsertRowid));
@@ -86,7 +92,8 @@ export class ProjectsStore {
     this.db
       .prepare(
         `UPDATE projects SET name = @name, kind = @kind, place = @place, start_date = @startDate,
-           end_date = @endDate, description = @description, updated_at = @at WHERE id = @id`,
+           end_date = @endDate, description = @description, retention_months = @retentionMonths,
+           withdrawal_contact = @withdrawalContact, updated_at = @at WHERE id = @id`,
       )
       .run({
         id,
@@ -96,6 +103,8 @@ export class ProjectsStore {
         startDate: next.startDate ?? null,
         endDate: next.endDate ?? null,
         description: next.description,
+        retentionMonths: next.retentionMonths,
+        withdrawalContact: next.withdrawalContact,
         at: this.now(),
       });
     return this.get(id);

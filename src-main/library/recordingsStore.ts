@@ -30,6 +30,7 @@ interface RecordingRow {
   waveform_asset_id: number | null;
   recovered: number;
   failure: string | null;
+  needs_review: string | null;
   recorded_at: string;
 }
 
@@ -134,6 +135,7 @@ export class RecordingsStore {
       waveformAssetId: row.waveform_asset_id,
       recovered: row.recovered === 1,
       failure: row.failure,
+      needsReview: row.needs_review,
       recordedAt: row.recorded_at,
       people: people.get(row.id) ?? [],
       markers: markers.get(row.id) ?? [],

@@ -1,0 +1,262 @@
+/**
+ * Consent rows, guardians, the append-only audit log and the exports to recall.
+ * Rows in, plain objects out; the rules live in consentPolicy and consentService.
+ */
+import { AppError } from '../appError';
+import type { AuditEntry, ConsentView, Guardian } from '../api/schemas';
+import type { SqliteDatabase } from '../library/database';
+import type { ConsentRecord, ConsentScope } from './consentPolicy';
+import { CONSENT_SCOPES } from '../api/vocabulary';
+
+interface ConsentRow {
+  person_id: number;
+  scope: ConsentScope;
+  status: ConsentView['status'];
+  decided_on: string | null;
+  method: ConsentView['method'];
+  evidence_asset_id: number | null;
+  evidence_recording_id: number | null;
+  evidence_from_seconds: number | null;
+  evidence_to_seconds: number | null;
+  conditions: string;
+  expires_on: string | null;
+  minor_agreed: number;
+}
+
+export interface ConsentWrite {
+  personId: number;
+  scope: ConsentScope;
+  status: ConsentView['status'];
+  decidedOn: string | null;
+  method: ConsentView['method'];
+  evidenceAssetId: number | null;
+  evidenceRecordingId: number | null;
+  evidenceFromSeconds: number | null;
+  evidenceToSeconds: number | null;
+  conditions: ConsentView['conditions'];
+  expiresOn: string | null;
+  minorAgreed: boolean;
+  guardianIds: number[];
+}
+
+export interface FlaggedExport {
+  id: number;
+  kind: string;
+  audience: string;
+  label: string;
+  createdAt: string;
+  flaggedAt: string;
+  flagReason: string;
+}
+
+function pendingView(scope: ConsentScope): ConsentView {
+  return {
+    scope,
+    status: 'pending',
+    decidedOn: null,
+    method: null,
+    evidenceAssetId: null,
+    evidenceRecordingId: null,
+    evidenceFromSeconds: null,
+    evidenceToSeconds: null,
+    conditions: [],
+    expiresOn: null,
+    minorAgreed: false,
+    guardianIds: [],
+    recorded: false,
+  };
+}
+
+export class ConsentStore {
+  constructor(
+    private readonly db: SqliteDatabase,
+    private readonly now: () => string,
+  ) {}
+
+  /** All five scopes of a person, pending where nothing was recorded. */
+  views(personId: number): ConsentView[] {
+    const rows = this.db.prepare('SELECT * FROM consents WHERE person_id = ?').all(personId) as ConsentRow[];
+    const signatures = this.db
+      .prepare('SELECT scope, guardian_id FROM consent_guardian_signatures WHERE person_id = ? ORDER BY guardian_id')
+      .all(personId) as Array<{
+      scope: string;
+      guardian_id: number;
+    }>;
+    return CONSENT_SCOPES.map((scope) => {
+      const row = rows.find((candidate) => candidate.scope === scope);
+      if (!row) return pendingView(scope);
+      return {
+        scope,
+        status: row.status,
+        decidedOn: row.decided_on,
+        method: row.method,
+        evidenceAssetId: row.evidence_asset_id,
+        evidenceRecordingId: row.evidence_recording_id,
+        evidenceFromSeconds: row.evidence_from_seconds,
+        evidenceToSeconds: row.evidence_to_seconds,
+        conditions: JSON.parse(row.conditions) as ConsentView['conditions'],
+        expiresOn: row.expires_on,
+        minorAgreed: row.minor_agreed === 1,
+        guardianIds: signatures.filter((s) => s.scope === scope).map((s) => s.guardian_id),
+        recorded: true,
+      };
+    });
+  }
+
+  /** The records the policy reads, for one person. */
+  records(personId: number): ConsentRecord[] {
+    return this.views(personId)
+      .filter((view) => view.recorded)
+      .map((view) => ({
+        scope: view.scope,
+        status: view.status,
+        conditions: view.conditions,
+        expiresOn: view.expiresOn,
+        minorAgreed: view.minorAgreed,
+        guardianSignatures: view.guardianIds.length,
+      }));
+  }
+
+  upsert(write: ConsentWrite): void {
+    this.db
+      .prepare(
+        `INSERT INTO consents (person_id, scope, status, decided_on, method, evidence_asset_id, evidence_recording_id, evidence_from_seconds,
+           evidence_to_seconds, conditions, expires_on, minor_agreed, updated_at)
+         VALUES (@personId, @scope, @status, @decidedOn, @method, @evidenceAssetId, @evidenceRecordingId, @evidenceFromSeconds,
+           @evidenceToSeconds, @conditions, @expiresOn, @minorAgreed, @at)
+         ON CONFLICT (person_id, scope) DO UPDATE SET status = excluded.status, decided_on = excluded.decided_on, method = excluded.method,
+           evidence_asset_id = excluded.evidence_asset_id, evidence_recording_id = excluded.evidence_recording_id,
+           evidence_from_seconds = excluded.evidence_from_seconds, evidence_to_seconds = excluded.evidence_to_seconds,
+           conditions = excluded.conditions, expires_on = excluded.expires_on, minor_agreed = excluded.minor_agreed, updated_at = excluded.updated_at`,
+      )
+      .run({
+        ...write,
+        conditions: JSON.stringify([...write.conditions].sort()),
+        minorAgreed: write.minorAgreed ? 1 : 0,
+        at: this.now(),
+      });
+    this.db.prepare('DELETE FROM consent_guardian_signatures WHERE person_id = ? AND scope = ?').run(write.personId, write.scope);
+    const insert = this.db.prepare('INSERT INTO consent_guardian_signatures (person_id, scope, guardian_id) VALUES (?, ?, ?)');
+    for (const guardianId of write.guardianIds) insert.run(write.personId, write.scope, guardianId);
+  }
+
+  guardians(personId: number): Guardian[] {
+    const rows = this.db.prepare('SELECT * FROM guardians WHERE person_id = ? ORDER BY id').all(personId) as Array<{
+      id: number;
+      person_id: number;
+      name: string;
+      relationship: string;
+      created_at: string;
+    }>;
+    return rows.map((row) => ({
+      id: row.id,
+      personId: row.person_id,
+      name: row.name,
+      relationship: row.relationship,
+      createdAt: row.created_at,
+    }));
+  }
+
+  addGuardian(personId: number, name: string, relationship: string): Guardian {
+    const result = this.db
+      .prepare('INSERT INTO guardians (person_id, name, relationship, created_at) VALUES (?, ?, ?, ?)')
+      .run(personId, name, relationship, this.now());
+    return this.guardians(personId).find((guardian) => guardian.id === Number(result.lastInsertRowid))!;
+  }
+
+  assertGuardiansOf(personId: number, guardianIds: number[]): void {
+    const own = new Set(this.guardians(personId).map((guardian) => guardian.id));
+    const stranger = guardianIds.find((id) => !own.has(id));
+    if (stranger !== undefined) {
+      throw new AppError('invalid-input', `Guardian ${stranger} is not registered for person ${personId}.`, {
+        field: 'guardianIds',
+        hint: 'Add the guardian to this person first.',
+      });
+    }
+  }
+
+  audit(entry: {
+    projectId: number | null;
+    personId: number | null;
+    action: string;
+    scope?: string | null;
+    change?: Record<string, unknown>;
+    actor?: string;
+    reason?: string;
+  }): void {
+    this.db
+      .prepare(
+        'INSERT INTO consent_audit (at, project_id, person_id, action, scope, change, actor, reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+      )
+      .run(
+        this.now(),
+        entry.projectId,
+        entry.personId,
+        entry.action,
+        entry.scope ?? null,
+        JSON.stringify(entry.change ?? {}),
+        entry.actor ?? '',
+        entry.reason ?? '',
+      );
+  }
+
+  history(personId: number): AuditEntry[] {
+    const rows = this.db.prepare('SELECT * FROM consent_audit WHERE person_id = ? ORDER BY id').all(personId) as Array<{
+      id: number;
+      at: string;
+      action: string;
+      scope: string | null;
+      change: string;
+      actor: string;
+      reason: string;
+    }>;
+    return rows.map((row) => ({
+      id: row.id,
+      at: row.at,
+      action: row.action,
+      scope: row.scope,
+      change: JSON.parse(row.change) as Record<string, unknown>,
+      actor: row.actor,
+      reason: row.reason,
+    }));
+  }
+
+  /** Flags the not-yet-flagged exports that showed this person to these audiences; returns their ids. */
+  flagExports(personId: number, audiences: readonly string[], reason: string): number[] {
+    if (audiences.length === 0) return [];
+    const ids = (
+      this.db
+        .prepare(
+          `SELECT e.id FROM exports e JOIN export_people ep ON ep.export_id = e.id
+           WHERE ep.person_id = ? AND e.audience IN (SELECT value FROM json_each(?)) AND e.flagged_at IS NULL ORDER BY e.id`,
+        )
+        .all(personId, JSON.stringify(audiences)) as Array<{ id: number }>
+    ).map((row) => row.id);
+    const flag = this.db.prepare('UPDATE exports SET flagged_at = ?, flag_reason = ? WHERE id = ?');
+    for (const id of ids) flag.run(this.now(), reason, id);
+    return ids;
+  }
+
+  flaggedExports(projectId: number): FlaggedExport[] {
+    const rows = this.db
+      .prepare('SELECT * FROM exports WHERE project_id = ? AND flagged_at IS NOT NULL ORDER BY flagged_at DESC, id DESC')
+      .all(projectId) as Array<{
+      id: number;
+      kind: string;
+      audience: string;
+      label: string;
+      created_at: string;
+      flagged_at: string;
+      flag_reason: string;
+    }>;
+    return rows.map((row) => ({
+      id: row.id,
+      kind: row.kind,
+      audience: row.audience,
+      label: row.label,
+      createdAt: row.created_at,
+      flaggedAt: row.flagged_at,
+      flagReason: row.flag_reason,
+    }));
+  }
+}
