@@ -7,6 +7,8 @@ import { HomeScreen } from './screens/HomeScreen';
 import { ProjectScreen } from './screens/ProjectScreen';
 import { RecordScreen } from './screens/RecordScreen';
 import { SessionScreen } from './screens/SessionScreen';
+import { ConsentDashboardScreen } from './screens/ConsentDashboardScreen';
+import { PersonConsentScreen } from './screens/PersonConsentScreen';
 import { JobsTray } from './components/JobsTray';
 
 function Frame() {
@@ -29,6 +31,8 @@ function Frame() {
       {route.name === 'project' && <ProjectScreen key={route.projectId} projectId={route.projectId} />}
       {route.name === 'session' && <SessionScreen key={route.sessionId} sessionId={route.sessionId} />}
       {route.name === 'record' && <RecordScreen key={route.sessionId} sessionId={route.sessionId} />}
+      {route.name === 'consentDashboard' && <ConsentDashboardScreen key={route.projectId} projectId={route.projectId} />}
+      {route.name === 'personConsent' && <PersonConsentScreen key={route.personId} personId={route.personId} />}
       {route.name === 'home' && <HomeScreen />}
       <JobsTray />
     </>

@@ -8,10 +8,16 @@ export type Route =
   | { name: 'home' }
   | { name: 'project'; projectId: number }
   | { name: 'session'; sessionId: number }
-  | { name: 'record'; sessionId: number };
+  | { name: 'record'; sessionId: number }
+  | { name: 'consentDashboard'; projectId: number }
+  | { name: 'personConsent'; personId: number };
 
 export function parseRoute(hash: string): Route {
-  let match = /^#\/projects\/(\d+)/.exec(hash);
+  let match = /^#\/projects\/(\d+)\/consent/.exec(hash);
+  if (match) return { name: 'consentDashboard', projectId: Number(match[1]) };
+  match = /^#\/people\/(\d+)\/consent/.exec(hash);
+  if (match) return { name: 'personConsent', personId: Number(match[1]) };
+  match = /^#\/projects\/(\d+)/.exec(hash);
   if (match) return { name: 'project', projectId: Number(match[1]) };
   match = /^#\/sessions\/(\d+)\/record/.exec(hash);
   if (match) return { name: 'record', sessionId: Number(match[1]) };
@@ -28,6 +34,10 @@ export function hrefFor(route: Route): string {
       return `#/sessions/${route.sessionId}`;
     case 'record':
       return `#/sessions/${route.sessionId}/record`;
+    case 'consentDashboard':
+      return `#/projects/${route.projectId}/consent`;
+    case 'personConsent':
+      return `#/people/${route.personId}/consent`;
     default:
       return '#/';
   }

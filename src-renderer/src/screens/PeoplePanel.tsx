@@ -9,6 +9,7 @@ import { ErrorBanner } from '../components/ErrorBanner';
 import { Field } from '../components/Field';
 import { Icon } from '../components/Icon';
 import { useI18n } from '../i18n/i18n';
+import { hrefFor } from '../router';
 
 export function isMinor(birthDate: string | null, on: Date = new Date()): boolean {
   if (!birthDate) return false;
@@ -59,6 +60,9 @@ export function PeoplePanel({ projectId, people, defaultRole }: { projectId: num
               <strong>{person.displayName}</strong> <span className="muted">· {t(`role.${person.role}`)}</span>
               {isMinor(person.birthDate) && <span className="badge warning">{t('people.minor')}</span>}
             </span>
+            <a className="button small" href={hrefFor({ name: 'personConsent', personId: person.id })}>
+              {t('consent.open')}
+            </a>
             <button className="danger small" onClick={() => void remove(person)} aria-label={`${t('people.delete')} ${person.displayName}`}>
               <Icon name="trash" /> {t('people.delete')}
             </button>

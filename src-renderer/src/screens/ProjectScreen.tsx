@@ -80,6 +80,9 @@ export function ProjectScreen({ projectId }: { projectId: number }) {
             {project.description && <p className="description">{project.description}</p>}
           </div>
           <div className="actions">
+            <a className="button primary" href={hrefFor({ name: 'consentDashboard', projectId })}>
+              {t('consent.open')}
+            </a>
             <button onClick={() => setEditing(true)}>
               <Icon name="edit" /> {t('project.edit')}
             </button>

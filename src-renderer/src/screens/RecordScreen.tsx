@@ -45,7 +45,8 @@ export function RecordScreen({ sessionId }: { sessionId: number }) {
     const session = await api.call('sessions.get', { id: sessionId });
     const people = await api.call('people.list', { projectId: session.projectId });
     const project = await api.call('projects.get', { id: session.projectId });
-    return { session, people, project };
+    const consent = await api.call('consent.dashboard', { projectId: session.projectId });
+    return { session, people, project, consent };
   }, [sessionId]);
 
   const [devices, setDevices] = useState<MediaDeviceInfo[]>([]);
@@ -208,6 +209,9 @@ export function RecordScreen({ sessionId }: { sessionId: number }) {
   const cameras = devices.filter((device) => device.kind === 'videoinput');
   const microphones = devices.filter((device) => device.kind === 'audioinput');
   const busy = phase !== 'setup';
+  const notFilmable = (data?.consent.people ?? []).filter(
+    (entry) => selectedPeople.includes(entry.personId) && entry.recordingConsent.decision === 'refused',
+  );
   const togglePerson = (person: Person) =>
     setSelectedPeople((list) => (list.includes(person.id) ? list.filter((id) => id !== person.id) : [...list, person.id]));
 
@@ -221,6 +225,16 @@ export function RecordScreen({ sessionId }: { sessionId: number }) {
       {deviceError && (
         <div className="error-banner" role="alert">
           {t('record.noCamera', { reason: deviceError })}
+        </div>
+      )}
+      {notFilmable.length > 0 && (
+        <div className="warning-banner" role="alert">
+          {t('record.notFilmable', { names: notFilmable.map((entry) => entry.displayName).join(', ') })}{' '}
+          {notFilmable.map((entry) => (
+            <a key={entry.personId} href={hrefFor({ name: 'personConsent', personId: entry.personId })}>
+              {t('consent.open')} — {entry.displayName}
+            </a>
+          ))}
         </div>
       )}
       {uploadProblem && (
