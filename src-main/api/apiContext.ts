@@ -7,6 +7,7 @@ import packageJson from '../../package.json';
 import { AppError } from '../appError';
 import { CaptureService } from '../capture/captureService';
 import { ConsentService } from '../consent/consentService';
+import { ReviewService } from '../review/reviewService';
 import { JobRunner } from '../jobs/jobRunner';
 import { Library, type OpenLibraryOptions } from '../library/library';
 import { resolveFfmpegBinaries, type FfmpegBinaries } from '../media/binaries';
@@ -63,6 +64,7 @@ export function createApiContext(
     trusted: options.trusted ?? false,
     jobs,
     capture,
+    review: new ReviewService({ library, events }),
     consent: new ConsentService({ library, events, deleteRecording: (id) => capture.deleteRecording(id) }),
     ffmpeg: () => {
       const result = resolve();

@@ -6,7 +6,18 @@
 import { z } from 'zod';
 import type { ApiEventName, ApiMethodName } from './names';
 import {
+  addCommentInputSchema,
   addGuardianInputSchema,
+  byProjectInputSchema as projectOnlyInputSchema,
+  commentRevisionSchema,
+  commentSchema,
+  exportCommentsInputSchema,
+  exportedTextSchema,
+  labelsInputSchema,
+  recordingIdOnlySchema,
+  rubricSchema,
+  scoreInputSchema,
+  updateCommentInputSchema,
   addMarkerInputSchema,
   attachEvidenceInputSchema,
   checkConsentInputSchema,
@@ -91,11 +102,24 @@ export const apiContract = {
   'consent.dashboard': { input: dashboardInputSchema, output: dashboardSchema },
   'consent.form': { input: personIdInputSchema, output: consentFormOutputSchema },
   'people.erase': { input: eraseInputSchema, output: eraseOutputSchema },
+  'comments.list': { input: recordingIdOnlySchema, output: z.array(commentSchema) },
+  'comments.add': { input: addCommentInputSchema, output: commentSchema },
+  'comments.update': { input: updateCommentInputSchema, output: commentSchema },
+  'comments.react': { input: byIdInputSchema, output: commentSchema },
+  'comments.delete': { input: byIdInputSchema, output: deletedSchema },
+  'comments.history': { input: byIdInputSchema, output: z.array(commentRevisionSchema) },
+  'comments.export': { input: exportCommentsInputSchema, output: exportedTextSchema },
+  'categories.list': { input: projectOnlyInputSchema, output: z.array(z.string()) },
+  'categories.set': { input: labelsInputSchema, output: z.array(z.string()) },
+  'rubric.get': { input: recordingIdOnlySchema, output: rubricSchema },
+  'rubric.score': { input: scoreInputSchema, output: rubricSchema },
+  'rubric.setCriteria': { input: labelsInputSchema, output: z.array(z.object({ id: z.number().int(), label: z.string() })) },
+  'feedback.sheet': { input: recordingIdOnlySchema, output: consentFormOutputSchema },
 } as const satisfies Record<ApiMethodName, MethodSpec>;
 
 export const apiEvents = {
   'data.changed': z.object({
-    entity: z.enum(['project', 'session', 'person', 'recording', 'marker', 'consent']),
+    entity: z.enum(['project', 'session', 'person', 'recording', 'marker', 'consent', 'comment']),
     id: z.number().int(),
     projectId: z.number().int().nullable(),
     change: z.enum(['created', 'updated', 'deleted']),

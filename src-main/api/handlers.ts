@@ -11,6 +11,8 @@ import type { CaptureService } from '../capture/captureService';
 import type { JobRunner } from '../jobs/jobRunner';
 import type { ConsentService } from '../consent/consentService';
 import { writeConsentForm } from '../consent/consentForm';
+import type { ReviewService } from '../review/reviewService';
+import { writeFeedbackSheet } from '../review/feedbackSheet';
 import { AppError } from '../appError';
 
 export interface ApiContext {
@@ -23,6 +25,7 @@ export interface ApiContext {
   jobs: JobRunner;
   capture: CaptureService;
   consent: ConsentService;
+  review: ReviewService;
   /** True for the local CLI only: may call methods that read paths on this computer. */
   trusted: boolean;
 }
@@ -142,4 +145,33 @@ export const apiHandlers: Handlers = {
   'consent.dashboard': (input, ctx) => ctx.consent.dashboard(input.projectId, input.on, input.expiringWithinDays),
   'consent.form': (input, ctx) => writeConsentForm(ctx.library, ctx.consent.show(input.personId)),
   'people.erase': (input, ctx) => ctx.consent.erase(input.personId, input.actor),
+  'comments.list': (input, ctx) => ctx.review.listComments(input.recordingId),
+  'comments.add': (input, ctx) => ctx.review.addComment(input),
+  'comments.update': (input, ctx) => ctx.review.updateComment(input),
+  'comments.react': (input, ctx) => ctx.review.react(input.id),
+  'comments.delete': (input, ctx) => {
+    ctx.review.deleteComment(input.id);
+    return { deleted: true, id: input.id } as const;
+  },
+  'comments.history': (input, ctx) => ctx.review.comments.revisions(input.id),
+  'comments.export': (input, ctx) => ctx.review.exportComments(input.recordingId, input.format),
+  'categories.list': (input, ctx) => ctx.review.vocabulary.categories(ctx.library.projects.get(input.projectId).id),
+  'categories.set': (input, ctx) => ctx.review.vocabulary.setCategories(ctx.library.projects.get(input.projectId).id, input.labels),
+  'rubric.get': (input, ctx) => ctx.review.rubric(input.recordingId),
+  'rubric.score': (input, ctx) => ctx.review.score(input),
+  'rubric.setCriteria': (input, ctx) => ctx.review.vocabulary.setCriteria(ctx.library.projects.get(input.projectId).id, input.labels),
+  'feedback.sheet': (input, ctx) => {
+    const recording = ctx.library.recordings.get(input.recordingId);
+    return writeFeedbackSheet(
+      ctx.library,
+      {
+        recording,
+        comments: ctx.review.comments.list(recording.id),
+        rubric: ctx.review.rubric(recording.id),
+        projectName: ctx.library.projects.get(recording.projectId).name,
+        masterPath: recording.masterAssetId ? ctx.library.mediaAssets.resolve(recording.masterAssetId).absolutePath : null,
+      },
+      ctx.ffmpeg(),
+    );
+  },
 };

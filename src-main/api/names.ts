@@ -41,6 +41,19 @@ export const API_METHODS = [
   'consent.dashboard',
   'consent.form',
   'people.erase',
+  'comments.list',
+  'comments.add',
+  'comments.update',
+  'comments.react',
+  'comments.delete',
+  'comments.history',
+  'comments.export',
+  'categories.list',
+  'categories.set',
+  'rubric.get',
+  'rubric.score',
+  'rubric.setCriteria',
+  'feedback.sheet',
 ] as const;
 export type ApiMethodName = (typeof API_METHODS)[number];
 

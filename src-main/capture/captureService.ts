@@ -313,6 +313,10 @@ export class CaptureService {
     this.writers.delete(recordingId);
     const folder = this.library.recordings.delete(recordingId);
     fs.rmSync(this.folderPath(folder), { recursive: true, force: true });
+    // feedback sheets name the candidate: they go with the recording
+    const sheets = path.posix.join('exports', 'feedback', `recording-${recordingId}`);
+    this.library.db.prepare("DELETE FROM media_assets WHERE relative_path LIKE ? || '/%'").run(sheets);
+    fs.rmSync(this.folderPath(sheets), { recursive: true, force: true });
     this.announce(recording, 'deleted');
   }
 

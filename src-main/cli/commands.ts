@@ -9,6 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { ApiContext } from '../api/handlers';
 import { parseIdFlag, requireFlag } from './cliArgs';
+import { parseTimecode } from '../review/timecode';
 
 export type Flags = Record<string, string | boolean | string[] | undefined>;
 
@@ -26,6 +27,8 @@ export interface CliCommand {
   showsProgress?: boolean;
   /** Work done with the result before printing it (e.g. copy a made file to --out). */
   afterResult?: (result: unknown, flags: Flags, ctx: ApiContext) => unknown;
+  /** Without --json and --out, print this text as is (e.g. an exported file). */
+  rawOutput?: (result: unknown) => string;
 }
 
 const str = (flags: Flags, name: string) => (typeof flags[name] === 'string' ? (flags[name] as string) : undefined);
@@ -324,6 +327,78 @@ CLI_COMMANDS.push(
   },
 );
 
+CLI_COMMANDS.push(
+  {
+    name: 'comments add',
+    usage:
+      'comments add --recording <id> --at <time> [--to <time>] --text <text> [--author <person id>] [--category <c>] [--reply-to <comment id>]',
+    summary: 'Add a timestamped comment (times as HH:MM:SS.mmm, MM:SS or seconds)',
+    flags: {
+      recording: { type: 'string' },
+      at: { type: 'string' },
+      to: { type: 'string' },
+      text: { type: 'string' },
+      author: { type: 'string' },
+      category: { type: 'string' },
+      'reply-to': { type: 'string' },
+    },
+    method: 'comments.add',
+    toInput: (flags) => ({
+      recordingId: parseIdFlag(str(flags, 'recording'), 'recording'),
+      startSeconds: parseTimecode(requireFlag(str(flags, 'at'), 'at'), 'at'),
+      endSeconds: str(flags, 'to') === undefined ? null : parseTimecode(str(flags, 'to')!, 'to'),
+      text: requireFlag(str(flags, 'text'), 'text'),
+      authorPersonId: str(flags, 'author') === undefined ? null : parseIdFlag(str(flags, 'author'), 'author'),
+      category: str(flags, 'category'),
+      parentId: str(flags, 'reply-to') === undefined ? null : parseIdFlag(str(flags, 'reply-to'), 'reply-to'),
+    }),
+    columns: ['id', 'startSeconds', 'endSeconds', 'authorName', 'category', 'text'],
+  },
+  {
+    name: 'comments list',
+    usage: 'comments list --recording <id>',
+    summary: "A recording's comments in time order (replies included)",
+    flags: { recording: { type: 'string' } },
+    method: 'comments.list',
+    toInput: (flags) => ({ recordingId: parseIdFlag(str(flags, 'recording'), 'recording') }),
+    columns: ['id', 'parentId', 'startSeconds', 'endSeconds', 'authorName', 'category', 'text', 'resolved'],
+  },
+  {
+    name: 'comments export',
+    usage: 'comments export --recording <id> --format csv|vtt|srt [--out <file>]',
+    summary: 'Export the comments as CSV, WebVTT or SRT (to --out, else to standard output)',
+    flags: { recording: { type: 'string' }, format: { type: 'string' }, out: { type: 'string' } },
+    method: 'comments.export',
+    toInput: (flags) => ({
+      recordingId: parseIdFlag(str(flags, 'recording'), 'recording'),
+      format: requireFlag(str(flags, 'format'), 'format') as 'csv',
+    }),
+    columns: [],
+    rawOutput: (result) => (result as { content: string }).content,
+    afterResult: (result, flags) => {
+      const out = str(flags, 'out');
+      if (!out) return result;
+      fs.writeFileSync(path.resolve(out), (result as { content: string }).content);
+      return { ...(result as object), content: undefined, out: path.resolve(out) };
+    },
+  },
+  {
+    name: 'feedback-sheet',
+    usage: 'feedback-sheet --recording <id> --out <file.pdf>',
+    summary: "Make the candidate's feedback sheet (PDF): strengths, points to work on, moments, rubric, progress",
+    flags: { recording: { type: 'string' }, out: { type: 'string' } },
+    method: 'feedback.sheet',
+    toInput: (flags) => ({ recordingId: parseIdFlag(str(flags, 'recording'), 'recording') }),
+    columns: ['assetId', 'fileName', 'sizeBytes', 'out'],
+    afterResult: (result, flags, ctx) => {
+      const out = str(flags, 'out');
+      if (!out) return result;
+      fs.copyFileSync(ctx.library.mediaAssets.resolve((result as { assetId: number }).assetId).absolutePath, path.resolve(out));
+      return { ...(result as object), out: path.resolve(out) };
+    },
+  },
+);
+
 /** Maps API field names back to the CLI flags that feed them, for error messages. */
 export const FLAG_FOR_FIELD: Record<string, string> = {
   displayName: 'name',
@@ -342,4 +417,8 @@ export const FLAG_FOR_FIELD: Record<string, string> = {
   conditions: 'condition',
   guardianIds: 'guardian',
   evidenceRecordingId: 'evidence-recording',
+  startSeconds: 'at',
+  endSeconds: 'to',
+  authorPersonId: 'author',
+  parentId: 'reply-to',
 };

@@ -108,7 +108,9 @@ export async function runCli(argv: string[], io: CliIo = defaultIo): Promise<num
     }
     const dispatched = await dispatch(found.command.method, input, ctx);
     const result = found.command.afterResult ? found.command.afterResult(dispatched, values, ctx) : dispatched;
-    io.out(values.json ? JSON.stringify(result, null, 2) : formatTable(result, found.command.columns));
+    if (values.json) io.out(JSON.stringify(result, null, 2));
+    else if (found.command.rawOutput && !values.out) io.out(found.command.rawOutput(result).replace(/\r?\n$/, ''));
+    else io.out(formatTable(result, found.command.columns));
     return 0;
   } catch (error) {
     if (error instanceof TypeError && (error as NodeJS.ErrnoException).code?.startsWith('ERR_PARSE_ARGS')) {

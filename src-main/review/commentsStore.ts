@@ -1,0 +1,174 @@
+/**
+ * Timestamped comments on a recording: points or ranges, authors (a person, or the
+ * group), categories, threads, +1s, resolved flags. Edits and deletions keep the
+ * previous version in comment_revisions; deleted comments leave the lists.
+ */
+import { AppError } from '../appError';
+import type { AddCommentInput, Comment, UpdateCommentInput } from '../api/schemas';
+import type { SqliteDatabase } from '../library/database';
+
+export const GROUP_AUTHOR = 'Groupe';
+
+interface CommentRow {
+  id: number;
+  recording_id: number;
+  parent_id: number | null;
+  start_seconds: number;
+  end_seconds: number | null;
+  author_person_id: number | null;
+  author_name: string | null;
+  category: string;
+  text: string;
+  resolved: number;
+  is_quote: number;
+  plus_ones: number;
+  edited: number;
+  created_at: string;
+  updated_at: string;
+}
+
+const SELECT = `
+  SELECT c.*, p.display_name AS author_name,
+    EXISTS (SELECT 1 FROM comment_revisions r WHERE r.comment_id = c.id AND r.action = 'edited') AS edited
+  FROM comments c LEFT JOIN people p ON p.id = c.author_person_id`;
+
+function toComment(row: CommentRow): Comment {
+  return {
+    id: row.id,
+    recordingId: row.recording_id,
+    parentId: row.parent_id,
+    startSeconds: row.start_seconds,
+    endSeconds: row.end_seconds,
+    authorPersonId: row.author_person_id,
+    authorName: row.author_name ?? GROUP_AUTHOR,
+    category: row.category,
+    text: row.text,
+    resolved: row.resolved === 1,
+    isQuote: row.is_quote === 1,
+    plusOnes: row.plus_ones,
+    edited: row.edited === 1,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+export class CommentsStore {
+  constructor(
+    private readonly db: SqliteDatabase,
+    private readonly now: () => string,
+  ) {}
+
+  /** Every live comment of a recording, by time then creation; replies included (parentId set). */
+  list(recordingId: number): Comment[] {
+    const rows = this.db
+      .prepare(`${SELECT} WHERE c.recording_id = ? AND c.deleted_at IS NULL ORDER BY c.start_seconds, c.id`)
+      .all(recordingId) as CommentRow[];
+    return rows.map(toComment);
+  }
+
+  get(id: number): Comment {
+    const row = this.db.prepare(`${SELECT} WHERE c.id = ? AND c.deleted_at IS NULL`).get(id) as CommentRow | undefined;
+    if (!row) throw new AppError('not-found', `No comment with id ${id}.`, { field: 'id' });
+    return toComment(row);
+  }
+
+  add(input: AddCommentInput, projectId: number): Comment {
+    if (input.authorPersonId != null) {
+      const author = this.db.prepare('SELECT project_id FROM people WHERE id = ?').get(input.authorPersonId) as
+        { project_id: number } | undefined;
+      if (!author || author.project_id !== projectId) {
+        throw new AppError('invalid-input', `Person ${input.authorPersonId} is not part of this recording's project.`, {
+          field: 'authorPersonId',
+        });
+      }
+    }
+    let start = input.startSeconds;
+    let end = input.endSeconds ?? null;
+    if (input.parentId != null) {
+      const parent = this.get(input.parentId);
+      if (parent.recordingId !== input.recordingId)
+        throw new AppError('invalid-input', 'A reply must be on the same recording.', { field: 'parentId' });
+      if (parent.parentId !== null) throw new AppError('invalid-input', 'Reply to the first comment of the thread.', { field: 'parentId' });
+      // a reply sits at its thread's time, so exports and the timeline keep them together
+      start = parent.startSeconds;
+      end = parent.endSeconds;
+    }
+    const at = this.now();
+    const result = this.db
+      .prepare(
+        `INSERT INTO comments (recording_id, parent_id, start_seconds, end_seconds, author_person_id, category, text, created_at, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(input.recordingId, input.parentId ?? null, start, end, input.authorPersonId ?? null, input.category ?? '', input.text, at, at);
+    return this.get(Number(result.lastInsertRowid));
+  }
+
+  update({ id, changes }: UpdateCommentInput): Comment {
+    return this.db.transaction(() => {
+      const current = this.get(id);
+      const next = { ...current, ...changes };
+      if (next.endSeconds !== null && next.endSeconds < next.startSeconds) {
+        throw new AppError('invalid-input', 'The end is before the start.', { field: 'changes.endSeconds' });
+      }
+      const contentChanged =
+        next.text !== current.text ||
+        next.category !== current.category ||
+        next.startSeconds !== current.startSeconds ||
+        next.endSeconds !== current.endSeconds;
+      if (contentChanged) {
+        this.db
+          .prepare("INSERT INTO comment_revisions (comment_id, action, previous, at) VALUES (?, 'edited', ?, ?)")
+          .run(
+            id,
+            JSON.stringify({
+              text: current.text,
+              category: current.category,
+              startSeconds: current.startSeconds,
+              endSeconds: current.endSeconds,
+            }),
+            this.now(),
+          );
+      }
+      this.db
+        .prepare(
+          'UPDATE comments SET text = ?, category = ?, start_seconds = ?, end_seconds = ?, resolved = ?, is_quote = ?, updated_at = ? WHERE id = ?',
+        )
+        .run(next.text, next.category, next.startSeconds, next.endSeconds, next.resolved ? 1 : 0, next.isQuote ? 1 : 0, this.now(), id);
+      return this.get(id);
+    })();
+  }
+
+  react(id: number): Comment {
+    this.get(id);
+    this.db.prepare('UPDATE comments SET plus_ones = plus_ones + 1 WHERE id = ?').run(id);
+    return this.get(id);
+  }
+
+  /** Soft delete: the comment (and its replies) leave the lists; the text stays in the revisions. */
+  delete(id: number): number {
+    return this.db.transaction(() => {
+      const current = this.get(id);
+      const at = this.now();
+      this.db
+        .prepare("INSERT INTO comment_revisions (comment_id, action, previous, at) VALUES (?, 'deleted', ?, ?)")
+        .run(id, JSON.stringify({ text: current.text, category: current.category }), at);
+      this.db.prepare('UPDATE comments SET deleted_at = ? WHERE id = ? OR parent_id = ?').run(at, id, id);
+      return current.recordingId;
+    })();
+  }
+
+  revisions(id: number): Array<{ id: number; action: 'edited' | 'deleted'; previous: Record<string, unknown>; at: string }> {
+    const rows = this.db.prepare('SELECT * FROM comment_revisions WHERE comment_id = ? ORDER BY id').all(id) as Array<{
+      id: number;
+      action: 'edited' | 'deleted';
+      previous: string;
+      at: string;
+    }>;
+    return rows.map((row) => ({
+      id: row.id,
+      action: row.action,
+      previous: JSON.parse(row.previous) as Record<string, unknown>,
+      at: row.at,
+    }));
+  }
+}
