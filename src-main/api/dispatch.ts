@@ -5,7 +5,7 @@
  */
 import type { z } from 'zod';
 import { AppError } from '../appError';
-import { apiContract, type ApiOutput } from './contract';
+import { apiContract, SAMPLED_OUTPUT_METHODS, type ApiOutput } from './contract';
 import { apiHandlers, type ApiContext } from './handlers';
 import { isApiMethodName, TRUSTED_ONLY_METHODS, type ApiMethodName } from './names';
 
@@ -46,9 +46,10 @@ export async function dispatch(method: string, rawInput: unknown, ctx: ApiContex
   const input = validateInput(method, rawInput);
   const handler = apiHandlers[method] as (input: unknown, ctx: ApiContext) => unknown;
   const output = await handler(input, ctx);
-  const checked = apiContract[method].output.safeParse(output);
+  const sampled = SAMPLED_OUTPUT_METHODS.includes(method) && Array.isArray(output) && output.length > 2;
+  const checked = apiContract[method].output.safeParse(sampled ? [output[0], output[output.length - 1]] : output);
   if (!checked.success) {
     throw new AppError('internal', `The ${method} result did not match the contract.`);
   }
-  return checked.data as ApiOutput<typeof method>;
+  return (sampled ? output : checked.data) as ApiOutput<typeof method>;
 }

@@ -78,6 +78,8 @@ export function openDatabase(file: string, options: OpenDatabaseOptions = {}): S
     db.pragma('foreign_keys = ON');
     db.pragma('secure_delete = ON'); // deleted rows (erased people) are overwritten, not left in free pages
     db.pragma('busy_timeout = 5000');
+    db.pragma('cache_size = -65536'); // 64 MB: a large project's comments stay in memory
+    db.pragma('mmap_size = 268435456'); // reads without a system call per page
   } catch (error) {
     throw unreadable(file, `SQLite reports "${(error as Error).message}"`, error);
   }

@@ -227,6 +227,7 @@ export const migrations: readonly Migration[] = [
         resolved INTEGER NOT NULL DEFAULT 0,
         is_quote INTEGER NOT NULL DEFAULT 0,
         plus_ones INTEGER NOT NULL DEFAULT 0,
+        edited INTEGER NOT NULL DEFAULT 0,
         deleted_at TEXT,
         created_at TEXT NOT NULL,
         updated_at TEXT NOT NULL

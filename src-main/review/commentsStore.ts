@@ -28,8 +28,8 @@ interface CommentRow {
 }
 
 const SELECT = `
-  SELECT c.*, p.display_name AS author_name,
-    EXISTS (SELECT 1 FROM comment_revisions r WHERE r.comment_id = c.id AND r.action = 'edited') AS edited
+  SELECT c.id, c.recording_id, c.parent_id, c.start_seconds, c.end_seconds, c.author_person_id, p.display_name AS author_name,
+    c.category, c.text, c.resolved, c.is_quote, c.plus_ones, c.edited, c.created_at, c.updated_at
   FROM comments c LEFT JOIN people p ON p.id = c.author_person_id`;
 
 function toComment(row: CommentRow): Comment {
@@ -60,10 +60,39 @@ export class CommentsStore {
 
   /** Every live comment of a recording, by time then creation; replies included (parentId set). */
   list(recordingId: number): Comment[] {
+    // authors are a handful of people: one small lookup instead of a join per row
+    const names = new Map(
+      this.db
+        .prepare('SELECT p.id, p.display_name FROM people p JOIN recordings r ON r.project_id = p.project_id WHERE r.id = ?')
+        .raw()
+        .all(recordingId) as Array<[number, string]>,
+    );
     const rows = this.db
-      .prepare(`${SELECT} WHERE c.recording_id = ? AND c.deleted_at IS NULL ORDER BY c.start_seconds, c.id`)
-      .all(recordingId) as CommentRow[];
-    return rows.map(toComment);
+      .prepare(
+        `SELECT id, parent_id, start_seconds, end_seconds, author_person_id, category, text, resolved, is_quote, plus_ones, edited, created_at, updated_at
+         FROM comments WHERE recording_id = ? AND deleted_at IS NULL ORDER BY start_seconds, id`,
+      )
+      .raw()
+      .all(recordingId) as Array<
+      [number, number | null, number, number | null, number | null, string, string, number, number, number, number, string, string]
+    >;
+    return rows.map(([id, parent, start, end, author, category, text, resolved, isQuote, plusOnes, edited, createdAt, updatedAt]) => ({
+      id,
+      recordingId,
+      parentId: parent,
+      startSeconds: start,
+      endSeconds: end,
+      authorPersonId: author,
+      authorName: (author !== null && names.get(author)) || GROUP_AUTHOR,
+      category,
+      text,
+      resolved: resolved === 1,
+      isQuote: isQuote === 1,
+      plusOnes,
+      edited: edited === 1,
+      createdAt,
+      updatedAt,
+    }));
   }
 
   get(id: number): Comment {
@@ -116,24 +145,32 @@ export class CommentsStore {
         next.startSeconds !== current.startSeconds ||
         next.endSeconds !== current.endSeconds;
       if (contentChanged) {
-        this.db
-          .prepare("INSERT INTO comment_revisions (comment_id, action, previous, at) VALUES (?, 'edited', ?, ?)")
-          .run(
-            id,
-            JSON.stringify({
-              text: current.text,
-              category: current.category,
-              startSeconds: current.startSeconds,
-              endSeconds: current.endSeconds,
-            }),
-            this.now(),
-          );
+        this.db.prepare("INSERT INTO comment_revisions (comment_id, action, previous, at) VALUES (?, 'edited', ?, ?)").run(
+          id,
+          JSON.stringify({
+            text: current.text,
+            category: current.category,
+            startSeconds: current.startSeconds,
+            endSeconds: current.endSeconds,
+          }),
+          this.now(),
+        );
       }
       this.db
         .prepare(
-          'UPDATE comments SET text = ?, category = ?, start_seconds = ?, end_seconds = ?, resolved = ?, is_quote = ?, updated_at = ? WHERE id = ?',
+          'UPDATE comments SET text = ?, category = ?, start_seconds = ?, end_seconds = ?, resolved = ?, is_quote = ?, edited = ?, updated_at = ? WHERE id = ?',
         )
-        .run(next.text, next.category, next.startSeconds, next.endSeconds, next.resolved ? 1 : 0, next.isQuote ? 1 : 0, this.now(), id);
+        .run(
+          next.text,
+          next.category,
+          next.startSeconds,
+          next.endSeconds,
+          next.resolved ? 1 : 0,
+          next.isQuote ? 1 : 0,
+          current.edited || contentChanged ? 1 : 0,
+          this.now(),
+          id,
+        );
       return this.get(id);
     })();
   }

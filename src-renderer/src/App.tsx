@@ -9,6 +9,7 @@ import { RecordScreen } from './screens/RecordScreen';
 import { SessionScreen } from './screens/SessionScreen';
 import { ConsentDashboardScreen } from './screens/ConsentDashboardScreen';
 import { PersonConsentScreen } from './screens/PersonConsentScreen';
+import { ReviewScreen } from './review/ReviewScreen';
 import { JobsTray } from './components/JobsTray';
 
 function Frame() {
@@ -33,6 +34,7 @@ function Frame() {
       {route.name === 'record' && <RecordScreen key={route.sessionId} sessionId={route.sessionId} />}
       {route.name === 'consentDashboard' && <ConsentDashboardScreen key={route.projectId} projectId={route.projectId} />}
       {route.name === 'personConsent' && <PersonConsentScreen key={route.personId} personId={route.personId} />}
+      {route.name === 'review' && <ReviewScreen key={route.recordingId} recordingId={route.recordingId} />}
       {route.name === 'home' && <HomeScreen />}
       <JobsTray />
     </>

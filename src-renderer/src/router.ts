@@ -10,13 +10,16 @@ export type Route =
   | { name: 'session'; sessionId: number }
   | { name: 'record'; sessionId: number }
   | { name: 'consentDashboard'; projectId: number }
-  | { name: 'personConsent'; personId: number };
+  | { name: 'personConsent'; personId: number }
+  | { name: 'review'; recordingId: number };
 
 export function parseRoute(hash: string): Route {
   let match = /^#\/projects\/(\d+)\/consent/.exec(hash);
   if (match) return { name: 'consentDashboard', projectId: Number(match[1]) };
   match = /^#\/people\/(\d+)\/consent/.exec(hash);
   if (match) return { name: 'personConsent', personId: Number(match[1]) };
+  match = /^#\/recordings\/(\d+)/.exec(hash);
+  if (match) return { name: 'review', recordingId: Number(match[1]) };
   match = /^#\/projects\/(\d+)/.exec(hash);
   if (match) return { name: 'project', projectId: Number(match[1]) };
   match = /^#\/sessions\/(\d+)\/record/.exec(hash);
@@ -38,6 +41,8 @@ export function hrefFor(route: Route): string {
       return `#/projects/${route.projectId}/consent`;
     case 'personConsent':
       return `#/people/${route.personId}/consent`;
+    case 'review':
+      return `#/recordings/${route.recordingId}`;
     default:
       return '#/';
   }

@@ -11,6 +11,7 @@ import { createApiContext } from '../../src-main/api/apiContext';
 import { dispatch } from '../../src-main/api/dispatch';
 
 import { runCaptureBench } from './captureBench';
+import { runReviewBench } from './reviewBench';
 import type { BenchResult } from './benchResult';
 
 function median(values: number[]): number {
@@ -78,6 +79,7 @@ async function main(): Promise<void> {
   const results: BenchResult[] = [];
   try {
     if (!only || only === 'data') results.push(...(await runDataBench(root)));
+    if (!only || only === 'review') results.push(...(await runReviewBench(root)));
     if (!only || only === 'capture') results.push(...(await runCaptureBench(root)));
   } finally {
     fs.rmSync(root, { recursive: true, force: true });

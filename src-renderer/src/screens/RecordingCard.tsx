@@ -10,6 +10,7 @@ import { ErrorBanner } from '../components/ErrorBanner';
 import { Icon } from '../components/Icon';
 import { ProgressBar } from '../components/ProgressBar';
 import { useI18n } from '../i18n/i18n';
+import { hrefFor } from '../router';
 import type { Job } from '../../../src-main/api/schemas';
 
 export function RecordingCard({ recording, job }: { recording: Recording; job: Job | undefined }) {
@@ -76,6 +77,11 @@ export function RecordingCard({ recording, job }: { recording: Recording; job: J
         {recording.status === 'failed' && recording.failure && <p className="failure">{recording.failure}</p>}
         <ErrorBanner error={error} />
         <div className="actions">
+          {recording.status === 'ready' && (
+            <a className="button primary small" href={hrefFor({ name: 'review', recordingId: recording.id })}>
+              {t('review.open')}
+            </a>
+          )}
           {recording.status === 'failed' && (
             <button className="small" onClick={() => void run(() => api.call('recordings.retryFinalise', { recordingId: recording.id }))}>
               {t('recording.retry')}
