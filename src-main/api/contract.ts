@@ -114,6 +114,7 @@ export const apiContract = {
   'rubric.get': { input: recordingIdOnlySchema, output: rubricSchema },
   'rubric.score': { input: scoreInputSchema, output: rubricSchema },
   'rubric.setCriteria': { input: labelsInputSchema, output: z.array(z.object({ id: z.number().int(), label: z.string() })) },
+  'rubric.criteria': { input: projectOnlyInputSchema, output: z.array(z.object({ id: z.number().int(), label: z.string() })) },
   'feedback.sheet': { input: recordingIdOnlySchema, output: consentFormOutputSchema },
 } as const satisfies Record<ApiMethodName, MethodSpec>;
 

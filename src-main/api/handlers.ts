@@ -160,6 +160,7 @@ export const apiHandlers: Handlers = {
   'rubric.get': (input, ctx) => ctx.review.rubric(input.recordingId),
   'rubric.score': (input, ctx) => ctx.review.score(input),
   'rubric.setCriteria': (input, ctx) => ctx.review.vocabulary.setCriteria(ctx.library.projects.get(input.projectId).id, input.labels),
+  'rubric.criteria': (input, ctx) => ctx.review.vocabulary.criteria(ctx.library.projects.get(input.projectId).id),
   'feedback.sheet': (input, ctx) => {
     const recording = ctx.library.recordings.get(input.recordingId);
     return writeFeedbackSheet(

@@ -53,6 +53,7 @@ export const API_METHODS = [
   'rubric.get',
   'rubric.score',
   'rubric.setCriteria',
+  'rubric.criteria',
   'feedback.sheet',
 ] as const;
 export type ApiMethodName = (typeof API_METHODS)[number];

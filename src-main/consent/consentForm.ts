@@ -4,13 +4,10 @@
  * guardian's, and the child's own under 15), and whom to contact to withdraw.
  * Pre-filled with the person and the project; written atomically into the library.
  */
-import fs from 'node:fs';
 import path from 'node:path';
-import PDFDocument from 'pdfkit';
 import type { PersonConsent } from '../api/schemas';
 import type { Library } from '../library/library';
-import { resolveInside } from '../library/libraryFolder';
-import { resourcesDir } from '../resourcesDir';
+import { createPdf, type PdfDoc } from '../pdf/pdfDocument';
 import type { ConsentScope } from './consentPolicy';
 
 const SCOPE_LINES: Array<{ scope: ConsentScope; text: string; icon: 'camera' | 'group' | 'office' | 'hall' | 'globe' }> = [
@@ -36,7 +33,7 @@ const ROLE_LABELS: Record<string, string> = {
   other: 'Autre',
 };
 
-type Doc = InstanceType<typeof PDFDocument>;
+type Doc = PdfDoc;
 
 function box(doc: Doc, x: number, y: number, label: string): void {
   doc.lineWidth(1.5).rect(x, y, 16, 16).stroke('#1d2330');
@@ -92,17 +89,7 @@ export function renderConsentForm(
   project: { name: string; place: string; retentionMonths: number; withdrawalContact: string },
   today: string,
 ): Promise<Buffer> {
-  const fonts = path.join(resourcesDir(), 'fonts');
-  const doc = new PDFDocument({
-    size: 'A4',
-    margins: { top: 40, bottom: 20, left: 50, right: 50 },
-    info: { Title: 'Autorisation de filmer', Creator: 'ERIC Studio' },
-  });
-  doc.registerFont('body', path.join(fonts, 'DejaVuSans.ttf'));
-  doc.registerFont('bold', path.join(fonts, 'DejaVuSans-Bold.ttf'));
-  const chunks: Buffer[] = [];
-  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const done = new Promise<Buffer>((resolve) => doc.on('end', () => resolve(Buffer.concat(chunks))));
+  const { doc, bytes } = createPdf({ title: 'Autorisation de filmer', margins: { top: 40, bottom: 20, left: 50, right: 50 } });
   const width = doc.page.width - 100;
 
   doc.font('bold').fontSize(20).fillColor('#1d2330').text('Autorisation de filmer et de montrer les vidéos');
@@ -195,7 +182,7 @@ export function renderConsentForm(
     .fillColor('#5a6172')
     .text(`Formulaire préparé le ${formatDate(today)} avec ERIC Studio.`, 50, doc.page.height - 32, { lineBreak: false });
   doc.end();
-  return done;
+  return bytes;
 }
 
 /** Writes the form into the library (exports/forms/person-<id>/) and registers it. */
@@ -208,10 +195,6 @@ export async function writeConsentForm(
   const pdf = await renderConsentForm(consent, project, today);
   const fileName = `autorisation-${today}-${Date.now().toString(36)}.pdf`;
   const relative = path.posix.join('exports', 'forms', `person-${consent.person.id}`, fileName);
-  const absolute = resolveInside(library.dir, relative);
-  fs.mkdirSync(path.dirname(absolute), { recursive: true });
-  fs.writeFileSync(`${absolute}.part`, pdf);
-  fs.renameSync(`${absolute}.part`, absolute);
-  const asset = library.mediaAssets.register({ kind: 'consent-form', relativePath: relative, mimeType: 'application/pdf' });
+  const asset = library.mediaAssets.store({ kind: 'consent-form', relativePath: relative, mimeType: 'application/pdf', data: pdf });
   return { assetId: asset.id, fileName, sizeBytes: pdf.length };
 }

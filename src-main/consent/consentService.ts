@@ -207,15 +207,12 @@ export class ConsentService {
       });
     }
     const relative = path.posix.join('media', 'consents', `${crypto.randomBytes(8).toString('hex')}${extension}`);
-    const absolute = resolveInside(this.library.dir, relative);
-    fs.mkdirSync(path.dirname(absolute), { recursive: true });
-    fs.writeFileSync(`${absolute}.part`, input.data);
-    fs.renameSync(`${absolute}.part`, absolute);
     let replaced: string | null = null;
+    const written = resolveInside(this.library.dir, relative);
     try {
       this.library.db.transaction(() => {
         const previous = this.store.views(person.id).find((view) => view.scope === input.scope)!;
-        const asset = this.library.mediaAssets.register({ kind: 'consent-evidence', relativePath: relative, mimeType });
+        const asset = this.library.mediaAssets.store({ kind: 'consent-evidence', relativePath: relative, mimeType, data: input.data });
         this.store.upsert({ ...previous, personId: person.id, evidenceAssetId: asset.id });
         if (previous.evidenceAssetId) {
           replaced = this.library.mediaAssets.resolve(previous.evidenceAssetId).absolutePath;
@@ -230,7 +227,7 @@ export class ConsentService {
         });
       })();
     } catch (error) {
-      fs.rmSync(absolute, { force: true });
+      fs.rmSync(written, { force: true }); // the rows were rolled back: the file goes too
       throw error;
     }
     if (replaced) fs.rmSync(replaced, { force: true });

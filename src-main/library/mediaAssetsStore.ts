@@ -4,6 +4,7 @@
  * resolved inside the library folder only.
  */
 import fs from 'node:fs';
+import path from 'node:path';
 import { AppError } from '../appError';
 import type { SqliteDatabase } from './database';
 import { resolveInside } from './libraryFolder';
@@ -46,6 +47,27 @@ export class MediaAssetsStore {
       .prepare('INSERT INTO media_assets (kind, relative_path, mime_type, size_bytes, created_at) VALUES (?, ?, ?, ?, ?)')
       .run(input.kind, input.relativePath, input.mimeType, size, this.now());
     return this.get(Number(result.lastInsertRowid));
+  }
+
+  /** Writes a file into the library (temp name, fsync, rename: never half-written) and registers it. */
+  store(input: { kind: string; relativePath: string; mimeType: string; data: Uint8Array }): MediaAsset {
+    const absolutePath = resolveInside(this.libraryDir, input.relativePath);
+    fs.mkdirSync(path.dirname(absolutePath), { recursive: true });
+    const temp = `${absolutePath}.part`;
+    const fd = fs.openSync(temp, 'w');
+    try {
+      fs.writeSync(fd, input.data);
+      fs.fsyncSync(fd);
+    } finally {
+      fs.closeSync(fd);
+    }
+    fs.renameSync(temp, absolutePath);
+    try {
+      return this.register(input);
+    } catch (error) {
+      fs.rmSync(absolutePath, { force: true });
+      throw error;
+    }
   }
 
   get(id: number): MediaAsset {

@@ -5,19 +5,17 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import PDFDocument from 'pdfkit';
 import type { Comment, Recording, Rubric } from '../api/schemas';
 import type { Library } from '../library/library';
-import { resolveInside } from '../library/libraryFolder';
 import type { FfmpegBinaries } from '../media/binaries';
 import { runFfmpeg } from '../media/runFfmpeg';
-import { resourcesDir } from '../resourcesDir';
+import { createPdf, type PdfDoc } from '../pdf/pdfDocument';
 import { reviewDefaults } from './reviewDefaults';
 import { formatTimecode } from './timecode';
 
 const MAX_MOMENTS = 6;
 
-type Doc = InstanceType<typeof PDFDocument>;
+type Doc = PdfDoc;
 
 function clock(seconds: number): string {
   return formatTimecode(seconds).slice(3, 8); // MM:SS
@@ -76,17 +74,7 @@ export interface FeedbackSheetInput {
 export async function renderFeedbackSheet(input: FeedbackSheetInput, binaries: FfmpegBinaries | null, tmpDir: string): Promise<Buffer> {
   const { recording, comments, rubric } = input;
   const defaults = reviewDefaults();
-  const fonts = path.join(resourcesDir(), 'fonts');
-  const doc = new PDFDocument({
-    size: 'A4',
-    margins: { top: 45, bottom: 45, left: 50, right: 50 },
-    info: { Title: 'Fiche de retour', Creator: 'ERIC Studio' },
-  });
-  doc.registerFont('body', path.join(fonts, 'DejaVuSans.ttf'));
-  doc.registerFont('bold', path.join(fonts, 'DejaVuSans-Bold.ttf'));
-  const chunks: Buffer[] = [];
-  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const done = new Promise<Buffer>((resolve) => doc.on('end', () => resolve(Buffer.concat(chunks))));
+  const { doc, bytes } = createPdf({ title: 'Fiche de retour', margins: { top: 45, bottom: 45, left: 50, right: 50 } });
 
   const threads = comments.filter((c) => c.parentId === null);
   const strengths = threads.filter((c) => c.category === defaults.strengthCategory);
@@ -184,7 +172,7 @@ export async function renderFeedbackSheet(input: FeedbackSheetInput, binaries: F
     doc.text(`Entretiens filmés dans cet atelier : ${rubric.progress.length}.`);
   }
   doc.end();
-  return done;
+  return bytes;
 }
 
 export async function writeFeedbackSheet(
@@ -195,10 +183,6 @@ export async function writeFeedbackSheet(
   const pdf = await renderFeedbackSheet(input, binaries, path.join(library.dir, 'tmp'));
   const fileName = `fiche-retour-${library.now().slice(0, 10)}-${Date.now().toString(36)}.pdf`;
   const relative = path.posix.join('exports', 'feedback', `recording-${input.recording.id}`, fileName);
-  const absolute = resolveInside(library.dir, relative);
-  fs.mkdirSync(path.dirname(absolute), { recursive: true });
-  fs.writeFileSync(`${absolute}.part`, pdf);
-  fs.renameSync(`${absolute}.part`, absolute);
-  const asset = library.mediaAssets.register({ kind: 'feedback-sheet', relativePath: relative, mimeType: 'application/pdf' });
+  const asset = library.mediaAssets.store({ kind: 'feedback-sheet', relativePath: relative, mimeType: 'application/pdf', data: pdf });
   return { assetId: asset.id, fileName, sizeBytes: pdf.length };
 }

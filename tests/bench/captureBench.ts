@@ -13,6 +13,7 @@ import { resolveFfmpegBinaries } from '../../src-main/media/binaries';
 import { filmstripArgs, filmstripFrameCount, masterTranscodeArgs, posterArgs, waveformPcmArgs } from '../../src-main/media/ffmpegArgs';
 import { probe } from '../../src-main/media/probe';
 import { startBrowserServer } from '../../src-main/server/browserServer';
+import { testSourceInputs } from '../helpers/media';
 import type { BenchResult } from './benchResult';
 
 const binaries = resolveFfmpegBinaries();
@@ -29,24 +30,8 @@ export async function runCaptureBench(root: string): Promise<BenchResult[]> {
   const source = path.join(root, `source-${minutes}min-720p.mp4`);
   console.error(`Making a ${minutes}-minute 720p source…`);
   ffmpegBare([
-    '-f',
-    'lavfi',
-    '-i',
-    `testsrc2=size=1280x720:rate=30:duration=${seconds}`,
-    '-f',
-    'lavfi',
-    '-i',
-    `sine=frequency=440:duration=${seconds}`,
-    '-c:v',
-    'libx264',
-    '-preset',
-    'ultrafast',
-    '-g',
-    '300',
-    '-c:a',
-    'aac',
-    '-shortest',
-    source,
+    ...testSourceInputs(seconds, { size: '1280x720', rate: 30 }),
+    ...['-c:v', 'libx264', '-preset', 'ultrafast', '-g', '300', '-c:a', 'aac', '-shortest', source],
   ]);
 
   // bare: the same commands, straight from the shell's point of view

@@ -7,7 +7,7 @@ import { dispatch } from '../../src-main/api/dispatch';
 import type { ApiContext } from '../../src-main/api/handlers';
 import type { Recording } from '../../src-main/api/schemas';
 import { probe } from '../../src-main/media/probe';
-import { binaries, makeTestVideo, makeWebmChunks } from '../helpers/media';
+import { binaries, makeTestVideo, makeWebmChunks, testSourceInputs } from '../helpers/media';
 import { makeTempDir } from '../helpers/tempDir';
 
 const root = makeTempDir('eric-capture-');
@@ -207,99 +207,27 @@ describe('import of existing files', () => {
   const sources: Array<{ name: string; args: string[]; expect: Partial<Recording> }> = [
     {
       name: 'phone.mp4',
-      args: [
-        '-f',
-        'lavfi',
-        '-i',
-        'testsrc2=size=320x240:rate=30:duration=2',
-        '-f',
-        'lavfi',
-        '-i',
-        'sine=duration=2',
-        '-c:v',
-        'libx264',
-        '-c:a',
-        'aac',
-        '-shortest',
-      ],
+      args: [...testSourceInputs(2, { rate: 30 }), '-c:v', 'libx264', '-c:a', 'aac', '-shortest'],
       expect: { hasVideo: true, hasAudio: true, width: 320, height: 240 },
     },
     {
       name: 'camera.mov',
-      args: [
-        '-f',
-        'lavfi',
-        '-i',
-        'testsrc2=size=320x240:rate=25:duration=2',
-        '-f',
-        'lavfi',
-        '-i',
-        'sine=duration=2',
-        '-c:v',
-        'mpeg4',
-        '-c:a',
-        'pcm_s16le',
-        '-shortest',
-      ],
+      args: [...testSourceInputs(2, { rate: 25 }), '-c:v', 'mpeg4', '-c:a', 'pcm_s16le', '-shortest'],
       expect: { hasVideo: true, hasAudio: true },
     },
     {
       name: 'film.mkv',
-      args: [
-        '-f',
-        'lavfi',
-        '-i',
-        'testsrc2=size=320x240:rate=25:duration=2',
-        '-f',
-        'lavfi',
-        '-i',
-        'sine=duration=2',
-        '-c:v',
-        'libx264',
-        '-c:a',
-        'libopus',
-        '-shortest',
-      ],
+      args: [...testSourceInputs(2, { rate: 25 }), '-c:v', 'libx264', '-c:a', 'libopus', '-shortest'],
       expect: { hasVideo: true, hasAudio: true },
     },
     {
       name: 'browser.webm',
-      args: [
-        '-f',
-        'lavfi',
-        '-i',
-        'testsrc2=size=320x240:rate=25:duration=2',
-        '-f',
-        'lavfi',
-        '-i',
-        'sine=duration=2',
-        '-c:v',
-        'libvpx-vp9',
-        '-deadline',
-        'realtime',
-        '-c:a',
-        'libopus',
-        '-shortest',
-      ],
+      args: [...testSourceInputs(2, { rate: 25 }), '-c:v', 'libvpx-vp9', '-deadline', 'realtime', '-c:a', 'libopus', '-shortest'],
       expect: { hasVideo: true, hasAudio: true },
     },
     {
       name: 'old.avi',
-      args: [
-        '-f',
-        'lavfi',
-        '-i',
-        'testsrc2=size=320x240:rate=25:duration=2',
-        '-f',
-        'lavfi',
-        '-i',
-        'sine=duration=2',
-        '-c:v',
-        'mjpeg',
-        '-c:a',
-        'pcm_s16le',
-        '-shortest',
-      ],
+      args: [...testSourceInputs(2, { rate: 25 }), '-c:v', 'mjpeg', '-c:a', 'pcm_s16le', '-shortest'],
       expect: { hasVideo: true, hasAudio: true },
     },
     {

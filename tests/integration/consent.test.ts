@@ -115,6 +115,41 @@ describe('recording consent decisions', () => {
   });
 });
 
+describe('filmed oral consent', () => {
+  it('links the consent to a segment of one of the project’s recordings, and refuses what does not fit', async () => {
+    const { call, person, sessionId } = await setup();
+    const lea = await person('Léa');
+    const take = await call<Recording>('recordings.importFile', {
+      path: makeTestVideo(root, `oral-${count}.mp4`, 2),
+      sessionId,
+      people: [{ personId: lea }],
+    });
+    const oral = { personId: lea, scope: 'recording', status: 'granted', method: 'filmed-oral-consent' };
+    await expect(call('consent.set', oral)).rejects.toMatchObject({ field: 'evidenceRecordingId' });
+    await expect(
+      call('consent.set', { ...oral, evidenceRecordingId: take.id, evidenceFromSeconds: 1.5, evidenceToSeconds: 0.5 }),
+    ).rejects.toMatchObject({ field: 'evidenceToSeconds' });
+    const { consent } = await call<{ consent: PersonConsent }>('consent.set', {
+      ...oral,
+      evidenceRecordingId: take.id,
+      evidenceFromSeconds: 0.2,
+      evidenceToSeconds: 1.8,
+    });
+    expect(consent.scopes[0]).toMatchObject({
+      method: 'filmed-oral-consent',
+      evidenceRecordingId: take.id,
+      evidenceFromSeconds: 0.2,
+      evidenceToSeconds: 1.8,
+    });
+
+    const other = await setup();
+    const stranger = await other.person('Autre');
+    await expect(other.call('consent.set', { ...oral, personId: stranger, evidenceRecordingId: 999 })).rejects.toMatchObject({
+      code: 'not-found',
+    });
+  });
+});
+
 describe('consent check and dashboard agree', () => {
   it('blocks a mixed recording for the audience one person withdrew, and names them', async () => {
     const { call, person, sessionId, projectId } = await setup();

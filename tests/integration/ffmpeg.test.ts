@@ -6,29 +6,13 @@ import { probe } from '../../src-main/media/probe';
 import { ProcessRegistry } from '../../src-main/media/processRegistry';
 import type { FfmpegProgress } from '../../src-main/media/progressParser';
 import { runFfmpeg } from '../../src-main/media/runFfmpeg';
-import { binaries, makeTestVideo } from '../helpers/media';
+import { binaries, makeTestVideo, testSourceInputs } from '../helpers/media';
 import { makeTempDir } from '../helpers/tempDir';
 
 const dir = makeTempDir();
 const lavfiArgs = (seconds: number, out: string) => [
-  '-f',
-  'lavfi',
-  '-i',
-  `testsrc2=size=320x240:rate=25:duration=${seconds}`,
-  '-f',
-  'lavfi',
-  '-i',
-  `sine=frequency=440:duration=${seconds}`,
-  '-c:v',
-  'libx264',
-  '-preset',
-  'ultrafast',
-  '-pix_fmt',
-  'yuv420p',
-  '-c:a',
-  'aac',
-  '-shortest',
-  out,
+  ...testSourceInputs(seconds),
+  ...['-c:v', 'libx264', '-preset', 'ultrafast', '-pix_fmt', 'yuv420p', '-c:a', 'aac', '-shortest', out],
 ];
 
 describe('runFfmpeg with real ffmpeg', () => {

@@ -250,6 +250,16 @@ describe('rubric and feedback sheet', () => {
     ]) {
       expect(text).toContain(expected);
     }
+    // relabelling the grid keeps the scores on the renamed criteria
+    const relabelled = await call<Array<{ id: number; label: string }>>('rubric.setCriteria', {
+      projectId,
+      labels: ['Se présente', 'Regard', 'Voix'],
+    });
+    expect(relabelled.map((c) => c.id)).toEqual([c1!.id, c2!.id, rubric.criteria[2]!.id]);
+    expect((await call<Rubric>('rubric.get', { recordingId: second.id })).self[String(c1!.id)]).toBe(3);
+    expect(await call('categories.set', { projectId, labels: ['Voix', 'Regard'] })).toEqual(['Voix', 'Regard']);
+    await expect(call('categories.set', { projectId, labels: ['Voix', 'Voix'] })).rejects.toMatchObject({ field: 'labels' });
+
     // three moments with their picture
     const images = execFileSync('pdfimages', ['-list', file], { encoding: 'utf8' }).trim().split('\n').slice(2);
     expect(images.length).toBe(3);

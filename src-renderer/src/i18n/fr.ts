@@ -172,6 +172,8 @@ export const fr = {
   'consent.attachScan': 'Joindre le scan',
   'consent.viewScan': 'Voir le scan',
   'consent.evidenceRecording': "Vidéo de l'accord oral",
+  'consent.evidenceFrom': "Début de l'accord (secondes)",
+  'consent.evidenceTo': "Fin de l'accord (secondes)",
   'consent.guardians': 'Parents ou responsables légaux',
   'consent.guardianName': 'Nom du parent ou responsable',
   'consent.guardianRelationship': 'Lien (mère, père, tuteur…)',
@@ -252,6 +254,12 @@ export const fr = {
   'review.progress': 'Progrès sur les entretiens filmés',
   'review.progressEntry': '{title} : soi {self} · groupe {group}',
   'review.needsReview': 'À revoir : {reason}',
+
+  'vocabulary.title': 'Catégories de commentaires et grille d’entretien',
+  'vocabulary.categories': 'Catégories de commentaires',
+  'vocabulary.categoriesHelp': 'Une par ligne. Les sept premières sont les touches 1 à 7 du mode groupe.',
+  'vocabulary.criteria': "Critères de la grille d'entretien",
+  'vocabulary.criteriaHelp': 'Un par ligne. Renommer un critère garde les notes déjà données.',
 
   'common.cancel': 'Annuler',
   'common.saving': 'Enregistrement…',

@@ -22,6 +22,8 @@ export function PersonConsentScreen({ personId }: { personId: number }) {
   const [form, setForm] = useState<{ assetId: number; fileName: string } | null>(null);
   const [error, setError] = useState<unknown>(null);
   const { data: consent, error: loadError } = useApiData(() => api.call('consent.show', { personId }), [personId]);
+  const projectId = consent?.person.projectId;
+  const { data: recordings } = useApiData(async () => (projectId ? api.call('recordings.list', { projectId }) : []), [projectId]);
 
   function rememberActor(value: string) {
     setActor(value);
@@ -100,6 +102,7 @@ export function PersonConsentScreen({ personId }: { personId: number }) {
             view={view}
             guardians={consent.guardians}
             actor={actor}
+            recordings={recordings ?? []}
           />
         ))}
       </div>

@@ -11,6 +11,7 @@ import { useApiData } from '../useApiData';
 import { PeoplePanel } from './PeoplePanel';
 import { ProjectForm } from './ProjectForm';
 import { SessionsPanel } from './SessionsPanel';
+import { ReviewVocabularyPanel } from './ReviewVocabularyPanel';
 
 export function ProjectScreen({ projectId }: { projectId: number }) {
   const { t, formatDate } = useI18n();
@@ -100,6 +101,7 @@ export function ProjectScreen({ projectId }: { projectId: number }) {
           defaultRole={project.kind === 'interview-workshop' ? 'job-seeker' : 'young-person'}
         />
       </div>
+      <ReviewVocabularyPanel projectId={projectId} />
     </main>
   );
 }

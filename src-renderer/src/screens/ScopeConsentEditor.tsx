@@ -3,7 +3,7 @@
  * conditions, expiry, and for minors the child's agreement and the guardians who signed.
  */
 import { useState, type FormEvent } from 'react';
-import type { ConsentView, Guardian, PersonConsent } from '../../../src-main/api/schemas';
+import type { ConsentView, Guardian, PersonConsent, Recording } from '../../../src-main/api/schemas';
 import { CONSENT_CONDITIONS, CONSENT_METHODS, CONSENT_STATUSES } from '../../../src-main/api/vocabulary';
 import { api } from '../api/client';
 import { ErrorBanner } from '../components/ErrorBanner';
@@ -18,11 +18,13 @@ export function ScopeConsentEditor({
   view,
   guardians,
   actor,
+  recordings,
 }: {
   consent: PersonConsent;
   view: ConsentView;
   guardians: Guardian[];
   actor: string;
+  recordings: Recording[];
 }) {
   const { t } = useI18n();
   const [status, setStatus] = useState<Status>(view.status);
@@ -32,6 +34,9 @@ export function ScopeConsentEditor({
   const [minorAgreed, setMinorAgreed] = useState(view.minorAgreed);
   const [guardianIds, setGuardianIds] = useState<number[]>(view.guardianIds);
   const [reason, setReason] = useState('');
+  const [evidenceRecordingId, setEvidenceRecordingId] = useState(view.evidenceRecordingId ? String(view.evidenceRecordingId) : '');
+  const [evidenceFrom, setEvidenceFrom] = useState(view.evidenceFromSeconds === null ? '' : String(view.evidenceFromSeconds));
+  const [evidenceTo, setEvidenceTo] = useState(view.evidenceToSeconds === null ? '' : String(view.evidenceToSeconds));
   const [error, setError] = useState<unknown>(null);
   const [saved, setSaved] = useState(false);
   const idBase = `scope-${view.scope}`;
@@ -51,6 +56,13 @@ export function ScopeConsentEditor({
         ...(expiresOn && expiresOn !== view.expiresOn ? { expiresOn } : {}),
         minorAgreed,
         guardianIds,
+        ...(method === 'filmed-oral-consent'
+          ? {
+              evidenceRecordingId: evidenceRecordingId ? Number(evidenceRecordingId) : null,
+              evidenceFromSeconds: evidenceFrom === '' ? null : Number(evidenceFrom),
+              evidenceToSeconds: evidenceTo === '' ? null : Number(evidenceTo),
+            }
+          : {}),
         ...(reason ? { reason } : {}),
         ...(actor ? { actor } : {}),
       });
@@ -108,6 +120,47 @@ export function ScopeConsentEditor({
           <input id={`${idBase}-expires`} type="date" value={expiresOn} onChange={(e) => setExpiresOn(e.target.value)} />
         </div>
       </div>
+      {method === 'filmed-oral-consent' && (
+        <div className="field-row">
+          <div className="field">
+            <label htmlFor={`${idBase}-evidence-recording`}>{t('consent.evidenceRecording')}</label>
+            <select
+              id={`${idBase}-evidence-recording`}
+              value={evidenceRecordingId}
+              onChange={(e) => setEvidenceRecordingId(e.target.value)}
+            >
+              <option value="">{t('consent.method.none')}</option>
+              {recordings.map((recording) => (
+                <option key={recording.id} value={recording.id}>
+                  {recording.title || t('recording.untitled', { id: recording.id })}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor={`${idBase}-evidence-from`}>{t('consent.evidenceFrom')}</label>
+            <input
+              id={`${idBase}-evidence-from`}
+              type="number"
+              min={0}
+              step={0.1}
+              value={evidenceFrom}
+              onChange={(e) => setEvidenceFrom(e.target.value)}
+            />
+          </div>
+          <div className="field">
+            <label htmlFor={`${idBase}-evidence-to`}>{t('consent.evidenceTo')}</label>
+            <input
+              id={`${idBase}-evidence-to`}
+              type="number"
+              min={0}
+              step={0.1}
+              value={evidenceTo}
+              onChange={(e) => setEvidenceTo(e.target.value)}
+            />
+          </div>
+        </div>
+      )}
       <fieldset className="conditions">
         <legend>{t('consent.conditions')}</legend>
         {CONSENT_CONDITIONS.map((value) => (
