@@ -7,6 +7,8 @@ import { z } from 'zod';
 import type { ApiEventName, ApiMethodName } from './names';
 import {
   addCommentInputSchema,
+  backupInputSchema,
+  backupOutputSchema,
   addGuardianInputSchema,
   byProjectInputSchema as projectOnlyInputSchema,
   commentRevisionSchema,
@@ -116,6 +118,7 @@ export const apiContract = {
   'rubric.setCriteria': { input: labelsInputSchema, output: z.array(z.object({ id: z.number().int(), label: z.string() })) },
   'rubric.criteria': { input: projectOnlyInputSchema, output: z.array(z.object({ id: z.number().int(), label: z.string() })) },
   'feedback.sheet': { input: recordingIdOnlySchema, output: consentFormOutputSchema },
+  'library.backup': { input: backupInputSchema, output: backupOutputSchema },
 } as const satisfies Record<ApiMethodName, MethodSpec>;
 
 export const apiEvents = {

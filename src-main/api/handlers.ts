@@ -13,6 +13,7 @@ import type { ConsentService } from '../consent/consentService';
 import { writeConsentForm } from '../consent/consentForm';
 import type { ReviewService } from '../review/reviewService';
 import { writeFeedbackSheet } from '../review/feedbackSheet';
+import { backupLibrary, defaultBackupDir } from '../library/backup';
 import { AppError } from '../appError';
 
 export interface ApiContext {
@@ -160,6 +161,12 @@ export const apiHandlers: Handlers = {
   'rubric.get': (input, ctx) => ctx.review.rubric(input.recordingId),
   'rubric.score': (input, ctx) => ctx.review.score(input),
   'rubric.setCriteria': (input, ctx) => ctx.review.vocabulary.setCriteria(ctx.library.projects.get(input.projectId).id, input.labels),
+  'library.backup': (input, ctx) => {
+    if (input.destination !== undefined && !ctx.trusted) {
+      throw new AppError('forbidden', 'Only the command line may choose where a backup is written.', { field: 'destination' });
+    }
+    return backupLibrary(ctx.library, input.destination ?? defaultBackupDir(ctx.library.dir, ctx.library.now()), ctx.appVersion);
+  },
   'rubric.criteria': (input, ctx) => ctx.review.vocabulary.criteria(ctx.library.projects.get(input.projectId).id),
   'feedback.sheet': (input, ctx) => {
     const recording = ctx.library.recordings.get(input.recordingId);

@@ -55,6 +55,7 @@ export const API_METHODS = [
   'rubric.setCriteria',
   'rubric.criteria',
   'feedback.sheet',
+  'library.backup',
 ] as const;
 export type ApiMethodName = (typeof API_METHODS)[number];
 

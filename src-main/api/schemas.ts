@@ -440,6 +440,11 @@ export const eraseOutputSchema = z.object({
 });
 export const consentFormOutputSchema = z.object({ assetId: idSchema, fileName: z.string(), sizeBytes: z.number().int() });
 
+// ---------- backups ----------
+
+export const backupInputSchema = z.strictObject({ destination: z.string().min(1).max(4096).optional() });
+export const backupOutputSchema = z.object({ dir: z.string(), files: z.number().int(), bytes: z.number().int() });
+
 // ---------- review: comments, categories, rubric ----------
 
 const secondsSchema = z

@@ -10,6 +10,8 @@ import path from 'node:path';
 import type { ApiContext } from '../api/handlers';
 import { parseIdFlag, requireFlag } from './cliArgs';
 import { parseTimecode } from '../review/timecode';
+import { restoreLibrary, verifyBackup } from '../library/backup';
+import { AppError } from '../appError';
 
 export type Flags = Record<string, string | boolean | string[] | undefined>;
 
@@ -19,8 +21,11 @@ export interface CliCommand {
   usage: string;
   summary: string;
   flags: Record<string, { type: 'string' | 'boolean'; multiple?: boolean }>;
-  method: ApiMethodName;
-  toInput(flags: Flags, positionals: string[]): ApiInput<ApiMethodName>;
+  /** The API method the command calls… */
+  method?: ApiMethodName;
+  toInput?(flags: Flags, positionals: string[]): ApiInput<ApiMethodName>;
+  /** …or, for the few verbs that act on folders rather than an open library, what it does. */
+  run?(flags: Flags, positionals: string[]): unknown;
   /** Columns of the human-readable table. */
   columns: string[];
   /** Long work: print job progress on stderr (not with --json). */
@@ -396,6 +401,38 @@ CLI_COMMANDS.push(
       fs.copyFileSync(ctx.library.mediaAssets.resolve((result as { assetId: number }).assetId).absolutePath, path.resolve(out));
       return { ...(result as object), out: path.resolve(out) };
     },
+  },
+);
+
+CLI_COMMANDS.push(
+  {
+    name: 'backup create',
+    usage: 'backup create [--out <empty or new folder>]',
+    summary: 'Back up the library (database copied while in use, media, exports, SHA-256 manifest)',
+    flags: { out: { type: 'string' } },
+    method: 'library.backup',
+    toInput: (flags) => ({ destination: str(flags, 'out') }),
+    columns: ['dir', 'files', 'bytes'],
+  },
+  {
+    name: 'backup verify',
+    usage: 'backup verify <backup folder>',
+    summary: 'Check a backup against its manifest (missing, altered or extra files); exits 1 if anything is wrong',
+    flags: {},
+    run: (_flags, positionals) => {
+      const verdict = verifyBackup(requireFlag(positionals[0], 'folder'));
+      if (!verdict.ok) throw new AppError('invalid-input', `The backup is damaged: ${verdict.problems.join('; ')}.`, { field: 'folder' });
+      return { ok: true, files: verdict.manifest!.files.length, createdAt: verdict.manifest!.createdAt };
+    },
+    columns: ['ok', 'files', 'createdAt'],
+  },
+  {
+    name: 'backup restore',
+    usage: 'backup restore <backup folder> --library <new or empty folder>',
+    summary: 'Restore a verified backup into a new library folder (never over an existing library)',
+    flags: {},
+    run: (flags, positionals) => restoreLibrary(requireFlag(positionals[0], 'folder'), requireFlag(str(flags, 'library'), 'library')),
+    columns: ['dir', 'files'],
   },
 );
 

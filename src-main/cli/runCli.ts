@@ -96,7 +96,12 @@ export async function runCli(argv: string[], io: CliIo = defaultIo): Promise<num
       strict: true,
     }) as unknown as { values: Flags; positionals: string[] };
     const rest = positionals.slice(found.command.name.split(' ').length);
-    const input = found.command.toInput(values, rest);
+    if (found.command.run) {
+      const result = await found.command.run(values, rest);
+      io.out(values.json ? JSON.stringify(result, null, 2) : formatTable(result, found.command.columns));
+      return 0;
+    }
+    const input = found.command.toInput!(values, rest);
     const libraryDir = path.resolve(typeof values.library === 'string' ? values.library : defaultLibraryDir());
     ctx = createApiContext(libraryDir, 'http', { trusted: true });
     if (found.command.showsProgress && !values.json) {
@@ -106,7 +111,7 @@ export async function runCli(argv: string[], io: CliIo = defaultIo): Promise<num
         }
       });
     }
-    const dispatched = await dispatch(found.command.method, input, ctx);
+    const dispatched = await dispatch(found.command.method!, input, ctx);
     const result = found.command.afterResult ? found.command.afterResult(dispatched, values, ctx) : dispatched;
     if (values.json) io.out(JSON.stringify(result, null, 2));
     else if (found.command.rawOutput && !values.out) io.out(found.command.rawOutput(result).replace(/\r?\n$/, ''));

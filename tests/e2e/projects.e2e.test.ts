@@ -117,6 +117,16 @@ describe('projects, sessions and people in the browser UI', () => {
     expect(await alert.innerText()).toMatch(/Une information est incorrecte : Nom du projet/);
   });
 
+  it('backs up the library in one click', async () => {
+    await page.goto(server.url);
+    await page.getByRole('button', { name: 'Sauvegarder la bibliothèque' }).click();
+    const status = page.getByRole('status').filter({ hasText: 'Sauvegarde faite' });
+    await status.waitFor();
+    const dir = /dans : (.+)$/.exec(await status.innerText())![1]!;
+    expect(fs.existsSync(path.join(dir, 'backup.json'))).toBe(true);
+    expect(fs.existsSync(path.join(dir, 'library.sqlite'))).toBe(true);
+  });
+
   it('switches to English', async () => {
     await page.getByLabel('Langue').selectOption('en');
     await page.getByRole('heading', { name: 'Your projects' }).waitFor();

@@ -261,6 +261,10 @@ export const fr = {
   'vocabulary.criteria': "Critères de la grille d'entretien",
   'vocabulary.criteriaHelp': 'Un par ligne. Renommer un critère garde les notes déjà données.',
 
+  'backup.button': 'Sauvegarder la bibliothèque',
+  'backup.running': 'Sauvegarde en cours…',
+  'backup.done': 'Sauvegarde faite ({files} fichiers) dans : {dir}',
+
   'common.cancel': 'Annuler',
   'common.saving': 'Enregistrement…',
   'common.required': 'obligatoire',

@@ -13,6 +13,20 @@ import { ProjectForm } from './ProjectForm';
 export function HomeScreen() {
   const { t, formatDate } = useI18n();
   const [creating, setCreating] = useState(false);
+  const [backup, setBackup] = useState<{ state: 'running' } | { state: 'done'; dir: string; files: number } | null>(null);
+  const [backupError, setBackupError] = useState<unknown>(null);
+
+  async function makeBackup() {
+    setBackupError(null);
+    setBackup({ state: 'running' });
+    try {
+      const result = await api.call('library.backup', {});
+      setBackup({ state: 'done', dir: result.dir, files: result.files });
+    } catch (reason) {
+      setBackup(null);
+      setBackupError(reason);
+    }
+  }
   const { data: projects, error } = useApiData(() => api.call('projects.list', {}), []);
 
   return (
@@ -25,7 +39,7 @@ export function HomeScreen() {
           </button>
         )}
       </header>
-      <ErrorBanner error={error} />
+      <ErrorBanner error={error ?? backupError} />
       {creating && (
         <ProjectForm
           onCancel={() => setCreating(false)}
@@ -55,6 +69,12 @@ export function HomeScreen() {
           </li>
         ))}
       </ul>
+      <footer className="home-footer">
+        <button onClick={() => void makeBackup()} disabled={backup?.state === 'running'}>
+          {backup?.state === 'running' ? t('backup.running') : t('backup.button')}
+        </button>
+        {backup?.state === 'done' && <p role="status">{t('backup.done', { files: backup.files, dir: backup.dir })}</p>}
+      </footer>
     </main>
   );
 }

@@ -1,0 +1,147 @@
+/**
+ * Backups of a library: a consistent copy of the database taken while it is in use
+ * (SQLite online backup), the media and exports, and a manifest with the SHA-256 of
+ * every file. A backup appears under its final name only once complete; restore checks
+ * the manifest first and only fills an empty folder, so it can never overwrite a library.
+ */
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { AppError } from '../appError';
+import { DATABASE_FILE_NAME } from './libraryFolder';
+import { Library } from './library';
+
+export const BACKUP_MANIFEST = 'backup.json';
+const COPIED_FOLDERS = ['media', 'exports'];
+
+export interface BackupManifest {
+  format: 'eric-studio-backup';
+  version: 1;
+  createdAt: string;
+  appVersion: string;
+  schemaVersion: number;
+  files: Array<{ path: string; size: number; sha256: string }>;
+}
+
+function sha256(file: string): string {
+  return crypto.createHash('sha256').update(fs.readFileSync(file)).digest('hex');
+}
+
+function filesUnder(root: string, sub: string): string[] {
+  const dir = path.join(root, sub);
+  if (!fs.existsSync(dir)) return [];
+  return fs
+    .readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile() && !entry.name.endsWith('.part'))
+    .map((entry) => path.relative(root, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'));
+}
+
+function assertEmptyOrMissing(dir: string, what: string): void {
+  if (fs.existsSync(dir) && fs.readdirSync(dir).length > 0) {
+    throw new AppError('conflict', `${what} ${dir} is not empty.`, { hint: 'Choose a new or empty folder; nothing was changed.' });
+  }
+}
+
+export function defaultBackupDir(libraryDir: string, now: string): string {
+  return path.join(`${path.resolve(libraryDir)}-sauvegardes`, `sauvegarde-${now.slice(0, 19).replace(/[:T]/g, '-')}`);
+}
+
+export async function backupLibrary(
+  library: Library,
+  destination: string,
+  appVersion: string,
+): Promise<{ dir: string; files: number; bytes: number }> {
+  const dir = path.resolve(destination);
+  assertEmptyOrMissing(dir, 'The backup folder');
+  const temp = `${dir}.part`;
+  fs.rmSync(temp, { recursive: true, force: true });
+  fs.mkdirSync(temp, { recursive: true });
+  try {
+    await library.db.backup(path.join(temp, DATABASE_FILE_NAME));
+    const relativeFiles = [DATABASE_FILE_NAME];
+    for (const sub of COPIED_FOLDERS) {
+      for (const relative of filesUnder(library.dir, sub)) {
+        const target = path.join(temp, relative);
+        fs.mkdirSync(path.dirname(target), { recursive: true });
+        fs.copyFileSync(path.join(library.dir, relative), target);
+        relativeFiles.push(relative);
+      }
+    }
+    const manifest: BackupManifest = {
+      format: 'eric-studio-backup',
+      version: 1,
+      createdAt: library.now(),
+      appVersion,
+      schemaVersion: library.schemaVersion,
+      files: relativeFiles.map((relative) => {
+        const file = path.join(temp, relative);
+        return { path: relative, size: fs.statSync(file).size, sha256: sha256(file) };
+      }),
+    };
+    fs.writeFileSync(path.join(temp, BACKUP_MANIFEST), `${JSON.stringify(manifest, null, 2)}\n`);
+    fs.rmSync(dir, { recursive: true, force: true });
+    fs.mkdirSync(path.dirname(dir), { recursive: true });
+    fs.renameSync(temp, dir);
+    return { dir, files: manifest.files.length, bytes: manifest.files.reduce((sum, file) => sum + file.size, 0) };
+  } catch (error) {
+    fs.rmSync(temp, { recursive: true, force: true });
+    if ((error as NodeJS.ErrnoException).code === 'ENOSPC') {
+      throw new AppError('media-failed', 'The disk is full: the backup could not be written.', {
+        hint: 'Free some space or choose another disk.',
+      });
+    }
+    throw error;
+  }
+}
+
+/** Missing, altered or unexpected files of a backup, against its manifest. */
+export function verifyBackup(backupDir: string): { ok: boolean; manifest: BackupManifest | null; problems: string[] } {
+  const dir = path.resolve(backupDir);
+  let manifest: BackupManifest;
+  try {
+    manifest = JSON.parse(fs.readFileSync(path.join(dir, BACKUP_MANIFEST), 'utf8')) as BackupManifest;
+    if (manifest.format !== 'eric-studio-backup') throw new Error('not an ERIC Studio backup');
+  } catch (error) {
+    return { ok: false, manifest: null, problems: [`${BACKUP_MANIFEST}: ${(error as Error).message}`] };
+  }
+  const problems: string[] = [];
+  const listed = new Set(manifest.files.map((file) => file.path));
+  for (const file of manifest.files) {
+    const full = path.resolve(dir, file.path);
+    if (!full.startsWith(dir + path.sep)) problems.push(`${file.path}: outside the backup`);
+    else if (!fs.existsSync(full)) problems.push(`${file.path}: missing`);
+    else if (fs.statSync(full).size !== file.size || sha256(full) !== file.sha256) problems.push(`${file.path}: altered`);
+  }
+  for (const relative of [DATABASE_FILE_NAME, ...COPIED_FOLDERS.flatMap((sub) => filesUnder(dir, sub))]) {
+    if (!listed.has(relative) && fs.existsSync(path.join(dir, relative))) problems.push(`${relative}: not in the manifest`);
+  }
+  return { ok: problems.length === 0, manifest, problems };
+}
+
+/** Restores a verified backup into an empty or new folder, and checks that it opens. */
+export function restoreLibrary(backupDir: string, targetDir: string): { dir: string; files: number } {
+  const verdict = verifyBackup(backupDir);
+  if (!verdict.ok) {
+    throw new AppError('invalid-input', `The backup is damaged: ${verdict.problems.slice(0, 5).join('; ')}.`, {
+      hint: 'Use another backup; nothing was restored.',
+    });
+  }
+  const dir = path.resolve(targetDir);
+  assertEmptyOrMissing(dir, 'The target folder');
+  const temp = `${dir}.part`;
+  fs.rmSync(temp, { recursive: true, force: true });
+  try {
+    for (const file of verdict.manifest!.files) {
+      const target = path.join(temp, file.path);
+      fs.mkdirSync(path.dirname(target), { recursive: true });
+      fs.copyFileSync(path.join(path.resolve(backupDir), file.path), target);
+    }
+    Library.open(temp).close(); // it must open (and migrate) before it becomes the library
+    fs.rmSync(dir, { recursive: true, force: true });
+    fs.renameSync(temp, dir);
+  } catch (error) {
+    fs.rmSync(temp, { recursive: true, force: true });
+    throw error;
+  }
+  return { dir, files: verdict.manifest!.files.length };
+}
