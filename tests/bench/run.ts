@@ -12,6 +12,7 @@ import { dispatch } from '../../src-main/api/dispatch';
 
 import { runCaptureBench } from './captureBench';
 import { runReviewBench } from './reviewBench';
+import { runScaleBench } from './scaleBench';
 import type { BenchResult } from './benchResult';
 
 function median(values: number[]): number {
@@ -80,6 +81,7 @@ async function main(): Promise<void> {
   try {
     if (!only || only === 'data') results.push(...(await runDataBench(root)));
     if (!only || only === 'review') results.push(...(await runReviewBench(root)));
+    if (!only || only === 'scale') results.push(...(await runScaleBench(root)));
     if (!only || only === 'capture') results.push(...(await runCaptureBench(root)));
   } finally {
     fs.rmSync(root, { recursive: true, force: true });
