@@ -133,4 +133,24 @@ describe('reviewing a take together', () => {
       .click();
     await expect.poll(playerTime).toBeCloseTo(rangeStart, 2);
   });
+
+  it('keeps a long comment list quick: a window around the playhead, or everything on demand', async () => {
+    const ctx = server.ctx;
+    ctx.library.db.transaction(() => {
+      for (let i = 0; i < 500; i++)
+        ctx.review.comments.add(
+          { recordingId: recording.id, startSeconds: (i / 500) * 8, text: `Remarque ${i}`, category: 'Voix' },
+          recording.projectId,
+        );
+    })();
+    await page.goto(`${server.url}#/recordings/${recording.id}`);
+    await page.reload(); // the comments were written straight into the store, unannounced
+    const items = page.getByRole('list', { name: 'Commentaires' }).locator(':scope > li');
+    await expect.poll(() => items.count()).toBe(200);
+    await page.getByText(/503 commentaires : voici les 200/).waitFor();
+    await clickTimeline(0.8); // ~6.4 s: the window follows the playhead
+    await page.getByRole('listitem', { name: /Remarque 400$/ }).waitFor();
+    await page.getByRole('button', { name: 'Tout afficher' }).click();
+    await expect.poll(() => items.count()).toBe(503);
+  });
 });

@@ -253,6 +253,10 @@ export const fr = {
   'review.groupScore': 'Le groupe',
   'review.progress': 'Progrès sur les entretiens filmés',
   'review.progressEntry': '{title} : soi {self} · groupe {group}',
+  'review.showingWindow': '{count} commentaires : voici les {shown} autour du moment regardé.',
+  'review.showingAll': '{count} commentaires affichés.',
+  'review.showAll': 'Tout afficher',
+  'review.showWindow': 'Seulement autour du moment regardé',
   'review.needsReview': 'À revoir : {reason}',
 
   'vocabulary.title': 'Catégories de commentaires et grille d’entretien',

@@ -19,6 +19,20 @@ import { Timeline } from './Timeline';
 
 const FRAME_SECONDS = 1 / 30;
 const SPEEDS = [0.5, 0.75, 1, 1.25, 1.5, 2];
+/** Past this many threads the list shows a window around the playhead, so it stays quick. */
+const LIST_WINDOW = 200;
+
+/** Index of the first thread starting at or after `seconds` (threads are sorted by time). */
+function firstAtOrAfter(threads: readonly Comment[], seconds: number): number {
+  let low = 0;
+  let high = threads.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (threads[middle]!.startSeconds < seconds) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
 
 function download(fileName: string, content: string, mimeType: string): void {
   const url = URL.createObjectURL(new Blob([content], { type: mimeType }));
@@ -44,6 +58,7 @@ export function ReviewScreen({ recordingId }: { recordingId: number }) {
   const [turn, setTurn] = useState(0);
   const [sheet, setSheet] = useState<{ assetId: number; fileName: string } | null>(null);
   const [error, setError] = useState<unknown>(null);
+  const [showAll, setShowAll] = useState(false);
 
   const { data: base, error: loadError } = useApiData(async () => {
     const recording = await api.call('recordings.get', { id: recordingId });
@@ -63,6 +78,11 @@ export function ReviewScreen({ recordingId }: { recordingId: number }) {
       if (comment.parentId !== null) map.set(comment.parentId, [...(map.get(comment.parentId) ?? []), comment]);
     return map;
   }, [comments]);
+  const windowStart =
+    threads.length > LIST_WINDOW && !showAll
+      ? Math.max(0, Math.min(firstAtOrAfter(threads, currentTime) - 20, threads.length - LIST_WINDOW))
+      : 0;
+  const shownThreads = threads.length > LIST_WINDOW && !showAll ? threads.slice(windowStart, windowStart + LIST_WINDOW) : threads;
   // round-robin: every person of the project, then the group
   const turnOrder = useMemo(
     () => [...(base?.people ?? []).map((p) => ({ id: p.id as number | null, name: p.displayName })), { id: null, name: t('review.group') }],
@@ -359,8 +379,18 @@ export function ReviewScreen({ recordingId }: { recordingId: number }) {
             </form>
           )}
           {threads.length === 0 && <p className="empty">{t('review.noComments')}</p>}
+          {threads.length > LIST_WINDOW && (
+            <p className="muted small-text">
+              {showAll
+                ? t('review.showingAll', { count: threads.length })
+                : t('review.showingWindow', { count: threads.length, shown: shownThreads.length })}{' '}
+              <button className="small" onClick={() => setShowAll((value) => !value)}>
+                {showAll ? t('review.showWindow') : t('review.showAll')}
+              </button>
+            </p>
+          )}
           <ol className="comment-list" aria-label={t('review.comments')}>
-            {threads.map((comment) => (
+            {shownThreads.map((comment) => (
               <CommentThread
                 key={comment.id}
                 comment={comment}
