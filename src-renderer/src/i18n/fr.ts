@@ -203,7 +203,6 @@ export const fr = {
   'consent.reason.minor-agreement-missing': "accord de l'enfant manquant",
   'consent.back': 'Retour aux consentements',
   'record.notFilmable': "{names} n'a pas (encore) accepté d'être filmé·e. Recueillez l'accord avant de filmer.",
-  'consent.notFilmable': "{names} n'a pas (encore) accepté d'être filmé·e. Recueillez son accord avant de filmer.",
 
   'review.open': 'Revoir et commenter',
   'review.back': 'Retour à la séance',

@@ -13,7 +13,7 @@ export type Translate = (key: MessageKey, values?: Record<string, string | numbe
 
 function makeTranslate(locale: Locale): Translate {
   return (key, values) => {
-    const template: string = (locale === 'en' ? en[key] : undefined) ?? fr[key];
+    const template: string = locale === 'en' ? en[key] : fr[key];
     return template.replace(/\{(\w+)\}/g, (match, name: string) => (values && name in values ? String(values[name]) : match));
   };
 }
