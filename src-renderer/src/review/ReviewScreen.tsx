@@ -60,16 +60,20 @@ export function ReviewScreen({ recordingId }: { recordingId: number }) {
   const [error, setError] = useState<unknown>(null);
   const [showAll, setShowAll] = useState(false);
 
-  const { data: base, error: loadError } = useApiData(async () => {
-    const recording = await api.call('recordings.get', { id: recordingId });
-    const [people, categories] = await Promise.all([
-      api.call('people.list', { projectId: recording.projectId }),
-      api.call('categories.list', { projectId: recording.projectId }),
-    ]);
-    return { recording, people, categories };
-  }, [recordingId]);
-  const { data: comments } = useApiData(() => api.call('comments.list', { recordingId }), [recordingId]);
-  const { data: rubric } = useApiData(() => api.call('rubric.get', { recordingId }), [recordingId]);
+  const { data: base, error: loadError } = useApiData(
+    async () => {
+      const recording = await api.call('recordings.get', { id: recordingId });
+      const [people, categories] = await Promise.all([
+        api.call('people.list', { projectId: recording.projectId }),
+        api.call('categories.list', { projectId: recording.projectId }),
+      ]);
+      return { recording, people, categories };
+    },
+    [recordingId],
+    ['recording', 'person', 'project', 'marker'],
+  );
+  const { data: comments } = useApiData(() => api.call('comments.list', { recordingId }), [recordingId], ['comment', 'person']);
+  const { data: rubric } = useApiData(() => api.call('rubric.get', { recordingId }), [recordingId], ['recording']);
 
   const threads = useMemo(() => (comments ?? []).filter((comment) => comment.parentId === null), [comments]);
   const repliesOf = useMemo(() => {

@@ -41,13 +41,17 @@ function remembered(): RememberedDevices {
 
 export function RecordScreen({ sessionId }: { sessionId: number }) {
   const { t } = useI18n();
-  const { data } = useApiData(async () => {
-    const session = await api.call('sessions.get', { id: sessionId });
-    const people = await api.call('people.list', { projectId: session.projectId });
-    const project = await api.call('projects.get', { id: session.projectId });
-    const consent = await api.call('consent.dashboard', { projectId: session.projectId });
-    return { session, people, project, consent };
-  }, [sessionId]);
+  const { data } = useApiData(
+    async () => {
+      const session = await api.call('sessions.get', { id: sessionId });
+      const people = await api.call('people.list', { projectId: session.projectId });
+      const project = await api.call('projects.get', { id: session.projectId });
+      const consent = await api.call('consent.dashboard', { projectId: session.projectId });
+      return { session, people, project, consent };
+    },
+    [sessionId],
+    ['session', 'person', 'project', 'consent'],
+  );
 
   const [devices, setDevices] = useState<MediaDeviceInfo[]>([]);
   const [cameraId, setCameraId] = useState(remembered().camera ?? '');
