@@ -285,8 +285,8 @@ export class ConsentService {
   /**
    * Right to be forgotten: deletes the recordings where the person appears alone (rows
    * and files), marks mixed ones for an animator's decision, flags exports that showed
-   * them, removes their consent scans, rows and log entries, and logs the erasure with
-   * counts only. The database is checkpointed so nothing lingers in the WAL.
+   * them, removes their consent scans, forms, comments, rows and log entries, and logs the
+   * erasure with counts only. The database is checkpointed so nothing lingers in the WAL.
    */
   erase(personId: number, actor?: string): { erased: true; recordingsDeleted: number; recordingsToReview: number[] } {
     const person = this.library.people.get(personId, 'personId');
@@ -318,6 +318,8 @@ export class ConsentService {
       this.library.db.prepare('DELETE FROM consent_audit WHERE person_id = ?').run(personId);
       this.library.db.prepare('DELETE FROM erasure_guard WHERE person_id = ?').run(personId);
       this.library.db.prepare('UPDATE sessions SET animator_person_id = NULL WHERE animator_person_id = ?').run(personId);
+      // what they said in the review is theirs too: their comments (with revisions and replies) go
+      this.library.db.prepare('DELETE FROM comments WHERE author_person_id = ?').run(personId);
       this.library.people.delete(personId);
       this.store.audit({
         projectId: person.projectId,

@@ -262,6 +262,18 @@ describe('erasure (right to be forgotten)', () => {
       people: [{ personId: zephyrine }, { personId: marc }],
     });
     const aloneFolder = path.dirname(ctx.library.mediaAssets.resolve(alone.masterAssetId!).absolutePath);
+    await call('comments.add', {
+      recordingId: mixed.id,
+      startSeconds: 0.5,
+      authorPersonId: zephyrine,
+      text: 'Je m’appelle Zéphyrine Quillard',
+    });
+    const kept = await call<{ id: number }>('comments.add', {
+      recordingId: mixed.id,
+      startSeconds: 0.7,
+      authorPersonId: marc,
+      text: 'Bonne entrée en matière',
+    });
 
     const onDisk = (needle: Buffer) =>
       ['library.sqlite', 'library.sqlite-wal'].some(
@@ -292,6 +304,7 @@ describe('erasure (right to be forgotten)', () => {
     }
     expect(db.prepare('SELECT count(*) AS n FROM recordings WHERE id = ?').get(alone.id)).toEqual({ n: 0 });
     expect((await call<Recording>('recordings.get', { id: mixed.id })).needsReview).toMatch(/erased/);
+    expect((await call<Array<{ id: number }>>('comments.list', { recordingId: mixed.id })).map((c) => c.id)).toEqual([kept.id]);
     // the erasure is logged, without personal data
     const log = db.prepare("SELECT * FROM consent_audit WHERE action = 'erasure'").all() as Array<Record<string, unknown>>;
     expect(log).toHaveLength(1);
