@@ -6,29 +6,13 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { performance } from 'node:perf_hooks';
 import { createApiContext } from '../../src-main/api/apiContext';
 import { dispatch } from '../../src-main/api/dispatch';
 
 import { runCaptureBench } from './captureBench';
 import { runReviewBench } from './reviewBench';
 import { runScaleBench } from './scaleBench';
-import type { BenchResult } from './benchResult';
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)]!;
-}
-
-async function timeIt(runs: number, fn: () => unknown): Promise<number> {
-  const samples: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const start = performance.now();
-    await fn();
-    samples.push(performance.now() - start);
-  }
-  return median(samples);
-}
+import { timeIt, type BenchResult } from './benchResult';
 
 async function runDataBench(root: string): Promise<BenchResult[]> {
   const results: BenchResult[] = [];

@@ -5,26 +5,10 @@
  * and the main process's memory.
  */
 import path from 'node:path';
-import { performance } from 'node:perf_hooks';
 import { closeApiContext, createApiContext } from '../../src-main/api/apiContext';
 import { dispatch } from '../../src-main/api/dispatch';
 import type { ApiContext } from '../../src-main/api/handlers';
-import type { BenchResult } from './benchResult';
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)]!;
-}
-
-async function timed(runs: number, fn: () => unknown): Promise<number> {
-  const samples: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const start = performance.now();
-    await fn();
-    samples.push(performance.now() - start);
-  }
-  return median(samples);
-}
+import { timeIt, type BenchResult } from './benchResult';
 
 function seed(ctx: ApiContext): void {
   const db = ctx.library.db;
@@ -74,7 +58,7 @@ export async function runScaleBench(root: string): Promise<BenchResult[]> {
   seed(seeding);
   closeApiContext(seeding);
 
-  const openMs = await timed(5, () => closeApiContext(createApiContext(dir, 'http')));
+  const openMs = await timeIt(5, () => closeApiContext(createApiContext(dir, 'http')));
   const ctx = createApiContext(dir, 'http');
   const call = (method: string, input: unknown) => dispatch(method, input, ctx);
   const results: BenchResult[] = [{ name: 'scale: open the library', value: openMs, unit: 'ms', target: '< 1000 ms' }];
@@ -86,7 +70,7 @@ export async function runScaleBench(root: string): Promise<BenchResult[]> {
     ['scale: consent.dashboard of a project (100 people)', () => call('consent.dashboard', { projectId: 100 })],
     ['scale: consent.check of a recording', () => call('consent.check', { recordingId: 2500, audience: 'elected' })],
   ];
-  for (const [name, fn] of queries) results.push({ name, value: await timed(15, fn), unit: 'ms', target: '< 50 ms' });
+  for (const [name, fn] of queries) results.push({ name, value: await timeIt(15, fn), unit: 'ms', target: '< 50 ms' });
   results.push({ name: 'scale: main process memory (RSS)', value: process.memoryUsage().rss / 1024 / 1024, unit: 'MiB' });
   closeApiContext(ctx);
   return results;
