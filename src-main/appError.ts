@@ -15,6 +15,8 @@ export type AppErrorCode =
   | 'media-failed'
   | 'cancelled'
   | 'forbidden'
+  | 'consent-refused'
+  | 'disk-full'
   | 'internal';
 
 export interface AppErrorShape {

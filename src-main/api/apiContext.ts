@@ -8,6 +8,7 @@ import { AppError } from '../appError';
 import { CaptureService } from '../capture/captureService';
 import { ConsentService } from '../consent/consentService';
 import { ReviewService } from '../review/reviewService';
+import { RenderService } from '../editing/renderService';
 import { JobRunner } from '../jobs/jobRunner';
 import { Library, type OpenLibraryOptions } from '../library/library';
 import { resolveFfmpegBinaries, type FfmpegBinaries } from '../media/binaries';
@@ -22,6 +23,8 @@ export const FFPROBE_SETTING = 'media.ffprobePath';
 export interface CreateApiContextOptions extends OpenLibraryOptions {
   /** The local CLI: may call path-based methods. */
   trusted?: boolean;
+  /** Free space as seen by exports (tests simulate a nearly full disk). */
+  freeBytes?: (dir: string) => number;
 }
 
 export function createApiContext(
@@ -56,6 +59,7 @@ export function createApiContext(
   };
 
   const capture = new CaptureService({ library, jobs, events, requireFfmpeg });
+  const consent = new ConsentService({ library, events, deleteRecording: (id) => capture.deleteRecording(id) });
   return {
     library,
     events,
@@ -65,7 +69,8 @@ export function createApiContext(
     jobs,
     capture,
     review: new ReviewService({ library, events }),
-    consent: new ConsentService({ library, events, deleteRecording: (id) => capture.deleteRecording(id) }),
+    consent,
+    render: new RenderService({ library, jobs, events, consent, requireFfmpeg, freeBytes: options.freeBytes }),
     ffmpeg: () => {
       const result = resolve();
       return 'binaries' in result ? result.binaries : null;
@@ -78,4 +83,15 @@ export function closeApiContext(ctx: ApiContext): void {
   ctx.jobs.cancelAll();
   ctx.capture.closeAll();
   ctx.library.close();
+}
+
+/**
+ * Start-up recovery after a crash: camera takes are finalised from what reached the
+ * disk, and half-written exports (work folders, partial files) are removed so nothing
+ * incomplete is ever presented as an export.
+ */
+export function recoverUnfinishedWork(ctx: ApiContext): { recordings: number; partialExportsRemoved: number } {
+  const recordings = ctx.capture.recoverUnfinished().length;
+  const partialExportsRemoved = ctx.render.recoverUnfinished();
+  return { recordings, partialExportsRemoved };
 }

@@ -60,6 +60,22 @@ import {
   updateProjectInputSchema,
   updateSessionInputSchema,
 } from './schemas';
+import {
+  clipSchema,
+  createClipInputSchema,
+  createMontageInputSchema,
+  cueSchema,
+  exportRecordSchema,
+  importSubtitlesInputSchema,
+  listClipsInputSchema,
+  montageSchema,
+  renderCheckInputSchema,
+  renderCheckSchema,
+  renderStartInputSchema,
+  renderStartOutputSchema,
+  updateClipInputSchema,
+  updateMontageInputSchema,
+} from './editingSchemas';
 
 interface MethodSpec {
   input: z.ZodType;
@@ -119,11 +135,27 @@ export const apiContract = {
   'rubric.criteria': { input: projectOnlyInputSchema, output: z.array(z.object({ id: z.number().int(), label: z.string() })) },
   'feedback.sheet': { input: recordingIdOnlySchema, output: consentFormOutputSchema },
   'library.backup': { input: backupInputSchema, output: backupOutputSchema },
+  'clips.list': { input: listClipsInputSchema, output: z.array(clipSchema) },
+  'clips.create': { input: createClipInputSchema, output: clipSchema },
+  'clips.update': { input: updateClipInputSchema, output: clipSchema },
+  'clips.delete': { input: byIdInputSchema, output: deletedSchema },
+  'montages.list': { input: byProjectInputSchema, output: z.array(montageSchema) },
+  'montages.get': { input: byIdInputSchema, output: montageSchema },
+  'montages.create': { input: createMontageInputSchema, output: montageSchema },
+  'montages.update': { input: updateMontageInputSchema, output: montageSchema },
+  'montages.delete': { input: byIdInputSchema, output: deletedSchema },
+  'subtitles.list': { input: recordingIdOnlySchema, output: z.array(cueSchema) },
+  'subtitles.import': { input: importSubtitlesInputSchema, output: z.array(cueSchema) },
+  'subtitles.clear': { input: recordingIdOnlySchema, output: z.array(cueSchema) },
+  'render.check': { input: renderCheckInputSchema, output: renderCheckSchema },
+  'render.start': { input: renderStartInputSchema, output: renderStartOutputSchema },
+  'exports.list': { input: byProjectInputSchema, output: z.array(exportRecordSchema) },
+  'exports.delete': { input: byIdInputSchema, output: deletedSchema },
 } as const satisfies Record<ApiMethodName, MethodSpec>;
 
 export const apiEvents = {
   'data.changed': z.object({
-    entity: z.enum(['project', 'session', 'person', 'recording', 'marker', 'consent', 'comment']),
+    entity: z.enum(['project', 'session', 'person', 'recording', 'marker', 'consent', 'comment', 'clip', 'montage', 'subtitle', 'export']),
     id: z.number().int(),
     projectId: z.number().int().nullable(),
     change: z.enum(['created', 'updated', 'deleted']),

@@ -15,6 +15,7 @@ import type { ReviewService } from '../review/reviewService';
 import { writeFeedbackSheet } from '../review/feedbackSheet';
 import { backupLibrary, defaultBackupDir } from '../library/backup';
 import { AppError } from '../appError';
+import type { RenderService } from '../editing/renderService';
 
 export interface ApiContext {
   library: Library;
@@ -27,6 +28,7 @@ export interface ApiContext {
   capture: CaptureService;
   consent: ConsentService;
   review: ReviewService;
+  render: RenderService;
   /** True for the local CLI only: may call methods that read paths on this computer. */
   trusted: boolean;
 }
@@ -166,6 +168,70 @@ export const apiHandlers: Handlers = {
       throw new AppError('forbidden', 'Only the command line may choose where a backup is written.', { field: 'destination' });
     }
     return backupLibrary(ctx.library, input.destination ?? defaultBackupDir(ctx.library.dir, ctx.library.now()), ctx.appVersion);
+  },
+  'clips.list': (input, ctx) =>
+    input.recordingId !== undefined
+      ? ctx.render.clips.listByRecording(ctx.library.recordings.get(input.recordingId).id)
+      : ctx.render.clips.listByProject(ctx.library.projects.get(input.projectId!).id),
+  'clips.create': (input, ctx) => {
+    const { recordingId, ...fields } = input;
+    const clip = ctx.render.clips.create(recordingId, fields);
+    ctx.events.emit('data.changed', { entity: 'clip', id: clip.id, projectId: clip.projectId, change: 'created' });
+    return clip;
+  },
+  'clips.update': (input, ctx) => {
+    const clip = ctx.render.clips.update(input.id, input.changes);
+    ctx.events.emit('data.changed', { entity: 'clip', id: clip.id, projectId: clip.projectId, change: 'updated' });
+    return clip;
+  },
+  'clips.delete': (input, ctx) => {
+    const clip = ctx.render.clips.delete(input.id);
+    ctx.events.emit('data.changed', { entity: 'clip', id: clip.id, projectId: clip.projectId, change: 'deleted' });
+    return { deleted: true, id: input.id } as const;
+  },
+  'montages.list': (input, ctx) => ctx.render.montages.list(ctx.library.projects.get(input.projectId).id),
+  'montages.get': (input, ctx) => ctx.render.montages.get(input.id),
+  'montages.create': (input, ctx) => {
+    const montage = ctx.render.montages.create(ctx.library.projects.get(input.projectId).id, input.name);
+    ctx.events.emit('data.changed', { entity: 'montage', id: montage.id, projectId: montage.projectId, change: 'created' });
+    return montage;
+  },
+  'montages.update': (input, ctx) => {
+    const montage = ctx.render.montages.update(input.id, input.changes);
+    ctx.events.emit('data.changed', { entity: 'montage', id: montage.id, projectId: montage.projectId, change: 'updated' });
+    return montage;
+  },
+  'montages.delete': (input, ctx) => {
+    const montage = ctx.render.montages.delete(input.id);
+    ctx.events.emit('data.changed', { entity: 'montage', id: montage.id, projectId: montage.projectId, change: 'deleted' });
+    return { deleted: true, id: input.id } as const;
+  },
+  'subtitles.list': (input, ctx) => ctx.render.subtitles.list(ctx.library.recordings.get(input.recordingId).id),
+  'subtitles.import': (input, ctx) => {
+    const recording = ctx.library.recordings.get(input.recordingId);
+    const cues = ctx.render.subtitles.replace(recording.id, input.content, input.format);
+    ctx.events.emit('data.changed', { entity: 'subtitle', id: recording.id, projectId: recording.projectId, change: 'updated' });
+    return cues;
+  },
+  'subtitles.clear': (input, ctx) => {
+    const recording = ctx.library.recordings.get(input.recordingId);
+    ctx.render.subtitles.clear(recording.id);
+    ctx.events.emit('data.changed', { entity: 'subtitle', id: recording.id, projectId: recording.projectId, change: 'deleted' });
+    return [];
+  },
+  'render.check': (input, ctx) => ctx.render.check(input),
+  'render.start': (input, ctx) => {
+    if (input.destination !== undefined && !ctx.trusted) {
+      throw new AppError('forbidden', 'Only the command line may choose where an export is written.', { field: 'destination' });
+    }
+    return ctx.render.start(input);
+  },
+  'exports.list': (input, ctx) => ctx.render.exports.list(ctx.library.projects.get(input.projectId).id),
+  'exports.delete': (input, ctx) => {
+    const record = ctx.render.exports.get(input.id);
+    ctx.render.deleteExport(input.id);
+    ctx.events.emit('data.changed', { entity: 'export', id: input.id, projectId: record.projectId, change: 'deleted' });
+    return { deleted: true, id: input.id } as const;
   },
   'rubric.criteria': (input, ctx) => ctx.review.vocabulary.criteria(ctx.library.projects.get(input.projectId).id),
   'feedback.sheet': (input, ctx) => {

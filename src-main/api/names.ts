@@ -56,6 +56,22 @@ export const API_METHODS = [
   'rubric.criteria',
   'feedback.sheet',
   'library.backup',
+  'clips.list',
+  'clips.create',
+  'clips.update',
+  'clips.delete',
+  'montages.list',
+  'montages.get',
+  'montages.create',
+  'montages.update',
+  'montages.delete',
+  'subtitles.list',
+  'subtitles.import',
+  'subtitles.clear',
+  'render.check',
+  'render.start',
+  'exports.list',
+  'exports.delete',
 ] as const;
 export type ApiMethodName = (typeof API_METHODS)[number];
 

@@ -36,14 +36,14 @@ export const calendarDateSchema = z
 export const idSchema = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 
 /** Free text typed by a person: trimmed, no control characters, bounded. */
-function text(max: number) {
+export function text(max: number) {
   return z
     .string()
     .trim()
     .max(max, `at most ${max} characters`)
     .refine((value) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(value), 'contains control characters');
 }
-const requiredText = (max: number) => text(max).pipe(z.string().min(1, 'must not be empty'));
+export const requiredText = (max: number) => text(max).pipe(z.string().min(1, 'must not be empty'));
 
 // ---------- entities (outputs) ----------
 

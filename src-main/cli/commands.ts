@@ -12,6 +12,7 @@ import { parseIdFlag, requireFlag } from './cliArgs';
 import { parseTimecode } from '../review/timecode';
 import { restoreLibrary, verifyBackup } from '../library/backup';
 import { AppError } from '../appError';
+import { EDITING_COMMANDS } from './editingCommands';
 
 export type Flags = Record<string, string | boolean | string[] | undefined>;
 
@@ -31,7 +32,7 @@ export interface CliCommand {
   /** Long work: print job progress on stderr (not with --json). */
   showsProgress?: boolean;
   /** Work done with the result before printing it (e.g. copy a made file to --out). */
-  afterResult?: (result: unknown, flags: Flags, ctx: ApiContext) => unknown;
+  afterResult?: (result: unknown, flags: Flags, ctx: ApiContext) => unknown; // may return a promise
   /** Without --json and --out, print this text as is (e.g. an exported file). */
   rawOutput?: (result: unknown) => string;
 }
@@ -434,6 +435,7 @@ CLI_COMMANDS.push(
     run: (flags, positionals) => restoreLibrary(requireFlag(positionals[0], 'folder'), requireFlag(str(flags, 'library'), 'library')),
     columns: ['dir', 'files'],
   },
+  ...EDITING_COMMANDS,
 );
 
 /** Maps API field names back to the CLI flags that feed them, for error messages. */
@@ -458,4 +460,13 @@ export const FLAG_FOR_FIELD: Record<string, string> = {
   endSeconds: 'to',
   authorPersonId: 'author',
   parentId: 'reply-to',
+  inSeconds: 'from',
+  outSeconds: 'to',
+  fromSeconds: 'from',
+  toSeconds: 'to',
+  destination: 'out',
+  clipId: 'clip',
+  montageId: 'montage',
+  speakerPersonId: 'speaker',
+  content: 'file',
 };

@@ -112,7 +112,7 @@ export async function runCli(argv: string[], io: CliIo = defaultIo): Promise<num
       });
     }
     const dispatched = await dispatch(found.command.method!, input, ctx);
-    const result = found.command.afterResult ? found.command.afterResult(dispatched, values, ctx) : dispatched;
+    const result = found.command.afterResult ? await found.command.afterResult(dispatched, values, ctx) : dispatched;
     if (values.json) io.out(JSON.stringify(result, null, 2));
     else if (found.command.rawOutput && !values.out) io.out(found.command.rawOutput(result).replace(/\r?\n$/, ''));
     else io.out(formatTable(result, found.command.columns));

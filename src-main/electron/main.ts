@@ -4,7 +4,7 @@
  */
 import path from 'node:path';
 import { app, BrowserWindow, ipcMain, protocol, session, shell } from 'electron';
-import { closeApiContext, createApiContext } from '../api/apiContext';
+import { closeApiContext, createApiContext, recoverUnfinishedWork } from '../api/apiContext';
 import type { ApiContext } from '../api/handlers';
 import { defaultProcessRegistry } from '../media/processRegistry';
 import { contentSecurityPolicy } from '../security/contentSecurityPolicy';
@@ -97,7 +97,7 @@ app
     protocol.handle(APP_SCHEME, (request) => respondWithRendererFile(request, rendererDir));
     protocol.handle(MEDIA_SCHEME, (request) => respondWithMedia(request, (id) => ctx.library.mediaAssets.resolve(id)));
     registerApiHandlers(ipcMain, ctx, devServerUrl);
-    ctx.capture.recoverUnfinished(); // takes cut short by a crash come back as recovered recordings
+    recoverUnfinishedWork(ctx); // takes cut short by a crash come back; half-written exports are removed
 
     let mainWindow = createMainWindow(ctx);
     app.on('second-instance', () => {

@@ -142,18 +142,18 @@ export class RecordingsStore {
     }));
   }
 
-  private row(id: number): RecordingRow {
+  private row(id: number, field = 'recordingId'): RecordingRow {
     const row = this.db.prepare('SELECT * FROM recordings WHERE id = ?').get(id) as RecordingRow | undefined;
     if (!row)
       throw new AppError('not-found', `No recording with id ${id}.`, {
-        field: 'recordingId',
+        field,
         hint: 'List recordings to see the existing ids.',
       });
     return row;
   }
 
-  get(id: number): Recording {
-    return this.toRecordings([this.row(id)])[0]!;
+  get(id: number, field?: string): Recording {
+    return this.toRecordings([this.row(id, field)])[0]!;
   }
 
   internals(id: number): RecordingInternals & { status: Recording['status']; source: Recording['source'] } {

@@ -17,6 +17,8 @@ export interface RunFfmpegOptions {
   registry?: ProcessRegistry;
   /** A short description for error messages ("cutting the clip"). */
   purpose?: string;
+  /** Working directory: relative file names in filters (fonts, text files) resolve here. */
+  cwd?: string;
 }
 
 export interface RunFfmpegResult {
@@ -35,7 +37,7 @@ export function runFfmpeg(
       return;
     }
     const fullArgs = ['-hide_banner', '-nostdin', '-y', '-progress', 'pipe:1', '-nostats', ...args];
-    const child = spawn(binaries.ffmpeg, fullArgs, { stdio: ['ignore', 'pipe', 'pipe'], windowsHide: true });
+    const child = spawn(binaries.ffmpeg, fullArgs, { stdio: ['ignore', 'pipe', 'pipe'], windowsHide: true, cwd: options.cwd });
     (options.registry ?? defaultProcessRegistry).add(child);
 
     const parser = new FfmpegProgressParser(options.durationSeconds ?? null);

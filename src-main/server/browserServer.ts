@@ -25,6 +25,8 @@ const STATUS_BY_CODE: Record<AppErrorCode, number> = {
   'not-found': 404,
   conflict: 409,
   forbidden: 403,
+  'consent-refused': 403,
+  'disk-full': 507,
   cancelled: 409,
   'library-unreadable': 500,
   'library-too-new': 500,

@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { closeApiContext, createApiContext } from '../api/apiContext';
+import { closeApiContext, createApiContext, recoverUnfinishedWork } from '../api/apiContext';
 import { AppError } from '../appError';
 import { defaultLibraryDir } from '../library/libraryFolder';
 import { defaultProcessRegistry } from '../media/processRegistry';
@@ -54,8 +54,9 @@ export async function runServe(argv: string[]): Promise<void> {
   const rendererDir = findRendererDir();
   if (!rendererDir) console.warn('The built interface was not found (run "npm run build"); only the API is served.');
   const running = await startBrowserServer({ ctx, rendererDir, host: values.host, port });
-  const recovered = ctx.capture.recoverUnfinished();
-  if (recovered.length) console.log(`Enregistrements interrompus traités au démarrage : ${recovered.length}`);
+  const recovered = recoverUnfinishedWork(ctx);
+  if (recovered.recordings) console.log(`Enregistrements interrompus traités au démarrage : ${recovered.recordings}`);
+  if (recovered.partialExportsRemoved) console.log(`Exports inachevés supprimés au démarrage : ${recovered.partialExportsRemoved}`);
   console.log(`ERIC Studio (mode navigateur) : ${running.url}`);
   console.log(`Bibliothèque : ${libraryDir}`);
   if (values.open) openInSystemBrowser(running.url);

@@ -1,0 +1,171 @@
+/**
+ * Data shapes of editing and export: clips, montages, subtitle cues, render targets,
+ * the consent-gate preview of an export, and the record of what was exported.
+ */
+import { z } from 'zod';
+import { audienceSchema, consentConditionSchema, idSchema, policyDecisionSchema, requiredText } from './schemas';
+
+const seconds = z
+  .number()
+  .finite()
+  .min(0)
+  .max(24 * 3600);
+const unit = z.number().finite().min(0).max(1);
+
+/** A region of the frame, as fractions of its width and height. */
+export const blurBoxSchema = z
+  .strictObject({ x: unit, y: unit, w: unit.min(0.02), h: unit.min(0.02) })
+  .refine((box) => box.x + box.w <= 1.0001 && box.y + box.h <= 1.0001, 'the box goes beyond the frame');
+export type BlurBox = z.infer<typeof blurBoxSchema>;
+
+const tagsSchema = z
+  .array(requiredText(40))
+  .max(12)
+  .refine((tags) => new Set(tags).size === tags.length, 'a theme is listed twice');
+
+export const clipSchema = z.object({
+  id: idSchema,
+  recordingId: idSchema,
+  projectId: idSchema,
+  name: z.string(),
+  inSeconds: z.number(),
+  outSeconds: z.number(),
+  tags: z.array(z.string()),
+  speakerPersonId: idSchema.nullable(),
+  blurBox: blurBoxSchema.nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type Clip = z.infer<typeof clipSchema>;
+
+const clipFields = {
+  name: requiredText(200),
+  inSeconds: seconds,
+  outSeconds: seconds,
+  tags: tagsSchema,
+  speakerPersonId: idSchema.nullable(),
+  blurBox: blurBoxSchema.nullable(),
+};
+
+export const createClipInputSchema = z.strictObject({
+  recordingId: idSchema,
+  ...clipFields,
+  tags: tagsSchema.default([]),
+  speakerPersonId: idSchema.nullable().default(null),
+  blurBox: blurBoxSchema.nullable().default(null),
+});
+export const updateClipInputSchema = z.strictObject({ id: idSchema, changes: z.strictObject(clipFields).partial() });
+export const listClipsInputSchema = z
+  .strictObject({ recordingId: idSchema.optional(), projectId: idSchema.optional() })
+  .refine((input) => (input.recordingId === undefined) !== (input.projectId === undefined), 'give either recordingId or projectId');
+
+export const renderPresetSchema = z.enum(['720p', '1080p']);
+export type RenderPreset = z.infer<typeof renderPresetSchema>;
+
+export const montageItemSchema = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('clip'), clipId: idSchema }),
+  z.strictObject({ kind: z.literal('title'), text: requiredText(300), seconds: z.number().finite().min(1).max(30) }),
+]);
+export type MontageItem = z.infer<typeof montageItemSchema>;
+
+export const montageSettingsSchema = z.object({
+  preset: renderPresetSchema,
+  fadeSeconds: z.number().finite().min(0).max(2),
+  normaliseAudio: z.boolean(),
+  lowerThirds: z.boolean(),
+  burnSubtitles: z.boolean(),
+});
+export type MontageSettings = z.infer<typeof montageSettingsSchema>;
+
+export const montageSchema = montageSettingsSchema.extend({
+  id: idSchema,
+  projectId: idSchema,
+  name: z.string(),
+  items: z.array(montageItemSchema),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type Montage = z.infer<typeof montageSchema>;
+
+export const createMontageInputSchema = z.strictObject({ projectId: idSchema, name: requiredText(200) });
+export const updateMontageInputSchema = z.strictObject({
+  id: idSchema,
+  changes: montageSettingsSchema
+    .extend({ name: requiredText(200), items: z.array(montageItemSchema).max(200) })
+    .partial()
+    .strict(),
+});
+
+export const cueSchema = z.object({ startSeconds: z.number(), endSeconds: z.number(), text: z.string() });
+export const importSubtitlesInputSchema = z.strictObject({
+  recordingId: idSchema,
+  format: z.enum(['srt', 'vtt']),
+  content: z.string().max(2_000_000, 'a subtitle file of at most 2 MB'),
+});
+
+export const renderTargetSchema = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('clip'), clipId: idSchema }),
+  z.strictObject({ kind: z.literal('range'), recordingId: idSchema, fromSeconds: seconds, toSeconds: seconds }),
+  z.strictObject({ kind: z.literal('montage'), montageId: idSchema }),
+]);
+export type RenderTarget = z.infer<typeof renderTargetSchema>;
+
+/** For a clip or a range (a montage carries its own settings). */
+export const clipRenderOptionsSchema = montageSettingsSchema.partial().strict();
+export type ClipRenderOptions = z.infer<typeof clipRenderOptionsSchema>;
+
+export const renderCheckInputSchema = z.strictObject({
+  target: renderTargetSchema,
+  audience: audienceSchema,
+  options: clipRenderOptionsSchema.optional(),
+});
+
+export const renderCheckSchema = z.object({
+  audience: audienceSchema,
+  allowed: z.boolean(),
+  mode: z.enum(['copy', 'encode']),
+  durationSeconds: z.number(),
+  segments: z.number().int(),
+  /** People whose consent refuses this audience, and why. */
+  blockers: z.array(
+    z.object({
+      personId: idSchema,
+      displayName: z.string(),
+      reasons: policyDecisionSchema.shape.reasons,
+      recordingIds: z.array(idSchema),
+    }),
+  ),
+  /** Recordings that cannot leave the library as they are (nobody linked, or to review after an erasure). */
+  recordingProblems: z.array(z.object({ recordingId: idSchema, title: z.string(), problem: z.enum(['nobody-linked', 'needs-review']) })),
+  /** Everyone shown, how their name appears, and what is applied to them. */
+  people: z.array(
+    z.object({ personId: idSchema, displayName: z.string(), shownAs: z.string().nullable(), conditions: z.array(consentConditionSchema) }),
+  ),
+});
+export type RenderCheck = z.infer<typeof renderCheckSchema>;
+
+export const renderStartInputSchema = renderCheckInputSchema.extend({
+  /** A file path to write to: the command line only. Otherwise the export goes into the library. */
+  destination: z.string().min(1).max(4096).optional(),
+  /** Answer once the render is finished (the command line), rather than at once with the job id. */
+  wait: z.boolean().optional(),
+});
+
+export const exportRecordSchema = z.object({
+  id: idSchema,
+  projectId: idSchema,
+  kind: z.string(),
+  audience: audienceSchema,
+  label: z.string(),
+  createdAt: z.string(),
+  flaggedAt: z.string().nullable(),
+  flagReason: z.string().nullable(),
+  assetId: idSchema.nullable(),
+  outputPath: z.string().nullable(),
+  durationSeconds: z.number().nullable(),
+  sizeBytes: z.number().int().nullable(),
+  mode: z.string().nullable(),
+});
+export type ExportRecord = z.infer<typeof exportRecordSchema>;
+
+export const renderStartOutputSchema = z.object({ jobId: z.string(), export: exportRecordSchema.nullable() });

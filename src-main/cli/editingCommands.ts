@@ -1,0 +1,189 @@
+/**
+ * CLI verbs of editing and export: clips, montages, subtitle import, and renders
+ * written to a file (`clip export`, `montage render`), which wait for the job and
+ * print its progress.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { ApiInput } from '../api/contract';
+import type { MontageItem } from '../api/editingSchemas';
+import { AppError } from '../appError';
+import { parseTimecode } from '../review/timecode';
+import { parseIdFlag, requireFlag } from './cliArgs';
+import type { CliCommand, Flags } from './commands';
+
+const str = (flags: Flags, name: string) => (typeof flags[name] === 'string' ? (flags[name] as string) : undefined);
+const list = (flags: Flags, name: string) => (flags[name] as string[] | undefined) ?? [];
+const audience = (flags: Flags) => requireFlag(str(flags, 'audience'), 'audience') as 'elected';
+
+function seconds(flags: Flags, name: string): number {
+  return parseTimecode(requireFlag(str(flags, name), name), name);
+}
+
+function optionalNumber(flags: Flags, name: string): number | undefined {
+  const value = str(flags, name);
+  if (value === undefined) return undefined;
+  const parsed = Number(value);
+  if (!Number.isFinite(parsed)) throw new AppError('invalid-input', `--${name} must be a number, not "${value}".`, { field: name });
+  return parsed;
+}
+
+/** `title:Some text` or `clip:12`, in montage order. */
+function parseItem(text: string): MontageItem {
+  const [kind, ...rest] = text.split(':');
+  const value = rest.join(':');
+  if (kind === 'clip') return { kind: 'clip', clipId: parseIdFlag(value, 'item') };
+  if (kind === 'title') return { kind: 'title', text: value, seconds: 3 };
+  throw new AppError('invalid-input', `--item must be "title:<text>" or "clip:<id>", not "${text}".`, { field: 'item' });
+}
+
+const EXPORT_COLUMNS = ['id', 'kind', 'audience', 'label', 'mode', 'durationSeconds', 'sizeBytes', 'outputPath'];
+const exportResult = (result: unknown) => (result as { export: unknown }).export;
+
+export const EDITING_COMMANDS: CliCommand[] = [
+  {
+    name: 'clip create',
+    usage: 'clip create --recording <id> --name <name> --from <time> --to <time> [--tag <theme>]… [--speaker <person id>]',
+    summary: 'Make a named clip of a recording (times as HH:MM:SS.mmm or seconds)',
+    flags: {
+      recording: { type: 'string' },
+      name: { type: 'string' },
+      from: { type: 'string' },
+      to: { type: 'string' },
+      tag: { type: 'string', multiple: true },
+      speaker: { type: 'string' },
+    },
+    method: 'clips.create',
+    toInput: (flags) => ({
+      recordingId: parseIdFlag(str(flags, 'recording'), 'recording'),
+      name: requireFlag(str(flags, 'name'), 'name'),
+      inSeconds: seconds(flags, 'from'),
+      outSeconds: seconds(flags, 'to'),
+      tags: list(flags, 'tag'),
+      speakerPersonId: str(flags, 'speaker') === undefined ? null : parseIdFlag(str(flags, 'speaker'), 'speaker'),
+    }),
+    columns: ['id', 'recordingId', 'name', 'inSeconds', 'outSeconds', 'tags'],
+  },
+  {
+    name: 'clip list',
+    usage: 'clip list (--recording <id> | --project <id>)',
+    summary: 'List the clips of a recording or of a whole project',
+    flags: { recording: { type: 'string' }, project: { type: 'string' } },
+    method: 'clips.list',
+    toInput: (flags) =>
+      str(flags, 'recording') !== undefined
+        ? { recordingId: parseIdFlag(str(flags, 'recording'), 'recording') }
+        : { projectId: parseIdFlag(str(flags, 'project'), 'project') },
+    columns: ['id', 'recordingId', 'name', 'inSeconds', 'outSeconds', 'tags'],
+  },
+  {
+    name: 'clip export',
+    usage:
+      'clip export (--recording <id> --from <time> --to <time> | --clip <id>) --audience workshop|partners|elected|public --out <file.mp4> [--preset 720p|1080p] [--lower-third] [--burn-subtitles] [--fade <seconds>] [--normalise]',
+    summary: 'Export a clip as MP4 for an audience (consent gate applied; stream copy when possible)',
+    flags: {
+      recording: { type: 'string' },
+      from: { type: 'string' },
+      to: { type: 'string' },
+      clip: { type: 'string' },
+      audience: { type: 'string' },
+      out: { type: 'string' },
+      preset: { type: 'string' },
+      'lower-third': { type: 'boolean' },
+      'burn-subtitles': { type: 'boolean' },
+      fade: { type: 'string' },
+      normalise: { type: 'boolean' },
+    },
+    method: 'render.start',
+    toInput: (flags): ApiInput<'render.start'> => ({
+      target:
+        str(flags, 'clip') !== undefined
+          ? { kind: 'clip', clipId: parseIdFlag(str(flags, 'clip'), 'clip') }
+          : {
+              kind: 'range',
+              recordingId: parseIdFlag(str(flags, 'recording'), 'recording'),
+              fromSeconds: seconds(flags, 'from'),
+              toSeconds: seconds(flags, 'to'),
+            },
+      audience: audience(flags),
+      options: {
+        preset: str(flags, 'preset') as '720p' | undefined,
+        lowerThirds: flags['lower-third'] === true ? true : undefined,
+        burnSubtitles: flags['burn-subtitles'] === true ? true : undefined,
+        fadeSeconds: optionalNumber(flags, 'fade'),
+        normaliseAudio: flags.normalise === true ? true : undefined,
+      },
+      destination: path.resolve(requireFlag(str(flags, 'out'), 'out')),
+      wait: true,
+    }),
+    showsProgress: true,
+    afterResult: exportResult,
+    columns: EXPORT_COLUMNS,
+  },
+  {
+    name: 'montage create',
+    usage: 'montage create --project <id> --name <name> [--item title:<text> | --item clip:<id>]… [--preset 720p|1080p] [--fade <seconds>]',
+    summary: 'Make a montage from title cards and clips, in the order given',
+    flags: {
+      project: { type: 'string' },
+      name: { type: 'string' },
+      item: { type: 'string', multiple: true },
+      preset: { type: 'string' },
+      fade: { type: 'string' },
+    },
+
+    method: 'montages.create',
+    toInput: (flags) => ({ projectId: parseIdFlag(str(flags, 'project'), 'project'), name: requireFlag(str(flags, 'name'), 'name') }),
+    afterResult: async (result, flags, ctx) => {
+      const items = list(flags, 'item').map(parseItem);
+      const { dispatch } = await import('../api/dispatch');
+      return dispatch(
+        'montages.update',
+        {
+          id: (result as { id: number }).id,
+          changes: { items, preset: str(flags, 'preset') as '720p' | undefined, fadeSeconds: optionalNumber(flags, 'fade') },
+        },
+        ctx,
+      );
+    },
+    columns: ['id', 'projectId', 'name', 'preset', 'fadeSeconds'],
+  },
+  {
+    name: 'montage render',
+    usage: 'montage render --montage <id> --audience workshop|partners|elected|public --out <file.mp4>',
+    summary: 'Render a montage as MP4 for an audience (consent gate, lower thirds, anonymisation applied)',
+    flags: { montage: { type: 'string' }, audience: { type: 'string' }, out: { type: 'string' } },
+    method: 'render.start',
+    toInput: (flags) => ({
+      target: { kind: 'montage', montageId: parseIdFlag(str(flags, 'montage'), 'montage') },
+      audience: audience(flags),
+      destination: path.resolve(requireFlag(str(flags, 'out'), 'out')),
+      wait: true,
+    }),
+    showsProgress: true,
+    afterResult: exportResult,
+    columns: EXPORT_COLUMNS,
+  },
+  {
+    name: 'subtitles import',
+    usage: 'subtitles import --recording <id> --file <subtitles.srt|.vtt>',
+    summary: "Import a recording's subtitles (replaces earlier ones)",
+    flags: { recording: { type: 'string' }, file: { type: 'string' } },
+    method: 'subtitles.import',
+    toInput: (flags) => {
+      const file = path.resolve(requireFlag(str(flags, 'file'), 'file'));
+      const extension = path.extname(file).toLowerCase();
+      if (extension !== '.srt' && extension !== '.vtt') {
+        throw new AppError('invalid-input', `--file must be a .srt or .vtt file, not "${path.basename(file)}".`, { field: 'file' });
+      }
+      let content: string;
+      try {
+        content = fs.readFileSync(file, 'utf8');
+      } catch {
+        throw new AppError('not-found', `The file ${file} cannot be read.`, { field: 'file' });
+      }
+      return { recordingId: parseIdFlag(str(flags, 'recording'), 'recording'), format: extension === '.srt' ? 'srt' : 'vtt', content };
+    },
+    columns: ['startSeconds', 'endSeconds', 'text'],
+  },
+];

@@ -1,0 +1,154 @@
+/**
+ * Clips: named, tagged ranges of a recording (frame-accurate in/out in seconds), with
+ * the person speaking (for lower thirds) and the region to pixelate when a consent asks
+ * for a blurred face. Checks that a clip lies inside its recording and that the speaker
+ * is one of the recording's people.
+ */
+import { AppError } from '../appError';
+import type { SqliteDatabase } from '../library/database';
+import type { Clip, BlurBox } from '../api/editingSchemas';
+
+interface ClipRow {
+  id: number;
+  recording_id: number;
+  project_id: number;
+  name: string;
+  in_seconds: number;
+  out_seconds: number;
+  tags: string;
+  speaker_person_id: number | null;
+  blur_box: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ClipFields {
+  name: string;
+  inSeconds: number;
+  outSeconds: number;
+  tags: string[];
+  speakerPersonId: number | null;
+  blurBox: BlurBox | null;
+}
+
+const SELECT = `SELECT c.*, r.project_id FROM clips c JOIN recordings r ON r.id = c.recording_id`;
+
+function toClip(row: ClipRow): Clip {
+  return {
+    id: row.id,
+    recordingId: row.recording_id,
+    projectId: row.project_id,
+    name: row.name,
+    inSeconds: row.in_seconds,
+    outSeconds: row.out_seconds,
+    tags: JSON.parse(row.tags) as string[],
+    speakerPersonId: row.speaker_person_id,
+    blurBox: row.blur_box ? (JSON.parse(row.blur_box) as BlurBox) : null,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+export class ClipsStore {
+  constructor(
+    private readonly db: SqliteDatabase,
+    private readonly now: () => string,
+  ) {}
+
+  get(id: number, field = 'id'): Clip {
+    const row = this.db.prepare(`${SELECT} WHERE c.id = ?`).get(id) as ClipRow | undefined;
+    if (!row) throw new AppError('not-found', `No clip with id ${id}.`, { field });
+    return toClip(row);
+  }
+
+  listByRecording(recordingId: number): Clip[] {
+    return (this.db.prepare(`${SELECT} WHERE c.recording_id = ? ORDER BY c.in_seconds, c.id`).all(recordingId) as ClipRow[]).map(toClip);
+  }
+
+  listByProject(projectId: number): Clip[] {
+    return (
+      this.db.prepare(`${SELECT} WHERE r.project_id = ? ORDER BY r.recorded_at, r.id, c.in_seconds, c.id`).all(projectId) as ClipRow[]
+    ).map(toClip);
+  }
+
+  create(recordingId: number, fields: ClipFields): Clip {
+    this.checkFields(recordingId, fields);
+    const at = this.now();
+    const result = this.db
+      .prepare(
+        `INSERT INTO clips (recording_id, name, in_seconds, out_seconds, tags, speaker_person_id, blur_box, created_at, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(
+        recordingId,
+        fields.name,
+        fields.inSeconds,
+        fields.outSeconds,
+        JSON.stringify(fields.tags),
+        fields.speakerPersonId,
+        fields.blurBox ? JSON.stringify(fields.blurBox) : null,
+        at,
+        at,
+      );
+    return this.get(Number(result.lastInsertRowid));
+  }
+
+  update(id: number, changes: Partial<ClipFields>): Clip {
+    const current = this.get(id);
+    const next: ClipFields = { ...current, ...changes };
+    this.checkFields(current.recordingId, next);
+    this.db
+      .prepare(
+        'UPDATE clips SET name = ?, in_seconds = ?, out_seconds = ?, tags = ?, speaker_person_id = ?, blur_box = ?, updated_at = ? WHERE id = ?',
+      )
+      .run(
+        next.name,
+        next.inSeconds,
+        next.outSeconds,
+        JSON.stringify(next.tags),
+        next.speakerPersonId,
+        next.blurBox ? JSON.stringify(next.blurBox) : null,
+        this.now(),
+        id,
+      );
+    return this.get(id);
+  }
+
+  delete(id: number): Clip {
+    const clip = this.get(id);
+    this.db.prepare('DELETE FROM clips WHERE id = ?').run(id);
+    return clip;
+  }
+
+  private checkFields(recordingId: number, fields: ClipFields): void {
+    const recording = this.db.prepare('SELECT duration_seconds, status FROM recordings WHERE id = ?').get(recordingId) as
+      { duration_seconds: number | null; status: string } | undefined;
+    if (!recording) throw new AppError('not-found', `No recording with id ${recordingId}.`, { field: 'recordingId' });
+    if (recording.status !== 'ready' || recording.duration_seconds === null) {
+      throw new AppError('conflict', 'This recording is not ready yet: clips need its finished video.', { field: 'recordingId' });
+    }
+    if (fields.outSeconds <= fields.inSeconds) {
+      throw new AppError('invalid-input', 'The clip ends before it starts: the out point must come after the in point.', {
+        field: 'outSeconds',
+      });
+    }
+    // a few ms of slack: players report the end as the last frame's time rounded up
+    if (fields.outSeconds > recording.duration_seconds + 0.05) {
+      throw new AppError(
+        'invalid-input',
+        `The clip ends at ${fields.outSeconds.toFixed(3)} s but the recording lasts ${recording.duration_seconds.toFixed(3)} s.`,
+        { field: 'outSeconds' },
+      );
+    }
+    if (fields.speakerPersonId !== null) {
+      const linked = this.db
+        .prepare('SELECT 1 FROM recording_people WHERE recording_id = ? AND person_id = ?')
+        .get(recordingId, fields.speakerPersonId);
+      if (!linked) {
+        throw new AppError('invalid-input', 'The speaker must be one of the people linked to this recording.', {
+          field: 'speakerPersonId',
+        });
+      }
+    }
+  }
+}

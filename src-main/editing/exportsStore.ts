@@ -1,0 +1,133 @@
+/**
+ * The register of what left the library: every clip, montage and pack exported, for
+ * which audience, where it went, and who appears in it, so a later withdrawal of
+ * consent can flag it for recall. Rows are written only once the file is complete.
+ */
+import { AppError } from '../appError';
+import type { SqliteDatabase } from '../library/database';
+import type { ExportRecord } from '../api/editingSchemas';
+import type { Audience } from '../consent/consentPolicy';
+
+interface ExportRow {
+  id: number;
+  project_id: number;
+  kind: string;
+  audience: Audience;
+  label: string;
+  created_at: string;
+  flagged_at: string | null;
+  flag_reason: string | null;
+  asset_id: number | null;
+  output_path: string | null;
+  spec: string;
+  summary: string;
+}
+
+export interface ExportSummary {
+  durationSeconds?: number;
+  sizeBytes?: number;
+  mode?: string;
+  subtitleAssetId?: number | null;
+  [key: string]: unknown;
+}
+
+export interface NewExport {
+  projectId: number;
+  kind: 'clip' | 'montage' | 'pack';
+  audience: Audience;
+  label: string;
+  assetId: number | null;
+  outputPath: string | null;
+  spec: unknown;
+  summary: ExportSummary;
+  personIds: readonly number[];
+}
+
+function toRecord(row: ExportRow): ExportRecord {
+  const summary = JSON.parse(row.summary) as ExportSummary;
+  return {
+    id: row.id,
+    projectId: row.project_id,
+    kind: row.kind,
+    audience: row.audience,
+    label: row.label,
+    createdAt: row.created_at,
+    flaggedAt: row.flagged_at,
+    flagReason: row.flag_reason,
+    assetId: row.asset_id,
+    outputPath: row.output_path,
+    durationSeconds: typeof summary.durationSeconds === 'number' ? summary.durationSeconds : null,
+    sizeBytes: typeof summary.sizeBytes === 'number' ? summary.sizeBytes : null,
+    mode: typeof summary.mode === 'string' ? summary.mode : null,
+  };
+}
+
+export class ExportsStore {
+  constructor(
+    private readonly db: SqliteDatabase,
+    private readonly now: () => string,
+  ) {}
+
+  insert(input: NewExport): ExportRecord {
+    const id = this.db.transaction(() => {
+      const result = this.db
+        .prepare(
+          `INSERT INTO exports (project_id, kind, audience, label, created_at, asset_id, output_path, spec, summary)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        )
+        .run(
+          input.projectId,
+          input.kind,
+          input.audience,
+          input.label,
+          this.now(),
+          input.assetId,
+          input.outputPath,
+          JSON.stringify(input.spec),
+          JSON.stringify(input.summary),
+        );
+      const exportId = Number(result.lastInsertRowid);
+      const link = this.db.prepare('INSERT INTO export_people (export_id, person_id) VALUES (?, ?)');
+      for (const personId of new Set(input.personIds)) link.run(exportId, personId);
+      return exportId;
+    })();
+    return this.get(id);
+  }
+
+  get(id: number, field = 'id'): ExportRecord {
+    return toRecord(this.row(id, field));
+  }
+
+  row(id: number, field = 'id'): ExportRow {
+    const row = this.db.prepare('SELECT * FROM exports WHERE id = ?').get(id) as ExportRow | undefined;
+    if (!row) throw new AppError('not-found', `No export with id ${id}.`, { field });
+    return row;
+  }
+
+  spec<T>(id: number): T {
+    return JSON.parse(this.row(id).spec) as T;
+  }
+
+  summary(id: number): ExportSummary {
+    return JSON.parse(this.row(id).summary) as ExportSummary;
+  }
+
+  list(projectId: number, kind?: string): ExportRecord[] {
+    const rows = (
+      kind
+        ? this.db.prepare('SELECT * FROM exports WHERE project_id = ? AND kind = ? ORDER BY id DESC').all(projectId, kind)
+        : this.db.prepare('SELECT * FROM exports WHERE project_id = ? ORDER BY id DESC').all(projectId)
+    ) as ExportRow[];
+    return rows.map(toRecord);
+  }
+
+  personIds(id: number): number[] {
+    return (
+      this.db.prepare('SELECT person_id FROM export_people WHERE export_id = ? ORDER BY person_id').all(id) as Array<{ person_id: number }>
+    ).map((row) => row.person_id);
+  }
+
+  delete(id: number): void {
+    this.db.prepare('DELETE FROM exports WHERE id = ?').run(id);
+  }
+}

@@ -1,0 +1,462 @@
+/**
+ * Renders clips and montages: builds the plan (consent gate first), picks stream copy
+ * or re-encode, checks free space, then runs one ffmpeg as a cancellable job in a work
+ * folder, writing to a partial file renamed only when complete, and records the export
+ * with the people in it. Also cleans what a crash left behind.
+ */
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { AppError } from '../appError';
+import type { ApiEventBus } from '../api/eventBus';
+import type { ClipRenderOptions, ExportRecord, MontageSettings, RenderCheck, RenderTarget } from '../api/editingSchemas';
+import type { ConsentService } from '../consent/consentService';
+import type { Audience } from '../consent/consentPolicy';
+import type { JobHandle, JobRunner } from '../jobs/jobRunner';
+import type { Library } from '../library/library';
+import { resolveInside } from '../library/libraryFolder';
+import type { FfmpegBinaries } from '../media/binaries';
+import { isKeyframeAt } from '../media/keyframes';
+import { probe } from '../media/probe';
+import { runFfmpeg } from '../media/runFfmpeg';
+import { resourcesDir } from '../resourcesDir';
+import { ClipsStore } from './clipsStore';
+import { ExportsStore } from './exportsStore';
+import { describeRefusal } from './frenchLabels';
+import { MontagesStore } from './montagesStore';
+import { encodeRender, encodeRenderArgs, streamCopyArgs, WORK_FILES, type SourceSize } from './renderArgs';
+import { buildRenderPlan, PRESET_SIZES, type PlanItem, type PlanRecording, type RenderPlan } from './renderPlan';
+import { checkDestinationFile, partialPathFor, removePartials, requireFreeSpace, statFreeBytes, type FreeBytes } from './outputSpace';
+import { cuesToAss, cuesToSrt, cuesToVtt } from './subtitleCues';
+import { SubtitleStore } from './subtitleStore';
+
+export interface RenderDeps {
+  library: Library;
+  jobs: JobRunner;
+  events: ApiEventBus;
+  consent: ConsentService;
+  requireFfmpeg: () => FfmpegBinaries;
+  /** Injected in tests; the real one asks the file system. */
+  freeBytes?: FreeBytes;
+}
+
+export interface RenderRequest {
+  target: RenderTarget;
+  audience: Audience;
+  options?: ClipRenderOptions;
+}
+
+/** Clips exported alone: plain cut unless asked (a montage carries its own settings). */
+export const CLIP_DEFAULTS: MontageSettings = {
+  preset: '720p',
+  fadeSeconds: 0,
+  normaliseAudio: false,
+  lowerThirds: false,
+  burnSubtitles: false,
+};
+
+/** Generous bit rates for the space estimate (talking heads need far less). */
+const ESTIMATE_BITS_PER_SECOND = { '720p': 6_000_000, '1080p': 12_000_000 } as const;
+
+export const RENDERS_FOLDER = 'exports/renders';
+export const WORK_FOLDER = 'tmp';
+
+export interface PreparedRender {
+  plan: RenderPlan;
+  mode: 'copy' | 'encode';
+  label: string;
+  projectId: number;
+  kind: 'clip' | 'montage';
+  /** Output frame rate: the first clip's (masters are constant frame rate). */
+  frameRate: number;
+}
+
+export interface RenderedFile {
+  videoPath: string;
+  subtitlesPath: string | null;
+  sizeBytes: number;
+}
+
+const slug = (text: string) =>
+  text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[^a-zA-Z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .toLowerCase()
+    .slice(0, 40) || 'export';
+
+export class RenderService {
+  readonly clips: ClipsStore;
+  readonly montages: MontagesStore;
+  readonly subtitles: SubtitleStore;
+  readonly exports: ExportsStore;
+  private readonly freeBytes: FreeBytes;
+
+  constructor(private readonly deps: RenderDeps) {
+    this.clips = new ClipsStore(deps.library.db, deps.library.now);
+    this.montages = new MontagesStore(deps.library.db, deps.library.now);
+    this.subtitles = new SubtitleStore(deps.library.db);
+    this.exports = new ExportsStore(deps.library.db, deps.library.now);
+    this.freeBytes = deps.freeBytes ?? statFreeBytes;
+  }
+
+  private get library(): Library {
+    return this.deps.library;
+  }
+
+  /** The consent gate's answer and what would be rendered, without rendering. */
+  async check(request: RenderRequest): Promise<RenderCheck> {
+    const prepared = await this.prepare(request);
+    return { ...prepared.plan.check, mode: prepared.mode };
+  }
+
+  /** Builds the plan for a target, and decides between stream copy and re-encode. */
+  async prepare(request: RenderRequest): Promise<PreparedRender> {
+    const { target, audience } = request;
+    let items: PlanItem[];
+    let settings: MontageSettings;
+    let label: string;
+    let projectId: number;
+    if (target.kind === 'montage') {
+      const montage = this.montages.get(target.montageId, 'target.montageId');
+      if (montage.items.length === 0) {
+        throw new AppError('invalid-input', `The montage "${montage.name}" is empty.`, {
+          field: 'target.montageId',
+          hint: 'Add clips to it first.',
+        });
+      }
+      settings = montage;
+      label = montage.name;
+      projectId = montage.projectId;
+      const recordings = new Map<number, PlanRecording>();
+      items = montage.items.map((item) => {
+        if (item.kind === 'title') return item;
+        const clip = this.clips.get(item.clipId);
+        const recording = recordings.get(clip.recordingId) ?? this.planRecording(clip.recordingId, audience);
+        recordings.set(clip.recordingId, recording);
+        return {
+          kind: 'clip',
+          recording,
+          inSeconds: clip.inSeconds,
+          outSeconds: clip.outSeconds,
+          speakerPersonId: clip.speakerPersonId,
+          blurBox: clip.blurBox,
+        };
+      });
+    } else {
+      settings = { ...CLIP_DEFAULTS, ...request.options };
+      if (target.kind === 'clip') {
+        const clip = this.clips.get(target.clipId, 'target.clipId');
+        label = clip.name;
+        projectId = clip.projectId;
+        items = [
+          {
+            kind: 'clip',
+            recording: this.planRecording(clip.recordingId, audience),
+            inSeconds: clip.inSeconds,
+            outSeconds: clip.outSeconds,
+            speakerPersonId: clip.speakerPersonId,
+            blurBox: clip.blurBox,
+          },
+        ];
+      } else {
+        const recording = this.planRecording(target.recordingId, audience, 'target.recordingId');
+        const duration = this.library.recordings.get(target.recordingId).durationSeconds ?? 0;
+        if (target.toSeconds <= target.fromSeconds) {
+          throw new AppError('invalid-input', 'The end of the range must come after its start.', { field: 'target.toSeconds' });
+        }
+        if (target.toSeconds > duration + 0.05) {
+          throw new AppError('invalid-input', `The range ends at ${target.toSeconds} s but the recording lasts ${duration.toFixed(3)} s.`, {
+            field: 'target.toSeconds',
+          });
+        }
+        label = `${recording.title} ${target.fromSeconds.toFixed(1)}–${target.toSeconds.toFixed(1)} s`;
+        projectId = this.library.recordings.get(target.recordingId).projectId;
+        items = [
+          { kind: 'clip', recording, inSeconds: target.fromSeconds, outSeconds: target.toSeconds, speakerPersonId: null, blurBox: null },
+        ];
+      }
+    }
+    const plan = buildRenderPlan(items, { ...settings, audience });
+    const frameRate = await this.frameRateOf(plan);
+    const mode = await this.chooseMode(plan, frameRate);
+    return { plan, mode, label, projectId, kind: target.kind === 'montage' ? 'montage' : 'clip', frameRate };
+  }
+
+  /** Refuses with the list of who blocks and why, or of the recordings that cannot leave. */
+  assertAllowed(plan: RenderPlan): void {
+    const { check } = plan;
+    if (check.allowed) return;
+    const lines = [
+      ...check.blockers.map((blocker) => `${blocker.displayName}: ${blocker.reasons.map(describeRefusal).join(', ')}`),
+      ...check.recordingProblems.map((problem) =>
+        problem.problem === 'nobody-linked'
+          ? `recording "${problem.title}": nobody is linked to it, so nobody's consent covers it`
+          : `recording "${problem.title}": to review after an erasure (someone erased may still appear)`,
+      ),
+    ];
+    throw new AppError('consent-refused', `This export for "${check.audience}" is refused:\n- ${lines.join('\n- ')}`, {
+      hint: 'Leave these people or clips out, or record their consent for this audience first. Nothing was exported.',
+    });
+  }
+
+  /** Queues the render; with `wait`, settles when it is finished. */
+  async start(request: RenderRequest & { destination?: string; wait?: boolean }): Promise<{ jobId: string; export: ExportRecord | null }> {
+    const prepared = await this.prepare(request);
+    this.assertAllowed(prepared.plan);
+    const binaries = this.deps.requireFfmpeg();
+    const destination = request.destination ? checkDestinationFile(request.destination, ['.mp4']) : null;
+    const finalPath = destination ?? this.libraryOutputPath(prepared);
+    fs.mkdirSync(path.dirname(finalPath), { recursive: true });
+    requireFreeSpace(path.dirname(finalPath), this.estimateBytes(prepared), this.freeBytes, 'this export');
+
+    const { jobId, done } = this.deps.jobs.start('render', `Export « ${prepared.label} »`, (job) =>
+      this.renderAndRecord(prepared, request, finalPath, destination !== null, binaries, job),
+    );
+    if (!request.wait) return { jobId, export: null };
+    return { jobId, export: await done };
+  }
+
+  /** Removes work folders and partial outputs left by a crash (start-up). */
+  recoverUnfinished(): number {
+    let removed = removePartials(resolveInside(this.library.dir, RENDERS_FOLDER));
+    const work = resolveInside(this.library.dir, WORK_FOLDER);
+    for (const name of fs.existsSync(work) ? fs.readdirSync(work) : []) {
+      if (!name.startsWith('render-')) continue;
+      fs.rmSync(path.join(work, name), { recursive: true, force: true });
+      removed++;
+    }
+    return removed;
+  }
+
+  deleteExport(id: number): void {
+    const record = this.exports.get(id);
+    const summary = this.exports.summary(id);
+    const assetIds = [record.assetId, summary.subtitleAssetId].filter((value): value is number => typeof value === 'number');
+    const files = assetIds.map((assetId) => this.library.mediaAssets.resolve(assetId).absolutePath);
+    this.library.db.transaction(() => {
+      this.exports.delete(id);
+      for (const assetId of assetIds) this.library.db.prepare('DELETE FROM media_assets WHERE id = ?').run(assetId);
+    })();
+    for (const file of files) fs.rmSync(file, { force: true });
+  }
+
+  /**
+   * Renders a prepared plan to `finalPath` (partial file, then rename) and writes the
+   * subtitles beside it. Used by single exports and by packs.
+   */
+  async renderToFile(
+    prepared: PreparedRender,
+    finalPath: string,
+    binaries: FfmpegBinaries,
+    job: Pick<JobHandle, 'signal' | 'progress'>,
+    progressSpan: [number, number] = [0, 1],
+  ): Promise<RenderedFile> {
+    const { plan } = prepared;
+    const work = resolveInside(this.library.dir, path.posix.join(WORK_FOLDER, `render-${crypto.randomUUID()}`));
+    const partial = partialPathFor(finalPath);
+    const subtitlesPath = plan.cues.length ? finalPath.replace(/\.mp4$/i, '.vtt') : null;
+    const [spanFrom, spanTo] = progressSpan;
+    try {
+      fs.mkdirSync(work, { recursive: true });
+      const onProgress = (progress: { ratio: number | null }) =>
+        job.progress(
+          progress.ratio === null ? null : spanFrom + (spanTo - spanFrom) * progress.ratio,
+          prepared.mode === 'copy' ? 'copie' : 'encodage',
+        );
+      if (plan.cues.length) fs.writeFileSync(path.join(work, WORK_FILES.srt), cuesToSrt(plan.cues));
+      let args: string[];
+      if (prepared.mode === 'copy') {
+        const segment = plan.segments[0]!;
+        if (segment.kind !== 'clip') throw new Error('stream copy needs a clip');
+        args = streamCopyArgs(segment.masterPath, segment.inSeconds, segment.outSeconds, prepared.frameRate, plan.cues.length > 0, partial);
+      } else {
+        this.prepareWorkFolder(plan, work);
+        const sizes = await this.sourceSizes(plan, binaries);
+        const graph = encodeRender(plan, prepared.frameRate, sizes);
+        fs.writeFileSync(path.join(work, WORK_FILES.filterScript), graph.filter);
+        args = encodeRenderArgs(plan, prepared.frameRate, graph.inputs, graph.withSubtitleTrack, partial);
+      }
+      await runFfmpeg(binaries, args, {
+        cwd: work,
+        durationSeconds: plan.totalSeconds,
+        signal: job.signal,
+        onProgress,
+        purpose: prepared.mode === 'copy' ? 'cutting the clip' : 'rendering the export',
+      });
+      if (subtitlesPath) {
+        const partialVtt = partialPathFor(subtitlesPath);
+        fs.writeFileSync(partialVtt, cuesToVtt(plan.cues));
+        fs.renameSync(partialVtt, subtitlesPath);
+      }
+      fs.renameSync(partial, finalPath);
+      return { videoPath: finalPath, subtitlesPath, sizeBytes: fs.statSync(finalPath).size };
+    } catch (error) {
+      fs.rmSync(partial, { force: true });
+      if (subtitlesPath && !fs.existsSync(finalPath)) fs.rmSync(subtitlesPath, { force: true });
+      if ((error as NodeJS.ErrnoException).code === 'ENOSPC' || /No space left on device/i.test((error as Error).message)) {
+        throw new AppError('disk-full', 'The disk filled up during the export; the partial file was removed.', {
+          hint: 'Free some space and export again.',
+          cause: error,
+        });
+      }
+      throw error;
+    } finally {
+      fs.rmSync(work, { recursive: true, force: true });
+    }
+  }
+
+  estimateBytes(prepared: PreparedRender): number {
+    const { plan } = prepared;
+    if (prepared.mode === 'copy') {
+      const segment = plan.segments[0]!;
+      if (segment.kind === 'clip') {
+        const recording = this.library.recordings.get(segment.recordingId);
+        const masterBytes = fs.statSync(segment.masterPath).size;
+        const share = (segment.outSeconds - segment.inSeconds) / Math.max(0.1, recording.durationSeconds ?? 1);
+        return Math.ceil(masterBytes * share * 1.2) + 1024 * 1024;
+      }
+    }
+    return Math.ceil((plan.totalSeconds * (ESTIMATE_BITS_PER_SECOND[plan.settings.preset] + 200_000)) / 8) + 2 * 1024 * 1024;
+  }
+
+  private async renderAndRecord(
+    prepared: PreparedRender,
+    request: RenderRequest,
+    finalPath: string,
+    external: boolean,
+    binaries: FfmpegBinaries,
+    job: JobHandle,
+  ): Promise<ExportRecord> {
+    const rendered = await this.renderToFile(prepared, finalPath, binaries, job);
+    try {
+      const relative = (file: string) => path.relative(this.library.dir, file).split(path.sep).join('/');
+      const record = this.library.db.transaction(() => {
+        const assetId = external
+          ? null
+          : this.library.mediaAssets.register({ kind: 'export-video', relativePath: relative(rendered.videoPath), mimeType: 'video/mp4' })
+              .id;
+        const subtitleAssetId =
+          external || !rendered.subtitlesPath
+            ? null
+            : this.library.mediaAssets.register({
+                kind: 'export-subtitles',
+                relativePath: relative(rendered.subtitlesPath),
+                mimeType: 'text/vtt',
+              }).id;
+        return this.exports.insert({
+          projectId: prepared.projectId,
+          kind: prepared.kind,
+          audience: request.audience,
+          label: prepared.label,
+          assetId,
+          outputPath: external ? rendered.videoPath : null,
+          spec: { target: request.target, options: request.options ?? null },
+          summary: {
+            durationSeconds: prepared.plan.totalSeconds,
+            sizeBytes: rendered.sizeBytes,
+            mode: prepared.mode,
+            subtitleAssetId,
+            conditions: [...new Set(prepared.plan.check.people.flatMap((person) => person.conditions))].sort(),
+          },
+          personIds: prepared.plan.personIds,
+        });
+      })();
+      this.deps.events.emit('data.changed', { entity: 'export', id: record.id, projectId: record.projectId, change: 'created' });
+      return record;
+    } catch (error) {
+      if (!external) {
+        fs.rmSync(rendered.videoPath, { force: true });
+        if (rendered.subtitlesPath) fs.rmSync(rendered.subtitlesPath, { force: true });
+      }
+      throw error;
+    }
+  }
+
+  private libraryOutputPath(prepared: PreparedRender): string {
+    const day = this.library.now().slice(0, 10);
+    const name = `${day}-${prepared.kind}-${slug(prepared.label)}-${crypto.randomBytes(3).toString('hex')}.mp4`;
+    return resolveInside(this.library.dir, path.posix.join(RENDERS_FOLDER, name));
+  }
+
+  private planRecording(recordingId: number, audience: Audience, field = 'recordingId'): PlanRecording {
+    const recording = this.library.recordings.get(recordingId, field);
+    if (recording.status !== 'ready' || recording.masterAssetId === null) {
+      throw new AppError(
+        'conflict',
+        `The recording "${recording.title}" is not ready yet (its video is still being processed or failed).`,
+        {
+          field,
+        },
+      );
+    }
+    return {
+      id: recording.id,
+      title: recording.title,
+      masterPath: this.library.mediaAssets.resolve(recording.masterAssetId).absolutePath,
+      hasAudio: recording.hasAudio,
+      needsReview: recording.needsReview,
+      people: recording.people,
+      check: this.deps.consent.check(recording.id, audience),
+      cues: this.subtitles.forExport(recording.id),
+    };
+  }
+
+  /** Stream copy only for a lone clip cut on keyframes, with nothing drawn, faded or changed. */
+  private async chooseMode(plan: RenderPlan, frameRate: number): Promise<'copy' | 'encode'> {
+    const { settings } = plan;
+    const segment = plan.segments[0];
+    if (plan.segments.length !== 1 || segment?.kind !== 'clip') return 'encode';
+    if (segment.pixelate || segment.alterVoice || segment.lowerThird) return 'encode';
+    if (settings.fadeSeconds > 0 || settings.normaliseAudio || (settings.burnSubtitles && plan.cues.length)) return 'encode';
+    const recording = this.library.recordings.get(segment.recordingId);
+    if ((recording.height ?? Infinity) > PRESET_SIZES[settings.preset].height || !recording.hasVideo) return 'encode';
+    const binaries = this.deps.requireFfmpeg();
+    const tolerance = 0.25 / frameRate;
+    const outAtEnd = segment.outSeconds >= (recording.durationSeconds ?? Infinity) - tolerance;
+    const onKeyframes =
+      (await isKeyframeAt(binaries, segment.masterPath, segment.inSeconds, tolerance)) &&
+      (outAtEnd || (await isKeyframeAt(binaries, segment.masterPath, segment.outSeconds, tolerance)));
+    return onKeyframes ? 'copy' : 'encode';
+  }
+
+  private async frameRateOf(plan: RenderPlan): Promise<number> {
+    const firstClip = plan.segments.find((segment) => segment.kind === 'clip');
+    if (!firstClip || firstClip.kind !== 'clip') return 25;
+    const info = await probe(this.deps.requireFfmpeg(), firstClip.masterPath);
+    const rate = info.video?.frameRate;
+    return rate && rate >= 10 && rate <= 60 ? Math.round(rate * 1000) / 1000 : 25;
+  }
+
+  /** Fonts and text files the filters read. */
+  private prepareWorkFolder(plan: RenderPlan, work: string): void {
+    const fonts = path.join(resourcesDir(), 'fonts');
+    fs.copyFileSync(path.join(fonts, 'DejaVuSans.ttf'), path.join(work, WORK_FILES.font));
+    fs.copyFileSync(path.join(fonts, 'DejaVuSans-Bold.ttf'), path.join(work, WORK_FILES.boldFont));
+    plan.segments.forEach((segment, i) => {
+      if (segment.kind === 'title') fs.writeFileSync(path.join(work, WORK_FILES.titleText(i)), segment.text);
+      else if (segment.lowerThird) {
+        if (segment.lowerThird.name !== null) fs.writeFileSync(path.join(work, WORK_FILES.lowerName(i)), segment.lowerThird.name);
+        fs.writeFileSync(path.join(work, WORK_FILES.lowerRole(i)), segment.lowerThird.role);
+      }
+    });
+    if (plan.settings.burnSubtitles && plan.cues.length)
+      fs.writeFileSync(path.join(work, WORK_FILES.ass), cuesToAss(plan.cues, plan.width, plan.height));
+  }
+
+  private async sourceSizes(plan: RenderPlan, binaries: FfmpegBinaries): Promise<Map<number, SourceSize>> {
+    const sizes = new Map<number, SourceSize>();
+    for (const segment of plan.segments) {
+      if (segment.kind !== 'clip' || typeof segment.pixelate !== 'object' || segment.pixelate === null || sizes.has(segment.recordingId))
+        continue;
+      const recording = this.library.recordings.get(segment.recordingId);
+      if (recording.width && recording.height) sizes.set(segment.recordingId, { width: recording.width, height: recording.height });
+      else {
+        const info = await probe(binaries, segment.masterPath);
+        if (info.video?.width && info.video.height) sizes.set(segment.recordingId, { width: info.video.width, height: info.video.height });
+      }
+    }
+    return sizes;
+  }
+}
