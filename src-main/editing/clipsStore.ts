@@ -5,6 +5,7 @@
  * is one of the recording's people.
  */
 import { AppError } from '../appError';
+import { definedOnly } from './definedOnly';
 import type { SqliteDatabase } from '../library/database';
 import type { Clip, BlurBox } from '../api/editingSchemas';
 
@@ -95,7 +96,7 @@ export class ClipsStore {
 
   update(id: number, changes: Partial<ClipFields>): Clip {
     const current = this.get(id);
-    const next: ClipFields = { ...current, ...changes };
+    const next: ClipFields = { ...current, ...definedOnly(changes) };
     this.checkFields(current.recordingId, next);
     this.db
       .prepare(

@@ -4,6 +4,7 @@
  * each save, in one transaction, so the order is never half-written.
  */
 import { AppError } from '../appError';
+import { definedOnly } from './definedOnly';
 import type { SqliteDatabase } from '../library/database';
 import type { Montage, MontageItem, MontageSettings } from '../api/editingSchemas';
 
@@ -55,7 +56,7 @@ export class MontagesStore {
 
   update(id: number, changes: Partial<MontageSettings> & { name?: string; items?: MontageItem[] }): Montage {
     const current = this.get(id);
-    const next = { ...current, ...changes };
+    const next = { ...current, ...definedOnly(changes) };
     if (changes.items) this.checkItems(current.projectId, changes.items);
     this.db.transaction(() => {
       this.db

@@ -8,6 +8,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../appError';
+import { definedOnly } from './definedOnly';
 import type { ApiEventBus } from '../api/eventBus';
 import type { ClipRenderOptions, ExportRecord, MontageSettings, RenderCheck, RenderTarget } from '../api/editingSchemas';
 import type { ConsentService } from '../consent/consentService';
@@ -145,7 +146,7 @@ export class RenderService {
         };
       });
     } else {
-      settings = { ...CLIP_DEFAULTS, ...request.options };
+      settings = { ...CLIP_DEFAULTS, ...definedOnly(request.options) };
       if (target.kind === 'clip') {
         const clip = this.clips.get(target.clipId, 'target.clipId');
         label = clip.name;

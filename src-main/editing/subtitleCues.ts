@@ -74,7 +74,7 @@ export function parseSubtitles(content: string, format: SubtitleFormat): Cue[] {
     while (index < lines.length && lines[index]!.trim() !== '') textLines.push(lines[index++]!);
     const text = textLines
       .join('\n')
-      .replace(/<[^>]*>/g, '')
+      .replace(/<\/?(?:i|b|u|font|c|v|lang|ruby|rt|span)(?:[\s.][^>]*)?>/gi, '')
       .replace(/&lt;/g, '<')
       .replace(/&gt;/g, '>')
       .replace(/&amp;/g, '&')

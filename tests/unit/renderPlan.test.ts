@@ -1,0 +1,136 @@
+import { describe, expect, it } from 'vitest';
+import type { RecordingCheck } from '../../src-main/api/schemas';
+import { buildRenderPlan, shownName, type PlanRecording, type PlanSettings } from '../../src-main/editing/renderPlan';
+
+const settings: PlanSettings = {
+  audience: 'elected',
+  preset: '720p',
+  fadeSeconds: 0,
+  normaliseAudio: false,
+  lowerThirds: true,
+  burnSubtitles: false,
+};
+
+function recording(
+  id: number,
+  people: Array<{ id: number; name: string; decision: 'allowed' | 'allowed-with' | 'refused'; conditions?: string[] }>,
+  extra: Partial<PlanRecording> = {},
+): PlanRecording {
+  const check: RecordingCheck = {
+    recordingId: id,
+    audience: 'elected',
+    on: '2026-11-23',
+    decision: people.some((p) => p.decision === 'refused') || people.length === 0 ? 'refused' : 'allowed',
+    nobodyLinked: people.length === 0,
+    people: people.map((p) => ({
+      personId: p.id,
+      displayName: p.name,
+      result: {
+        decision: p.decision,
+        conditions: (p.conditions ?? []) as never,
+        reasons: p.decision === 'refused' ? [{ code: 'refused', scope: 'elected' }] : [],
+      },
+    })),
+  };
+  return {
+    id,
+    title: `Rec ${id}`,
+    masterPath: `/lib/${id}.mp4`,
+    hasAudio: true,
+    needsReview: null,
+    people: people.map((p) => ({ personId: p.id, displayName: p.name, role: 'job-seeker', part: '' })),
+    check,
+    cues: [{ startSeconds: 4, endSeconds: 6, text: 'Je suis motivée' }],
+    ...extra,
+  };
+}
+
+const clip = (rec: PlanRecording, inSeconds: number, outSeconds: number, extra: Record<string, unknown> = {}) => ({
+  kind: 'clip' as const,
+  recording: rec,
+  inSeconds,
+  outSeconds,
+  speakerPersonId: null,
+  blurBox: null,
+  ...extra,
+});
+
+describe('names under consent conditions', () => {
+  it('prints the full name, the first name only, or nothing', () => {
+    expect(shownName('Samira Benali', [])).toBe('Samira Benali');
+    expect(shownName('Samira Benali', ['first-name-only'])).toBe('Samira');
+    expect(shownName('Samira Benali', ['no-name', 'first-name-only'])).toBeNull();
+  });
+});
+
+describe('render plan', () => {
+  it('applies each condition to the clips of the person who asked for it, and shifts subtitles to output time', () => {
+    const samira = recording(1, [{ id: 10, name: 'Samira Benali', decision: 'allowed-with', conditions: ['first-name-only'] }]);
+    const jonas = recording(2, [{ id: 11, name: 'Jonas Petit', decision: 'allowed-with', conditions: ['face-blurred', 'voice-altered'] }]);
+    const plan = buildRenderPlan(
+      [
+        { kind: 'title', text: 'Titre', seconds: 2 },
+        clip(samira, 3, 8),
+        clip(jonas, 0, 5, { blurBox: { x: 0.1, y: 0.1, w: 0.3, h: 0.3 } }),
+      ],
+      settings,
+    );
+    expect(plan.check.allowed).toBe(true);
+    expect(plan.totalSeconds).toBe(12);
+    expect(plan.segments[1]).toMatchObject({
+      kind: 'clip',
+      pixelate: null,
+      alterVoice: false,
+      lowerThird: { name: 'Samira', role: "Demandeur ou demandeuse d'emploi" },
+    });
+    expect(plan.segments[2]).toMatchObject({
+      pixelate: { x: 0.1, y: 0.1, w: 0.3, h: 0.3 },
+      alterVoice: true,
+      lowerThird: { name: 'Jonas Petit' },
+    });
+    // Samira's cue 4–6 s lies at 1–3 s of her clip, which starts after the 2 s title; Jonas's at 4–5 s of his (clip ends at 5)
+    expect(plan.cues).toEqual([
+      { startSeconds: 3, endSeconds: 5, text: 'Je suis motivée' },
+      { startSeconds: 11, endSeconds: 12, text: 'Je suis motivée' },
+    ]);
+    expect(plan.personIds).toEqual([10, 11]);
+  });
+
+  it('pixelates the whole frame when no box was drawn, and prints the role alone under no-name', () => {
+    const rec = recording(3, [{ id: 12, name: 'Léa Martin', decision: 'allowed-with', conditions: ['face-blurred', 'no-name'] }]);
+    const plan = buildRenderPlan([clip(rec, 0, 4)], settings);
+    expect(plan.segments[0]).toMatchObject({ pixelate: 'frame', lowerThird: { name: null, role: "Demandeur ou demandeuse d'emploi" } });
+  });
+
+  it('lists every person who blocks, once, with the recordings they block', () => {
+    const a = recording(4, [
+      { id: 13, name: 'Karim', decision: 'refused' },
+      { id: 14, name: 'Ana', decision: 'allowed' },
+    ]);
+    const b = recording(5, [{ id: 13, name: 'Karim', decision: 'refused' }]);
+    const plan = buildRenderPlan([clip(a, 0, 2), clip(b, 0, 2), clip(a, 3, 4)], settings);
+    expect(plan.check.allowed).toBe(false);
+    expect(plan.check.blockers).toEqual([
+      { personId: 13, displayName: 'Karim', reasons: [{ code: 'refused', scope: 'elected' }], recordingIds: [4, 5] },
+    ]);
+  });
+
+  it('refuses recordings nobody is linked to, or to review after an erasure', () => {
+    const nobody = recording(6, []);
+    const review = recording(7, [{ id: 15, name: 'Ana', decision: 'allowed' }], { needsReview: 'erased person' });
+    const plan = buildRenderPlan([clip(nobody, 0, 1), clip(review, 0, 1)], settings);
+    expect(plan.check.allowed).toBe(false);
+    expect(plan.check.recordingProblems.map((p) => p.problem)).toEqual(['nobody-linked', 'needs-review']);
+  });
+
+  it('names the speaker chosen on the clip when the recording shows several people', () => {
+    const rec = recording(8, [
+      { id: 16, name: 'Ana Dias', decision: 'allowed' },
+      { id: 17, name: 'Paul Roy', decision: 'allowed' },
+    ]);
+    expect(buildRenderPlan([clip(rec, 0, 2)], settings).segments[0]).toMatchObject({ lowerThird: null });
+    expect(buildRenderPlan([clip(rec, 0, 2, { speakerPersonId: 17 })], settings).segments[0]).toMatchObject({
+      lowerThird: { name: 'Paul Roy' },
+    });
+  });
+});
