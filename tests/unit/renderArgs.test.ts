@@ -90,7 +90,8 @@ describe('export commands', () => {
   it('maps a drawn box from the source frame into the letterboxed output', () => {
     const fitted = fittedRect(640, 480, 1280, 720); // 4:3 in 16:9: bars left and right
     expect(fitted).toEqual({ x: 160, y: 0, w: 960, h: 720 });
-    expect(boxInOutput({ x: 0.5, y: 0.5, w: 0.5, h: 0.5 }, fitted, 1280, 720)).toEqual; // grown by 2 % each side, on even pixels({ x: 620, y: 344, w: 520, h: 376 });
+    // grown by 2 % each side, on even pixels
+    expect(boxInOutput({ x: 0.5, y: 0.5, w: 0.5, h: 0.5 }, fitted, 1280, 720)).toEqual({ x: 620, y: 344, w: 520, h: 376 });
   });
 
   it('copies by frame count, never re-encoding', () => {
