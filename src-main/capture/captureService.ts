@@ -213,7 +213,7 @@ export class CaptureService {
       this.announce(recording, 'updated');
       return recording;
     } catch (error) {
-      for (const name of ['master.mp4', 'poster.jpg', 'filmstrip.jpg', 'waveform.json'])
+      for (const name of ['master.mp4', 'master.index.json', 'poster.jpg', 'filmstrip.jpg', 'waveform.json'])
         fs.rmSync(path.join(folder, name), { force: true });
       if (keepsFailures) {
         const message = error instanceof AppError && error.code === 'cancelled' ? 'Finalisation cancelled.' : (error as Error).message;

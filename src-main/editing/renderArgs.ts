@@ -234,20 +234,3 @@ export function streamCopyArgs(
     output,
   ];
 }
-
-/** ffprobe arguments listing the video packets (time and flags) around a moment. */
-export function keyframeProbeArgs(masterPath: string, atSeconds: number): string[] {
-  return [
-    '-v',
-    'error',
-    '-select_streams',
-    'v:0',
-    '-read_intervals',
-    `${num(Math.max(0, atSeconds - 0.5))}%${num(atSeconds + 0.5)}`,
-    '-show_entries',
-    'packet=pts_time,flags',
-    '-of',
-    'csv=p=0',
-    masterPath,
-  ];
-}

@@ -17,7 +17,7 @@ import type { JobHandle, JobRunner } from '../jobs/jobRunner';
 import type { Library } from '../library/library';
 import { resolveInside } from '../library/libraryFolder';
 import type { FfmpegBinaries } from '../media/binaries';
-import { isKeyframeAt } from '../media/keyframes';
+import { hasKeyframeAt, readMediaIndex } from '../media/mediaIndex';
 import { probe } from '../media/probe';
 import { runFfmpeg } from '../media/runFfmpeg';
 import { resourcesDir } from '../resourcesDir';
@@ -264,7 +264,7 @@ export class RenderService {
       const onProgress = (progress: { ratio: number | null }) =>
         job.progress(
           progress.ratio === null ? null : spanFrom + (spanTo - spanFrom) * progress.ratio,
-          prepared.mode === 'copy' ? 'copie' : 'encodage',
+          prepared.mode === 'copy' ? 'copy' : 'encode',
         );
       if (plan.cues.length) fs.writeFileSync(path.join(work, WORK_FILES.srt), cuesToSrt(plan.cues));
       let args: string[];
@@ -413,20 +413,19 @@ export class RenderService {
     if (settings.fadeSeconds > 0 || settings.normaliseAudio || (settings.burnSubtitles && plan.cues.length)) return 'encode';
     const recording = this.library.recordings.get(segment.recordingId);
     if ((recording.height ?? Infinity) > PRESET_SIZES[settings.preset].height || !recording.hasVideo) return 'encode';
-    const binaries = this.deps.requireFfmpeg();
+    const index = await readMediaIndex(this.deps.requireFfmpeg(), segment.masterPath);
     const tolerance = 0.25 / frameRate;
     const outAtEnd = segment.outSeconds >= (recording.durationSeconds ?? Infinity) - tolerance;
     const onKeyframes =
-      (await isKeyframeAt(binaries, segment.masterPath, segment.inSeconds, tolerance)) &&
-      (outAtEnd || (await isKeyframeAt(binaries, segment.masterPath, segment.outSeconds, tolerance)));
+      hasKeyframeAt(index, segment.inSeconds, tolerance) && (outAtEnd || hasKeyframeAt(index, segment.outSeconds, tolerance));
     return onKeyframes ? 'copy' : 'encode';
   }
 
+  /** The first clip's frame rate (masters are constant frame rate), from its index. */
   private async frameRateOf(plan: RenderPlan): Promise<number> {
     const firstClip = plan.segments.find((segment) => segment.kind === 'clip');
     if (!firstClip || firstClip.kind !== 'clip') return 25;
-    const info = await probe(this.deps.requireFfmpeg(), firstClip.masterPath);
-    const rate = info.video?.frameRate;
+    const rate = (await readMediaIndex(this.deps.requireFfmpeg(), firstClip.masterPath)).frameRate;
     return rate && rate >= 10 && rate <= 60 ? Math.round(rate * 1000) / 1000 : 25;
   }
 

@@ -1,6 +1,6 @@
 /**
  * Turns a captured or imported file into the library's files for one recording:
- * the MP4 master, a poster, a filmstrip and waveform peaks. Each file is written under
+ * the MP4 master (and its keyframe index), a poster, a filmstrip and waveform peaks. Each file is written under
  * a temporary name and renamed once complete, so a crash never leaves a half file
  * that looks finished.
  */
@@ -12,6 +12,7 @@ import { filmstripArgs, filmstripFrameCount, masterTranscodeArgs, posterArgs, WA
 import { probe, type ProbeResult } from './probe';
 import { runFfmpeg } from './runFfmpeg';
 import { peaksFromPcm } from './waveform';
+import { buildMediaIndex } from './mediaIndex';
 
 export interface FinaliseOutputs {
   master: ProbeResult;
@@ -77,7 +78,7 @@ export async function finaliseMedia(
       onProgress: (progress) => report('master', progress.ratio ?? 0),
     }).then(() => undefined),
   );
-  const master = await probe(binaries, masterFile);
+  const [master] = await Promise.all([probe(binaries, masterFile), buildMediaIndex(binaries, masterFile)]);
   if (!master.durationSeconds || master.durationSeconds <= 0) {
     throw new AppError('media-failed', 'The video holds no playable picture or sound (its duration is zero).', {
       hint: 'The recording may have stopped immediately, or the file is damaged.',

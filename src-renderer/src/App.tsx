@@ -10,6 +10,7 @@ import { SessionScreen } from './screens/SessionScreen';
 import { ConsentDashboardScreen } from './screens/ConsentDashboardScreen';
 import { PersonConsentScreen } from './screens/PersonConsentScreen';
 import { ReviewScreen } from './review/ReviewScreen';
+import { MontageScreen } from './editing/MontageScreen';
 import { JobsTray } from './components/JobsTray';
 
 function Frame() {
@@ -35,6 +36,7 @@ function Frame() {
       {route.name === 'consentDashboard' && <ConsentDashboardScreen key={route.projectId} projectId={route.projectId} />}
       {route.name === 'personConsent' && <PersonConsentScreen key={route.personId} personId={route.personId} />}
       {route.name === 'review' && <ReviewScreen key={route.recordingId} recordingId={route.recordingId} />}
+      {route.name === 'montage' && <MontageScreen key={route.montageId} montageId={route.montageId} />}
       {route.name === 'home' && <HomeScreen />}
       <JobsTray />
     </>

@@ -11,13 +11,16 @@ export type Route =
   | { name: 'record'; sessionId: number }
   | { name: 'consentDashboard'; projectId: number }
   | { name: 'personConsent'; personId: number }
-  | { name: 'review'; recordingId: number };
+  | { name: 'review'; recordingId: number }
+  | { name: 'montage'; montageId: number };
 
 export function parseRoute(hash: string): Route {
   let match = /^#\/projects\/(\d+)\/consent/.exec(hash);
   if (match) return { name: 'consentDashboard', projectId: Number(match[1]) };
   match = /^#\/people\/(\d+)\/consent/.exec(hash);
   if (match) return { name: 'personConsent', personId: Number(match[1]) };
+  match = /^#\/montages\/(\d+)/.exec(hash);
+  if (match) return { name: 'montage', montageId: Number(match[1]) };
   match = /^#\/recordings\/(\d+)/.exec(hash);
   if (match) return { name: 'review', recordingId: Number(match[1]) };
   match = /^#\/projects\/(\d+)/.exec(hash);
@@ -43,6 +46,8 @@ export function hrefFor(route: Route): string {
       return `#/people/${route.personId}/consent`;
     case 'review':
       return `#/recordings/${route.recordingId}`;
+    case 'montage':
+      return `#/montages/${route.montageId}`;
     default:
       return '#/';
   }

@@ -12,6 +12,7 @@ import { dispatch } from '../../src-main/api/dispatch';
 import { runCaptureBench } from './captureBench';
 import { runReviewBench } from './reviewBench';
 import { runScaleBench } from './scaleBench';
+import { runRenderBench } from './renderBench';
 import { timeIt, type BenchResult } from './benchResult';
 
 async function runDataBench(root: string): Promise<BenchResult[]> {
@@ -67,6 +68,7 @@ async function main(): Promise<void> {
     if (!only || only === 'review') results.push(...(await runReviewBench(root)));
     if (!only || only === 'scale') results.push(...(await runScaleBench(root)));
     if (!only || only === 'capture') results.push(...(await runCaptureBench(root)));
+    if (!only || only === 'render') results.push(...(await runRenderBench(root)));
   } finally {
     fs.rmSync(root, { recursive: true, force: true });
   }

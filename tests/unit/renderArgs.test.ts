@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { boxInOutput, encodeRender, encodeRenderArgs, fittedRect, streamCopyArgs } from '../../src-main/editing/renderArgs';
 import type { RenderPlan } from '../../src-main/editing/renderPlan';
-import { parseKeyframeTimes } from '../../src-main/media/keyframes';
+import { hasKeyframeAt, parseKeyframeTimes } from '../../src-main/media/mediaIndex';
 
 function plan(overrides: Partial<RenderPlan['settings']> = {}, cues = 0): RenderPlan {
   return {
@@ -101,6 +101,9 @@ describe('export commands', () => {
   });
 
   it('reads keyframe times from ffprobe packet lines', () => {
-    expect(parseKeyframeTimes('1.960000,__\n2.000000,K_\n2.040000,__\n4.000000,K_D\n\n')).toEqual([2, 4]);
+    const keyframes = parseKeyframeTimes('4.000000,K_D\n1.960000,__\n2.000000,K_\n2.040000,__\n\n');
+    expect(keyframes).toEqual([2, 4]);
+    const index = { frameRate: 25, keyframes };
+    expect([1.99, 2.011, 4, 4.02, 0].map((t) => hasKeyframeAt(index, t, 0.01))).toEqual([true, false, true, false, false]);
   });
 });

@@ -28,7 +28,13 @@ export function describeError(error: unknown, t: Translate): string {
     const label = field && FIELD_LABELS[field];
     return label ? t('error.invalid-input', { field: t(label) }) : t('error.invalid-input.nofield');
   }
-  if (error.code === 'not-found' || error.code === 'forbidden' || error.code === 'unreachable') {
+  if (
+    error.code === 'not-found' ||
+    error.code === 'forbidden' ||
+    error.code === 'unreachable' ||
+    error.code === 'consent-refused' ||
+    error.code === 'disk-full'
+  ) {
     return t(`error.${error.code}`);
   }
   return t('error.generic');

@@ -13,11 +13,14 @@ export function CommentThread({
   replies,
   onSeek,
   onError,
+  onMakeClip,
 }: {
   comment: Comment;
   replies: Comment[];
   onSeek(seconds: number): void;
   onError(error: unknown): void;
+  /** For a range comment: put its range in the clip form. */
+  onMakeClip?(start: number, end: number): void;
 }) {
   const { t } = useI18n();
   const [replying, setReplying] = useState(false);
@@ -110,6 +113,19 @@ export function CommentThread({
           />
           {t('review.resolved')}
         </label>
+        <label className="check small-check">
+          <input
+            type="checkbox"
+            checked={comment.isQuote}
+            onChange={(e) => run(() => api.call('comments.update', { id: comment.id, changes: { isQuote: e.target.checked } }))}
+          />
+          {t('review.quote')}
+        </label>
+        {onMakeClip && comment.endSeconds !== null && (
+          <button className="small" onClick={() => onMakeClip(comment.startSeconds, comment.endSeconds!)}>
+            {t('clips.fromComment')}
+          </button>
+        )}
         <button className="small" onClick={() => setReplying((value) => !value)}>
           {t('review.reply')}
         </button>

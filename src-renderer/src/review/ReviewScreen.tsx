@@ -16,6 +16,9 @@ import { useApiData } from '../useApiData';
 import { CommentThread } from './CommentThread';
 import { RubricPanel } from './RubricPanel';
 import { Timeline } from './Timeline';
+import { ClipsPanel } from '../editing/ClipsPanel';
+import { BlurBoxOverlay } from '../editing/BlurBoxOverlay';
+import { SubtitlesImport } from '../editing/SubtitlesImport';
 
 const FRAME_SECONDS = 1 / 30;
 const SPEEDS = [0.5, 0.75, 1, 1.25, 1.5, 2];
@@ -59,6 +62,12 @@ export function ReviewScreen({ recordingId }: { recordingId: number }) {
   const [sheet, setSheet] = useState<{ assetId: number; fileName: string } | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [showAll, setShowAll] = useState(false);
+  const [drawBoxFor, setDrawBoxFor] = useState<number | null>(null);
+  const playerWrapRef = useRef<HTMLDivElement>(null);
+  // drawing a blur region happens on the picture: bring it into view
+  useEffect(() => {
+    if (drawBoxFor !== null) playerWrapRef.current?.scrollIntoView({ block: 'center' });
+  }, [drawBoxFor]);
 
   const { data: base, error: loadError } = useApiData(
     async () => {
@@ -245,21 +254,33 @@ export function ReviewScreen({ recordingId }: { recordingId: number }) {
       <ErrorBanner error={error ?? loadError} />
       <div className="review-layout">
         <div className="player-column">
-          {recording.masterAssetId && (
-            <video
-              ref={videoRef}
-              className="player"
-              src={api.mediaUrl(recording.masterAssetId)}
-              preload="auto"
-              playsInline
-              onLoadedMetadata={(e) => setDuration(e.currentTarget.duration)}
-              onTimeUpdate={(e) => setCurrentTime(e.currentTarget.currentTime)}
-              onPlay={() => setPlaying(true)}
-              onPause={() => setPlaying(false)}
-              onRateChange={(e) => setSpeed(e.currentTarget.playbackRate)}
-              onClick={togglePlay}
-            />
-          )}
+          <div className="player-wrap" ref={playerWrapRef}>
+            {recording.masterAssetId && (
+              <video
+                ref={videoRef}
+                className="player"
+                src={api.mediaUrl(recording.masterAssetId)}
+                preload="auto"
+                playsInline
+                onLoadedMetadata={(e) => setDuration(e.currentTarget.duration)}
+                onTimeUpdate={(e) => setCurrentTime(e.currentTarget.currentTime)}
+                onPlay={() => setPlaying(true)}
+                onPause={() => setPlaying(false)}
+                onRateChange={(e) => setSpeed(e.currentTarget.playbackRate)}
+                onClick={togglePlay}
+              />
+            )}
+            {drawBoxFor !== null && (
+              <BlurBoxOverlay
+                onCancel={() => setDrawBoxFor(null)}
+                onDone={(blurBox) => {
+                  const clipId = drawBoxFor;
+                  setDrawBoxFor(null);
+                  void api.call('clips.update', { id: clipId, changes: { blurBox } }).catch(setError);
+                }}
+              />
+            )}
+          </div>
           <div className="player-controls">
             <button onClick={() => seek(currentTime - 5)}>{t('review.back5')}</button>
             <button onClick={() => seek(currentTime - FRAME_SECONDS)} aria-label={t('review.prevFrame')}>
@@ -401,11 +422,21 @@ export function ReviewScreen({ recordingId }: { recordingId: number }) {
                 replies={repliesOf.get(comment.id) ?? []}
                 onSeek={seek}
                 onError={setError}
+                onMakeClip={(start, end) => {
+                  setRange({ start, end });
+                  seek(start);
+                }}
               />
             ))}
           </ol>
         </section>
       </div>
+      {!groupMode && recording.status === 'ready' && (
+        <>
+          <ClipsPanel recording={recording} range={range} onSeek={seek} onDrawBox={setDrawBoxFor} onError={setError} />
+          <SubtitlesImport recordingId={recordingId} onError={setError} />
+        </>
+      )}
       {!groupMode && rubric && recording.kind === 'interview' && <RubricPanel rubric={rubric} onError={setError} />}
     </main>
   );

@@ -12,6 +12,8 @@ import { PeoplePanel } from './PeoplePanel';
 import { ProjectForm } from './ProjectForm';
 import { SessionsPanel } from './SessionsPanel';
 import { ReviewVocabularyPanel } from './ReviewVocabularyPanel';
+import { MontagesPanel } from '../editing/MontagesPanel';
+import { ExportsList } from '../editing/ExportsList';
 
 export function ProjectScreen({ projectId }: { projectId: number }) {
   const { t, formatDate } = useI18n();
@@ -100,6 +102,10 @@ export function ProjectScreen({ projectId }: { projectId: number }) {
           people={people}
           defaultRole={project.kind === 'interview-workshop' ? 'job-seeker' : 'young-person'}
         />
+      </div>
+      <div className="columns">
+        <MontagesPanel projectId={projectId} onError={setActionError} />
+        <ExportsList projectId={projectId} onError={setActionError} />
       </div>
       <ReviewVocabularyPanel projectId={projectId} />
     </main>
