@@ -9,6 +9,7 @@ import { CaptureService } from '../capture/captureService';
 import { ConsentService } from '../consent/consentService';
 import { ReviewService } from '../review/reviewService';
 import { RenderService } from '../editing/renderService';
+import { PackService } from '../packs/packService';
 import { JobRunner } from '../jobs/jobRunner';
 import { Library, type OpenLibraryOptions } from '../library/library';
 import { resolveFfmpegBinaries, type FfmpegBinaries } from '../media/binaries';
@@ -60,6 +61,17 @@ export function createApiContext(
 
   const capture = new CaptureService({ library, jobs, events, requireFfmpeg });
   const consent = new ConsentService({ library, events, deleteRecording: (id) => capture.deleteRecording(id) });
+  const render = new RenderService({ library, jobs, events, consent, requireFfmpeg, freeBytes: options.freeBytes });
+  const packs = new PackService({
+    library,
+    jobs,
+    events,
+    consent,
+    render,
+    requireFfmpeg,
+    appVersion: APP_VERSION,
+    freeBytes: options.freeBytes,
+  });
   return {
     library,
     events,
@@ -70,7 +82,8 @@ export function createApiContext(
     capture,
     review: new ReviewService({ library, events }),
     consent,
-    render: new RenderService({ library, jobs, events, consent, requireFfmpeg, freeBytes: options.freeBytes }),
+    render,
+    packs,
     ffmpeg: () => {
       const result = resolve();
       return 'binaries' in result ? result.binaries : null;
@@ -92,6 +105,6 @@ export function closeApiContext(ctx: ApiContext): void {
  */
 export function recoverUnfinishedWork(ctx: ApiContext): { recordings: number; partialExportsRemoved: number } {
   const recordings = ctx.capture.recoverUnfinished().length;
-  const partialExportsRemoved = ctx.render.recoverUnfinished();
+  const partialExportsRemoved = ctx.render.recoverUnfinished() + ctx.packs.recoverUnfinished();
   return { recordings, partialExportsRemoved };
 }

@@ -76,6 +76,14 @@ import {
   updateClipInputSchema,
   updateMontageInputSchema,
 } from './editingSchemas';
+import {
+  buildPackInputSchema,
+  buildPackOutputSchema,
+  exportIdInputSchema,
+  packPreviewSchema,
+  packSpecSchema,
+  packVerificationSchema,
+} from './packSchemas';
 
 interface MethodSpec {
   input: z.ZodType;
@@ -151,6 +159,13 @@ export const apiContract = {
   'render.start': { input: renderStartInputSchema, output: renderStartOutputSchema },
   'exports.list': { input: byProjectInputSchema, output: z.array(exportRecordSchema) },
   'exports.delete': { input: byIdInputSchema, output: deletedSchema },
+  'packs.preview': { input: packSpecSchema, output: packPreviewSchema },
+  'packs.build': { input: buildPackInputSchema, output: buildPackOutputSchema },
+  'packs.verify': { input: exportIdInputSchema, output: packVerificationSchema },
+  'packs.rebuild': {
+    input: buildPackInputSchema.omit({ spec: true }).extend({ exportId: exportIdInputSchema.shape.exportId }),
+    output: buildPackOutputSchema,
+  },
 } as const satisfies Record<ApiMethodName, MethodSpec>;
 
 export const apiEvents = {

@@ -16,6 +16,7 @@ import { writeFeedbackSheet } from '../review/feedbackSheet';
 import { backupLibrary, defaultBackupDir } from '../library/backup';
 import { AppError } from '../appError';
 import type { RenderService } from '../editing/renderService';
+import type { PackService } from '../packs/packService';
 
 export interface ApiContext {
   library: Library;
@@ -29,6 +30,7 @@ export interface ApiContext {
   consent: ConsentService;
   review: ReviewService;
   render: RenderService;
+  packs: PackService;
   /** True for the local CLI only: may call methods that read paths on this computer. */
   trusted: boolean;
 }
@@ -229,9 +231,24 @@ export const apiHandlers: Handlers = {
   'exports.list': (input, ctx) => ctx.render.exports.list(ctx.library.projects.get(input.projectId).id),
   'exports.delete': (input, ctx) => {
     const record = ctx.render.exports.get(input.id);
+    if (record.kind === 'pack') ctx.packs.deletePackFiles(input.id);
     ctx.render.deleteExport(input.id);
     ctx.events.emit('data.changed', { entity: 'export', id: input.id, projectId: record.projectId, change: 'deleted' });
     return { deleted: true, id: input.id } as const;
+  },
+  'packs.preview': (input, ctx) => ctx.packs.preview(input),
+  'packs.build': (input, ctx) => {
+    if (input.destination !== undefined && !ctx.trusted) {
+      throw new AppError('forbidden', 'Only the command line may choose where a pack is written.', { field: 'destination' });
+    }
+    return ctx.packs.build(input);
+  },
+  'packs.verify': (input, ctx) => ctx.packs.verifyExport(input.exportId),
+  'packs.rebuild': (input, ctx) => {
+    if (input.destination !== undefined && !ctx.trusted) {
+      throw new AppError('forbidden', 'Only the command line may choose where a pack is written.', { field: 'destination' });
+    }
+    return ctx.packs.rebuild(input.exportId, input);
   },
   'rubric.criteria': (input, ctx) => ctx.review.vocabulary.criteria(ctx.library.projects.get(input.projectId).id),
   'feedback.sheet': (input, ctx) => {

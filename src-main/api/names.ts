@@ -72,6 +72,10 @@ export const API_METHODS = [
   'render.start',
   'exports.list',
   'exports.delete',
+  'packs.preview',
+  'packs.build',
+  'packs.verify',
+  'packs.rebuild',
 ] as const;
 export type ApiMethodName = (typeof API_METHODS)[number];
 

@@ -13,6 +13,7 @@ import { parseTimecode } from '../review/timecode';
 import { restoreLibrary, verifyBackup } from '../library/backup';
 import { AppError } from '../appError';
 import { EDITING_COMMANDS } from './editingCommands';
+import { PACK_COMMANDS } from './packCommands';
 
 export type Flags = Record<string, string | boolean | string[] | undefined>;
 
@@ -33,6 +34,8 @@ export interface CliCommand {
   showsProgress?: boolean;
   /** Work done with the result before printing it (e.g. copy a made file to --out). */
   afterResult?: (result: unknown, flags: Flags, ctx: ApiContext) => unknown; // may return a promise
+  /** A non-zero exit code for a result that is an answer but a bad one (a pack that fails verification). */
+  exitCode?: (result: unknown) => number;
   /** Without --json and --out, print this text as is (e.g. an exported file). */
   rawOutput?: (result: unknown) => string;
 }
@@ -436,6 +439,7 @@ CLI_COMMANDS.push(
     columns: ['dir', 'files'],
   },
   ...EDITING_COMMANDS,
+  ...PACK_COMMANDS,
 );
 
 /** Maps API field names back to the CLI flags that feed them, for error messages. */
@@ -469,4 +473,8 @@ export const FLAG_FOR_FIELD: Record<string, string> = {
   montageId: 'montage',
   speakerPersonId: 'speaker',
   content: 'file',
+  exportId: 'export',
+  montageIds: 'montage',
+  clipIds: 'clip',
+  themes: 'theme',
 };

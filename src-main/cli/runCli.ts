@@ -99,7 +99,7 @@ export async function runCli(argv: string[], io: CliIo = defaultIo): Promise<num
     if (found.command.run) {
       const result = await found.command.run(values, rest);
       io.out(values.json ? JSON.stringify(result, null, 2) : formatTable(result, found.command.columns));
-      return 0;
+      return found.command.exitCode?.(result) ?? 0;
     }
     const input = found.command.toInput!(values, rest);
     const libraryDir = path.resolve(typeof values.library === 'string' ? values.library : defaultLibraryDir());
@@ -116,7 +116,7 @@ export async function runCli(argv: string[], io: CliIo = defaultIo): Promise<num
     if (values.json) io.out(JSON.stringify(result, null, 2));
     else if (found.command.rawOutput && !values.out) io.out(found.command.rawOutput(result).replace(/\r?\n$/, ''));
     else io.out(formatTable(result, found.command.columns));
-    return 0;
+    return found.command.exitCode?.(result) ?? 0;
   } catch (error) {
     if (error instanceof TypeError && (error as NodeJS.ErrnoException).code?.startsWith('ERR_PARSE_ARGS')) {
       io.err(`Error: ${error.message}\nUsage: eric-studio ${found.command.usage}`);

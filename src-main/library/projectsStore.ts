@@ -56,9 +56,9 @@ export class ProjectsStore {
     return rows.map(toProject);
   }
 
-  get(id: number): Project {
+  get(id: number, field = 'id'): Project {
     const row = this.db.prepare(`${SELECT_PROJECT} WHERE p.id = ?`).get(id) as ProjectRow | undefined;
-    if (!row) throw new AppError('not-found', `No project with id ${id}.`, { field: 'id', hint: 'List projects to see the existing ids.' });
+    if (!row) throw new AppError('not-found', `No project with id ${id}.`, { field, hint: 'List projects to see the existing ids.' });
     return toProject(row);
   }
 

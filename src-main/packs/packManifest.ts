@@ -1,0 +1,109 @@
+/**
+ * The pack's manifest (id, project, audience, date, app version, every file with its
+ * size and SHA-256) and its verification, for a folder or a .zip of it: missing,
+ * altered and extra files are each named.
+ */
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { PackVerification } from '../api/packSchemas';
+import type { Audience } from '../consent/consentPolicy';
+import { listFiles } from './folderFiles';
+import { readZipEntries } from './packZip';
+
+export const MANIFEST_FILE = 'manifest.json';
+
+export interface ManifestFile {
+  path: string;
+  size: number;
+  sha256: string;
+}
+
+export interface PackManifest {
+  format: 'eric-studio-pack/1';
+  packId: string;
+  project: { id: number; name: string };
+  audience: Audience;
+  createdAt: string;
+  appVersion: string;
+  files: ManifestFile[];
+}
+
+export function sha256OfFile(file: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const hash = crypto.createHash('sha256');
+    fs.createReadStream(file)
+      .on('data', (chunk) => hash.update(chunk))
+      .on('error', reject)
+      .on('end', () => resolve(hash.digest('hex')));
+  });
+}
+
+export async function buildManifest(dir: string, header: Omit<PackManifest, 'files' | 'format'>): Promise<PackManifest> {
+  const files: ManifestFile[] = [];
+  for (const relative of listFiles(dir).filter((file) => file !== MANIFEST_FILE)) {
+    const absolute = path.join(dir, ...relative.split('/'));
+    files.push({ path: relative, size: fs.statSync(absolute).size, sha256: await sha256OfFile(absolute) });
+  }
+  return { format: 'eric-studio-pack/1', ...header, files };
+}
+
+function compare(manifest: PackManifest, present: Map<string, { size: number; sha256: () => Promise<string> }>): Promise<PackVerification> {
+  return (async () => {
+    const problems: PackVerification['problems'] = [];
+    for (const file of manifest.files) {
+      const found = present.get(file.path);
+      if (!found) problems.push({ path: file.path, problem: 'missing' });
+      else if (found.size !== file.size || (await found.sha256()) !== file.sha256) problems.push({ path: file.path, problem: 'altered' });
+    }
+    const listed = new Set(manifest.files.map((file) => file.path));
+    for (const file of present.keys()) if (file !== MANIFEST_FILE && !listed.has(file)) problems.push({ path: file, problem: 'extra' });
+    return { ok: problems.length === 0, packId: manifest.packId, checkedFiles: manifest.files.length, problems };
+  })();
+}
+
+function parseManifest(text: string): PackManifest | null {
+  try {
+    const manifest = JSON.parse(text) as PackManifest;
+    return manifest && manifest.format === 'eric-studio-pack/1' && Array.isArray(manifest.files) ? manifest : null;
+  } catch {
+    return null;
+  }
+}
+
+const unreadable: PackVerification = {
+  ok: false,
+  packId: null,
+  checkedFiles: 0,
+  problems: [{ path: MANIFEST_FILE, problem: 'manifest-unreadable' }],
+};
+
+/** Checks a pack folder, or a .zip holding one pack folder. */
+export async function verifyPack(target: string): Promise<PackVerification> {
+  if (fs.statSync(target).isDirectory()) {
+    const manifestPath = path.join(target, MANIFEST_FILE);
+    const manifest = fs.existsSync(manifestPath) ? parseManifest(fs.readFileSync(manifestPath, 'utf8')) : null;
+    if (!manifest) return unreadable;
+    const present = new Map(
+      listFiles(target).map((relative) => {
+        const absolute = path.join(target, ...relative.split('/'));
+        return [relative, { size: fs.statSync(absolute).size, sha256: () => sha256OfFile(absolute) }] as const;
+      }),
+    );
+    return compare(manifest, present);
+  }
+  const entries = await readZipEntries(target);
+  // the zip holds one folder: its name is stripped from every path
+  const manifestEntry = entries.find((entry) => entry.path.split('/').length === 2 && entry.path.endsWith(`/${MANIFEST_FILE}`));
+  if (!manifestEntry) return unreadable;
+  const root = manifestEntry.path.slice(0, manifestEntry.path.length - MANIFEST_FILE.length);
+  const manifest = parseManifest((await manifestEntry.read()).toString('utf8'));
+  if (!manifest) return unreadable;
+  const present = new Map(
+    entries
+      .filter((entry) => entry.path.startsWith(root))
+      .map((entry) => [entry.path.slice(root.length), { size: entry.size, sha256: () => entry.sha256() }] as const),
+  );
+  for (const entry of entries) if (!entry.path.startsWith(root)) present.set(entry.path, { size: entry.size, sha256: async () => '' });
+  return compare(manifest, present);
+}

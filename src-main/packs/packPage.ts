@@ -1,0 +1,128 @@
+/**
+ * The pack's `index.html`: one self-contained, accessible French page that opens from
+ * the file system with no server and no internet. Subtitles are embedded as data: URLs
+ * in each <track> (browsers refuse to load a .vtt from file://); the .vtt files sit
+ * beside the videos too. No script runs: the page forbids scripts in its own CSP.
+ */
+import { AUDIENCE_LABELS_FR, ROLE_LABELS_FR } from '../editing/frenchLabels';
+import { cuesToVtt } from '../editing/subtitleCues';
+import type { PackClip, PackContent, PackVideo } from './packContent';
+
+export function escapeHtml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+}
+
+export function formatDuration(seconds: number): string {
+  const total = Math.round(seconds);
+  const m = Math.floor(total / 60);
+  const s = total % 60;
+  return m ? `${m} min ${String(s).padStart(2, '0')} s` : `${s} s`;
+}
+
+function formatDateFr(iso: string | null): string {
+  if (!iso) return '';
+  return new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${iso.slice(0, 10)}T00:00:00Z`));
+}
+
+function video(item: PackVideo, headingId: string): string {
+  const track = item.cues.length
+    ? `\n      <track kind="subtitles" srclang="fr" label="Français" default src="data:text/vtt;charset=utf-8;base64,${Buffer.from(cuesToVtt(item.cues)).toString('base64')}">`
+    : '';
+  return `<video controls preload="metadata" aria-labelledby="${headingId}"${item.still ? ` poster="${escapeHtml(item.still)}"` : ''}>
+      <source src="${escapeHtml(item.file)}" type="video/mp4">${track}
+      <p>Votre navigateur ne lit pas cette vidéo : ouvrez <a href="${escapeHtml(item.file)}">${escapeHtml(item.file)}</a>.</p>
+    </video>`;
+}
+
+function clipBlock(clip: PackClip, id: string): string {
+  const who = [clip.speaker, clip.role]
+    .filter(Boolean)
+    .map((part) => escapeHtml(part!))
+    .join(', ');
+  const quotes = clip.quotes
+    .map((quote) => `<blockquote><p>« ${escapeHtml(quote)} »</p>${who ? `<footer>— ${who}</footer>` : ''}</blockquote>`)
+    .join('\n    ');
+  return `<article class="clip">
+    <h4 id="${id}">${escapeHtml(clip.name)} <span class="duration">(${formatDuration(clip.durationSeconds)})</span></h4>
+    ${who ? `<p class="who">${who}</p>` : ''}
+    ${video(clip, id)}
+    ${quotes}
+  </article>`;
+}
+
+export function renderPackPage(content: PackContent): string {
+  const { project, figures } = content;
+  const audience = AUDIENCE_LABELS_FR[content.audience];
+  const dates = project.startDate && project.endDate ? `du ${formatDateFr(project.startDate)} au ${formatDateFr(project.endDate)}` : '';
+  const roles = figures.peopleByRole.map((entry) => `<li>${entry.count} × ${escapeHtml(ROLE_LABELS_FR[entry.role])}</li>`).join('');
+  const montages = content.montages
+    .map(
+      (
+        montage,
+        i,
+      ) => `<section class="montage"><h3 id="montage-${i}">${escapeHtml(montage.name)} <span class="duration">(${formatDuration(montage.durationSeconds)})</span></h3>
+    ${video(montage, `montage-${i}`)}</section>`,
+    )
+    .join('\n');
+  const themes = content.themes
+    .map(
+      (theme, t) => `<section class="theme" aria-labelledby="theme-${t}">
+  <h3 id="theme-${t}">${escapeHtml(theme.name)}</h3>
+  ${theme.clips.map((clip, c) => clipBlock(clip, `clip-${t}-${c}`)).join('\n  ')}
+</section>`,
+    )
+    .join('\n');
+  return `<!doctype html>
+<html lang="fr">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="Content-Security-Policy" content="script-src 'none'; object-src 'none'; base-uri 'none'; form-action 'none'">
+<title>${escapeHtml(project.name)} — restitution (${escapeHtml(audience)})</title>
+<style>
+  body { font-family: system-ui, "DejaVu Sans", Arial, sans-serif; margin: 0; color: #1b1b1b; background: #f6f5f1; line-height: 1.5; }
+  header, main, footer.page { max-width: 960px; margin: 0 auto; padding: 1rem 1.5rem; }
+  header { border-bottom: 4px solid #1e2a4a; }
+  h1 { margin: 0.2rem 0; color: #1e2a4a; }
+  .audience { display: inline-block; background: #1e2a4a; color: #fff; padding: 0.1rem 0.6rem; border-radius: 1rem; font-size: 0.9rem; }
+  .figures { display: grid; grid-template-columns: repeat(auto-fit, minmax(180px, 1fr)); gap: 0.8rem; list-style: none; padding: 0; }
+  .figures > li { background: #fff; border-radius: 8px; padding: 0.8rem; }
+  .figures strong { display: block; font-size: 1.6rem; color: #1e2a4a; }
+  video { width: 100%; max-height: 70vh; background: #000; border-radius: 8px; }
+  .clip, .montage { background: #fff; border-radius: 8px; padding: 1rem; margin: 1rem 0; }
+  .duration, .who { color: #555; font-weight: normal; }
+  blockquote { margin: 0.8rem 0; padding: 0.4rem 1rem; border-left: 4px solid #ffd166; background: #fffbef; }
+  blockquote footer { color: #555; }
+  a { color: #1f4fbf; }
+  :focus { outline: 3px solid #ffd166; }
+</style>
+</head>
+<body>
+<header>
+  <p class="audience">Destiné à : ${escapeHtml(audience)}</p>
+  <h1>${escapeHtml(project.name)}</h1>
+  <p>${escapeHtml([project.place, dates].filter(Boolean).join(', '))}</p>
+</header>
+<main>
+<section aria-labelledby="context">
+  <h2 id="context">Le projet</h2>
+  ${project.description ? `<p>${escapeHtml(project.description)}</p>` : ''}
+  <ul class="figures">
+    <li><strong>${figures.sessions}</strong> séance(s)</li>
+    <li><strong>${figures.recordings}</strong> vidéo(s) tournée(s)</li>
+    <li><strong>${figures.hoursFilmed.toLocaleString('fr-FR', { maximumFractionDigits: 1 })} h</strong> filmées</li>
+    <li><strong>${figures.peopleByRole.reduce((sum, entry) => sum + entry.count, 0)}</strong> participant·es<ul>${roles}</ul></li>
+  </ul>
+</section>
+${content.montages.length ? `<section aria-labelledby="montages"><h2 id="montages">Le film</h2>\n${montages}\n</section>` : ''}
+${content.themes.length ? `<section aria-labelledby="themes"><h2 id="themes">Extraits par thème</h2>\n${themes}\n</section>` : ''}
+</main>
+<footer class="page">
+  <p>Les personnes filmées ont donné leur accord pour ce public (${escapeHtml(audience)}) ; merci de ne pas diffuser ces vidéos au-delà.
+  ${project.withdrawalContact ? `Pour retirer un accord : ${escapeHtml(project.withdrawalContact)}.` : ''}</p>
+  <p>Pack ${escapeHtml(content.packId)}, créé le ${formatDateFr(content.createdAt)} avec ERIC Studio ${escapeHtml(content.appVersion)}. Le fichier manifest.json permet d’en vérifier l’intégrité.</p>
+</footer>
+</body>
+</html>
+`;
+}

@@ -1,0 +1,493 @@
+/**
+ * Restitution packs: plans what may go in for an audience (the consent gate decides per
+ * montage and clip, and says why things are left out), then builds the pack as one
+ * cancellable job — videos with subtitles and stills, index.html, synthese.pdf,
+ * consentements.csv, manifest.json, and a .zip — in a partial folder renamed only when
+ * complete. Packs are recorded as exports, so a withdrawal flags them for recall and a
+ * corrected pack can be rebuilt from the same choices.
+ */
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { AppError } from '../appError';
+import type { ApiEventBus } from '../api/eventBus';
+import type { ExportRecord } from '../api/editingSchemas';
+import type { PackPreview, PackSpec, PackVerification } from '../api/packSchemas';
+import type { ConsentService } from '../consent/consentService';
+import type { ConsentCondition } from '../consent/consentPolicy';
+import { AUDIENCE_LABELS_FR, ROLE_LABELS_FR } from '../editing/frenchLabels';
+import { partialPathFor, removePartials, requireFreeSpace, statFreeBytes, type FreeBytes } from '../editing/outputSpace';
+import type { PreparedRender, RenderService } from '../editing/renderService';
+import type { JobHandle, JobRunner } from '../jobs/jobRunner';
+import type { Library } from '../library/library';
+import { resolveInside } from '../library/libraryFolder';
+import type { FfmpegBinaries } from '../media/binaries';
+import { runFfmpeg } from '../media/runFfmpeg';
+import { consentRegisterCsv } from './consentRegister';
+import type { PackClip, PackContent, PackVideo } from './packContent';
+import { buildManifest, MANIFEST_FILE, verifyPack } from './packManifest';
+import { renderPackPage } from './packPage';
+import { writePackSynthesis } from './packSynthesis';
+import { zipFolder } from './packZip';
+
+export interface PackDeps {
+  library: Library;
+  jobs: JobRunner;
+  events: ApiEventBus;
+  consent: ConsentService;
+  render: RenderService;
+  requireFfmpeg: () => FfmpegBinaries;
+  appVersion: string;
+  freeBytes?: FreeBytes;
+}
+
+/** Clips in a pack: named, faded, even loudness; subtitles as tracks, not burnt in. */
+export const PACK_CLIP_OPTIONS = {
+  preset: '720p',
+  lowerThirds: true,
+  fadeSeconds: 0.3,
+  normaliseAudio: true,
+  burnSubtitles: false,
+} as const;
+export const PACKS_FOLDER = 'exports/packs';
+
+interface PlannedItem {
+  kind: 'montage' | 'clip';
+  id: number;
+  name: string;
+  prepared: PreparedRender;
+  themes: string[];
+  quotes: string[];
+}
+
+interface PackPlan {
+  spec: PackSpec;
+  included: PlannedItem[];
+  excluded: PackPreview['excluded'];
+  people: PackPreview['people'];
+}
+
+interface StoredPackSpec {
+  spec: PackSpec;
+  zip: boolean;
+}
+
+const slug = (text: string) =>
+  text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[^a-zA-Z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .toLowerCase()
+    .slice(0, 40) || 'pack';
+
+const WEIGHT_RENDERS = 0.9;
+
+export class PackService {
+  private readonly freeBytes: FreeBytes;
+
+  constructor(private readonly deps: PackDeps) {
+    this.freeBytes = deps.freeBytes ?? statFreeBytes;
+  }
+
+  private get library(): Library {
+    return this.deps.library;
+  }
+
+  async preview(spec: PackSpec): Promise<PackPreview> {
+    const plan = await this.plan(spec);
+    return {
+      projectId: spec.projectId,
+      audience: spec.audience,
+      included: plan.included.map((item) => ({
+        kind: item.kind,
+        id: item.id,
+        name: item.name,
+        durationSeconds: item.prepared.plan.totalSeconds,
+        themes: item.themes,
+      })),
+      excluded: plan.excluded,
+      people: plan.people,
+      quotes: plan.included.reduce((sum, item) => sum + item.quotes.length, 0),
+      totalSeconds: plan.included.reduce((sum, item) => sum + item.prepared.plan.totalSeconds, 0),
+    };
+  }
+
+  /** Queues the build; with `wait`, settles when the pack is complete. */
+  async build(input: {
+    spec: PackSpec;
+    destination?: string;
+    zip?: boolean;
+    wait?: boolean;
+  }): Promise<{ jobId: string; export: ExportRecord | null }> {
+    const plan = await this.plan(input.spec);
+    if (plan.included.length === 0) {
+      throw new AppError(
+        'consent-refused',
+        `Nothing can go into a pack for "${input.spec.audience}": every montage and clip is excluded or there are none.`,
+        {
+          hint: 'Preview the pack to see what is excluded and why, or make clips first.',
+        },
+      );
+    }
+    const binaries = this.deps.requireFfmpeg();
+    const project = this.library.projects.get(input.spec.projectId);
+    const external = input.destination !== undefined;
+    const zip = input.zip ?? !external;
+    const finalDir = external ? this.checkDestinationFolder(input.destination!) : this.libraryPackDir(project.name, input.spec.audience);
+    fs.mkdirSync(path.dirname(finalDir), { recursive: true });
+    const estimate =
+      plan.included.reduce((sum, item) => sum + this.deps.render.estimateBytes(item.prepared), 0) * (zip ? 2 : 1) + 10 * 1024 * 1024;
+    requireFreeSpace(path.dirname(finalDir), estimate, this.freeBytes, 'this pack');
+
+    const label = `Pack « ${project.name} » (${AUDIENCE_LABELS_FR[input.spec.audience]})`;
+    const { jobId, done } = this.deps.jobs.start('pack', label, (job) => this.buildPack(plan, finalDir, zip, external, binaries, job));
+    if (!input.wait) return { jobId, export: null };
+    return { jobId, export: await done };
+  }
+
+  /** Builds a corrected pack from the same choices (consent is asked again). */
+  async rebuild(exportId: number, options: { destination?: string; wait?: boolean } = {}) {
+    const record = this.deps.render.exports.get(exportId, 'exportId');
+    if (record.kind !== 'pack') throw new AppError('invalid-input', `Export ${exportId} is not a pack.`, { field: 'exportId' });
+    const stored = this.deps.render.exports.spec<StoredPackSpec>(exportId);
+    if (record.outputPath && !options.destination) {
+      throw new AppError('invalid-input', `This pack was written to ${record.outputPath}: give a new folder for the corrected one.`, {
+        field: 'destination',
+      });
+    }
+    return this.build({ spec: stored.spec, zip: stored.zip, destination: options.destination, wait: options.wait });
+  }
+
+  async verifyExport(exportId: number): Promise<PackVerification> {
+    const record = this.deps.render.exports.get(exportId, 'exportId');
+    if (record.kind !== 'pack') throw new AppError('invalid-input', `Export ${exportId} is not a pack.`, { field: 'exportId' });
+    const summary = this.deps.render.exports.summary(exportId) as { folder?: string; zipPath?: string };
+    const folder = summary.folder ? this.absolute(summary.folder) : null;
+    const zipPath = summary.zipPath ? this.absolute(summary.zipPath) : null;
+    if (folder && fs.existsSync(folder)) return verifyPack(folder);
+    if (zipPath && fs.existsSync(zipPath)) return verifyPack(zipPath);
+    throw new AppError('not-found', 'The pack folder is no longer where it was written.', {
+      hint: 'Verify the copy you have with "pack verify <folder or zip>".',
+    });
+  }
+
+  /** Removes partial pack folders and zips left by a crash (start-up). */
+  recoverUnfinished(): number {
+    return removePartials(resolveInside(this.library.dir, PACKS_FOLDER));
+  }
+
+  deletePackFiles(exportId: number): void {
+    const summary = this.deps.render.exports.summary(exportId) as { folder?: string; zipPath?: string; external?: boolean };
+    if (summary.external) return; // the command line's folders belong to the user
+    if (summary.folder) fs.rmSync(this.absolute(summary.folder), { recursive: true, force: true });
+  }
+
+  private absolute(stored: string): string {
+    return path.isAbsolute(stored) ? stored : resolveInside(this.library.dir, stored);
+  }
+
+  private relativeIfInside(file: string): string {
+    const relative = path.relative(this.library.dir, file);
+    return relative.startsWith('..') || path.isAbsolute(relative) ? file : relative.split(path.sep).join('/');
+  }
+
+  private checkDestinationFolder(destination: string): string {
+    const absolute = path.resolve(destination);
+    if (fs.existsSync(absolute) && (!fs.statSync(absolute).isDirectory() || fs.readdirSync(absolute).length > 0)) {
+      throw new AppError('conflict', `${absolute} already exists and is not an empty folder.`, {
+        field: 'destination',
+        hint: 'Choose a new folder name: a pack never overwrites files.',
+      });
+    }
+    if (!fs.existsSync(path.dirname(absolute))) {
+      throw new AppError('not-found', `The folder ${path.dirname(absolute)} does not exist.`, { field: 'destination' });
+    }
+    if (fs.existsSync(absolute)) fs.rmdirSync(absolute); // empty: the finished pack is renamed into its place
+    return absolute;
+  }
+
+  private libraryPackDir(projectName: string, audience: string): string {
+    const name = `${this.library.now().slice(0, 10)}-${slug(projectName)}-${audience}-${crypto.randomBytes(3).toString('hex')}`;
+    return resolveInside(this.library.dir, path.posix.join(PACKS_FOLDER, name));
+  }
+
+  private async plan(spec: PackSpec): Promise<PackPlan> {
+    const project = this.library.projects.get(spec.projectId, 'spec.projectId');
+    const render = this.deps.render;
+    const montages = spec.montageIds
+      ? spec.montageIds.map((id, index) => {
+          const montage = render.montages.get(id, `spec.montageIds.${index}`);
+          if (montage.projectId !== project.id)
+            throw new AppError('invalid-input', `Montage ${id} belongs to another project.`, { field: `spec.montageIds.${index}` });
+          return montage;
+        })
+      : render.montages.list(project.id).filter((montage) => montage.items.length > 0);
+    let clips = spec.clipIds
+      ? spec.clipIds.map((id, index) => {
+          const clip = render.clips.get(id, `spec.clipIds.${index}`);
+          if (clip.projectId !== project.id)
+            throw new AppError('invalid-input', `Clip ${id} belongs to another project.`, { field: `spec.clipIds.${index}` });
+          return clip;
+        })
+      : render.clips.listByProject(project.id);
+    if (spec.themes) clips = clips.filter((clip) => clip.tags.some((tag) => spec.themes!.includes(tag)));
+
+    const included: PlannedItem[] = [];
+    const excluded: PackPreview['excluded'] = [];
+    const consider = (kind: 'montage' | 'clip', id: number, name: string, prepared: PreparedRender, themes: string[], quotes: string[]) => {
+      const { check } = prepared.plan;
+      if (check.allowed) included.push({ kind, id, name, prepared, themes, quotes });
+      else
+        excluded.push({
+          kind,
+          id,
+          name,
+          blockers: check.blockers.map((blocker) => ({ displayName: blocker.displayName, reasons: blocker.reasons })),
+          problems: check.recordingProblems.map((problem) => `${problem.title}: ${problem.problem}`),
+        });
+    };
+    for (const montage of montages) {
+      if (montage.items.length === 0) {
+        excluded.push({ kind: 'montage', id: montage.id, name: montage.name, blockers: [], problems: ['empty'] });
+        continue;
+      }
+      consider(
+        'montage',
+        montage.id,
+        montage.name,
+        await render.prepare({ target: { kind: 'montage', montageId: montage.id }, audience: spec.audience }),
+        [],
+        [],
+      );
+    }
+    const quotesOf = this.library.db.prepare(
+      `SELECT text FROM comments WHERE recording_id = ? AND is_quote = 1 AND parent_id IS NULL AND deleted_at IS NULL
+       AND start_seconds >= ? AND start_seconds < ? ORDER BY start_seconds, id`,
+    );
+    for (const clip of clips) {
+      const prepared = await render.prepare({
+        target: { kind: 'clip', clipId: clip.id },
+        audience: spec.audience,
+        options: { ...PACK_CLIP_OPTIONS },
+      });
+      const quotes =
+        spec.includeQuotes === false
+          ? []
+          : (quotesOf.all(clip.recordingId, clip.inSeconds, clip.outSeconds) as Array<{ text: string }>).map((row) => row.text);
+      consider('clip', clip.id, clip.name, prepared, clip.tags, quotes);
+    }
+
+    const people = new Map<number, PackPreview['people'][number]>();
+    for (const item of included) {
+      for (const person of item.prepared.plan.check.people) {
+        const previous = people.get(person.personId);
+        people.set(person.personId, {
+          personId: person.personId,
+          shownAs: person.shownAs,
+          conditions: [...new Set([...(previous?.conditions ?? []), ...person.conditions])].sort() as ConsentCondition[],
+        });
+      }
+    }
+    return { spec, included, excluded, people: [...people.values()] };
+  }
+
+  private async buildPack(
+    plan: PackPlan,
+    finalDir: string,
+    zip: boolean,
+    external: boolean,
+    binaries: FfmpegBinaries,
+    job: JobHandle,
+  ): Promise<ExportRecord> {
+    const partialDir = partialPathFor(finalDir);
+    const finalZip = `${finalDir}.zip`;
+    const partialZip = partialPathFor(finalZip);
+    const packId = crypto.randomUUID();
+    const project = this.library.projects.get(plan.spec.projectId);
+    const checkCancelled = () => {
+      if (job.signal.aborted) throw new AppError('cancelled', 'Pack build cancelled.');
+    };
+    try {
+      fs.mkdirSync(path.join(partialDir, 'videos'), { recursive: true });
+      const totalSeconds = plan.included.reduce((sum, item) => sum + item.prepared.plan.totalSeconds, 0) || 1;
+      let doneSeconds = 0;
+      const videos = new Map<PlannedItem, PackVideo>();
+      for (const [index, item] of plan.included.entries()) {
+        checkCancelled();
+        const file = `videos/${String(index + 1).padStart(2, '0')}-${item.kind === 'montage' ? 'film' : 'extrait'}-${slug(item.name)}.mp4`;
+        const seconds = item.prepared.plan.totalSeconds;
+        const span: [number, number] = [
+          (doneSeconds / totalSeconds) * WEIGHT_RENDERS,
+          ((doneSeconds + seconds) / totalSeconds) * WEIGHT_RENDERS,
+        ];
+        job.progress(span[0], `pack-video:${index + 1}/${plan.included.length}`);
+        const rendered = await this.deps.render.renderToFile(
+          item.prepared,
+          path.join(partialDir, ...file.split('/')),
+          binaries,
+          {
+            signal: job.signal,
+            progress: (ratio) => job.progress(ratio, `pack-video:${index + 1}/${plan.included.length}`),
+          },
+          span,
+        );
+        doneSeconds += seconds;
+        const still = file.replace(/\.mp4$/, '.jpg');
+        job.progress(span[1], 'pack-stills');
+        await runFfmpeg(
+          binaries,
+          [
+            '-ss',
+            (seconds / 2).toFixed(3),
+            '-i',
+            rendered.videoPath,
+            '-frames:v',
+            '1',
+            '-vf',
+            'scale=640:-2',
+            '-q:v',
+            '4',
+            '-f',
+            'image2',
+            '-update',
+            '1',
+            path.join(partialDir, ...still.split('/')),
+          ],
+          { signal: job.signal, purpose: 'taking a still for the synthesis' },
+        );
+        videos.set(item, {
+          name: item.name,
+          file,
+          subtitles: rendered.subtitlesPath ? file.replace(/\.mp4$/, '.vtt') : null,
+          still,
+          durationSeconds: seconds,
+          cues: item.prepared.plan.cues,
+        });
+      }
+      checkCancelled();
+      job.progress(WEIGHT_RENDERS, 'pack-documents');
+      const content = this.content(plan, videos, packId, project);
+      fs.writeFileSync(path.join(partialDir, 'index.html'), renderPackPage(content));
+      fs.writeFileSync(
+        path.join(partialDir, 'consentements.csv'),
+        consentRegisterCsv(
+          content.people.map((person) => ({
+            consent: this.deps.consent.show(person.personId),
+            shownAs: person.shownAs,
+            role: person.role,
+          })),
+          plan.spec.audience,
+        ),
+      );
+      await writePackSynthesis(content, partialDir, path.join(partialDir, 'synthese.pdf'));
+      checkCancelled();
+      job.progress(0.94, 'pack-manifest');
+      const manifest = await buildManifest(partialDir, {
+        packId,
+        project: { id: project.id, name: project.name },
+        audience: plan.spec.audience,
+        createdAt: this.library.now(),
+        appVersion: this.deps.appVersion,
+      });
+      fs.writeFileSync(path.join(partialDir, MANIFEST_FILE), `${JSON.stringify(manifest, null, 2)}\n`);
+      if (zip) {
+        checkCancelled();
+        job.progress(0.97, 'pack-zip');
+        await zipFolder(partialDir, path.basename(finalDir), partialZip, job.signal);
+      }
+      checkCancelled();
+      fs.renameSync(partialDir, finalDir);
+      if (zip) fs.renameSync(partialZip, finalZip);
+    } catch (error) {
+      fs.rmSync(partialDir, { recursive: true, force: true });
+      fs.rmSync(partialZip, { force: true });
+      throw error;
+    }
+
+    const record = this.library.db.transaction(() => {
+      const zipAssetId =
+        zip && !external
+          ? this.library.mediaAssets.register({
+              kind: 'export-pack',
+              relativePath: this.relativeIfInside(finalZip),
+              mimeType: 'application/zip',
+            }).id
+          : null;
+      return this.deps.render.exports.insert({
+        projectId: project.id,
+        kind: 'pack',
+        audience: plan.spec.audience,
+        label: `${project.name} — ${AUDIENCE_LABELS_FR[plan.spec.audience]}`,
+        assetId: zipAssetId,
+        outputPath: external ? finalDir : null,
+        spec: { spec: plan.spec, zip } satisfies StoredPackSpec,
+        summary: {
+          packId,
+          folder: this.relativeIfInside(finalDir),
+          zipPath: zip ? this.relativeIfInside(finalZip) : null,
+          external,
+          durationSeconds: plan.included.reduce((sum, item) => sum + item.prepared.plan.totalSeconds, 0),
+          videos: plan.included.length,
+          excluded: plan.excluded.length,
+        },
+        personIds: [...new Set(plan.included.flatMap((item) => item.prepared.plan.personIds))],
+      });
+    })();
+    this.deps.events.emit('data.changed', { entity: 'export', id: record.id, projectId: record.projectId, change: 'created' });
+    return record;
+  }
+
+  private content(
+    plan: PackPlan,
+    videos: Map<PlannedItem, PackVideo>,
+    packId: string,
+    project: ReturnType<Library['projects']['get']>,
+  ): PackContent {
+    const recordings = this.library.recordings.list({ projectId: project.id }).filter((recording) => recording.status === 'ready');
+    const people = this.library.people.listByProject(project.id);
+    const byRole = new Map<string, number>();
+    for (const person of people) byRole.set(person.role, (byRole.get(person.role) ?? 0) + 1);
+    const themes = new Map<string, PackClip[]>();
+    for (const item of plan.included.filter((entry) => entry.kind === 'clip')) {
+      const video = videos.get(item)!;
+      const segment = item.prepared.plan.segments[0];
+      const lowerThird = segment?.kind === 'clip' ? segment.lowerThird : null;
+      const clip: PackClip = { ...video, speaker: lowerThird?.name ?? null, role: lowerThird?.role ?? null, quotes: item.quotes };
+      for (const theme of item.themes.length ? item.themes : ['Autres extraits']) themes.set(theme, [...(themes.get(theme) ?? []), clip]);
+    }
+    const personById = new Map(people.map((person) => [person.id, person]));
+    return {
+      packId,
+      createdAt: this.library.now(),
+      appVersion: this.deps.appVersion,
+      audience: plan.spec.audience,
+      project: {
+        name: project.name,
+        kind: project.kind,
+        place: project.place,
+        startDate: project.startDate,
+        endDate: project.endDate,
+        description: project.description,
+        withdrawalContact: project.withdrawalContact,
+      },
+      figures: {
+        sessions: this.library.sessions.listByProject(project.id).length,
+        recordings: recordings.length,
+        hoursFilmed: recordings.reduce((sum, recording) => sum + (recording.durationSeconds ?? 0), 0) / 3600,
+        peopleByRole: [...byRole.entries()].map(([role, count]) => ({
+          role: role as PackContent['figures']['peopleByRole'][number]['role'],
+          count,
+        })),
+      },
+      montages: plan.included.filter((item) => item.kind === 'montage').map((item) => videos.get(item)!),
+      themes: [...themes.entries()]
+        .sort(([a], [b]) => (a === 'Autres extraits' ? 1 : b === 'Autres extraits' ? -1 : a.localeCompare(b, 'fr')))
+        .map(([name, clips]) => ({ name, clips })),
+      people: plan.people.map((person) => ({
+        ...person,
+        role: ROLE_LABELS_FR[personById.get(person.personId)?.role ?? 'other'],
+      })),
+    };
+  }
+}
