@@ -116,7 +116,7 @@ export function encodeRender(
         const to = Math.max(from + 0.5, Math.min(d - 0.3, from + 5));
         const enable = `enable='between(t,${num(from)},${num(to)})'`;
         const x = even(W * 0.06);
-        const roleY = even(H * 0.86);
+        const roleY = even(H * 0.74); // above the subtitles, which sit at the bottom
         const nameY = roleY - even(nameFont * 1.5);
         const box = (font: number) => `box=1:boxcolor=black@0.8:boxborderw=${even(font * 0.35)}`;
         if (segment.lowerThird.name !== null) {

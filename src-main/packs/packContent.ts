@@ -39,7 +39,7 @@ export interface PackContent {
     description: string;
     withdrawalContact: string;
   };
-  figures: { sessions: number; recordings: number; hoursFilmed: number; peopleByRole: Array<{ role: PersonRole; count: number }> };
+  figures: { sessions: number; recordings: number; filmedSeconds: number; peopleByRole: Array<{ role: PersonRole; count: number }> };
   montages: PackVideo[];
   themes: Array<{ name: string; clips: PackClip[] }>;
   people: Array<{ personId: number; shownAs: string | null; role: string; conditions: ConsentCondition[] }>;

@@ -12,6 +12,13 @@ export function escapeHtml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 }
 
+/** Footage as people say it: "45 min", "2 h 05". */
+export function formatFilmed(seconds: number): string {
+  const minutes = Math.round(seconds / 60);
+  if (minutes < 60) return seconds > 0 && minutes === 0 ? 'moins d’1 min' : `${minutes} min`;
+  return `${Math.floor(minutes / 60)} h ${String(minutes % 60).padStart(2, '0')}`;
+}
+
 export function formatDuration(seconds: number): string {
   const total = Math.round(seconds);
   const m = Math.floor(total / 60);
@@ -110,7 +117,7 @@ export function renderPackPage(content: PackContent): string {
   <ul class="figures">
     <li><strong>${figures.sessions}</strong> séance(s)</li>
     <li><strong>${figures.recordings}</strong> vidéo(s) tournée(s)</li>
-    <li><strong>${figures.hoursFilmed.toLocaleString('fr-FR', { maximumFractionDigits: 1 })} h</strong> filmées</li>
+    <li><strong>${formatFilmed(figures.filmedSeconds)}</strong> filmées</li>
     <li><strong>${figures.peopleByRole.reduce((sum, entry) => sum + entry.count, 0)}</strong> participant·es<ul>${roles}</ul></li>
   </ul>
 </section>

@@ -474,7 +474,7 @@ export class PackService {
       figures: {
         sessions: this.library.sessions.listByProject(project.id).length,
         recordings: recordings.length,
-        hoursFilmed: recordings.reduce((sum, recording) => sum + (recording.durationSeconds ?? 0), 0) / 3600,
+        filmedSeconds: recordings.reduce((sum, recording) => sum + (recording.durationSeconds ?? 0), 0),
         peopleByRole: [...byRole.entries()].map(([role, count]) => ({
           role: role as PackContent['figures']['peopleByRole'][number]['role'],
           count,

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { createPdf } from '../pdf/pdfDocument';
 import { AUDIENCE_LABELS_FR, ROLE_LABELS_FR } from '../editing/frenchLabels';
 import type { PackContent } from './packContent';
-import { formatDuration } from './packPage';
+import { formatDuration, formatFilmed } from './packPage';
 
 const MARGIN = 50;
 
@@ -40,9 +40,7 @@ export async function writePackSynthesis(content: PackContent, packDir: string, 
   heading('Le projet');
   if (content.project.description) body(content.project.description);
   const figures = content.figures;
-  body(
-    `${figures.sessions} séance(s) · ${figures.recordings} vidéo(s) tournée(s) · ${figures.hoursFilmed.toLocaleString('fr-FR', { maximumFractionDigits: 1 })} h filmées`,
-  );
+  body(`${figures.sessions} séance(s) · ${figures.recordings} vidéo(s) tournée(s) · ${formatFilmed(figures.filmedSeconds)} filmées`);
   body(
     `Participant·es : ${figures.peopleByRole.map((entry) => `${entry.count} ${ROLE_LABELS_FR[entry.role].toLowerCase()}`).join(', ') || 'aucun'}`,
   );

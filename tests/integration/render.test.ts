@@ -199,7 +199,7 @@ describe('montage', () => {
       '-frames:v',
       '1',
       '-vf',
-      "crop=700:150:0:520,scale=1400:300,format=gray,lutyuv=y='if(gt(val,235),0,255)'",
+      "crop=700:160:0:440,scale=1400:320,format=gray,lutyuv=y='if(gt(val,235),0,255)'",
       frame,
     ]);
     const text = String(execFileSync('tesseract', [frame, '-', '--psm', '6'], { stdio: ['ignore', 'pipe', 'ignore'] }));
