@@ -30,7 +30,12 @@ export function JobsTray() {
         <div key={job.jobId} className="job">
           <div className="job-label">
             {job.label}
-            {job.step && <span className="muted"> · {t(`jobs.step.${job.step}` as MessageKey)}</span>}
+            {job.step && (
+              <span className="muted">
+                {' '}
+                · {t(`jobs.step.${job.step.split(':')[0]}` as MessageKey)} {job.step.split(':')[1] ?? ''}
+              </span>
+            )}
             {job.ratio !== null && <span className="muted"> · {Math.round(job.ratio * 100)} %</span>}
             {job.status === 'running' && timeLeft(job.jobId, job.ratio) && (
               <span className="muted"> · {t('jobs.timeLeft', { time: timeLeft(job.jobId, job.ratio)! })}</span>

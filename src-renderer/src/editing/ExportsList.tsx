@@ -2,6 +2,8 @@
  * What a project has exported: kind, audience, date, download link, and the recall
  * flag a later consent withdrawal puts on it. Deleting an export deletes its files.
  */
+import { useState } from 'react';
+import type { PackVerification } from '../../../src-main/api/packSchemas';
 import { api } from '../api/client';
 import { formatClock } from '../capture/recorderMime';
 import { useI18n } from '../i18n/i18n';
@@ -10,6 +12,9 @@ import { useApiData } from '../useApiData';
 export function ExportsList({ projectId, onError }: { projectId: number; onError(error: unknown): void }) {
   const { t, formatDate } = useI18n();
   const { data: exports } = useApiData(() => api.call('exports.list', { projectId }), [projectId], ['export', 'consent', 'person']);
+  const [verified, setVerified] = useState<Record<number, PackVerification>>({});
+  const verify = (exportId: number) =>
+    void api.call('packs.verify', { exportId }).then((result) => setVerified((all) => ({ ...all, [exportId]: result })), onError);
   return (
     <section className="card" aria-labelledby="exports-title">
       <h2 id="exports-title">{t('exports.title')}</h2>
@@ -26,12 +31,31 @@ export function ExportsList({ projectId, onError }: { projectId: number; onError
               </span>
               {record.flaggedAt && <p className="warning-text">{t('exports.flagged', { reason: record.flagReason ?? '' })}</p>}
               {record.outputPath && <p className="muted small-text">{t('exports.external', { path: record.outputPath })}</p>}
+              {verified[record.id] && (
+                <p className={verified[record.id]!.ok ? 'ok-text' : 'warning-text'} role="status">
+                  {verified[record.id]!.ok
+                    ? t('packs.verifiedOk', { count: verified[record.id]!.checkedFiles })
+                    : t('packs.verifiedBad', {
+                        problems: verified[record.id]!.problems.map((p) => `${p.path} (${t(`packs.problem.${p.problem}`)})`).join(', '),
+                      })}
+                </p>
+              )}
             </div>
             <div className="actions">
               {record.assetId !== null && (
                 <a className="button small" href={api.mediaUrl(record.assetId)} download>
                   {t('exports.download')}
                 </a>
+              )}
+              {record.kind === 'pack' && (
+                <button className="small" onClick={() => verify(record.id)}>
+                  {t('packs.verify')}
+                </button>
+              )}
+              {record.kind === 'pack' && record.flaggedAt && record.outputPath === null && (
+                <button className="small primary" onClick={() => void api.call('packs.rebuild', { exportId: record.id }).catch(onError)}>
+                  {t('packs.rebuild')}
+                </button>
               )}
               <button
                 className="small danger"

@@ -374,6 +374,28 @@ export const fr = {
   'jobs.timeLeft': 'reste environ {time}',
   'error.consent-refused': 'Export refusé : le consentement d’au moins une personne ne le permet pas (détails ci-dessous).',
   'error.disk-full': 'Il n’y a plus assez de place sur le disque. Rien n’a été écrit.',
+  'packs.title': 'Pack de restitution',
+  'packs.help':
+    'Un dossier (et un .zip) qui s’ouvre sans internet : page de présentation, vidéos sous-titrées, synthèse PDF, registre des consentements.',
+  'packs.themes': 'Thèmes à inclure',
+  'packs.included': 'Dans le pack : {count} vidéo(s), {duration}',
+  'packs.excluded': 'Laissé de côté : {count}',
+  'packs.empty': 'montage vide',
+  'packs.quotes': '{count} citation(s)',
+  'packs.build': 'Construire le pack',
+  'packs.verify': 'Vérifier',
+  'packs.rebuild': 'Reconstruire sans les retraits',
+  'packs.verifiedOk': 'Pack intact : {count} fichiers vérifiés.',
+  'packs.verifiedBad': 'Pack modifié : {problems}',
+  'packs.problem.missing': 'manquant',
+  'packs.problem.altered': 'modifié',
+  'packs.problem.extra': 'en trop',
+  'packs.problem.manifest-unreadable': 'manifeste illisible',
+  'jobs.step.pack-video': 'vidéo',
+  'jobs.step.pack-stills': 'images',
+  'jobs.step.pack-documents': 'documents',
+  'jobs.step.pack-manifest': 'manifeste',
+  'jobs.step.pack-zip': 'archive zip',
 } as const;
 
 export type MessageKey = keyof typeof fr;

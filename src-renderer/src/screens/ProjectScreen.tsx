@@ -14,6 +14,7 @@ import { SessionsPanel } from './SessionsPanel';
 import { ReviewVocabularyPanel } from './ReviewVocabularyPanel';
 import { MontagesPanel } from '../editing/MontagesPanel';
 import { ExportsList } from '../editing/ExportsList';
+import { PacksPanel } from '../editing/PacksPanel';
 
 export function ProjectScreen({ projectId }: { projectId: number }) {
   const { t, formatDate } = useI18n();
@@ -105,8 +106,9 @@ export function ProjectScreen({ projectId }: { projectId: number }) {
       </div>
       <div className="columns">
         <MontagesPanel projectId={projectId} onError={setActionError} />
-        <ExportsList projectId={projectId} onError={setActionError} />
+        <PacksPanel projectId={projectId} onError={setActionError} />
       </div>
+      <ExportsList projectId={projectId} onError={setActionError} />
       <ReviewVocabularyPanel projectId={projectId} />
     </main>
   );
