@@ -14,11 +14,14 @@ import { JobRunner } from '../jobs/jobRunner';
 import { Library, type OpenLibraryOptions } from '../library/library';
 import { resolveFfmpegBinaries, type FfmpegBinaries } from '../media/binaries';
 import { ApiEventBus } from './eventBus';
+import { RECOVERY_SETTING } from './settingKeys';
+import { recoverUnfinishedWorkMarkers, type RecoveredWork } from '../editing/unfinishedWork';
 import type { ApiContext } from './handlers';
 
 export const APP_VERSION: string = packageJson.version;
 
 export const FFMPEG_SETTING = 'media.ffmpegPath';
+
 export const FFPROBE_SETTING = 'media.ffprobePath';
 
 export interface CreateApiContextOptions extends OpenLibraryOptions {
@@ -103,8 +106,18 @@ export function closeApiContext(ctx: ApiContext): void {
  * disk, and half-written exports (work folders, partial files) are removed so nothing
  * incomplete is ever presented as an export.
  */
-export function recoverUnfinishedWork(ctx: ApiContext): { recordings: number; partialExportsRemoved: number } {
+export function recoverUnfinishedWork(ctx: ApiContext): {
+  recordings: number;
+  partialExportsRemoved: number;
+  interrupted: RecoveredWork['interrupted'];
+  processesStopped: number;
+} {
   const recordings = ctx.capture.recoverUnfinished().length;
-  const partialExportsRemoved = ctx.render.recoverUnfinished() + ctx.packs.recoverUnfinished();
-  return { recordings, partialExportsRemoved };
+  // markers first: they stop orphan encoders before their files are removed
+  const markers = recoverUnfinishedWorkMarkers(ctx.library.dir);
+  const partialExportsRemoved = markers.pathsRemoved + ctx.render.recoverUnfinished() + ctx.packs.recoverUnfinished();
+  if (markers.interrupted.length) {
+    ctx.library.settings.set(RECOVERY_SETTING, JSON.stringify({ at: ctx.library.now(), interrupted: markers.interrupted }));
+  }
+  return { recordings, partialExportsRemoved, interrupted: markers.interrupted, processesStopped: markers.processesStopped };
 }

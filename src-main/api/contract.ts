@@ -159,6 +159,7 @@ export const apiContract = {
   'render.start': { input: renderStartInputSchema, output: renderStartOutputSchema },
   'exports.list': { input: byProjectInputSchema, output: z.array(exportRecordSchema) },
   'exports.delete': { input: byIdInputSchema, output: deletedSchema },
+  'system.dismissRecovery': { input: emptyInputSchema, output: systemInfoSchema },
   'packs.preview': { input: packSpecSchema, output: packPreviewSchema },
   'packs.build': { input: buildPackInputSchema, output: buildPackOutputSchema },
   'packs.verify': { input: exportIdInputSchema, output: packVerificationSchema },

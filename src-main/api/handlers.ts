@@ -16,6 +16,8 @@ import { writeFeedbackSheet } from '../review/feedbackSheet';
 import { backupLibrary, defaultBackupDir } from '../library/backup';
 import { AppError } from '../appError';
 import type { RenderService } from '../editing/renderService';
+import type { SystemInfo } from './schemas';
+import { RECOVERY_SETTING } from './settingKeys';
 import type { PackService } from '../packs/packService';
 
 export interface ApiContext {
@@ -40,7 +42,9 @@ type Handlers = { [M in ApiMethodName]: (input: ApiParsedInput<M>, ctx: ApiConte
 export const apiHandlers: Handlers = {
   'system.info': (_input, ctx) => {
     const ffmpeg = ctx.ffmpeg();
+    const recovery = ctx.library.settings.get(RECOVERY_SETTING);
     return {
+      interrupted: recovery ? (JSON.parse(recovery) as { interrupted: SystemInfo['interrupted'] }).interrupted : [],
       appVersion: ctx.appVersion,
       schemaVersion: ctx.library.schemaVersion,
       libraryDir: ctx.library.dir,
@@ -235,6 +239,10 @@ export const apiHandlers: Handlers = {
     ctx.render.deleteExport(input.id);
     ctx.events.emit('data.changed', { entity: 'export', id: input.id, projectId: record.projectId, change: 'deleted' });
     return { deleted: true, id: input.id } as const;
+  },
+  'system.dismissRecovery': (input, ctx) => {
+    ctx.library.settings.set(RECOVERY_SETTING, null);
+    return apiHandlers['system.info'](input, ctx) as SystemInfo;
   },
   'packs.preview': (input, ctx) => ctx.packs.preview(input),
   'packs.build': (input, ctx) => {

@@ -76,6 +76,7 @@ export const API_METHODS = [
   'packs.build',
   'packs.verify',
   'packs.rebuild',
+  'system.dismissRecovery',
 ] as const;
 export type ApiMethodName = (typeof API_METHODS)[number];
 

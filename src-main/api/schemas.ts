@@ -144,6 +144,8 @@ export const systemInfoSchema = z.object({
   libraryDir: z.string(),
   transport: z.enum(['electron', 'http']),
   ffmpeg: z.object({ found: z.boolean(), path: z.string().nullable(), source: z.string().nullable() }),
+  /** Exports and packs a crash interrupted (cleaned at start-up), until the user dismisses the notice. */
+  interrupted: z.array(z.object({ kind: z.enum(['render', 'pack']), label: z.string() })),
 });
 export type SystemInfo = z.infer<typeof systemInfoSchema>;
 

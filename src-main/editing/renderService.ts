@@ -30,6 +30,7 @@ import { buildRenderPlan, PRESET_SIZES, type PlanItem, type PlanRecording, type 
 import { checkDestinationFile, partialPathFor, removePartials, requireFreeSpace, statFreeBytes, type FreeBytes } from './outputSpace';
 import { cuesToAss, cuesToSrt, cuesToVtt } from './subtitleCues';
 import { SubtitleStore } from './subtitleStore';
+import { UnfinishedWork } from './unfinishedWork';
 
 export interface RenderDeps {
   library: Library;
@@ -253,12 +254,18 @@ export class RenderService {
     binaries: FfmpegBinaries,
     job: Pick<JobHandle, 'signal' | 'progress'>,
     progressSpan: [number, number] = [0, 1],
+    /** The caller's crash marker (a pack's); otherwise this render keeps its own. */
+    marker?: UnfinishedWork,
   ): Promise<RenderedFile> {
     const { plan } = prepared;
     const work = resolveInside(this.library.dir, path.posix.join(WORK_FOLDER, `render-${crypto.randomUUID()}`));
     const partial = partialPathFor(finalPath);
     const subtitlesPath = plan.cues.length ? finalPath.replace(/\.mp4$/i, '.vtt') : null;
     const [spanFrom, spanTo] = progressSpan;
+    const ownMarker = marker ? null : new UnfinishedWork(this.library.dir, 'render', prepared.label);
+    const crashMarker = marker ?? ownMarker!;
+    crashMarker.addPath(work);
+    crashMarker.addPath(partial);
     try {
       fs.mkdirSync(work, { recursive: true });
       const onProgress = (progress: { ratio: number | null }) =>
@@ -285,6 +292,7 @@ export class RenderService {
         signal: job.signal,
         onProgress,
         purpose: prepared.mode === 'copy' ? 'cutting the clip' : 'rendering the export',
+        onSpawn: (pid) => crashMarker.addFfmpeg(pid),
       });
       if (subtitlesPath) {
         const partialVtt = partialPathFor(subtitlesPath);
@@ -305,6 +313,7 @@ export class RenderService {
       throw error;
     } finally {
       fs.rmSync(work, { recursive: true, force: true });
+      ownMarker?.finish();
     }
   }
 

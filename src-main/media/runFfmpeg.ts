@@ -19,6 +19,8 @@ export interface RunFfmpegOptions {
   purpose?: string;
   /** Working directory: relative file names in filters (fonts, text files) resolve here. */
   cwd?: string;
+  /** Told the process id once ffmpeg runs (crash recovery stops orphans by it). */
+  onSpawn?: (pid: number) => void;
 }
 
 export interface RunFfmpegResult {
@@ -39,6 +41,7 @@ export function runFfmpeg(
     const fullArgs = ['-hide_banner', '-nostdin', '-y', '-progress', 'pipe:1', '-nostats', ...args];
     const child = spawn(binaries.ffmpeg, fullArgs, { stdio: ['ignore', 'pipe', 'pipe'], windowsHide: true, cwd: options.cwd });
     (options.registry ?? defaultProcessRegistry).add(child);
+    if (child.pid !== undefined) options.onSpawn?.(child.pid);
 
     const parser = new FfmpegProgressParser(options.durationSeconds ?? null);
     const tail = new StderrTail();

@@ -29,6 +29,7 @@ import { buildManifest, MANIFEST_FILE, verifyPack } from './packManifest';
 import { renderPackPage } from './packPage';
 import { writePackSynthesis } from './packSynthesis';
 import { zipFolder } from './packZip';
+import { UnfinishedWork } from '../editing/unfinishedWork';
 
 export interface PackDeps {
   library: Library;
@@ -308,6 +309,9 @@ export class PackService {
     const checkCancelled = () => {
       if (job.signal.aborted) throw new AppError('cancelled', 'Pack build cancelled.');
     };
+    const marker = new UnfinishedWork(this.library.dir, 'pack', `${project.name} (${AUDIENCE_LABELS_FR[plan.spec.audience]})`);
+    marker.addPath(partialDir);
+    marker.addPath(partialZip);
     try {
       fs.mkdirSync(path.join(partialDir, 'videos'), { recursive: true });
       const totalSeconds = plan.included.reduce((sum, item) => sum + item.prepared.plan.totalSeconds, 0) || 1;
@@ -331,6 +335,7 @@ export class PackService {
             progress: (ratio) => job.progress(ratio, `pack-video:${index + 1}/${plan.included.length}`),
           },
           span,
+          marker,
         );
         doneSeconds += seconds;
         const still = file.replace(/\.mp4$/, '.jpg');
@@ -354,7 +359,7 @@ export class PackService {
             '1',
             path.join(partialDir, ...still.split('/')),
           ],
-          { signal: job.signal, purpose: 'taking a still for the synthesis' },
+          { signal: job.signal, purpose: 'taking a still for the synthesis', onSpawn: (pid) => marker.addFfmpeg(pid) },
         );
         videos.set(item, {
           name: item.name,
@@ -403,6 +408,8 @@ export class PackService {
       fs.rmSync(partialDir, { recursive: true, force: true });
       fs.rmSync(partialZip, { force: true });
       throw error;
+    } finally {
+      marker.finish();
     }
 
     const record = this.library.db.transaction(() => {

@@ -13,6 +13,7 @@ import { dispatch } from '../../src-main/api/dispatch';
 import type { ApiContext } from '../../src-main/api/handlers';
 import type { RenderTarget } from '../../src-main/api/editingSchemas';
 import { encodeRender, encodeRenderArgs, streamCopyArgs, WORK_FILES } from '../../src-main/editing/renderArgs';
+import type { RenderRequest } from '../../src-main/editing/renderService';
 import { resolveFfmpegBinaries } from '../../src-main/media/binaries';
 import { resourcesDir } from '../../src-main/resourcesDir';
 import { testSourceInputs } from '../helpers/media';
@@ -20,7 +21,7 @@ import { median, type BenchResult } from './benchResult';
 
 const binaries = resolveFfmpegBinaries();
 
-function ffmpegBare(args: string[], cwd?: string): void {
+export function ffmpegBare(args: string[], cwd?: string): void {
   const result = spawnSync(binaries.ffmpeg, ['-hide_banner', '-nostdin', '-y', '-loglevel', 'error', ...args], { stdio: 'inherit', cwd });
   if (result.status !== 0) throw new Error(`ffmpeg failed: ${args.join(' ')}`);
 }
@@ -32,8 +33,8 @@ async function timed(fn: () => unknown): Promise<number> {
 }
 
 /** The same command the app runs, with the same work-folder files, run straight. */
-async function bareCommand(ctx: ApiContext, target: RenderTarget, work: string, output: string): Promise<() => void> {
-  const prepared = await ctx.render.prepare({ target, audience: 'workshop' });
+export async function bareCommand(ctx: ApiContext, request: RenderRequest, work: string, output: string): Promise<() => void> {
+  const prepared = await ctx.render.prepare(request);
   const { plan } = prepared;
   if (prepared.mode === 'copy') {
     const segment = plan.segments[0]!;
@@ -83,7 +84,12 @@ export async function runRenderBench(root: string): Promise<BenchResult[]> {
   fs.mkdirSync(out);
 
   const compare = async (label: string, target: RenderTarget, runs: number, target_: string) => {
-    const bare = await bareCommand(ctx, target, path.join(root, `bare-work-${results.length}`), path.join(out, 'bare.mp4'));
+    const bare = await bareCommand(
+      ctx,
+      { target, audience: 'workshop' },
+      path.join(root, `bare-work-${results.length}`),
+      path.join(out, 'bare.mp4'),
+    );
     const appTimes: number[] = [];
     const bareTimes: number[] = [];
     for (let i = 0; i < runs; i++) {

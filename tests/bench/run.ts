@@ -13,6 +13,7 @@ import { runCaptureBench } from './captureBench';
 import { runReviewBench } from './reviewBench';
 import { runScaleBench } from './scaleBench';
 import { runRenderBench } from './renderBench';
+import { runPackBench } from './packBench';
 import { timeIt, type BenchResult } from './benchResult';
 
 async function runDataBench(root: string): Promise<BenchResult[]> {
@@ -69,14 +70,22 @@ async function main(): Promise<void> {
     if (!only || only === 'scale') results.push(...(await runScaleBench(root)));
     if (!only || only === 'capture') results.push(...(await runCaptureBench(root)));
     if (!only || only === 'render') results.push(...(await runRenderBench(root)));
+    if (!only || only === 'pack') results.push(...(await runPackBench(root)));
   } finally {
     fs.rmSync(root, { recursive: true, force: true });
   }
 
   fs.mkdirSync('bench', { recursive: true });
+  // running one part keeps the other parts' last figures
+  const previous: BenchResult[] =
+    only && fs.existsSync('bench/results.json')
+      ? (JSON.parse(fs.readFileSync('bench/results.json', 'utf8')) as { results: BenchResult[] }).results
+      : [];
+  const names = new Set(results.map((r) => r.name));
+  const merged = [...previous.filter((r) => !names.has(r.name)), ...results];
   fs.writeFileSync(
     'bench/results.json',
-    `${JSON.stringify({ date: new Date().toISOString(), node: process.version, results }, null, 2)}\n`,
+    `${JSON.stringify({ date: new Date().toISOString(), node: process.version, results: merged }, null, 2)}\n`,
   );
   console.table(results.map((r) => ({ measure: r.name, value: `${r.value.toFixed(2)} ${r.unit}`, target: r.target ?? '' })));
 }

@@ -381,4 +381,8 @@ export const en: Record<MessageKey, string> = {
   'jobs.step.pack-documents': 'documents',
   'jobs.step.pack-manifest': 'manifest',
   'jobs.step.pack-zip': 'zip archive',
+  'recovery.title': 'ERIC Studio stopped during some work. What was in progress was cleaned up; start it again:',
+  'recovery.render': 'Export “{label}”',
+  'recovery.pack': 'Pack “{label}”',
+  'recovery.dismiss': 'Got it',
 };

@@ -396,6 +396,10 @@ export const fr = {
   'jobs.step.pack-documents': 'documents',
   'jobs.step.pack-manifest': 'manifeste',
   'jobs.step.pack-zip': 'archive zip',
+  'recovery.title': 'ERIC Studio s’est arrêté pendant un travail. Ce qui était en cours a été nettoyé ; relancez-le :',
+  'recovery.render': 'Export « {label} »',
+  'recovery.pack': 'Pack « {label} »',
+  'recovery.dismiss': 'Compris',
 } as const;
 
 export type MessageKey = keyof typeof fr;

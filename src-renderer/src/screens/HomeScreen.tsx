@@ -9,6 +9,7 @@ import { useI18n } from '../i18n/i18n';
 import { hrefFor, navigate } from '../router';
 import { useApiData } from '../useApiData';
 import { ProjectForm } from './ProjectForm';
+import { RecoveryNotice } from '../components/RecoveryNotice';
 
 export function HomeScreen() {
   const { t, formatDate } = useI18n();
@@ -31,6 +32,7 @@ export function HomeScreen() {
 
   return (
     <main className="screen">
+      <RecoveryNotice />
       <header className="screen-header">
         <h1>{t('home.title')}</h1>
         {!creating && (

@@ -1,0 +1,121 @@
+/**
+ * Markers of long writes in progress (a render, a pack), kept in the library's tmp/
+ * folder while they run: what they are, the partial files they write (even outside the
+ * library, for the command line's destinations) and the ffmpeg they started. After a
+ * crash, start-up recovery reads them: it stops an ffmpeg left running, removes the
+ * partial files, and reports what was interrupted so the user can start it again.
+ */
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { resolveInside } from '../library/libraryFolder';
+import { PARTIAL_MARK } from './outputSpace';
+
+export interface WorkMarker {
+  kind: 'render' | 'pack';
+  label: string;
+  startedAt: number;
+  /** Partial outputs (named with PARTIAL_MARK) and work folders inside tmp/. */
+  paths: string[];
+  ffmpegPids: number[];
+}
+
+const MARKER_PREFIX = 'work-';
+
+function tmpDir(libraryDir: string): string {
+  return resolveInside(libraryDir, 'tmp');
+}
+
+export class UnfinishedWork {
+  private readonly file: string;
+  private marker: WorkMarker;
+
+  constructor(libraryDir: string, kind: WorkMarker['kind'], label: string) {
+    fs.mkdirSync(tmpDir(libraryDir), { recursive: true });
+    this.file = path.join(tmpDir(libraryDir), `${MARKER_PREFIX}${crypto.randomUUID()}.json`);
+    this.marker = { kind, label, startedAt: Date.now(), paths: [], ffmpegPids: [] };
+    this.save();
+  }
+
+  addPath(file: string): void {
+    this.marker.paths.push(file);
+    this.save();
+  }
+
+  addFfmpeg(pid: number): void {
+    this.marker.ffmpegPids.push(pid);
+    this.save();
+  }
+
+  /** The work ended (done, failed or cancelled, its files already handled). */
+  finish(): void {
+    fs.rmSync(this.file, { force: true });
+  }
+
+  private save(): void {
+    const temp = `${this.file}.tmp`;
+    fs.writeFileSync(temp, JSON.stringify(this.marker));
+    fs.renameSync(temp, this.file);
+  }
+}
+
+/** A process we started and that still runs ffmpeg (never another program that reused the pid). */
+function isOurFfmpeg(pid: number, startedAt: number): boolean {
+  if (startedAt < Date.now() - os.uptime() * 1000) return false; // started before this boot: long gone
+  try {
+    process.kill(pid, 0);
+  } catch {
+    return false;
+  }
+  if (process.platform === 'linux') {
+    try {
+      if (/^State:\s+Z/m.test(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))) return false; // already dead, not yet reaped
+      return /ffmpeg/.test(fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8'));
+    } catch {
+      return false;
+    }
+  }
+  return true;
+}
+
+export interface RecoveredWork {
+  interrupted: Array<{ kind: WorkMarker['kind']; label: string }>;
+  processesStopped: number;
+  pathsRemoved: number;
+}
+
+export function recoverUnfinishedWorkMarkers(libraryDir: string): RecoveredWork {
+  const result: RecoveredWork = { interrupted: [], processesStopped: 0, pathsRemoved: 0 };
+  const dir = tmpDir(libraryDir);
+  if (!fs.existsSync(dir)) return result;
+  for (const name of fs.readdirSync(dir)) {
+    if (!name.startsWith(MARKER_PREFIX)) continue;
+    const file = path.join(dir, name);
+    let marker: WorkMarker | null = null;
+    try {
+      marker = JSON.parse(fs.readFileSync(file, 'utf8')) as WorkMarker;
+    } catch {
+      marker = null; // a marker cut short by the crash: nothing to act on
+    }
+    if (marker) {
+      for (const pid of marker.ffmpegPids ?? []) {
+        if (isOurFfmpeg(pid, marker.startedAt)) {
+          process.kill(pid, 'SIGKILL');
+          result.processesStopped++;
+        }
+      }
+      for (const target of marker.paths ?? []) {
+        const insideTmp = path.resolve(target).startsWith(dir + path.sep);
+        if (!insideTmp && !path.basename(target).includes(PARTIAL_MARK)) continue; // only what we named as partial
+        if (fs.existsSync(target)) {
+          fs.rmSync(target, { recursive: true, force: true });
+          result.pathsRemoved++;
+        }
+      }
+      result.interrupted.push({ kind: marker.kind, label: marker.label });
+    }
+    fs.rmSync(file, { force: true });
+  }
+  return result;
+}
