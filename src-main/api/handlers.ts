@@ -240,6 +240,7 @@ export const apiHandlers: Handlers = {
     ctx.events.emit('data.changed', { entity: 'export', id: input.id, projectId: record.projectId, change: 'deleted' });
     return { deleted: true, id: input.id } as const;
   },
+  search: (input, ctx) => ctx.library.search.search(input.query, input.projectId ?? null, input.limit ?? 30),
   'system.dismissRecovery': (input, ctx) => {
     ctx.library.settings.set(RECOVERY_SETTING, null);
     return apiHandlers['system.info'](input, ctx) as SystemInfo;

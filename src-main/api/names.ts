@@ -77,6 +77,7 @@ export const API_METHODS = [
   'packs.verify',
   'packs.rebuild',
   'system.dismissRecovery',
+  'search',
 ] as const;
 export type ApiMethodName = (typeof API_METHODS)[number];
 

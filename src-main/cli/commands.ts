@@ -438,6 +438,19 @@ CLI_COMMANDS.push(
     run: (flags, positionals) => restoreLibrary(requireFlag(positionals[0], 'folder'), requireFlag(str(flags, 'library'), 'library')),
     columns: ['dir', 'files'],
   },
+  {
+    name: 'search',
+    usage: 'search <words> [--project <id>] [--limit <n>]',
+    summary: 'Find comments (full text, accents ignored), recordings, people and clips',
+    flags: { project: { type: 'string' }, limit: { type: 'string' } },
+    method: 'search',
+    toInput: (flags, positionals) => ({
+      query: requireFlag(positionals.join(' '), 'words'),
+      projectId: str(flags, 'project') === undefined ? undefined : parseIdFlag(str(flags, 'project'), 'project'),
+      limit: str(flags, 'limit') === undefined ? undefined : Number(str(flags, 'limit')),
+    }),
+    columns: [],
+  },
   ...EDITING_COMMANDS,
   ...PACK_COMMANDS,
 );

@@ -328,6 +328,26 @@ export const migrations: readonly Migration[] = [
       ALTER TABLE exports ADD COLUMN summary TEXT NOT NULL DEFAULT '{}';
     `,
   },
+  {
+    version: 6,
+    name: 'search: full-text index of comments (accents folded), kept by triggers',
+    sql: `
+      CREATE VIRTUAL TABLE comments_fts USING fts5(text, content='comments', content_rowid='id', tokenize='unicode61 remove_diacritics 2');
+      -- an erased comment must not linger in the index's pages
+      INSERT INTO comments_fts(comments_fts, rank) VALUES ('secure-delete', 1);
+      INSERT INTO comments_fts(comments_fts) VALUES ('rebuild');
+      CREATE TRIGGER comments_fts_insert AFTER INSERT ON comments BEGIN
+        INSERT INTO comments_fts(rowid, text) VALUES (new.id, new.text);
+      END;
+      CREATE TRIGGER comments_fts_delete AFTER DELETE ON comments BEGIN
+        INSERT INTO comments_fts(comments_fts, rowid, text) VALUES ('delete', old.id, old.text);
+      END;
+      CREATE TRIGGER comments_fts_update AFTER UPDATE OF text ON comments BEGIN
+        INSERT INTO comments_fts(comments_fts, rowid, text) VALUES ('delete', old.id, old.text);
+        INSERT INTO comments_fts(rowid, text) VALUES (new.id, new.text);
+      END;
+    `,
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations[migrations.length - 1]!.version;

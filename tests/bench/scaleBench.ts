@@ -45,11 +45,38 @@ function seed(ctx: ApiContext): void {
         );
         link.run(recordingId, people[r]!);
         link.run(recordingId, people[r + 25]!);
-        for (let c = 0; c < 40; c++) comment.run(recordingId, c * 14.5, 'Voix', `Commentaire ${c} sur l'entretien ${r}`, at, at);
+        for (let c = 0; c < 40; c++) {
+          const phrase = PHRASES[(c * 7 + r * 3 + p) % PHRASES.length]!;
+          comment.run(recordingId, c * 14.5, 'Voix', `${phrase} (${c}, entretien ${r})`, at, at);
+        }
       }
     }
   })();
 }
+
+/** Varied comment texts, so a searched word matches a realistic share (about 1 in 20). */
+const PHRASES = [
+  'Bonne posture, dos droit',
+  'Regard fuyant au début',
+  'Motivation claire pour le poste',
+  'Réponse trop longue, aller à l’essentiel',
+  'Voix posée et audible',
+  'Exemple concret tiré du stage',
+  'Question du salaire bien amenée',
+  'Présentation du parcours confuse',
+  'Poignée de main assurée',
+  'Tenue adaptée à l’entreprise',
+  'Hésitation sur les horaires',
+  'Bon sourire à l’accueil',
+  'Connaît bien l’entreprise',
+  'Trop de « euh »',
+  'Points forts bien mis en avant',
+  'Défaut présenté comme une qualité',
+  'Questions posées au recruteur',
+  'Mains qui bougent beaucoup',
+  'Conclusion convaincante',
+  'Retard de cinq minutes expliqué',
+];
 
 export async function runScaleBench(root: string): Promise<BenchResult[]> {
   const dir = path.join(root, 'scale-library');
@@ -69,6 +96,9 @@ export async function runScaleBench(root: string): Promise<BenchResult[]> {
     ['scale: comments.list of a recording (40 of 200,000)', () => call('comments.list', { recordingId: 2500 })],
     ['scale: consent.dashboard of a project (100 people)', () => call('consent.dashboard', { projectId: 100 })],
     ['scale: consent.check of a recording', () => call('consent.check', { recordingId: 2500, audience: 'elected' })],
+    ['scale: search a word in 200,000 comments (whole library, 30 best)', () => call('search', { query: 'motivation' })],
+    ['scale: search two word prefixes in one project', () => call('search', { query: 'regard fuy', projectId: 100 })],
+    ['scale: search a name among 20,000 people', () => call('search', { query: 'Personne 150-4' })],
   ];
   for (const [name, fn] of queries) results.push({ name, value: await timeIt(15, fn), unit: 'ms', target: '< 50 ms' });
   results.push({ name: 'scale: main process memory (RSS)', value: process.memoryUsage().rss / 1024 / 1024, unit: 'MiB' });

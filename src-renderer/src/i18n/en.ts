@@ -385,4 +385,10 @@ export const en: Record<MessageKey, string> = {
   'recovery.render': 'Export “{label}”',
   'recovery.pack': 'Pack “{label}”',
   'recovery.dismiss': 'Got it',
+  'search.label': 'Search',
+  'search.placeholder': 'a word from a comment, a name, a clip…',
+  'search.none': 'Nothing found.',
+  'search.recording': '(video)',
+  'search.clip': '(clip)',
+  'search.person': '(person)',
 };

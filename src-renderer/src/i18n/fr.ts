@@ -400,6 +400,12 @@ export const fr = {
   'recovery.render': 'Export « {label} »',
   'recovery.pack': 'Pack « {label} »',
   'recovery.dismiss': 'Compris',
+  'search.label': 'Rechercher',
+  'search.placeholder': 'un mot d’un commentaire, un nom, un extrait…',
+  'search.none': 'Rien trouvé.',
+  'search.recording': '(vidéo)',
+  'search.clip': '(extrait)',
+  'search.person': '(personne)',
 } as const;
 
 export type MessageKey = keyof typeof fr;

@@ -10,6 +10,7 @@ import { hrefFor, navigate } from '../router';
 import { useApiData } from '../useApiData';
 import { ProjectForm } from './ProjectForm';
 import { RecoveryNotice } from '../components/RecoveryNotice';
+import { SearchBox } from '../components/SearchBox';
 
 export function HomeScreen() {
   const { t, formatDate } = useI18n();
@@ -33,6 +34,7 @@ export function HomeScreen() {
   return (
     <main className="screen">
       <RecoveryNotice />
+      <SearchBox />
       <header className="screen-header">
         <h1>{t('home.title')}</h1>
         {!creating && (
