@@ -6,6 +6,7 @@
  */
 import type { BlurBox } from '../api/editingSchemas';
 import type { PlannedSegment, RenderPlan } from './renderPlan';
+import { H264_VIDEO_ARGS } from '../media/ffmpegArgs';
 
 /** File names inside the work folder (ffmpeg's working directory). */
 export const WORK_FILES = {
@@ -159,15 +160,8 @@ export function encodeRenderArgs(
     '[vout]',
     '-map',
     '[aout]',
-    ...(withSubtitleTrack ? ['-map', `${subtitleInput}:s`, '-c:s', 'mov_text', '-metadata:s:s:0', 'language=fre'] : []),
-    '-c:v',
-    'libx264',
-    '-preset',
-    'veryfast',
-    '-crf',
-    '21',
-    '-pix_fmt',
-    'yuv420p',
+    ...(withSubtitleTrack ? subtitleTrackArgs(subtitleInput) : []),
+    ...H264_VIDEO_ARGS,
     '-r',
     num(frameRate),
     '-g',
@@ -182,14 +176,18 @@ export function encodeRenderArgs(
     '2',
     '-t',
     num(plan.totalSeconds),
-    '-map_metadata',
-    '-1',
-    '-movflags',
-    '+faststart',
-    '-f',
-    'mp4',
-    output,
+    ...mp4OutputArgs(output),
   ];
+}
+
+/** No metadata carried over from sources (it can hold names, places, devices); index first, to play while loading. */
+function mp4OutputArgs(output: string): string[] {
+  return ['-map_metadata', '-1', '-movflags', '+faststart', '-f', 'mp4', output];
+}
+
+/** The subtitles as a text track (mov_text) of the MP4, in French. */
+function subtitleTrackArgs(inputIndex: number): string[] {
+  return ['-map', `${inputIndex}:s`, '-c:s', 'mov_text', '-metadata:s:s:0', 'language=fre'];
 }
 
 /**
@@ -220,17 +218,11 @@ export function streamCopyArgs(
     '0:v:0',
     '-map',
     '0:a:0?',
-    ...(withSubtitleTrack ? ['-map', '1:s', '-c:s', 'mov_text', '-metadata:s:s:0', 'language=fre'] : []),
+    ...(withSubtitleTrack ? subtitleTrackArgs(1) : []),
     '-c:v',
     'copy',
     '-c:a',
     'copy',
-    '-map_metadata',
-    '-1',
-    '-movflags',
-    '+faststart',
-    '-f',
-    'mp4',
-    output,
+    ...mp4OutputArgs(output),
   ];
 }

@@ -31,6 +31,7 @@ import { checkDestinationFile, partialPathFor, removePartials, requireFreeSpace,
 import { cuesToAss, cuesToSrt, cuesToVtt } from './subtitleCues';
 import { SubtitleStore } from './subtitleStore';
 import { UnfinishedWork } from './unfinishedWork';
+import { slug } from './slug';
 
 export interface RenderDeps {
   library: Library;
@@ -78,15 +79,6 @@ export interface RenderedFile {
   subtitlesPath: string | null;
   sizeBytes: number;
 }
-
-const slug = (text: string) =>
-  text
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[^a-zA-Z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .toLowerCase()
-    .slice(0, 40) || 'export';
 
 export class RenderService {
   readonly clips: ClipsStore;

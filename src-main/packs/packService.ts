@@ -30,6 +30,9 @@ import { renderPackPage } from './packPage';
 import { writePackSynthesis } from './packSynthesis';
 import { zipFolder } from './packZip';
 import { UnfinishedWork } from '../editing/unfinishedWork';
+import { slug } from '../editing/slug';
+
+const slugPack = (text: string) => slug(text, 'pack');
 
 export interface PackDeps {
   library: Library;
@@ -72,15 +75,6 @@ interface StoredPackSpec {
   spec: PackSpec;
   zip: boolean;
 }
-
-const slug = (text: string) =>
-  text
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[^a-zA-Z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .toLowerCase()
-    .slice(0, 40) || 'pack';
 
 const WEIGHT_RENDERS = 0.9;
 
@@ -209,7 +203,7 @@ export class PackService {
   }
 
   private libraryPackDir(projectName: string, audience: string): string {
-    const name = `${this.library.now().slice(0, 10)}-${slug(projectName)}-${audience}-${crypto.randomBytes(3).toString('hex')}`;
+    const name = `${this.library.now().slice(0, 10)}-${slugPack(projectName)}-${audience}-${crypto.randomBytes(3).toString('hex')}`;
     return resolveInside(this.library.dir, path.posix.join(PACKS_FOLDER, name));
   }
 
@@ -319,7 +313,7 @@ export class PackService {
       const videos = new Map<PlannedItem, PackVideo>();
       for (const [index, item] of plan.included.entries()) {
         checkCancelled();
-        const file = `videos/${String(index + 1).padStart(2, '0')}-${item.kind === 'montage' ? 'film' : 'extrait'}-${slug(item.name)}.mp4`;
+        const file = `videos/${String(index + 1).padStart(2, '0')}-${item.kind === 'montage' ? 'film' : 'extrait'}-${slugPack(item.name)}.mp4`;
         const seconds = item.prepared.plan.totalSeconds;
         const span: [number, number] = [
           (doneSeconds / totalSeconds) * WEIGHT_RENDERS,

@@ -13,6 +13,7 @@ import { listFiles } from '../../src-main/packs/folderFiles';
 import { sha256OfFile, type PackManifest } from '../../src-main/packs/packManifest';
 import { makeFrameCodedVideo, probeStreams } from '../helpers/frameCodedMedia';
 import { makeTempDir } from '../helpers/tempDir';
+import { jobEnd, progressPast } from '../helpers/jobEvents';
 
 const repo = path.resolve(__dirname, '../..');
 const root = makeTempDir('eric-packs-');
@@ -222,22 +223,8 @@ describe('restitution pack for elected officials', () => {
   it('cancelling a build leaves no folder, no partial folder, no zip and no record', async () => {
     const dir = path.join(root, 'pack-cancelled');
     const before = ctx.render.exports.list(projectId).length;
-    const progressed = new Promise<string>((resolve) => {
-      const off = ctx.events.subscribe((event, payload) => {
-        if (event === 'job.progress' && 'ratio' in payload && payload.kind === 'pack' && (payload.ratio ?? 0) > 0.05) {
-          off();
-          resolve(payload.jobId);
-        }
-      });
-    });
-    const finished = new Promise<string>((resolve) => {
-      const off = ctx.events.subscribe((event, payload) => {
-        if (event === 'job.finished' && 'outcome' in payload && payload.kind === 'pack') {
-          off();
-          resolve(payload.outcome);
-        }
-      });
-    });
+    const progressed = progressPast(ctx, 'pack', 0.05);
+    const finished = jobEnd(ctx, 'pack');
     const { jobId } = await call<{ jobId: string }>('packs.build', {
       spec: { projectId, audience: 'workshop' },
       destination: dir,

@@ -20,6 +20,7 @@ import {
   probeStreams,
 } from '../helpers/frameCodedMedia';
 import { makeTempDir } from '../helpers/tempDir';
+import { jobEnd, progressPast } from '../helpers/jobEvents';
 import { ARTIFACTS_DIR } from '../helpers/browser';
 
 const root = makeTempDir('eric-render-');
@@ -285,22 +286,8 @@ describe('render safety', () => {
     const dir = path.join(out, 'cancel');
     fs.mkdirSync(dir);
     const exportsBefore = ctx.render.exports.list(projectId).length;
-    const started = new Promise<string>((resolve) => {
-      const unsubscribe = ctx.events.subscribe((event, payload) => {
-        if (event === 'job.progress' && 'ratio' in payload && payload.kind === 'render' && (payload.ratio ?? 0) > 0.05) {
-          unsubscribe();
-          resolve(payload.jobId);
-        }
-      });
-    });
-    const finished = new Promise<string>((resolve) => {
-      const unsubscribe = ctx.events.subscribe((event, payload) => {
-        if (event === 'job.finished' && 'outcome' in payload && payload.kind === 'render') {
-          unsubscribe();
-          resolve(payload.outcome);
-        }
-      });
-    });
+    const started = progressPast(ctx, 'render', 0.05);
+    const finished = jobEnd(ctx, 'render');
     const { jobId } = await call<{ jobId: string }>('render.start', {
       target: { kind: 'range', recordingId: recordings.samira!.id, fromSeconds: 0.5, toSeconds: 19.5 },
       audience: 'workshop',

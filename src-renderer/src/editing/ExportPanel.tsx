@@ -5,13 +5,11 @@
  */
 import { useEffect, useState } from 'react';
 import type { RenderCheck, RenderTarget } from '../../../src-main/api/editingSchemas';
-import { AUDIENCES } from '../../../src-main/api/vocabulary';
 import { api } from '../api/client';
 import { ErrorBanner } from '../components/ErrorBanner';
 import { useI18n } from '../i18n/i18n';
+import { AudienceSelect, type Audience } from './AudienceSelect';
 import { decisionLabel } from '../screens/consentLabels';
-
-type Audience = (typeof AUDIENCES)[number];
 
 export function ExportPanel({
   target,
@@ -67,16 +65,7 @@ export function ExportPanel({
     <div className="export-panel" role="dialog" aria-label={t('export.title', { name })}>
       <h3>{t('export.title', { name })}</h3>
       <div className="field-row">
-        <div className="field">
-          <label htmlFor="export-audience">{t('export.audience')}</label>
-          <select id="export-audience" value={audience} onChange={(e) => setAudience(e.target.value as Audience)}>
-            {AUDIENCES.map((value) => (
-              <option key={value} value={value}>
-                {t(`consent.scope.${value}`)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <AudienceSelect id="export-audience" value={audience} onChange={setAudience} />
         {clipOptions && (
           <div className="field">
             <label htmlFor="export-preset">{t('export.preset')}</label>

@@ -5,14 +5,12 @@
  */
 import { useEffect, useState } from 'react';
 import type { PackPreview } from '../../../src-main/api/packSchemas';
-import { AUDIENCES } from '../../../src-main/api/vocabulary';
 import { api } from '../api/client';
 import { formatClock } from '../capture/recorderMime';
 import { useI18n } from '../i18n/i18n';
+import { AudienceSelect, type Audience } from './AudienceSelect';
 import { decisionLabel } from '../screens/consentLabels';
 import { useApiData } from '../useApiData';
-
-type Audience = (typeof AUDIENCES)[number];
 
 export function PacksPanel({ projectId, onError }: { projectId: number; onError(error: unknown): void }) {
   const { t } = useI18n();
@@ -54,16 +52,7 @@ export function PacksPanel({ projectId, onError }: { projectId: number; onError(
       <h2 id="packs-title">{t('packs.title')}</h2>
       <p className="muted">{t('packs.help')}</p>
       <div className="field-row">
-        <div className="field">
-          <label htmlFor="pack-audience">{t('export.audience')}</label>
-          <select id="pack-audience" value={audience} onChange={(e) => setAudience(e.target.value as Audience)}>
-            {AUDIENCES.map((value) => (
-              <option key={value} value={value}>
-                {t(`consent.scope.${value}`)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <AudienceSelect id="pack-audience" value={audience} onChange={setAudience} />
       </div>
       {themes.length > 0 && (
         <fieldset className="checks">
