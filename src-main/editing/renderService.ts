@@ -256,8 +256,7 @@ export class RenderService {
     const [spanFrom, spanTo] = progressSpan;
     const ownMarker = marker ? null : new UnfinishedWork(this.library.dir, 'render', prepared.label);
     const crashMarker = marker ?? ownMarker!;
-    crashMarker.addPath(work);
-    crashMarker.addPath(partial);
+    crashMarker.addPaths(work, partial);
     try {
       fs.mkdirSync(work, { recursive: true });
       const onProgress = (progress: { ratio: number | null }) =>

@@ -38,8 +38,8 @@ export class UnfinishedWork {
     this.save();
   }
 
-  addPath(file: string): void {
-    this.marker.paths.push(file);
+  addPaths(...files: string[]): void {
+    this.marker.paths.push(...files);
     this.save();
   }
 

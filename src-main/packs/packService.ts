@@ -304,8 +304,7 @@ export class PackService {
       if (job.signal.aborted) throw new AppError('cancelled', 'Pack build cancelled.');
     };
     const marker = new UnfinishedWork(this.library.dir, 'pack', `${project.name} (${AUDIENCE_LABELS_FR[plan.spec.audience]})`);
-    marker.addPath(partialDir);
-    marker.addPath(partialZip);
+    marker.addPaths(partialDir, partialZip);
     try {
       fs.mkdirSync(path.join(partialDir, 'videos'), { recursive: true });
       const totalSeconds = plan.included.reduce((sum, item) => sum + item.prepared.plan.totalSeconds, 0) || 1;
