@@ -94,10 +94,8 @@ export async function runRenderBench(root: string): Promise<BenchResult[]> {
     const bareTimes: number[] = [];
     // alternate which goes first, so neither always meets a warm cache
     for (let i = 0; i < runs; i++) {
-      const app = () =>
-        timed(() =>
-          call('render.start', { target, audience: 'workshop', destination: path.join(out, `app-${results.length}-${i}.mp4`), wait: true }),
-        );
+      const appFile = path.join(out, `app-${results.length}-${i}.mp4`);
+      const app = () => timed(() => call('render.start', { target, audience: 'workshop', destination: appFile, wait: true }));
       if (i % 2 === 0) {
         bareTimes.push(await timed(bare));
         appTimes.push(await app());
@@ -105,6 +103,9 @@ export async function runRenderBench(root: string): Promise<BenchResult[]> {
         appTimes.push(await app());
         bareTimes.push(await timed(bare));
       }
+      // both write a new file each time: neither pays for the other's pending disk writes
+      fs.rmSync(appFile, { force: true });
+      fs.rmSync(path.join(out, 'bare.mp4'), { force: true });
     }
     const app = median(appTimes);
     const bareMs = median(bareTimes);
