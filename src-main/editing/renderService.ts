@@ -17,7 +17,7 @@ import type { JobHandle, JobRunner } from '../jobs/jobRunner';
 import type { Library } from '../library/library';
 import { resolveInside } from '../library/libraryFolder';
 import type { FfmpegBinaries } from '../media/binaries';
-import { hasKeyframeAt, readMediaIndex } from '../media/mediaIndex';
+import { hasKeyframeAt, readMediaIndex, type MediaIndex } from '../media/mediaIndex';
 import { probe } from '../media/probe';
 import { runFfmpeg } from '../media/runFfmpeg';
 import { resourcesDir } from '../resourcesDir';
@@ -173,8 +173,12 @@ export class RenderService {
       }
     }
     const plan = buildRenderPlan(items, { ...settings, audience });
-    const frameRate = await this.frameRateOf(plan);
-    const mode = await this.chooseMode(plan, frameRate);
+    // the first clip's keyframe index gives the output frame rate and, for a lone clip, stream copy or not
+    const firstClip = plan.segments.find((segment) => segment.kind === 'clip');
+    const index = firstClip?.kind === 'clip' ? await readMediaIndex(this.deps.requireFfmpeg(), firstClip.masterPath) : null;
+    const rate = index?.frameRate;
+    const frameRate = rate && rate >= 10 && rate <= 60 ? Math.round(rate * 1000) / 1000 : 25;
+    const mode = this.chooseMode(plan, frameRate, index);
     return { plan, mode, label, projectId, kind: target.kind === 'montage' ? 'montage' : 'clip', frameRate };
   }
 
@@ -405,28 +409,19 @@ export class RenderService {
   }
 
   /** Stream copy only for a lone clip cut on keyframes, with nothing drawn, faded or changed. */
-  private async chooseMode(plan: RenderPlan, frameRate: number): Promise<'copy' | 'encode'> {
+  private chooseMode(plan: RenderPlan, frameRate: number, index: MediaIndex | null): 'copy' | 'encode' {
     const { settings } = plan;
     const segment = plan.segments[0];
     if (plan.segments.length !== 1 || segment?.kind !== 'clip') return 'encode';
     if (segment.pixelate || segment.alterVoice || segment.lowerThird) return 'encode';
     if (settings.fadeSeconds > 0 || settings.normaliseAudio || (settings.burnSubtitles && plan.cues.length)) return 'encode';
     const recording = this.library.recordings.get(segment.recordingId);
-    if ((recording.height ?? Infinity) > PRESET_SIZES[settings.preset].height || !recording.hasVideo) return 'encode';
-    const index = await readMediaIndex(this.deps.requireFfmpeg(), segment.masterPath);
+    if ((recording.height ?? Infinity) > PRESET_SIZES[settings.preset].height || !recording.hasVideo || !index) return 'encode';
     const tolerance = 0.25 / frameRate;
     const outAtEnd = segment.outSeconds >= (recording.durationSeconds ?? Infinity) - tolerance;
     const onKeyframes =
       hasKeyframeAt(index, segment.inSeconds, tolerance) && (outAtEnd || hasKeyframeAt(index, segment.outSeconds, tolerance));
     return onKeyframes ? 'copy' : 'encode';
-  }
-
-  /** The first clip's frame rate (masters are constant frame rate), from its index. */
-  private async frameRateOf(plan: RenderPlan): Promise<number> {
-    const firstClip = plan.segments.find((segment) => segment.kind === 'clip');
-    if (!firstClip || firstClip.kind !== 'clip') return 25;
-    const rate = (await readMediaIndex(this.deps.requireFfmpeg(), firstClip.masterPath)).frameRate;
-    return rate && rate >= 10 && rate <= 60 ? Math.round(rate * 1000) / 1000 : 25;
   }
 
   /** Fonts and text files the filters read. */

@@ -97,11 +97,13 @@ export function cuesInRange(cues: readonly Cue[], from: number, to: number, offs
     .sort((a, b) => a.startSeconds - b.startSeconds);
 }
 
-const cueText = (text: string) =>
-  text
+/** Cue text may not hold the timing arrow nor blank lines (they end a cue). */
+export function cueText(text: string): string {
+  return text
     .replace(/-->/g, '→')
-    .replace(/\n\s*\n/g, '\n')
+    .replace(/\r?\n\s*\r?\n/g, '\n')
     .trim();
+}
 
 export function cuesToSrt(cues: readonly Cue[]): string {
   return (

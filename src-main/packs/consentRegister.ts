@@ -7,6 +7,7 @@
 import type { PersonConsent } from '../api/schemas';
 import type { Audience } from '../consent/consentPolicy';
 import { CONDITION_LABELS_FR } from '../editing/frenchLabels';
+import { csvDocument } from '../csvFile';
 
 const METHOD_LABELS: Record<string, string> = {
   'signed-form': 'formulaire signé',
@@ -14,10 +15,6 @@ const METHOD_LABELS: Record<string, string> = {
   'filmed-oral-consent': 'accord oral filmé',
 };
 const STATUS_LABELS: Record<string, string> = { granted: 'accordé', refused: 'refusé', pending: 'en attente', withdrawn: 'retiré' };
-
-function cell(value: string): string {
-  return /[",\r\n;]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
-}
 
 export interface RegisterPerson {
   consent: PersonConsent;
@@ -59,5 +56,5 @@ export function consentRegisterCsv(people: readonly RegisterPerson[], audience: 
       consent.minor ? (shown && shown.guardianIds.length > 0 ? 'oui' : 'non') : 'majeur·e',
     ];
   });
-  return `\uFEFF${[header, ...rows].map((row) => row.map(cell).join(',')).join('\r\n')}\r\n`;
+  return csvDocument([header, ...rows]);
 }

@@ -5,13 +5,10 @@
  */
 import type { Comment } from '../api/schemas';
 import { formatTimecode } from './timecode';
+import { csvDocument } from '../csvFile';
+import { cuesToSrt, cuesToVtt, cueText, type Cue } from '../editing/subtitleCues';
 
 export const POINT_CUE_SECONDS = 3;
-
-function csvField(value: string | number | boolean | null): string {
-  const text = value === null ? '' : String(value);
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
 
 export function commentsToCsv(comments: readonly Comment[]): string {
   const header = ['id', 'debut', 'fin', 'auteur', 'categorie', 'texte', 'reponse_a', 'resolu', 'plus_un', 'citation'];
@@ -27,16 +24,10 @@ export function commentsToCsv(comments: readonly Comment[]): string {
     c.plusOnes,
     c.isQuote ? 'oui' : 'non',
   ]);
-  return `\uFEFF${[header, ...rows].map((row) => row.map((cell) => csvField(cell as string)).join(',')).join('\r\n')}\r\n`;
+  return csvDocument([header, ...rows]);
 }
 
-interface Cue {
-  start: number;
-  end: number;
-  lines: string[];
-}
-
-/** One cue per thread: the comment, then its replies. */
+/** One cue per thread: the comment, then its replies, one line each. */
 function cues(comments: readonly Comment[]): Cue[] {
   const replies = new Map<number, Comment[]>();
   for (const comment of comments) {
@@ -45,35 +36,21 @@ function cues(comments: readonly Comment[]): Cue[] {
   return comments
     .filter((comment) => comment.parentId === null)
     .map((comment) => ({
-      start: comment.startSeconds,
-      end: comment.endSeconds ?? comment.startSeconds + POINT_CUE_SECONDS,
-      lines: [
+      startSeconds: comment.startSeconds,
+      endSeconds: comment.endSeconds ?? comment.startSeconds + POINT_CUE_SECONDS,
+      text: [
         `${comment.category ? `[${comment.category}] ` : ''}${comment.authorName} : ${comment.text}`,
         ...(replies.get(comment.id) ?? []).map((reply) => `↳ ${reply.authorName} : ${reply.text}`),
-      ],
+      ]
+        .map(cueText)
+        .join('\n'),
     }));
 }
 
-/** Cue text may not hold the timing arrow nor blank lines (they end a cue). */
-function cueLine(text: string): string {
-  return text
-    .replace(/-->/g, '→')
-    .replace(/\r?\n\s*\r?\n/g, '\n')
-    .trim();
-}
-
 export function commentsToVtt(comments: readonly Comment[]): string {
-  const escape = (text: string) => cueLine(text).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-  const body = cues(comments).map(
-    (cue) => `${formatTimecode(cue.start)} --> ${formatTimecode(cue.end)}\n${cue.lines.map(escape).join('\n')}`,
-  );
-  return `WEBVTT\n\n${body.join('\n\n')}\n`;
+  return cuesToVtt(cues(comments));
 }
 
 export function commentsToSrt(comments: readonly Comment[]): string {
-  const body = cues(comments).map(
-    (cue, index) =>
-      `${index + 1}\n${formatTimecode(cue.start, ',')} --> ${formatTimecode(cue.end, ',')}\n${cue.lines.map(cueLine).join('\n')}`,
-  );
-  return `${body.join('\n\n')}\n`;
+  return cuesToSrt(cues(comments));
 }

@@ -77,6 +77,17 @@ export function ClipsPanel({
     void create(Math.min(a.atSeconds, b.atSeconds), Math.max(a.atSeconds, b.atSeconds));
   }
 
+  const markerSelect = (value: string, onChange: (id: string) => void) => (
+    <select aria-label={t('clips.marker')} value={value} onChange={(e) => onChange(e.target.value)}>
+      <option value="">—</option>
+      {recording.markers.map((marker) => (
+        <option key={marker.id} value={marker.id}>
+          {formatClock(marker.atSeconds)} {marker.tag}
+        </option>
+      ))}
+    </select>
+  );
+
   const speakerName = (clip: Clip) => recording.people.find((p) => p.personId === clip.speakerPersonId)?.displayName;
 
   return (
@@ -117,25 +128,8 @@ export function ClipsPanel({
         {recording.markers.length >= 2 && (
           <div className="actions">
             <span>{t('clips.fromMarkers')}</span>
-            {[
-              [markerA, setMarkerA, 'clip-marker-a'],
-              [markerB, setMarkerB, 'clip-marker-b'],
-            ].map(([value, set, id]) => (
-              <select
-                key={id as string}
-                id={id as string}
-                aria-label={t('clips.marker')}
-                value={value as string}
-                onChange={(e) => (set as (v: string) => void)(e.target.value)}
-              >
-                <option value="">—</option>
-                {recording.markers.map((marker) => (
-                  <option key={marker.id} value={marker.id}>
-                    {formatClock(marker.atSeconds)} {marker.tag}
-                  </option>
-                ))}
-              </select>
-            ))}
+            {markerSelect(markerA, setMarkerA)}
+            {markerSelect(markerB, setMarkerB)}
             <button type="button" onClick={createFromMarkers} disabled={!markerA || !markerB || markerA === markerB}>
               {t('clips.createFromMarkers')}
             </button>
