@@ -7,7 +7,7 @@ import type { z } from 'zod';
 import { AppError } from '../appError';
 import { apiContract, SAMPLED_OUTPUT_METHODS, type ApiOutput } from './contract';
 import { apiHandlers, type ApiContext } from './handlers';
-import { isApiMethodName, TRUSTED_ONLY_METHODS, type ApiMethodName } from './names';
+import { isApiMethodName, TRUSTED_ONLY_FIELDS, TRUSTED_ONLY_METHODS, type ApiMethodName } from './names';
 
 function describeIssue(issue: z.core.$ZodIssue): { field: string; message: string } {
   const field = issue.path.length ? issue.path.map(String).join('.') : '(input)';
@@ -44,6 +44,13 @@ export async function dispatch(method: string, rawInput: unknown, ctx: ApiContex
     });
   }
   const input = validateInput(method, rawInput);
+  const pathField = TRUSTED_ONLY_FIELDS[method];
+  if (pathField && !ctx.trusted && (input as Record<string, unknown>)[pathField] !== undefined) {
+    throw new AppError('forbidden', `Only the command line may choose where ${method} writes (${pathField}).`, {
+      field: pathField,
+      hint: 'From the app, the file goes into the library; download it from there.',
+    });
+  }
   const handler = apiHandlers[method] as (input: unknown, ctx: ApiContext) => unknown;
   const output = await handler(input, ctx);
   const sampled = SAMPLED_OUTPUT_METHODS.includes(method) && Array.isArray(output) && output.length > 2;

@@ -170,9 +170,6 @@ export const apiHandlers: Handlers = {
   'rubric.score': (input, ctx) => ctx.review.score(input),
   'rubric.setCriteria': (input, ctx) => ctx.review.vocabulary.setCriteria(ctx.library.projects.get(input.projectId).id, input.labels),
   'library.backup': (input, ctx) => {
-    if (input.destination !== undefined && !ctx.trusted) {
-      throw new AppError('forbidden', 'Only the command line may choose where a backup is written.', { field: 'destination' });
-    }
     return backupLibrary(ctx.library, input.destination ?? defaultBackupDir(ctx.library.dir, ctx.library.now()), ctx.appVersion);
   },
   'clips.list': (input, ctx) =>
@@ -227,9 +224,6 @@ export const apiHandlers: Handlers = {
   },
   'render.check': (input, ctx) => ctx.render.check(input),
   'render.start': (input, ctx) => {
-    if (input.destination !== undefined && !ctx.trusted) {
-      throw new AppError('forbidden', 'Only the command line may choose where an export is written.', { field: 'destination' });
-    }
     return ctx.render.start(input);
   },
   'exports.list': (input, ctx) => ctx.render.exports.list(ctx.library.projects.get(input.projectId).id),
@@ -247,16 +241,10 @@ export const apiHandlers: Handlers = {
   },
   'packs.preview': (input, ctx) => ctx.packs.preview(input),
   'packs.build': (input, ctx) => {
-    if (input.destination !== undefined && !ctx.trusted) {
-      throw new AppError('forbidden', 'Only the command line may choose where a pack is written.', { field: 'destination' });
-    }
     return ctx.packs.build(input);
   },
   'packs.verify': (input, ctx) => ctx.packs.verifyExport(input.exportId),
   'packs.rebuild': (input, ctx) => {
-    if (input.destination !== undefined && !ctx.trusted) {
-      throw new AppError('forbidden', 'Only the command line may choose where a pack is written.', { field: 'destination' });
-    }
     return ctx.packs.rebuild(input.exportId, input);
   },
   'rubric.criteria': (input, ctx) => ctx.review.vocabulary.criteria(ctx.library.projects.get(input.projectId).id),

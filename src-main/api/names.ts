@@ -90,6 +90,14 @@ export type ApiEventName = (typeof API_EVENTS)[number];
  */
 export const TRUSTED_ONLY_METHODS: readonly ApiMethodName[] = ['recordings.importFile'];
 
+/** Input fields naming a path to write to: only the local CLI may set them; from the app, files go into the library. */
+export const TRUSTED_ONLY_FIELDS: Partial<Record<ApiMethodName, string>> = {
+  'library.backup': 'destination',
+  'render.start': 'destination',
+  'packs.build': 'destination',
+  'packs.rebuild': 'destination',
+};
+
 /** Methods whose input carries binary data (sent raw over HTTP, not as JSON). */
 export const BINARY_METHODS: readonly ApiMethodName[] = ['capture.appendChunk', 'consent.attachEvidence'];
 

@@ -98,4 +98,15 @@ describe('backup and restore', () => {
       code: 'forbidden',
     });
   });
+
+  it('lets only the command line choose where an export or a pack is written', async () => {
+    const untrusted = { ...ctx, trusted: false };
+    for (const [method, input] of [
+      ['render.start', { target: { kind: 'clip', clipId: 1 }, audience: 'workshop', destination: '/tmp/elsewhere.mp4' }],
+      ['packs.build', { spec: { projectId: 1, audience: 'workshop' }, destination: '/tmp/elsewhere' }],
+      ['packs.rebuild', { exportId: 1, destination: '/tmp/elsewhere' }],
+    ] as const) {
+      await expect(dispatch(method, input, untrusted)).rejects.toMatchObject({ code: 'forbidden', field: 'destination' });
+    }
+  });
 });
