@@ -4,7 +4,7 @@
  * lists; no Node or Electron object ever reaches the renderer.
  */
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import { IPC_EVENT_CHANNEL, ipcChannelFor, isApiEventName, isApiMethodName } from '../src-main/api/names';
+import { IPC_EVENT_CHANNEL, ipcChannelFor, isApiEventName, isApiMethodName } from '../src-shared/contract/names';
 
 const bridge = {
   invoke(method: unknown, input: unknown): Promise<unknown> {

@@ -4,7 +4,7 @@
  * ffmpeg must not stop the library from opening).
  */
 import packageJson from '../../package.json';
-import { AppError } from '../appError';
+import { AppError } from '../../src-shared/appError';
 import { CaptureService } from '../capture/captureService';
 import { ConsentService } from '../consent/consentService';
 import { ReviewService } from '../review/reviewService';
@@ -14,7 +14,7 @@ import { JobRunner } from '../jobs/jobRunner';
 import { Library, type OpenLibraryOptions } from '../library/library';
 import { resolveFfmpegBinaries, type FfmpegBinaries } from '../media/binaries';
 import { ApiEventBus } from './eventBus';
-import { RECOVERY_SETTING } from './settingKeys';
+import { RECOVERY_SETTING } from '../library/settingKeys';
 import { recoverUnfinishedWorkMarkers, type RecoveredWork } from '../editing/unfinishedWork';
 import type { ApiContext } from './handlers';
 

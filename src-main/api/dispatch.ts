@@ -4,10 +4,10 @@
  * the output too, so a service bug never leaks malformed data to a UI.
  */
 import type { z } from 'zod';
-import { AppError } from '../appError';
-import { apiContract, SAMPLED_OUTPUT_METHODS, type ApiOutput } from './contract';
+import { AppError } from '../../src-shared/appError';
+import { apiContract, SAMPLED_OUTPUT_METHODS, type ApiOutput } from '../../src-shared/contract/contract';
 import { apiHandlers, type ApiContext } from './handlers';
-import { isApiMethodName, TRUSTED_ONLY_FIELDS, TRUSTED_ONLY_METHODS, type ApiMethodName } from './names';
+import { isApiMethodName, TRUSTED_ONLY_FIELDS, TRUSTED_ONLY_METHODS, type ApiMethodName } from '../../src-shared/contract/names';
 
 function describeIssue(issue: z.core.$ZodIssue): { field: string; message: string } {
   const field = issue.path.length ? issue.path.map(String).join('.') : '(input)';

@@ -2,8 +2,8 @@
  * Events the main side pushes to every connected UI (Electron window, browser tabs):
  * data changes, job progress. Transports subscribe once and forward.
  */
-import type { ApiEventPayload } from './contract';
-import type { ApiEventName } from './names';
+import type { ApiEventPayload } from '../../src-shared/contract/contract';
+import type { ApiEventName } from '../../src-shared/contract/names';
 
 export type ApiEventListener = <E extends ApiEventName>(event: E, payload: ApiEventPayload<E>) => void;
 

@@ -2,9 +2,9 @@
  * What each API method does, written against the services. Inputs arrive already
  * validated by `dispatch`; this table only calls services and announces changes.
  */
-import type { ApiOutput, ApiParsedInput } from './contract';
+import type { ApiOutput, ApiParsedInput } from '../../src-shared/contract/contract';
 import type { ApiEventBus } from './eventBus';
-import type { ApiMethodName } from './names';
+import type { ApiMethodName } from '../../src-shared/contract/names';
 import type { Library } from '../library/library';
 import type { FfmpegBinaries } from '../media/binaries';
 import type { CaptureService } from '../capture/captureService';
@@ -14,10 +14,10 @@ import { writeConsentForm } from '../consent/consentForm';
 import type { ReviewService } from '../review/reviewService';
 import { writeFeedbackSheet } from '../review/feedbackSheet';
 import { backupLibrary, defaultBackupDir } from '../library/backup';
-import { AppError } from '../appError';
+import { AppError } from '../../src-shared/appError';
 import type { RenderService } from '../editing/renderService';
-import type { SystemInfo } from './schemas';
-import { RECOVERY_SETTING } from './settingKeys';
+import type { SystemInfo } from '../../src-shared/contract/schemas';
+import { RECOVERY_SETTING } from '../library/settingKeys';
 import type { PackService } from '../packs/packService';
 
 export interface ApiContext {

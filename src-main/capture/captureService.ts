@@ -7,9 +7,9 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { AppError } from '../appError';
+import { AppError } from '../../src-shared/appError';
 import type { ApiEventBus } from '../api/eventBus';
-import type { AppendChunkInput, ImportFileInput, Recording, StartCaptureInput } from '../api/schemas';
+import type { AppendChunkInput, ImportFileInput, Recording, StartCaptureInput } from '../../src-shared/contract/schemas';
 import type { JobRunner } from '../jobs/jobRunner';
 import type { Library } from '../library/library';
 import { resolveInside } from '../library/libraryFolder';

@@ -2,7 +2,7 @@
  * Turns command-line text into API inputs: ids, dates, times and repeatable flags,
  * each with an error naming the flag when it is malformed.
  */
-import { AppError } from '../appError';
+import { AppError } from '../../src-shared/appError';
 
 export function parseIdFlag(value: string | undefined, flag: string): number {
   if (value === undefined) throw new AppError('invalid-input', `--${flag} is required.`, { field: flag });

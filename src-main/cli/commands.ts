@@ -2,16 +2,16 @@
  * The CLI verbs. Each turns flags into the input of one API method and goes through
  * the same `dispatch` (and so the same validation) as the UI.
  */
-import type { ApiInput } from '../api/contract';
-import type { ApiMethodName } from '../api/names';
-import type { PersonRole, ProjectKind, RecordingKind } from '../api/schemas';
+import type { ApiInput } from '../../src-shared/contract/contract';
+import type { ApiMethodName } from '../../src-shared/contract/names';
+import type { PersonRole, ProjectKind, RecordingKind } from '../../src-shared/contract/schemas';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { ApiContext } from '../api/handlers';
 import { parseIdFlag, requireFlag } from './cliArgs';
-import { parseTimecode } from '../review/timecode';
+import { parseTimecode } from '../../src-shared/time';
 import { restoreLibrary, verifyBackup } from '../library/backup';
-import { AppError } from '../appError';
+import { AppError } from '../../src-shared/appError';
 import { EDITING_COMMANDS } from './editingCommands';
 import { PACK_COMMANDS } from './packCommands';
 

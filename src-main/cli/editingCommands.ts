@@ -5,10 +5,10 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { ApiInput } from '../api/contract';
-import type { MontageItem } from '../api/editingSchemas';
-import { AppError } from '../appError';
-import { parseTimecode } from '../review/timecode';
+import type { ApiInput } from '../../src-shared/contract/contract';
+import type { MontageItem } from '../../src-shared/contract/schemas/editing';
+import { AppError } from '../../src-shared/appError';
+import { parseTimecode } from '../../src-shared/time';
 import { parseIdFlag, requireFlag } from './cliArgs';
 import type { CliCommand, Flags } from './commands';
 

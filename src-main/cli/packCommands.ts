@@ -5,8 +5,8 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { ApiInput } from '../api/contract';
-import { AppError } from '../appError';
+import type { ApiInput } from '../../src-shared/contract/contract';
+import { AppError } from '../../src-shared/appError';
 import { verifyPack } from '../packs/packManifest';
 import { parseIdFlag, requireFlag } from './cliArgs';
 import type { CliCommand, Flags } from './commands';

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { closeApiContext, createApiContext } from '../api/apiContext';
 import { dispatch } from '../api/dispatch';
-import { AppError, toErrorShape } from '../appError';
+import { AppError, toErrorShape } from '../../src-shared/appError';
 import { defaultLibraryDir } from '../library/libraryFolder';
 import { CLI_COMMANDS, FLAG_FOR_FIELD, type CliCommand, type Flags } from './commands';
 

@@ -5,7 +5,7 @@
  * Pre-filled with the person and the project; written atomically into the library.
  */
 import path from 'node:path';
-import type { PersonConsent } from '../api/schemas';
+import type { PersonConsent } from '../../src-shared/contract/schemas';
 import type { Library } from '../library/library';
 import { createPdf, type PdfDoc } from '../pdf/pdfDocument';
 import type { ConsentScope } from './consentPolicy';

@@ -12,7 +12,7 @@
  *   workshop (French data-protection age of 15), but showing them outside the workshop
  *   (partners, elected officials, public) still needs a guardian's signature.
  */
-import type { AUDIENCES, CONSENT_CONDITIONS, CONSENT_METHODS, CONSENT_SCOPES, CONSENT_STATUSES } from '../api/vocabulary';
+import type { AUDIENCES, CONSENT_CONDITIONS, CONSENT_METHODS, CONSENT_SCOPES, CONSENT_STATUSES } from '../../src-shared/contract/vocabulary';
 
 export type ConsentScope = (typeof CONSENT_SCOPES)[number];
 export type Audience = (typeof AUDIENCES)[number];

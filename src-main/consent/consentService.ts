@@ -6,10 +6,10 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { AppError } from '../appError';
+import { AppError } from '../../src-shared/appError';
 import type { ApiEventBus } from '../api/eventBus';
-import type { ConsentDashboard, Person, PersonConsent, PolicyDecisionView, RecordingCheck, SetConsentInput } from '../api/schemas';
-import { AUDIENCES } from '../api/vocabulary';
+import type { ConsentDashboard, Person, PersonConsent, PolicyDecisionView, RecordingCheck, SetConsentInput } from '../../src-shared/contract/schemas';
+import { AUDIENCES } from '../../src-shared/contract/vocabulary';
 import type { Library } from '../library/library';
 import { resolveInside } from '../library/libraryFolder';
 import {

@@ -2,11 +2,11 @@
  * Consent rows, guardians, the append-only audit log and the exports to recall.
  * Rows in, plain objects out; the rules live in consentPolicy and consentService.
  */
-import { AppError } from '../appError';
-import type { AuditEntry, ConsentView, Guardian } from '../api/schemas';
+import { AppError } from '../../src-shared/appError';
+import type { AuditEntry, ConsentView, Guardian } from '../../src-shared/contract/schemas';
 import type { SqliteDatabase } from '../library/database';
 import type { ConsentRecord, ConsentScope } from './consentPolicy';
-import { CONSENT_SCOPES } from '../api/vocabulary';
+import { CONSENT_SCOPES } from '../../src-shared/contract/vocabulary';
 
 interface ConsentRow {
   person_id: number;

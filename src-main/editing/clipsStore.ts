@@ -4,10 +4,10 @@
  * for a blurred face. Checks that a clip lies inside its recording and that the speaker
  * is one of the recording's people.
  */
-import { AppError } from '../appError';
+import { AppError } from '../../src-shared/appError';
 import { definedOnly } from './definedOnly';
 import type { SqliteDatabase } from '../library/database';
-import type { Clip, BlurBox } from '../api/editingSchemas';
+import type { Clip, BlurBox } from '../../src-shared/contract/schemas/editing';
 
 interface ClipRow {
   id: number;

@@ -3,9 +3,9 @@
  * which audience, where it went, and who appears in it, so a later withdrawal of
  * consent can flag it for recall. Rows are written only once the file is complete.
  */
-import { AppError } from '../appError';
+import { AppError } from '../../src-shared/appError';
 import type { SqliteDatabase } from '../library/database';
-import type { ExportRecord } from '../api/editingSchemas';
+import type { ExportRecord } from '../../src-shared/contract/schemas/editing';
 import type { Audience } from '../consent/consentPolicy';
 
 interface ExportRow {

@@ -2,7 +2,7 @@
  * The French words exports print (lower thirds, pack pages, PDFs): exports are read by
  * Region staff and elected officials, so they are French whatever the UI language.
  */
-import type { PersonRole } from '../api/schemas';
+import type { PersonRole } from '../../src-shared/contract/schemas';
 import type { Audience, ConsentCondition, RefusalReason } from '../consent/consentPolicy';
 
 export const ROLE_LABELS_FR: Record<PersonRole, string> = {

@@ -3,10 +3,10 @@
  * fades, loudness, lower thirds, burnt-in subtitles). Items are replaced as a whole on
  * each save, in one transaction, so the order is never half-written.
  */
-import { AppError } from '../appError';
+import { AppError } from '../../src-shared/appError';
 import { definedOnly } from './definedOnly';
 import type { SqliteDatabase } from '../library/database';
-import type { Montage, MontageItem, MontageSettings } from '../api/editingSchemas';
+import type { Montage, MontageItem, MontageSettings } from '../../src-shared/contract/schemas/editing';
 
 interface MontageRow {
   id: number;

@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import crypto from 'node:crypto';
-import { AppError } from '../appError';
+import { AppError } from '../../src-shared/appError';
 
 export type FreeBytes = (dir: string) => number;
 

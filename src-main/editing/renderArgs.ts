@@ -4,7 +4,7 @@
  * and subtitles are burnt from an ASS file, so no user text ever enters a filter string;
  * ffmpeg runs in the render's work folder, where those files and the fonts sit.
  */
-import type { BlurBox } from '../api/editingSchemas';
+import type { BlurBox } from '../../src-shared/contract/schemas/editing';
 import type { PlannedSegment, RenderPlan } from './renderPlan';
 import { H264_VIDEO_ARGS } from '../media/ffmpegArgs';
 

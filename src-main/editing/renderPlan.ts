@@ -6,8 +6,8 @@
  * lower third (name as the consent allows), and the subtitle cues in output time.
  * Conditions are applied here, once, so no render path can forget them.
  */
-import type { BlurBox, RenderCheck, RenderPreset } from '../api/editingSchemas';
-import type { PersonRole, RecordingCheck } from '../api/schemas';
+import type { BlurBox, RenderCheck, RenderPreset } from '../../src-shared/contract/schemas/editing';
+import type { PersonRole, RecordingCheck } from '../../src-shared/contract/schemas';
 import type { Audience, ConsentCondition } from '../consent/consentPolicy';
 import { ROLE_LABELS_FR } from './frenchLabels';
 import { cuesInRange, type Cue } from './subtitleCues';

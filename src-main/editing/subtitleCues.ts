@@ -4,8 +4,8 @@
  * cues of a time range shifted to start at zero, and writing SRT, WebVTT and ASS
  * (the styled format ffmpeg burns in, so no filter-string escaping is ever needed).
  */
-import { AppError } from '../appError';
-import { formatTimecode } from '../review/timecode';
+import { AppError } from '../../src-shared/appError';
+import { formatTimecode, parseCueTime } from '../../src-shared/time';
 
 export interface Cue {
   startSeconds: number;
@@ -14,23 +14,6 @@ export interface Cue {
 }
 
 export type SubtitleFormat = 'srt' | 'vtt';
-
-const TIME = /^(?:(\d+):)?(\d{2}):(\d{2})[.,](\d{3})$/;
-
-function parseTime(text: string, lineNumber: number): number {
-  const match = TIME.exec(text.trim());
-  if (!match) {
-    throw new AppError('invalid-input', `Line ${lineNumber}: "${text.trim().slice(0, 40)}" is not a subtitle time (HH:MM:SS,mmm).`, {
-      field: 'content',
-      hint: 'Check the file is a real .srt or .vtt subtitle file.',
-    });
-  }
-  const [, h, m, s, ms] = match;
-  if (Number(m) > 59 || Number(s) > 59) {
-    throw new AppError('invalid-input', `Line ${lineNumber}: minutes or seconds above 59 in "${text.trim()}".`, { field: 'content' });
-  }
-  return Number(h ?? 0) * 3600 + Number(m) * 60 + Number(s) + Number(ms) / 1000;
-}
 
 /** Reads SRT or WebVTT text into cues, in file order. */
 export function parseSubtitles(content: string, format: SubtitleFormat): Cue[] {
@@ -64,8 +47,8 @@ export function parseSubtitles(content: string, format: SubtitleFormat): Cue[] {
       });
     }
     const [startText, rest] = timing.split('-->') as [string, string];
-    const startSeconds = parseTime(startText, timingIndex + 1);
-    const endSeconds = parseTime(rest.trim().split(/\s+/)[0] ?? '', timingIndex + 1);
+    const startSeconds = parseCueTime(startText, timingIndex + 1);
+    const endSeconds = parseCueTime(rest.trim().split(/\s+/)[0] ?? '', timingIndex + 1);
     if (endSeconds <= startSeconds) {
       throw new AppError('invalid-input', `Line ${timingIndex + 1}: the cue ends before it starts.`, { field: 'content' });
     }

@@ -3,7 +3,7 @@
  * imports), plus, at export time, the quotes marked in comments. Cues are text the
  * people said, so they go with the recording when it is deleted (cascade).
  */
-import { AppError } from '../appError';
+import { AppError } from '../../src-shared/appError';
 import type { SqliteDatabase } from '../library/database';
 import { parseSubtitles, type Cue, type SubtitleFormat } from './subtitleCues';
 

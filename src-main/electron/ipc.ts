@@ -4,10 +4,10 @@
  * Results travel as an envelope, because errors lose their fields across IPC.
  */
 import type { BrowserWindow, IpcMain } from 'electron';
-import { AppError, toErrorShape } from '../appError';
+import { AppError, toErrorShape } from '../../src-shared/appError';
 import { dispatch } from '../api/dispatch';
 import type { ApiContext } from '../api/handlers';
-import { API_METHODS, IPC_EVENT_CHANNEL, ipcChannelFor } from '../api/names';
+import { API_METHODS, IPC_EVENT_CHANNEL, ipcChannelFor } from '../../src-shared/contract/names';
 import { isOurPageUrl } from './securityPolicy';
 
 export type IpcEnvelope = { ok: true; result: unknown } | { ok: false; error: ReturnType<typeof toErrorShape> };

@@ -4,9 +4,9 @@
  * each with progress events, cancellable through an AbortSignal.
  */
 import crypto from 'node:crypto';
-import { AppError, toErrorShape } from '../appError';
+import { AppError, toErrorShape } from '../../src-shared/appError';
 import type { ApiEventBus } from '../api/eventBus';
-import type { Job } from '../api/schemas';
+import type { Job } from '../../src-shared/contract/schemas';
 
 export interface JobHandle {
   signal: AbortSignal;

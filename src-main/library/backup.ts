@@ -7,7 +7,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { AppError } from '../appError';
+import { AppError } from '../../src-shared/appError';
 import { DATABASE_FILE_NAME } from './libraryFolder';
 import { Library } from './library';
 

@@ -5,7 +5,7 @@
  */
 import fs from 'node:fs';
 import Database from 'better-sqlite3';
-import { AppError } from '../appError';
+import { AppError } from '../../src-shared/appError';
 import { LATEST_SCHEMA_VERSION, migrations as defaultMigrations, type Migration } from './migrations';
 
 export type SqliteDatabase = Database.Database;

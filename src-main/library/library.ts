@@ -4,7 +4,7 @@
  * rules (a session's project exists...) that SQLite constraints alone would report badly.
  */
 import path from 'node:path';
-import { AppError } from '../appError';
+import { AppError } from '../../src-shared/appError';
 import type {
   AddPersonInput,
   CreateProjectInput,
@@ -12,7 +12,7 @@ import type {
   UpdatePersonInput,
   UpdateProjectInput,
   UpdateSessionInput,
-} from '../api/schemas';
+} from '../../src-shared/contract/schemas';
 import { openDatabase, schemaVersion, type SqliteDatabase } from './database';
 import { DATABASE_FILE_NAME, prepareLibraryFolder } from './libraryFolder';
 import { MediaAssetsStore } from './mediaAssetsStore';

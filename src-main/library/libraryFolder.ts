@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { AppError } from '../appError';
+import { AppError } from '../../src-shared/appError';
 
 export const DATABASE_FILE_NAME = 'library.sqlite';
 export const LIBRARY_SUBFOLDERS = ['media', 'exports', 'tmp'] as const;

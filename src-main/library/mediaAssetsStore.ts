@@ -5,7 +5,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { AppError } from '../appError';
+import { AppError } from '../../src-shared/appError';
 import type { SqliteDatabase } from './database';
 import { resolveInside } from './libraryFolder';
 

@@ -3,8 +3,8 @@
  * Only what the work needs is kept: a display name, a role, and optionally a birth
  * date (needed to know who is a minor for consent).
  */
-import { AppError } from '../appError';
-import type { AddPersonInput, Person, UpdatePersonInput } from '../api/schemas';
+import { AppError } from '../../src-shared/appError';
+import type { AddPersonInput, Person, UpdatePersonInput } from '../../src-shared/contract/schemas';
 import type { SqliteDatabase } from './database';
 
 interface PersonRow {

@@ -1,8 +1,8 @@
 /**
  * Projects: a workshop series or a testimony campaign. Rows in, plain objects out.
  */
-import { AppError } from '../appError';
-import type { CreateProjectInput, Project, UpdateProjectInput } from '../api/schemas';
+import { AppError } from '../../src-shared/appError';
+import type { CreateProjectInput, Project, UpdateProjectInput } from '../../src-shared/contract/schemas';
 import type { SqliteDatabase } from './database';
 
 interface ProjectRow {

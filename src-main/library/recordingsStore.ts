@@ -2,8 +2,8 @@
  * Recordings (camera takes and imported videos), the people who appear in them, and
  * the markers dropped while filming. Rows only: files are handled by the capture service.
  */
-import { AppError } from '../appError';
-import type { Marker, Recording, RecordingKind } from '../api/schemas';
+import { AppError } from '../../src-shared/appError';
+import type { Marker, Recording, RecordingKind } from '../../src-shared/contract/schemas';
 import type { SqliteDatabase } from './database';
 
 interface RecordingRow {

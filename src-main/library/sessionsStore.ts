@@ -1,8 +1,8 @@
 /**
  * Sessions of a project: one workshop day or one filming day, led by an animator.
  */
-import { AppError } from '../appError';
-import type { CreateSessionInput, Session, UpdateSessionInput } from '../api/schemas';
+import { AppError } from '../../src-shared/appError';
+import type { CreateSessionInput, Session, UpdateSessionInput } from '../../src-shared/contract/schemas';
 import type { SqliteDatabase } from './database';
 
 interface SessionRow {

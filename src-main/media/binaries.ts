@@ -7,7 +7,7 @@
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { AppError } from '../appError';
+import { AppError } from '../../src-shared/appError';
 
 export type BinarySource = 'setting' | 'env' | 'ffmpeg-static' | 'path';
 

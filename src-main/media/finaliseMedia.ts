@@ -6,7 +6,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { AppError } from '../appError';
+import { AppError } from '../../src-shared/appError';
 import type { FfmpegBinaries } from './binaries';
 import { filmstripArgs, filmstripFrameCount, masterTranscodeArgs, posterArgs, WAVEFORM_SAMPLE_RATE, waveformPcmArgs } from './ffmpegArgs';
 import { probe, type ProbeResult } from './probe';

@@ -5,7 +5,7 @@
  */
 import { execFile } from 'node:child_process';
 import fs from 'node:fs';
-import { AppError } from '../appError';
+import { AppError } from '../../src-shared/appError';
 import type { FfmpegBinaries } from './binaries';
 
 export interface ProbedVideoStream {

@@ -4,7 +4,7 @@
  * an error quoting ffmpeg's own last lines. The one place ffmpeg is spawned for work.
  */
 import { spawn } from 'node:child_process';
-import { AppError } from '../appError';
+import { AppError } from '../../src-shared/appError';
 import type { FfmpegBinaries } from './binaries';
 import { FfmpegProgressParser, StderrTail, type FfmpegProgress } from './progressParser';
 import { defaultProcessRegistry, type ProcessRegistry } from './processRegistry';

@@ -4,7 +4,7 @@
  * for being filmed and for the audience: status, date, method, expiry and conditions.
  * No birth date, no guardian names: no more personal data than the proof needs.
  */
-import type { PersonConsent } from '../api/schemas';
+import type { PersonConsent } from '../../src-shared/contract/schemas';
 import type { Audience } from '../consent/consentPolicy';
 import { CONDITION_LABELS_FR } from '../editing/frenchLabels';
 import { csvDocument } from '../csvFile';

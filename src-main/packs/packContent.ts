@@ -5,7 +5,7 @@
  * they cannot disagree about who is in the pack.
  */
 import type { Audience, ConsentCondition } from '../consent/consentPolicy';
-import type { PersonRole, ProjectKind } from '../api/schemas';
+import type { PersonRole, ProjectKind } from '../../src-shared/contract/schemas';
 import type { Cue } from '../editing/subtitleCues';
 
 export interface PackVideo {

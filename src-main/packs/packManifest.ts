@@ -6,7 +6,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { PackVerification } from '../api/packSchemas';
+import type { PackVerification } from '../../src-shared/contract/schemas/packs';
 import type { Audience } from '../consent/consentPolicy';
 import { listFiles } from './folderFiles';
 import { readZipEntries } from './packZip';

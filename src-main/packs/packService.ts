@@ -9,10 +9,10 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { AppError } from '../appError';
+import { AppError } from '../../src-shared/appError';
 import type { ApiEventBus } from '../api/eventBus';
-import type { ExportRecord } from '../api/editingSchemas';
-import type { PackPreview, PackSpec, PackVerification } from '../api/packSchemas';
+import type { ExportRecord } from '../../src-shared/contract/schemas/editing';
+import type { PackPreview, PackSpec, PackVerification } from '../../src-shared/contract/schemas/packs';
 import type { ConsentService } from '../consent/consentService';
 import type { ConsentCondition } from '../consent/consentPolicy';
 import { AUDIENCE_LABELS_FR, ROLE_LABELS_FR } from '../editing/frenchLabels';

@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import yauzl from 'yauzl';
 import yazl from 'yazl';
-import { AppError } from '../appError';
+import { AppError } from '../../src-shared/appError';
 import { listFiles } from './folderFiles';
 
 const STORED = /\.(mp4|jpg|jpeg|png|zip|pdf)$/i;

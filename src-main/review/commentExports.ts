@@ -3,8 +3,8 @@
  * accents), WebVTT and SRT (one cue per thread; a point comment shows for 3 s).
  * Pure functions of the comment list.
  */
-import type { Comment } from '../api/schemas';
-import { formatTimecode } from './timecode';
+import type { Comment } from '../../src-shared/contract/schemas';
+import { formatTimecode } from '../../src-shared/time';
 import { csvDocument } from '../csvFile';
 import { cuesToSrt, cuesToVtt, cueText, type Cue } from '../editing/subtitleCues';
 

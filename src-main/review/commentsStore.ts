@@ -3,8 +3,8 @@
  * group), categories, threads, +1s, resolved flags. Edits and deletions keep the
  * previous version in comment_revisions; deleted comments leave the lists.
  */
-import { AppError } from '../appError';
-import type { AddCommentInput, Comment, UpdateCommentInput } from '../api/schemas';
+import { AppError } from '../../src-shared/appError';
+import type { AddCommentInput, Comment, UpdateCommentInput } from '../../src-shared/contract/schemas';
 import type { SqliteDatabase } from '../library/database';
 
 export const GROUP_AUTHOR = 'Groupe';

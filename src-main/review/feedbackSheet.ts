@@ -5,13 +5,13 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Comment, Recording, Rubric } from '../api/schemas';
+import type { Comment, Recording, Rubric } from '../../src-shared/contract/schemas';
 import type { Library } from '../library/library';
 import type { FfmpegBinaries } from '../media/binaries';
 import { runFfmpeg } from '../media/runFfmpeg';
 import { createPdf, type PdfDoc } from '../pdf/pdfDocument';
 import { reviewDefaults } from './reviewDefaults';
-import { formatTimecode } from './timecode';
+import { formatTimecode } from '../../src-shared/time';
 
 const MAX_MOMENTS = 6;
 

@@ -2,9 +2,9 @@
  * The review of a take: comments (through CommentsStore), their exports, the
  * per-project vocabulary, and the interview rubric with the candidate's progress.
  */
-import { AppError } from '../appError';
+import { AppError } from '../../src-shared/appError';
 import type { ApiEventBus } from '../api/eventBus';
-import type { AddCommentInput, Comment, Recording, Rubric, UpdateCommentInput } from '../api/schemas';
+import type { AddCommentInput, Comment, Recording, Rubric, UpdateCommentInput } from '../../src-shared/contract/schemas';
 import type { Library } from '../library/library';
 import { CommentsStore } from './commentsStore';
 import { commentsToCsv, commentsToSrt, commentsToVtt } from './commentExports';

@@ -6,7 +6,7 @@
  */
 import fs from 'node:fs';
 import { Readable } from 'node:stream';
-import { AppError, toErrorShape } from '../appError';
+import { AppError, toErrorShape } from '../../src-shared/appError';
 import type { ResolvedMedia } from '../library/mediaAssetsStore';
 import { contentSecurityPolicy } from '../security/contentSecurityPolicy';
 import { planFileResponse } from './byteRange';

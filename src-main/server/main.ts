@@ -1,7 +1,7 @@
 /**
  * Entry of `npm run serve -- --library <dir> --port <n>`: starts browser mode.
  */
-import { AppError } from '../appError';
+import { AppError } from '../../src-shared/appError';
 import { runServe } from './serveCommand';
 
 runServe(process.argv.slice(2)).catch((error: unknown) => {

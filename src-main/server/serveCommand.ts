@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { closeApiContext, createApiContext, recoverUnfinishedWork } from '../api/apiContext';
-import { AppError } from '../appError';
+import { AppError } from '../../src-shared/appError';
 import { defaultLibraryDir } from '../library/libraryFolder';
 import { defaultProcessRegistry } from '../media/processRegistry';
 import { openInSystemBrowser } from '../launcher/openInSystemBrowser';

@@ -3,7 +3,7 @@
  * change (from this window, another browser tab, or a participant's phone).
  */
 import { useCallback, useEffect, useState } from 'react';
-import type { ApiEventPayload } from '../../src-main/api/contract';
+import type { ApiEventPayload } from '../../src-shared/contract/contract';
 import { api } from './api/client';
 
 export type ChangedEntity = ApiEventPayload<'data.changed'>['entity'];

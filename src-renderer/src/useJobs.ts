@@ -2,7 +2,7 @@
  * The jobs the main side is running (finalising, rendering…), kept live from events.
  */
 import { useEffect, useState } from 'react';
-import type { Job } from '../../src-main/api/schemas';
+import type { Job } from '../../src-shared/contract/schemas';
 import { api } from './api/client';
 
 export function useJobs(): Job[] {

@@ -11,7 +11,7 @@ import { performance } from 'node:perf_hooks';
 import { closeApiContext, createApiContext } from '../../src-main/api/apiContext';
 import { dispatch } from '../../src-main/api/dispatch';
 import type { ApiContext } from '../../src-main/api/handlers';
-import type { RenderTarget } from '../../src-main/api/editingSchemas';
+import type { RenderTarget } from '../../src-shared/contract/schemas/editing';
 import { encodeRender, encodeRenderArgs, streamCopyArgs, WORK_FILES } from '../../src-main/editing/renderArgs';
 import type { RenderRequest } from '../../src-main/editing/renderService';
 import { resolveFfmpegBinaries } from '../../src-main/media/binaries';

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Recording } from '../../src-main/api/schemas';
+import type { Recording } from '../../src-shared/contract/schemas';
 import { probe } from '../../src-main/media/probe';
 import { startTestServer, type TestServer } from '../helpers/apiServer';
 import { ARTIFACTS_DIR, builtRendererDir, launchChromium } from '../helpers/browser';

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeApiContext, createApiContext, recoverUnfinishedWork } from '../../src-main/api/apiContext';
 import { dispatch } from '../../src-main/api/dispatch';
 import type { ApiContext } from '../../src-main/api/handlers';
-import type { Recording, SystemInfo } from '../../src-main/api/schemas';
+import type { Recording, SystemInfo } from '../../src-shared/contract/schemas';
 import { makeFrameCodedVideo, probeStreams } from '../helpers/frameCodedMedia';
 import { makeTempDir } from '../helpers/tempDir';
 

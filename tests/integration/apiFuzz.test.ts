@@ -9,8 +9,8 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { closeApiContext, createApiContext } from '../../src-main/api/apiContext';
 import { dispatch } from '../../src-main/api/dispatch';
-import { API_METHODS } from '../../src-main/api/names';
-import { AppError } from '../../src-main/appError';
+import { API_METHODS } from '../../src-shared/contract/names';
+import { AppError } from '../../src-shared/appError';
 import { makeTempDir } from '../helpers/tempDir';
 
 const ctx = createApiContext(path.join(makeTempDir('eric-fuzz-'), 'library'), 'http');

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { closeApiContext, createApiContext } from '../../src-main/api/apiContext';
 import { dispatch } from '../../src-main/api/dispatch';
-import type { Recording } from '../../src-main/api/schemas';
+import type { Recording } from '../../src-shared/contract/schemas';
 import { Library } from '../../src-main/library/library';
 import { makeTestVideo } from '../helpers/media';
 import { makeTempDir } from '../helpers/tempDir';

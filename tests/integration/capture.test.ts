@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { closeApiContext, createApiContext } from '../../src-main/api/apiContext';
 import { dispatch } from '../../src-main/api/dispatch';
 import type { ApiContext } from '../../src-main/api/handlers';
-import type { Recording } from '../../src-main/api/schemas';
+import type { Recording } from '../../src-shared/contract/schemas';
 import { probe } from '../../src-main/media/probe';
 import { binaries, makeTestVideo, makeWebmChunks, testSourceInputs } from '../helpers/media';
 import { makeTempDir } from '../helpers/tempDir';

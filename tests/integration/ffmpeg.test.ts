@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { AppError } from '../../src-main/appError';
+import { AppError } from '../../src-shared/appError';
 import { probe } from '../../src-main/media/probe';
 import { ProcessRegistry } from '../../src-main/media/processRegistry';
 import type { FfmpegProgress } from '../../src-main/media/progressParser';

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { AppError } from '../../src-main/appError';
+import { AppError } from '../../src-shared/appError';
 import { applyMigrations, openDatabase } from '../../src-main/library/database';
 import { Library } from '../../src-main/library/library';
 import { LATEST_SCHEMA_VERSION, migrations } from '../../src-main/library/migrations';

@@ -5,9 +5,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeApiContext, createApiContext, recoverUnfinishedWork } from '../../src-main/api/apiContext';
 import { dispatch } from '../../src-main/api/dispatch';
 import type { ApiContext } from '../../src-main/api/handlers';
-import type { Clip, ExportRecord, Montage, RenderCheck } from '../../src-main/api/editingSchemas';
-import type { Recording } from '../../src-main/api/schemas';
-import { AppError } from '../../src-main/appError';
+import type { Clip, ExportRecord, Montage, RenderCheck } from '../../src-shared/contract/schemas/editing';
+import type { Recording } from '../../src-shared/contract/schemas';
+import { AppError } from '../../src-shared/appError';
 import { defaultProcessRegistry } from '../../src-main/media/processRegistry';
 import {
   CODED_WIDTH,

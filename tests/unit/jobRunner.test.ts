@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ApiEventBus } from '../../src-main/api/eventBus';
 import { JobRunner } from '../../src-main/jobs/jobRunner';
-import { AppError } from '../../src-main/appError';
+import { AppError } from '../../src-shared/appError';
 
 function deferred() {
   let resolve!: () => void;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { RecordingCheck } from '../../src-main/api/schemas';
+import type { RecordingCheck } from '../../src-shared/contract/schemas';
 import { buildRenderPlan, shownName, type PlanRecording, type PlanSettings } from '../../src-main/editing/renderPlan';
 
 const settings: PlanSettings = {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AppError } from '../../src-main/appError';
+import { AppError } from '../../src-shared/appError';
 import { validateInput } from '../../src-main/api/dispatch';
 
 function fieldOf(fn: () => unknown): string | undefined {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatTimecode, parseTimecode } from '../../src-main/review/timecode';
+import { formatTimecode, parseTimecode } from '../../src-shared/time';
 
 describe('timecodes', () => {
   it('formats to the millisecond, for WebVTT and SRT', () => {

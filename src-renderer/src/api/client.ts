@@ -3,9 +3,9 @@
  * `api.on(event, listener)`. In Electron it goes through the preload bridge (IPC);
  * in a browser, through HTTP and Server-Sent Events. Screens never know which.
  */
-import type { ApiEventPayload, ApiInput, ApiOutput } from '../../../src-main/api/contract';
-import { BINARY_METHODS, type ApiEventName, type ApiMethodName } from '../../../src-main/api/names';
-import type { AppErrorShape } from '../../../src-main/appError';
+import type { ApiEventPayload, ApiInput, ApiOutput } from '../../../src-shared/contract/contract';
+import { BINARY_METHODS, type ApiEventName, type ApiMethodName } from '../../../src-shared/contract/names';
+import type { AppErrorShape } from '../../../src-shared/appError';
 
 type Envelope = { ok: true; result: unknown } | { ok: false; error: AppErrorShape };
 

@@ -2,7 +2,7 @@
  * Import from the UI: the chosen file is sent in 8 MB chunks through the same
  * capture path as the camera, then finalised by the main side like any recording.
  */
-import type { RecordingKind } from '../../../src-main/api/schemas';
+import type { RecordingKind } from '../../../src-shared/contract/schemas';
 import { api } from '../api/client';
 import { ChunkUploader } from './chunkUploader';
 

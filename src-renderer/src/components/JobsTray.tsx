@@ -4,7 +4,7 @@
  */
 import { useRef } from 'react';
 import { api } from '../api/client';
-import { formatClock } from '../capture/recorderMime';
+import { formatClock } from '../../../src-shared/time';
 import type { MessageKey } from '../i18n/fr';
 import { useI18n } from '../i18n/i18n';
 import { useJobs } from '../useJobs';

@@ -3,7 +3,7 @@
  * written; this notice says which, so the animator can start them again.
  */
 import { useEffect, useState } from 'react';
-import type { SystemInfo } from '../../../src-main/api/schemas';
+import type { SystemInfo } from '../../../src-shared/contract/schemas';
 import { api } from '../api/client';
 import { useI18n } from '../i18n/i18n';
 

@@ -4,9 +4,9 @@
  */
 import { useEffect, useState } from 'react';
 import type { z } from 'zod';
-import type { searchResultsSchema } from '../../../src-main/api/schemas';
+import type { searchResultsSchema } from '../../../src-shared/contract/schemas';
 import { api } from '../api/client';
-import { formatClock } from '../capture/recorderMime';
+import { formatClock } from '../../../src-shared/time';
 import { useI18n } from '../i18n/i18n';
 import { hrefFor } from '../router';
 

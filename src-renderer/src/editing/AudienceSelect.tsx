@@ -1,5 +1,5 @@
 /** The audience an export or a pack is for, named as the consent screens name it. */
-import { AUDIENCES } from '../../../src-main/api/vocabulary';
+import { AUDIENCES } from '../../../src-shared/contract/vocabulary';
 import { useI18n } from '../i18n/i18n';
 
 export type Audience = (typeof AUDIENCES)[number];

@@ -4,7 +4,7 @@
  * Escape cancels.
  */
 import { useEffect, useRef, useState, type PointerEvent } from 'react';
-import type { BlurBox } from '../../../src-main/api/editingSchemas';
+import type { BlurBox } from '../../../src-shared/contract/schemas/editing';
 import { useI18n } from '../i18n/i18n';
 
 const clamp = (value: number) => Math.max(0, Math.min(1, value));

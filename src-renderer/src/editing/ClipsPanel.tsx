@@ -4,10 +4,10 @@
  * the lower third), draw the region to pixelate; play, export or delete it.
  */
 import { useState, type FormEvent } from 'react';
-import type { Clip } from '../../../src-main/api/editingSchemas';
-import type { Recording } from '../../../src-main/api/schemas';
+import type { Clip } from '../../../src-shared/contract/schemas/editing';
+import type { Recording } from '../../../src-shared/contract/schemas';
 import { api } from '../api/client';
-import { formatClock } from '../capture/recorderMime';
+import { formatClock } from '../../../src-shared/time';
 import { useI18n } from '../i18n/i18n';
 import { useApiData } from '../useApiData';
 import { ExportPanel } from './ExportPanel';

@@ -4,7 +4,7 @@
  * what is applied); then the render runs as a job (progress in the jobs tray).
  */
 import { useEffect, useState } from 'react';
-import type { RenderCheck, RenderTarget } from '../../../src-main/api/editingSchemas';
+import type { RenderCheck, RenderTarget } from '../../../src-shared/contract/schemas/editing';
 import { api } from '../api/client';
 import { ErrorBanner } from '../components/ErrorBanner';
 import { useI18n } from '../i18n/i18n';

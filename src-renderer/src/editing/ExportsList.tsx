@@ -3,9 +3,9 @@
  * flag a later consent withdrawal puts on it. Deleting an export deletes its files.
  */
 import { useState } from 'react';
-import type { PackVerification } from '../../../src-main/api/packSchemas';
+import type { PackVerification } from '../../../src-shared/contract/schemas/packs';
 import { api } from '../api/client';
-import { formatClock } from '../capture/recorderMime';
+import { formatClock } from '../../../src-shared/time';
 import { useI18n } from '../i18n/i18n';
 import { useApiData } from '../useApiData';
 

@@ -5,9 +5,9 @@
  * saved at once; the previous order can be restored with "Annuler" (Ctrl+Z).
  */
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
-import type { Clip, Montage, MontageItem } from '../../../src-main/api/editingSchemas';
+import type { Clip, Montage, MontageItem } from '../../../src-shared/contract/schemas/editing';
 import { api } from '../api/client';
-import { formatClock } from '../capture/recorderMime';
+import { formatClock } from '../../../src-shared/time';
 import { ErrorBanner } from '../components/ErrorBanner';
 import { Icon } from '../components/Icon';
 import { useI18n } from '../i18n/i18n';

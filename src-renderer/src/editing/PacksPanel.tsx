@@ -4,9 +4,9 @@
  * Finished packs are listed with the other exports (download, verify, rebuild).
  */
 import { useEffect, useState } from 'react';
-import type { PackPreview } from '../../../src-main/api/packSchemas';
+import type { PackPreview } from '../../../src-shared/contract/schemas/packs';
 import { api } from '../api/client';
-import { formatClock } from '../capture/recorderMime';
+import { formatClock } from '../../../src-shared/time';
 import { useI18n } from '../i18n/i18n';
 import { AudienceSelect, type Audience } from './AudienceSelect';
 import { decisionLabel } from '../screens/consentLabels';

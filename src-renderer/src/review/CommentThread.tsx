@@ -3,9 +3,9 @@
  * reply, edit, delete (the previous text is kept by the main side).
  */
 import { useEffect, useState, type FormEvent } from 'react';
-import type { Comment } from '../../../src-main/api/schemas';
+import type { Comment } from '../../../src-shared/contract/schemas';
 import { api } from '../api/client';
-import { formatClock } from '../capture/recorderMime';
+import { formatClock } from '../../../src-shared/time';
 import { useI18n } from '../i18n/i18n';
 
 export function CommentThread({

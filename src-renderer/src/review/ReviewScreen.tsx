@@ -5,9 +5,9 @@
  * rubric; exports (CSV, WebVTT, SRT, feedback sheet).
  */
 import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
-import type { Comment } from '../../../src-main/api/schemas';
+import type { Comment } from '../../../src-shared/contract/schemas';
 import { api } from '../api/client';
-import { formatClock } from '../capture/recorderMime';
+import { formatClock } from '../../../src-shared/time';
 import { ErrorBanner } from '../components/ErrorBanner';
 import { Icon } from '../components/Icon';
 import { useI18n } from '../i18n/i18n';

@@ -2,7 +2,7 @@
  * The interview grid: each criterion scored 1–4 by the candidate and by the group,
  * side by side, and the candidate's averages across their filmed takes.
  */
-import type { Rubric } from '../../../src-main/api/schemas';
+import type { Rubric } from '../../../src-shared/contract/schemas';
 import { api } from '../api/client';
 import { useI18n } from '../i18n/i18n';
 

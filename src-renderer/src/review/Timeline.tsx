@@ -4,8 +4,8 @@
  * arrow keys to move; it is a slider for screen readers.
  */
 import { useEffect, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
-import type { Comment, Marker } from '../../../src-main/api/schemas';
-import { formatClock } from '../capture/recorderMime';
+import type { Comment, Marker } from '../../../src-shared/contract/schemas';
+import { formatClock } from '../../../src-shared/time';
 import { useI18n } from '../i18n/i18n';
 
 interface TimelineProps {

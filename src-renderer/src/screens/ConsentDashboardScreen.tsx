@@ -2,7 +2,7 @@
  * A project's consent at a glance: who may be shown to which audience (and how, or
  * why not), what expires soon, and which exports must be recalled after a withdrawal.
  */
-import { AUDIENCES } from '../../../src-main/api/vocabulary';
+import { AUDIENCES } from '../../../src-shared/contract/vocabulary';
 import { api } from '../api/client';
 import { ErrorBanner } from '../components/ErrorBanner';
 import { Icon } from '../components/Icon';

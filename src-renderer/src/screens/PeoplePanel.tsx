@@ -2,8 +2,8 @@
  * A project's people: display name, role, minor flag; add and remove.
  */
 import { useState, type FormEvent } from 'react';
-import type { Person, PersonRole } from '../../../src-main/api/schemas';
-import { PERSON_ROLES } from '../../../src-main/api/vocabulary';
+import type { Person, PersonRole } from '../../../src-shared/contract/schemas';
+import { PERSON_ROLES } from '../../../src-shared/contract/vocabulary';
 import { api } from '../api/client';
 import { ErrorBanner } from '../components/ErrorBanner';
 import { Field } from '../components/Field';

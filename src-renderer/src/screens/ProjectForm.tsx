@@ -2,8 +2,8 @@
  * Create or edit a project: name, type (two big choices), place, dates, description.
  */
 import { useState, type FormEvent } from 'react';
-import type { Project, ProjectKind } from '../../../src-main/api/schemas';
-import { PROJECT_KINDS } from '../../../src-main/api/vocabulary';
+import type { Project, ProjectKind } from '../../../src-shared/contract/schemas';
+import { PROJECT_KINDS } from '../../../src-shared/contract/vocabulary';
 import { ErrorBanner } from '../components/ErrorBanner';
 import { Field } from '../components/Field';
 import { useI18n } from '../i18n/i18n';

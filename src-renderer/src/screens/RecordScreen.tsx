@@ -4,11 +4,12 @@
  * loses at most that); markers (key M or buttons) are saved at once.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { Marker, Person, RecordingKind } from '../../../src-main/api/schemas';
+import type { Marker, Person, RecordingKind } from '../../../src-shared/contract/schemas';
 import { api } from '../api/client';
 import { ChunkUploader } from '../capture/chunkUploader';
 import { LevelMeter } from '../capture/levelMeter';
-import { formatClock, pickRecorderMimeType, RESOLUTIONS, type ResolutionName } from '../capture/recorderMime';
+import { formatClock } from '../../../src-shared/time';
+import { pickRecorderMimeType, RESOLUTIONS, type ResolutionName } from '../capture/recorderMime';
 import { describeError, ErrorBanner } from '../components/ErrorBanner';
 import { Field } from '../components/Field';
 import { Icon } from '../components/Icon';

@@ -3,15 +3,15 @@
  * rename / delete / retry.
  */
 import { useState } from 'react';
-import type { Recording } from '../../../src-main/api/schemas';
+import type { Recording } from '../../../src-shared/contract/schemas';
 import { api } from '../api/client';
-import { formatClock } from '../capture/recorderMime';
+import { formatClock } from '../../../src-shared/time';
 import { ErrorBanner } from '../components/ErrorBanner';
 import { Icon } from '../components/Icon';
 import { ProgressBar } from '../components/ProgressBar';
 import { useI18n } from '../i18n/i18n';
 import { hrefFor } from '../router';
-import type { Job } from '../../../src-main/api/schemas';
+import type { Job } from '../../../src-shared/contract/schemas';
 
 export function RecordingCard({ recording, job }: { recording: Recording; job: Job | undefined }) {
   const { t } = useI18n();

@@ -3,8 +3,8 @@
  * conditions, expiry, and for minors the child's agreement and the guardians who signed.
  */
 import { useState, type FormEvent } from 'react';
-import type { ConsentView, Guardian, PersonConsent, Recording } from '../../../src-main/api/schemas';
-import { CONSENT_CONDITIONS, CONSENT_METHODS, CONSENT_STATUSES } from '../../../src-main/api/vocabulary';
+import type { ConsentView, Guardian, PersonConsent, Recording } from '../../../src-shared/contract/schemas';
+import { CONSENT_CONDITIONS, CONSENT_METHODS, CONSENT_STATUSES } from '../../../src-shared/contract/vocabulary';
 import { api } from '../api/client';
 import { ErrorBanner } from '../components/ErrorBanner';
 import { useI18n } from '../i18n/i18n';

@@ -2,7 +2,7 @@
  * A project's sessions: list (newest first) and a one-line form to add one.
  */
 import { useState, type FormEvent } from 'react';
-import type { Person, Session } from '../../../src-main/api/schemas';
+import type { Person, Session } from '../../../src-shared/contract/schemas';
 import { api } from '../api/client';
 import { ErrorBanner } from '../components/ErrorBanner';
 import { Field } from '../components/Field';

@@ -1,7 +1,7 @@
 /**
  * Plain-French wording of consent decisions, shared by the consent screens.
  */
-import type { PolicyDecisionView } from '../../../src-main/api/schemas';
+import type { PolicyDecisionView } from '../../../src-shared/contract/schemas';
 import type { MessageKey } from '../i18n/fr';
 import type { Translate } from '../i18n/i18n';
 

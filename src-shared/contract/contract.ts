@@ -77,7 +77,7 @@ import {
   renderStartOutputSchema,
   updateClipInputSchema,
   updateMontageInputSchema,
-} from './editingSchemas';
+} from './schemas/editing';
 import {
   buildPackInputSchema,
   buildPackOutputSchema,
@@ -85,7 +85,7 @@ import {
   packPreviewSchema,
   packSpecSchema,
   packVerificationSchema,
-} from './packSchemas';
+} from './schemas/packs';
 
 interface MethodSpec {
   input: z.ZodType;

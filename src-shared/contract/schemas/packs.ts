@@ -3,8 +3,9 @@
  * after a recall), the consent gate's preview of it, and the result of a verification.
  */
 import { z } from 'zod';
-import { exportRecordSchema } from './editingSchemas';
-import { audienceSchema, consentConditionSchema, idSchema, policyDecisionSchema, requiredText } from './schemas';
+import { exportRecordSchema } from './editing';
+import { idSchema, requiredText } from './common';
+import { audienceSchema, consentConditionSchema, policyDecisionSchema } from './consent';
 
 export const packSpecSchema = z.strictObject({
   projectId: idSchema,

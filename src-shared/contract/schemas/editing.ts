@@ -3,7 +3,8 @@
  * the consent-gate preview of an export, and the record of what was exported.
  */
 import { z } from 'zod';
-import { audienceSchema, consentConditionSchema, idSchema, policyDecisionSchema, requiredText } from './schemas';
+import { idSchema, requiredText } from './common';
+import { audienceSchema, consentConditionSchema, policyDecisionSchema } from './consent';
 
 const seconds = z
   .number()

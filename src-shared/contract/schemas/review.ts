@@ -1,0 +1,103 @@
+/** Comments, categories, the interview grid (rubric) and comment exports. */
+import { z } from 'zod';
+import { idSchema, requiredText, text } from './common';
+
+const secondsSchema = z
+  .number()
+  .min(0)
+  .max(24 * 3600);
+
+export const commentSchema = z.object({
+  id: idSchema,
+  recordingId: idSchema,
+  parentId: idSchema.nullable(),
+  startSeconds: z.number(),
+  endSeconds: z.number().nullable(),
+  authorPersonId: idSchema.nullable(),
+  /** The author's display name, or "Groupe". */
+  authorName: z.string(),
+  category: z.string(),
+  text: z.string(),
+  resolved: z.boolean(),
+  isQuote: z.boolean(),
+  plusOnes: z.number().int(),
+  edited: z.boolean(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type Comment = z.infer<typeof commentSchema>;
+
+export const addCommentInputSchema = z
+  .strictObject({
+    recordingId: idSchema,
+    startSeconds: secondsSchema,
+    endSeconds: secondsSchema.nullable().optional(),
+    authorPersonId: idSchema.nullable().optional(),
+    category: text(60).optional(),
+    text: requiredText(2000),
+    parentId: idSchema.nullable().optional(),
+  })
+  .refine((value) => value.endSeconds == null || value.endSeconds >= value.startSeconds, {
+    message: 'the end is before the start',
+    path: ['endSeconds'],
+  });
+export type AddCommentInput = z.infer<typeof addCommentInputSchema>;
+
+export const updateCommentInputSchema = z.strictObject({
+  id: idSchema,
+  changes: z.strictObject({
+    text: requiredText(2000).optional(),
+    category: text(60).optional(),
+    startSeconds: secondsSchema.optional(),
+    endSeconds: secondsSchema.nullable().optional(),
+    resolved: z.boolean().optional(),
+    isQuote: z.boolean().optional(),
+  }),
+});
+export type UpdateCommentInput = z.infer<typeof updateCommentInputSchema>;
+
+export const commentRevisionSchema = z.object({
+  id: idSchema,
+  action: z.enum(['edited', 'deleted']),
+  previous: z.record(z.string(), z.unknown()),
+  at: z.string(),
+});
+export const recordingIdOnlySchema = z.strictObject({ recordingId: idSchema });
+export const exportCommentsInputSchema = z.strictObject({ recordingId: idSchema, format: z.enum(['csv', 'vtt', 'srt']) });
+export const exportedTextSchema = z.object({ fileName: z.string(), mimeType: z.string(), content: z.string() });
+
+export const labelsInputSchema = z.strictObject({
+  projectId: idSchema,
+  labels: z
+    .array(requiredText(120))
+    .min(1)
+    .max(20)
+    .refine((labels) => new Set(labels).size === labels.length, 'a label is listed twice'),
+});
+
+export const rubricSchema = z.object({
+  recordingId: idSchema,
+  criteria: z.array(z.object({ id: idSchema, label: z.string() })),
+  scale: z.array(z.string()),
+  self: z.record(z.string(), z.number().int()),
+  group: z.record(z.string(), z.number().int()),
+  /** The same candidate's interview takes in this project, oldest first, with average scores. */
+  progress: z.array(
+    z.object({
+      recordingId: idSchema,
+      title: z.string(),
+      recordedAt: z.string(),
+      selfAverage: z.number().nullable(),
+      groupAverage: z.number().nullable(),
+    }),
+  ),
+  candidate: z.object({ personId: idSchema, displayName: z.string() }).nullable(),
+});
+export type Rubric = z.infer<typeof rubricSchema>;
+
+export const scoreInputSchema = z.strictObject({
+  recordingId: idSchema,
+  criterionId: idSchema,
+  rater: z.enum(['self', 'group']),
+  score: z.number().int().min(1).max(4).nullable(),
+});

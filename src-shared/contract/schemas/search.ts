@@ -1,0 +1,24 @@
+/** Search across comments, recordings, people and clips. */
+import { z } from 'zod';
+import { idSchema, requiredText, text } from './common';
+
+export const searchInputSchema = z.strictObject({
+  query: requiredText(100),
+  projectId: idSchema.optional(),
+  limit: z.number().int().min(1).max(100).optional(),
+});
+export const searchResultsSchema = z.object({
+  comments: z.array(
+    z.object({
+      id: idSchema,
+      recordingId: idSchema,
+      recordingTitle: z.string(),
+      projectId: idSchema,
+      startSeconds: z.number(),
+      text: z.string(),
+    }),
+  ),
+  recordings: z.array(z.object({ id: idSchema, title: z.string(), projectId: idSchema })),
+  people: z.array(z.object({ id: idSchema, displayName: z.string(), projectId: idSchema })),
+  clips: z.array(z.object({ id: idSchema, name: z.string(), recordingId: idSchema, projectId: idSchema })),
+});

@@ -1,0 +1,56 @@
+/**
+ * The one home of times as people and files write them: HH:MM:SS.mmm (WebVTT, CSV) or
+ * HH:MM:SS,mmm (SRT), what users type (timecodes or plain seconds), subtitle file times,
+ * and the short clock the screens show (MM:SS or H:MM:SS).
+ */
+import { AppError } from './appError';
+
+export function formatTimecode(seconds: number, decimalSeparator: '.' | ',' = '.'): string {
+  const totalMs = Math.max(0, Math.round(seconds * 1000));
+  const ms = totalMs % 1000;
+  const totalSeconds = Math.floor(totalMs / 1000);
+  const pad = (n: number, width = 2) => String(n).padStart(width, '0');
+  return `${pad(Math.floor(totalSeconds / 3600))}:${pad(Math.floor((totalSeconds % 3600) / 60))}:${pad(totalSeconds % 60)}${decimalSeparator}${pad(ms, 3)}`;
+}
+
+/** "01:12", "00:01:12.500", "72.5" → seconds. */
+export function parseTimecode(text: string, field: string): number {
+  const trimmed = text.trim();
+  if (/^\d+(\.\d+)?$/.test(trimmed)) return Number(trimmed);
+  const match = /^(?:(\d+):)?(\d{1,2}):(\d{1,2})(?:[.,](\d{1,3}))?$/.exec(trimmed);
+  if (!match) {
+    throw new AppError('invalid-input', `"${text}" is not a time: write HH:MM:SS.mmm, MM:SS or seconds.`, { field });
+  }
+  const [, h, m, s, ms] = match;
+  if (Number(m) > 59 || Number(s) > 59) throw new AppError('invalid-input', `"${text}" has minutes or seconds above 59.`, { field });
+  return Number(h ?? 0) * 3600 + Number(m) * 60 + Number(s) + Number((ms ?? '0').padEnd(3, '0')) / 1000;
+}
+
+const CUE_TIME = /^(?:(\d+):)?(\d{2}):(\d{2})[.,](\d{3})$/;
+
+/** A subtitle file's time (HH:MM:SS,mmm or .mmm), strict, naming the file line that is wrong. */
+export function parseCueTime(text: string, lineNumber: number): number {
+  const match = CUE_TIME.exec(text.trim());
+  if (!match) {
+    throw new AppError('invalid-input', `Line ${lineNumber}: "${text.trim().slice(0, 40)}" is not a subtitle time (HH:MM:SS,mmm).`, {
+      field: 'content',
+      hint: 'Check the file is a real .srt or .vtt subtitle file.',
+    });
+  }
+  const [, h, m, s, ms] = match;
+  if (Number(m) > 59 || Number(s) > 59) {
+    throw new AppError('invalid-input', `Line ${lineNumber}: minutes or seconds above 59 in "${text.trim()}".`, { field: 'content' });
+  }
+  return Number(h ?? 0) * 3600 + Number(m) * 60 + Number(s) + Number(ms) / 1000;
+}
+
+/** The clock shown on screens: whole seconds, MM:SS under an hour, H:MM:SS above. */
+export function formatClock(seconds: number): string {
+  const whole = Math.max(0, Math.floor(seconds));
+  const h = Math.floor(whole / 3600);
+  const m = Math.floor((whole % 3600) / 60);
+  const s = whole % 60;
+  const mm = String(m).padStart(2, '0');
+  const ss = String(s).padStart(2, '0');
+  return h > 0 ? `${h}:${mm}:${ss}` : `${mm}:${ss}`;
+}
