@@ -1,5 +1,6 @@
 // Lint rules: typescript-eslint recommended, React hooks rules for the renderer, and a
-// guard that keeps `electron` imports out of the plain-Node services.
+// guard that keeps `electron` imports out of the plain-Node services, and Node and the DOM
+// out of src-shared.
 import js from '@eslint/js';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
@@ -31,6 +32,25 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         { paths: [{ name: 'electron', message: 'Services are plain Node: only the Electron entry and its IPC glue import electron.' }] },
+      ],
+    },
+  },
+  {
+    // src-shared runs in main, preload and renderer: no Node module, no DOM, no Node or browser global
+    files: ['src-shared/**/*.ts'],
+    languageOptions: { globals: { ...globals.es2021 } },
+    rules: {
+      'no-undef': 'error',
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['node:*', 'fs', 'path', 'os', 'child_process', 'electron', 'react', 'react-dom'],
+              message: 'src-shared runs anywhere: no Node, Electron or DOM.',
+            },
+          ],
+        },
       ],
     },
   },

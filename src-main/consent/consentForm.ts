@@ -9,6 +9,8 @@ import type { PersonConsent } from '../../src-shared/contract/schemas';
 import type { Library } from '../library/library';
 import { createPdf, type PdfDoc } from '../pdf/pdfDocument';
 import type { ConsentScope } from './consentPolicy';
+import { ROLE_LABELS_FR } from '../editing/frenchLabels';
+import { CONSENT_CONDITION_TABLE } from '../../src-shared/contract/vocabulary';
 
 const SCOPE_LINES: Array<{ scope: ConsentScope; text: string; icon: 'camera' | 'group' | 'office' | 'hall' | 'globe' }> = [
   { scope: 'recording', text: "J'accepte d'être filmé·e.", icon: 'camera' },
@@ -22,16 +24,7 @@ const SCOPE_LINES: Array<{ scope: ConsentScope; text: string; icon: 'camera' | '
   { scope: 'public', text: 'On peut la diffuser au public : internet, réseaux sociaux, événements.', icon: 'globe' },
 ];
 
-const CONDITION_LINES = ['Flouter mon visage', 'Changer ma voix', 'Montrer seulement mon prénom', 'Ne pas montrer mon nom'];
-
-const ROLE_LABELS: Record<string, string> = {
-  'job-seeker': "Demandeur ou demandeuse d'emploi",
-  'young-person': 'Jeune en emploi aidé',
-  employer: 'Employeur',
-  tutor: 'Tuteur ou tutrice',
-  animator: 'Animateur ou animatrice',
-  other: 'Autre',
-};
+const CONDITION_LINES = CONSENT_CONDITION_TABLE.map((condition) => condition.formLineFr);
 
 type Doc = PdfDoc;
 
@@ -100,10 +93,7 @@ export function renderConsentForm(
     .fillColor('#5a6172')
     .text(`${project.name}${project.place ? ` — ${project.place}` : ''}`);
   doc.moveDown(0.6).font('bold').fontSize(13).fillColor('#1d2330').text(`Nom : ${consent.person.displayName}`);
-  doc
-    .font('body')
-    .fontSize(12)
-    .text(`Rôle : ${ROLE_LABELS[consent.person.role] ?? consent.person.role}`);
+  doc.font('body').fontSize(12).text(`Rôle : ${ROLE_LABELS_FR[consent.person.role]}`);
   if (consent.minor) doc.text(`Personne mineure (${consent.age} ans) : un parent ou un responsable légal signe aussi.`);
   doc
     .moveDown(0.6)

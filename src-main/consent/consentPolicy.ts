@@ -12,7 +12,14 @@
  *   workshop (French data-protection age of 15), but showing them outside the workshop
  *   (partners, elected officials, public) still needs a guardian's signature.
  */
-import type { AUDIENCES, CONSENT_CONDITIONS, CONSENT_METHODS, CONSENT_SCOPES, CONSENT_STATUSES } from '../../src-shared/contract/vocabulary';
+import type {
+  AUDIENCES,
+  CONSENT_CONDITIONS,
+  CONSENT_METHODS,
+  CONSENT_SCOPES,
+  CONSENT_STATUSES,
+} from '../../src-shared/contract/vocabulary';
+import { ageOn } from '../../src-shared/age';
 
 export type ConsentScope = (typeof CONSENT_SCOPES)[number];
 export type Audience = (typeof AUDIENCES)[number];
@@ -51,17 +58,6 @@ export type PolicyDecision =
   | { decision: 'allowed' }
   | { decision: 'allowed-with'; conditions: ConsentCondition[] }
   | { decision: 'refused'; reasons: RefusalReason[] };
-
-/** Whole years between a birth date and a day, both YYYY-MM-DD. */
-export function ageOn(birthDate: string, on: string): number {
-  const [by, bm, bd] = birthDate.split('-').map(Number) as [number, number, number];
-  const [y, m, d] = on.split('-').map(Number) as [number, number, number];
-  return y - by - (m < bm || (m === bm && d < bd) ? 1 : 0);
-}
-
-export function isMinorOn(birthDate: string | null, on: string): boolean {
-  return birthDate !== null && ageOn(birthDate, on) < 18;
-}
 
 function checkScope(person: PersonForPolicy, consent: ConsentRecord | undefined, scope: ConsentScope, on: string): RefusalReason[] {
   if (!consent) return [{ code: 'no-consent', scope }];

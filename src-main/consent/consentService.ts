@@ -8,20 +8,19 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../../src-shared/appError';
 import type { ApiEventBus } from '../api/eventBus';
-import type { ConsentDashboard, Person, PersonConsent, PolicyDecisionView, RecordingCheck, SetConsentInput } from '../../src-shared/contract/schemas';
+import type {
+  ConsentDashboard,
+  Person,
+  PersonConsent,
+  PolicyDecisionView,
+  RecordingCheck,
+  SetConsentInput,
+} from '../../src-shared/contract/schemas';
 import { AUDIENCES } from '../../src-shared/contract/vocabulary';
 import type { Library } from '../library/library';
 import { resolveInside } from '../library/libraryFolder';
-import {
-  ageOn,
-  canBeFilmed,
-  canShow,
-  canShowRecording,
-  isMinorOn,
-  type Audience,
-  type ConsentScope,
-  type PolicyDecision,
-} from './consentPolicy';
+import { ageOn, isMinorOn } from '../../src-shared/age';
+import { canBeFilmed, canShow, canShowRecording, type Audience, type ConsentScope, type PolicyDecision } from './consentPolicy';
 import { ConsentStore } from './consentStore';
 
 export interface ConsentDeps {

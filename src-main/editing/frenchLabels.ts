@@ -3,16 +3,10 @@
  * Region staff and elected officials, so they are French whatever the UI language.
  */
 import type { PersonRole } from '../../src-shared/contract/schemas';
+import { CONSENT_CONDITION_TABLE, PERSON_ROLE_TABLE } from '../../src-shared/contract/vocabulary';
 import type { Audience, ConsentCondition, RefusalReason } from '../consent/consentPolicy';
 
-export const ROLE_LABELS_FR: Record<PersonRole, string> = {
-  'job-seeker': "Demandeur ou demandeuse d'emploi",
-  'young-person': 'Jeune en emploi aidé',
-  employer: 'Employeur',
-  tutor: 'Tuteur ou tutrice',
-  animator: 'Animateur ou animatrice',
-  other: 'Participant·e',
-};
+export const ROLE_LABELS_FR = Object.fromEntries(PERSON_ROLE_TABLE.map((role) => [role.id, role.printedFr])) as Record<PersonRole, string>;
 
 export const AUDIENCE_LABELS_FR: Record<Audience, string> = {
   workshop: 'Atelier',
@@ -21,12 +15,9 @@ export const AUDIENCE_LABELS_FR: Record<Audience, string> = {
   public: 'Public',
 };
 
-export const CONDITION_LABELS_FR: Record<ConsentCondition, string> = {
-  'face-blurred': 'visage flouté',
-  'voice-altered': 'voix modifiée',
-  'first-name-only': 'prénom seulement',
-  'no-name': 'sans nom',
-};
+export const CONDITION_LABELS_FR = Object.fromEntries(
+  CONSENT_CONDITION_TABLE.map((condition) => [condition.id, condition.printedFr]),
+) as Record<ConsentCondition, string>;
 
 /** Why someone blocks an export, in plain English for messages and logs of the CLI. */
 export function describeRefusal(reason: RefusalReason | { code: string; scope: string; expiredOn?: string }): string {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ageOn, canShow, canShowRecording, type ConsentRecord } from '../../src-main/consent/consentPolicy';
+import { ageOn } from '../../src-shared/age';
+import { canShow, canShowRecording, type ConsentRecord } from '../../src-main/consent/consentPolicy';
 
 const TODAY = '2026-11-22';
 const adult = { id: 1, displayName: 'Karim', birthDate: '1990-04-01' };

@@ -10,13 +10,7 @@ import { Field } from '../components/Field';
 import { Icon } from '../components/Icon';
 import { useI18n } from '../i18n/i18n';
 import { hrefFor } from '../router';
-
-export function isMinor(birthDate: string | null, on: Date = new Date()): boolean {
-  if (!birthDate) return false;
-  const [year, month, day] = birthDate.split('-').map(Number) as [number, number, number];
-  const eighteenth = new Date(Date.UTC(year + 18, month - 1, day));
-  return eighteenth.getTime() > on.getTime();
-}
+import { isMinorOn, localToday } from '../../../src-shared/age';
 
 export function PeoplePanel({ projectId, people, defaultRole }: { projectId: number; people: Person[]; defaultRole: PersonRole }) {
   const { t } = useI18n();
@@ -58,7 +52,7 @@ export function PeoplePanel({ projectId, people, defaultRole }: { projectId: num
           <li key={person.id} className="item">
             <span className="item-main">
               <strong>{person.displayName}</strong> <span className="muted">· {t(`role.${person.role}`)}</span>
-              {isMinor(person.birthDate) && <span className="badge warning">{t('people.minor')}</span>}
+              {isMinorOn(person.birthDate, localToday()) && <span className="badge warning">{t('people.minor')}</span>}
             </span>
             <a className="button small" href={hrefFor({ name: 'personConsent', personId: person.id })}>
               {t('consent.open')}

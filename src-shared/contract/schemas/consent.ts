@@ -86,7 +86,7 @@ export const setConsentInputSchema = z
     status: consentStatusSchema,
     decidedOn: calendarDateSchema.optional(),
     method: consentMethodSchema.nullable().optional(),
-    conditions: z.array(consentConditionSchema).max(4).optional(),
+    conditions: z.array(consentConditionSchema).max(CONSENT_CONDITIONS.length).optional(),
     expiresOn: calendarDateSchema.nullable().optional(),
     minorAgreed: z.boolean().optional(),
     guardianIds: z.array(idSchema).max(4).optional(),

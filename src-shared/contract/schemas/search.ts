@@ -1,6 +1,6 @@
 /** Search across comments, recordings, people and clips. */
 import { z } from 'zod';
-import { idSchema, requiredText, text } from './common';
+import { idSchema, requiredText } from './common';
 
 export const searchInputSchema = z.strictObject({
   query: requiredText(100),

@@ -1,0 +1,23 @@
+/**
+ * The one home of "how old is this person on that day" and "who is a minor": the consent
+ * policy, the screens and the exports all ask here, so they can never disagree.
+ * Dates are calendar days as YYYY-MM-DD (no time zone enters the comparison).
+ */
+
+/** Whole years between a birth date and a day, both YYYY-MM-DD. */
+export function ageOn(birthDate: string, on: string): number {
+  const [by, bm, bd] = birthDate.split('-').map(Number) as [number, number, number];
+  const [y, m, d] = on.split('-').map(Number) as [number, number, number];
+  return y - by - (m < bm || (m === bm && d < bd) ? 1 : 0);
+}
+
+/** Under 18 on that day; a person without a birth date is not known to be a minor. */
+export function isMinorOn(birthDate: string | null, on: string): boolean {
+  return birthDate !== null && ageOn(birthDate, on) < 18;
+}
+
+/** Today as YYYY-MM-DD in the machine's own time zone (the ERIC sites are in Europe/Paris). */
+export function localToday(now: Date = new Date()): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
