@@ -10,7 +10,13 @@ import path from 'node:path';
 import { AppError } from '../../src-shared/appError';
 import { definedOnly } from './definedOnly';
 import type { ApiEventBus } from '../api/eventBus';
-import type { ClipRenderOptions, ExportRecord, MontageSettings, RenderCheck, RenderTarget } from '../../src-shared/contract/schemas/editing';
+import type {
+  ClipRenderOptions,
+  ExportRecord,
+  MontageSettings,
+  RenderCheck,
+  RenderTarget,
+} from '../../src-shared/contract/schemas/editing';
 import type { ConsentService } from '../consent/consentService';
 import type { Audience } from '../consent/consentPolicy';
 import type { JobHandle, JobRunner } from '../jobs/jobRunner';
