@@ -102,7 +102,7 @@ export function applyMigrations(db: SqliteDatabase, migrations: readonly Migrati
   for (const migration of migrations) {
     if (migration.version <= current) continue;
     const run = db.transaction(() => {
-      db.exec(migration.sql);
+      migration.up(db);
       db.pragma(`user_version = ${migration.version}`);
     });
     try {

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { AppError } from '../../src-shared/appError';
 import { applyMigrations, openDatabase } from '../../src-main/library/database';
 import { Library } from '../../src-main/library/library';
-import { LATEST_SCHEMA_VERSION, migrations } from '../../src-main/library/migrations';
+import { LATEST_SCHEMA_VERSION, migrations, type Migration } from '../../src-main/library/migrations';
 import { makeTempDir } from '../helpers/tempDir';
 
 const root = makeTempDir();
@@ -153,9 +153,13 @@ describe('Opening a damaged or foreign library', () => {
     const file = path.join(dir, 'library.sqlite');
     const db = openDatabase(file);
     db.prepare("INSERT INTO projects (name, kind, created_at, updated_at) VALUES ('Gardé', 'interview-workshop', 'x', 'x')").run();
-    const broken = [
+    const broken: Migration[] = [
       ...migrations,
-      { version: LATEST_SCHEMA_VERSION + 1, name: 'broken', sql: 'CREATE TABLE half (id INTEGER); SELECT * FROM no_such_table;' },
+      {
+        version: LATEST_SCHEMA_VERSION + 1,
+        name: 'broken',
+        up: (db) => db.exec('CREATE TABLE half (id INTEGER); SELECT * FROM no_such_table;'),
+      },
     ];
     expect(() => applyMigrations(db, broken)).toThrow(/schema/);
     expect(db.pragma('user_version', { simple: true })).toBe(LATEST_SCHEMA_VERSION);

@@ -1,0 +1,17 @@
+/**
+ * Every schema migration in order, one file each. Never edit a shipped migration: add
+ * the next number in a new file and list it here.
+ */
+import type { Migration } from './migration';
+import { migration001 } from './001-core';
+import { migration002 } from './002-recordings';
+import { migration003 } from './003-consent';
+import { migration004 } from './004-review';
+import { migration005 } from './005-editing';
+import { migration006 } from './006-search';
+
+export type { Migration } from './migration';
+
+export const migrations: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006];
+
+export const LATEST_SCHEMA_VERSION = migrations[migrations.length - 1]!.version;
