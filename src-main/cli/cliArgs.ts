@@ -16,3 +16,49 @@ export function requireFlag(value: string | undefined, flag: string): string {
   if (value === undefined || value === '') throw new AppError('invalid-input', `--${flag} is required.`, { field: flag });
   return value;
 }
+
+/** Parsed command-line flags: a string, a switch, or a repeated flag's values. */
+export type Flags = Record<string, string | boolean | string[] | undefined>;
+
+/** A string flag's value, or undefined when left out (or given as a switch). */
+export const str = (flags: Flags, name: string) => (typeof flags[name] === 'string' ? (flags[name] as string) : undefined);
+
+/** A repeatable flag's values, empty when left out. */
+export const list = (flags: Flags, name: string) => (flags[name] as string[] | undefined) ?? [];
+
+/** Maps API field names back to the CLI flags that feed them, for error messages. */
+export const FLAG_FOR_FIELD: Record<string, string> = {
+  displayName: 'name',
+  startDate: 'start',
+  endDate: 'end',
+  birthDate: 'birth-date',
+  projectId: 'project',
+  animatorPersonId: 'animator',
+  sessionId: 'session',
+  path: 'file',
+  people: 'person',
+  personId: 'person',
+  recordingId: 'recording',
+  decidedOn: 'date',
+  expiresOn: 'expires',
+  conditions: 'condition',
+  guardianIds: 'guardian',
+  evidenceRecordingId: 'evidence-recording',
+  startSeconds: 'at',
+  endSeconds: 'to',
+  authorPersonId: 'author',
+  parentId: 'reply-to',
+  inSeconds: 'from',
+  outSeconds: 'to',
+  fromSeconds: 'from',
+  toSeconds: 'to',
+  destination: 'out',
+  clipId: 'clip',
+  montageId: 'montage',
+  speakerPersonId: 'speaker',
+  content: 'file',
+  exportId: 'export',
+  montageIds: 'montage',
+  clipIds: 'clip',
+  themes: 'theme',
+};

@@ -1,49 +1,20 @@
 /**
- * The CLI verbs. Each turns flags into the input of one API method and goes through
- * the same `dispatch` (and so the same validation) as the UI.
+ * The CLI verbs of the library itself (projects, sessions, people, recordings, consent,
+ * comments, backups, search). Each turns flags into the input of one API method and goes
+ * through the same `dispatch` (and so the same validation) as the UI.
  */
-import type { ApiInput } from '../../src-shared/contract/contract';
-import type { ApiMethodName } from '../../src-shared/contract/names';
 import type { PersonRole, ProjectKind, RecordingKind } from '../../src-shared/contract/schemas';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { ApiContext } from '../api/handlers';
-import { parseIdFlag, requireFlag } from './cliArgs';
+import { parseIdFlag, requireFlag, str, type Flags } from './cliArgs';
+import type { CliCommand } from './cliCommand';
 import { parseTimecode } from '../../src-shared/time';
 import { restoreLibrary, verifyBackup } from '../library/backup';
 import { AppError } from '../../src-shared/appError';
-import { EDITING_COMMANDS } from './editingCommands';
-import { PACK_COMMANDS } from './packCommands';
 
-export type Flags = Record<string, string | boolean | string[] | undefined>;
-
-export interface CliCommand {
-  /** e.g. "projects create" */
-  name: string;
-  usage: string;
-  summary: string;
-  flags: Record<string, { type: 'string' | 'boolean'; multiple?: boolean }>;
-  /** The API method the command calls… */
-  method?: ApiMethodName;
-  toInput?(flags: Flags, positionals: string[]): ApiInput<ApiMethodName>;
-  /** …or, for the few verbs that act on folders rather than an open library, what it does. */
-  run?(flags: Flags, positionals: string[]): unknown;
-  /** Columns of the human-readable table. */
-  columns: string[];
-  /** Long work: print job progress on stderr (not with --json). */
-  showsProgress?: boolean;
-  /** Work done with the result before printing it (e.g. copy a made file to --out). */
-  afterResult?: (result: unknown, flags: Flags, ctx: ApiContext) => unknown; // may return a promise
-  /** A non-zero exit code for a result that is an answer but a bad one (a pack that fails verification). */
-  exitCode?: (result: unknown) => number;
-  /** Without --json and --out, print this text as is (e.g. an exported file). */
-  rawOutput?: (result: unknown) => string;
-}
-
-const str = (flags: Flags, name: string) => (typeof flags[name] === 'string' ? (flags[name] as string) : undefined);
 const optionalNull = (value: string | undefined) => (value === undefined ? undefined : value === '' ? null : value);
 
-export const CLI_COMMANDS: CliCommand[] = [
+export const CORE_COMMANDS: CliCommand[] = [
   {
     name: 'info',
     usage: 'info',
@@ -164,7 +135,7 @@ function peopleFlags(flags: Flags): Array<{ personId: number; part?: string }> {
   });
 }
 
-CLI_COMMANDS.push(
+CORE_COMMANDS.push(
   {
     name: 'import',
     usage: 'import <file> (--session <id> | --project <id>) [--kind interview|testimony] [--title <t>] [--person <id>[:<part>]]…',
@@ -222,7 +193,7 @@ CLI_COMMANDS.push(
 
 const ON_FLAG = { on: { type: 'string' as const } };
 
-CLI_COMMANDS.push(
+CORE_COMMANDS.push(
   {
     name: 'consent set',
     usage:
@@ -336,7 +307,7 @@ CLI_COMMANDS.push(
   },
 );
 
-CLI_COMMANDS.push(
+CORE_COMMANDS.push(
   {
     name: 'comments add',
     usage:
@@ -408,7 +379,7 @@ CLI_COMMANDS.push(
   },
 );
 
-CLI_COMMANDS.push(
+CORE_COMMANDS.push(
   {
     name: 'backup create',
     usage: 'backup create [--out <empty or new folder>]',
@@ -451,43 +422,4 @@ CLI_COMMANDS.push(
     }),
     columns: [],
   },
-  ...EDITING_COMMANDS,
-  ...PACK_COMMANDS,
 );
-
-/** Maps API field names back to the CLI flags that feed them, for error messages. */
-export const FLAG_FOR_FIELD: Record<string, string> = {
-  displayName: 'name',
-  startDate: 'start',
-  endDate: 'end',
-  birthDate: 'birth-date',
-  projectId: 'project',
-  animatorPersonId: 'animator',
-  sessionId: 'session',
-  path: 'file',
-  people: 'person',
-  personId: 'person',
-  recordingId: 'recording',
-  decidedOn: 'date',
-  expiresOn: 'expires',
-  conditions: 'condition',
-  guardianIds: 'guardian',
-  evidenceRecordingId: 'evidence-recording',
-  startSeconds: 'at',
-  endSeconds: 'to',
-  authorPersonId: 'author',
-  parentId: 'reply-to',
-  inSeconds: 'from',
-  outSeconds: 'to',
-  fromSeconds: 'from',
-  toSeconds: 'to',
-  destination: 'out',
-  clipId: 'clip',
-  montageId: 'montage',
-  speakerPersonId: 'speaker',
-  content: 'file',
-  exportId: 'export',
-  montageIds: 'montage',
-  clipIds: 'clip',
-  themes: 'theme',
-};

@@ -9,11 +9,9 @@ import type { ApiInput } from '../../src-shared/contract/contract';
 import type { MontageItem } from '../../src-shared/contract/schemas/editing';
 import { AppError } from '../../src-shared/appError';
 import { parseTimecode } from '../../src-shared/time';
-import { parseIdFlag, requireFlag } from './cliArgs';
-import type { CliCommand, Flags } from './commands';
+import { list, parseIdFlag, requireFlag, str, type Flags } from './cliArgs';
+import type { CliCommand } from './cliCommand';
 
-const str = (flags: Flags, name: string) => (typeof flags[name] === 'string' ? (flags[name] as string) : undefined);
-const list = (flags: Flags, name: string) => (flags[name] as string[] | undefined) ?? [];
 const audience = (flags: Flags) => requireFlag(str(flags, 'audience'), 'audience') as 'elected';
 
 function seconds(flags: Flags, name: string): number {
@@ -136,7 +134,7 @@ export const EDITING_COMMANDS: CliCommand[] = [
     toInput: (flags) => ({ projectId: parseIdFlag(str(flags, 'project'), 'project'), name: requireFlag(str(flags, 'name'), 'name') }),
     afterResult: async (result, flags, ctx) => {
       const items = list(flags, 'item').map(parseItem);
-      const { dispatch } = await import('../api/dispatch');
+      const { dispatch } = await import('../app');
       return dispatch(
         'montages.update',
         {

@@ -8,10 +8,9 @@ import path from 'node:path';
 import type { ApiInput } from '../../src-shared/contract/contract';
 import { AppError } from '../../src-shared/appError';
 import { verifyPack } from '../packs/packManifest';
-import { parseIdFlag, requireFlag } from './cliArgs';
-import type { CliCommand, Flags } from './commands';
+import { parseIdFlag, requireFlag, str, type Flags } from './cliArgs';
+import type { CliCommand } from './cliCommand';
 
-const str = (flags: Flags, name: string) => (typeof flags[name] === 'string' ? (flags[name] as string) : undefined);
 const ids = (flags: Flags, name: string) => (flags[name] as string[] | undefined)?.map((id) => parseIdFlag(id, name));
 
 const SPEC_FLAGS = {

@@ -6,11 +6,12 @@
  */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { closeApiContext, createApiContext } from '../api/apiContext';
-import { dispatch } from '../api/dispatch';
 import { AppError, toErrorShape } from '../../src-shared/appError';
 import { defaultLibraryDir } from '../library/libraryFolder';
-import { CLI_COMMANDS, FLAG_FOR_FIELD, type CliCommand, type Flags } from './commands';
+import { FLAG_FOR_FIELD, type Flags } from './cliArgs';
+import type { CliCommand } from './cliCommand';
+import { CLI_COMMANDS } from './commandRegistry';
+import { closeApiContext, createApiContext, dispatch } from '../app';
 
 export interface CliIo {
   out: (text: string) => void;

@@ -7,7 +7,7 @@
 import path from 'node:path';
 import type { PersonConsent } from '../../src-shared/contract/schemas';
 import type { Library } from '../library/library';
-import { createPdf, type PdfDoc } from '../pdf/pdfDocument';
+import { createPdf, type PdfDoc } from '../platform/pdfDocument';
 import type { ConsentScope } from './consentPolicy';
 import { ROLE_LABELS_FR } from '../editing/frenchLabels';
 import { CONSENT_CONDITION_TABLE } from '../../src-shared/contract/vocabulary';

@@ -7,7 +7,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../../src-shared/appError';
-import type { ApiEventBus } from '../api/eventBus';
+import type { ApiEventBus } from '../platform/eventBus';
 import type {
   ConsentDashboard,
   Person,

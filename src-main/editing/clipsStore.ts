@@ -5,7 +5,7 @@
  * is one of the recording's people.
  */
 import { AppError } from '../../src-shared/appError';
-import { definedOnly } from './definedOnly';
+import { definedOnly } from '../platform/definedOnly';
 import type { SqliteDatabase } from '../library/database';
 import type { Clip, BlurBox } from '../../src-shared/contract/schemas/editing';
 

@@ -4,7 +4,7 @@
  * each save, in one transaction, so the order is never half-written.
  */
 import { AppError } from '../../src-shared/appError';
-import { definedOnly } from './definedOnly';
+import { definedOnly } from '../platform/definedOnly';
 import type { SqliteDatabase } from '../library/database';
 import type { Montage, MontageItem, MontageSettings } from '../../src-shared/contract/schemas/editing';
 

@@ -10,7 +10,7 @@ import type { BlurBox, RenderCheck, RenderPreset } from '../../src-shared/contra
 import type { PersonRole, RecordingCheck } from '../../src-shared/contract/schemas';
 import type { Audience, ConsentCondition } from '../consent/consentPolicy';
 import { ROLE_LABELS_FR } from './frenchLabels';
-import { cuesInRange, type Cue } from './subtitleCues';
+import { cuesInRange, type Cue } from '../media/subtitleFormats';
 
 export interface PlanRecording {
   id: number;

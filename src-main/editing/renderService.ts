@@ -8,8 +8,8 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../../src-shared/appError';
-import { definedOnly } from './definedOnly';
-import type { ApiEventBus } from '../api/eventBus';
+import { definedOnly } from '../platform/definedOnly';
+import type { ApiEventBus } from '../platform/eventBus';
 import type {
   ClipRenderOptions,
   ExportRecord,
@@ -19,25 +19,32 @@ import type {
 } from '../../src-shared/contract/schemas/editing';
 import type { ConsentService } from '../consent/consentService';
 import type { Audience } from '../consent/consentPolicy';
-import type { JobHandle, JobRunner } from '../jobs/jobRunner';
+import type { JobHandle, JobRunner } from '../platform/jobRunner';
 import type { Library } from '../library/library';
 import { resolveInside } from '../library/libraryFolder';
 import type { FfmpegBinaries } from '../media/binaries';
 import { hasKeyframeAt, readMediaIndex, type MediaIndex } from '../media/mediaIndex';
 import { probe } from '../media/probe';
 import { runFfmpeg } from '../media/runFfmpeg';
-import { resourcesDir } from '../resourcesDir';
+import { resourcesDir } from '../platform/resourcesDir';
 import { ClipsStore } from './clipsStore';
-import { ExportsStore } from './exportsStore';
+import { ExportsStore } from '../exports/exportsStore';
 import { describeRefusal } from './frenchLabels';
 import { MontagesStore } from './montagesStore';
 import { encodeRender, encodeRenderArgs, streamCopyArgs, WORK_FILES, type SourceSize } from './renderArgs';
 import { buildRenderPlan, PRESET_SIZES, type PlanItem, type PlanRecording, type RenderPlan } from './renderPlan';
-import { checkDestinationFile, partialPathFor, removePartials, requireFreeSpace, statFreeBytes, type FreeBytes } from './outputSpace';
-import { cuesToAss, cuesToSrt, cuesToVtt } from './subtitleCues';
+import {
+  checkDestinationFile,
+  partialPathFor,
+  removePartials,
+  requireFreeSpace,
+  statFreeBytes,
+  type FreeBytes,
+} from '../platform/outputSpace';
+import { cuesToAss, cuesToSrt, cuesToVtt } from '../media/subtitleFormats';
 import { SubtitleStore } from './subtitleStore';
-import { UnfinishedWork } from './unfinishedWork';
-import { slug } from './slug';
+import { UnfinishedWork } from '../platform/unfinishedWork';
+import { slug } from '../platform/slug';
 
 export interface RenderDeps {
   library: Library;

@@ -5,7 +5,7 @@
  */
 import { AppError } from '../../src-shared/appError';
 import type { SqliteDatabase } from '../library/database';
-import { parseSubtitles, type Cue, type SubtitleFormat } from './subtitleCues';
+import { parseSubtitles, type Cue, type SubtitleFormat } from '../media/subtitleFormats';
 
 export class SubtitleStore {
   constructor(private readonly db: SqliteDatabase) {}

@@ -5,10 +5,9 @@
  */
 import type { BrowserWindow, IpcMain } from 'electron';
 import { AppError, toErrorShape } from '../../src-shared/appError';
-import { dispatch } from '../api/dispatch';
-import type { ApiContext } from '../api/handlers';
 import { API_METHODS, IPC_EVENT_CHANNEL, ipcChannelFor } from '../../src-shared/contract/names';
 import { isOurPageUrl } from './securityPolicy';
+import { dispatch, type ApiContext } from '../app';
 
 export type IpcEnvelope = { ok: true; result: unknown } | { ok: false; error: ReturnType<typeof toErrorShape> };
 

@@ -4,10 +4,8 @@
  */
 import path from 'node:path';
 import { app, BrowserWindow, ipcMain, protocol, session, shell } from 'electron';
-import { closeApiContext, createApiContext, recoverUnfinishedWork } from '../api/apiContext';
-import type { ApiContext } from '../api/handlers';
-import { defaultProcessRegistry } from '../media/processRegistry';
-import { contentSecurityPolicy } from '../security/contentSecurityPolicy';
+import { defaultProcessRegistry } from '../platform/processRegistry';
+import { contentSecurityPolicy } from '../platform/contentSecurityPolicy';
 import { respondWithMedia, respondWithRendererFile } from '../server/fetchResponders';
 import { forwardEventsTo, registerApiHandlers } from './ipc';
 import {
@@ -19,6 +17,7 @@ import {
   secureWebPreferences,
   windowOpenDecision,
 } from './securityPolicy';
+import { closeApiContext, createApiContext, recoverUnfinishedWork, type ApiContext } from '../app';
 
 const devServerUrl = !app.isPackaged ? (process.env.ELECTRON_RENDERER_URL ?? null) : null;
 

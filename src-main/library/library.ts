@@ -21,7 +21,7 @@ import { ProjectsStore } from './projectsStore';
 import { RecordingsStore } from './recordingsStore';
 import { SessionsStore } from './sessionsStore';
 import { SettingsStore } from './settingsStore';
-import { SearchStore } from './searchStore';
+import { SearchStore } from '../search/searchStore';
 
 export interface OpenLibraryOptions {
   /** Injected clock, so tests can pin dates. Returns an ISO timestamp. */

@@ -7,7 +7,7 @@ import { spawn } from 'node:child_process';
 import { AppError } from '../../src-shared/appError';
 import type { FfmpegBinaries } from './binaries';
 import { FfmpegProgressParser, StderrTail, type FfmpegProgress } from './progressParser';
-import { defaultProcessRegistry, type ProcessRegistry } from './processRegistry';
+import { defaultProcessRegistry, type ProcessRegistry } from '../platform/processRegistry';
 
 export interface RunFfmpegOptions {
   /** Expected output duration, to turn output time into a ratio. */

@@ -7,7 +7,7 @@
 import type { PersonConsent } from '../../src-shared/contract/schemas';
 import type { Audience } from '../consent/consentPolicy';
 import { CONDITION_LABELS_FR } from '../editing/frenchLabels';
-import { csvDocument } from '../csvFile';
+import { csvDocument } from '../platform/csvFile';
 
 const METHOD_LABELS: Record<string, string> = {
   'signed-form': 'formulaire signé',

@@ -6,7 +6,7 @@
  */
 import type { Audience, ConsentCondition } from '../consent/consentPolicy';
 import type { PersonRole, ProjectKind } from '../../src-shared/contract/schemas';
-import type { Cue } from '../editing/subtitleCues';
+import type { Cue } from '../media/subtitleFormats';
 
 export interface PackVideo {
   name: string;

@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { PackVerification } from '../../src-shared/contract/schemas/packs';
 import type { Audience } from '../consent/consentPolicy';
-import { listFiles } from './folderFiles';
+import { listFiles } from '../platform/folderFiles';
 import { readZipEntries } from './packZip';
 
 export const MANIFEST_FILE = 'manifest.json';

@@ -5,7 +5,7 @@
  * beside the videos too. No script runs: the page forbids scripts in its own CSP.
  */
 import { AUDIENCE_LABELS_FR, ROLE_LABELS_FR } from '../editing/frenchLabels';
-import { cuesToVtt } from '../editing/subtitleCues';
+import { cuesToVtt } from '../media/subtitleFormats';
 import type { PackClip, PackContent, PackVideo } from './packContent';
 
 export function escapeHtml(text: string): string {

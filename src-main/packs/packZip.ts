@@ -9,7 +9,7 @@ import path from 'node:path';
 import yauzl from 'yauzl';
 import yazl from 'yazl';
 import { AppError } from '../../src-shared/appError';
-import { listFiles } from './folderFiles';
+import { listFiles } from '../platform/folderFiles';
 
 const STORED = /\.(mp4|jpg|jpeg|png|zip|pdf)$/i;
 

@@ -5,8 +5,8 @@
  */
 import type { Comment } from '../../src-shared/contract/schemas';
 import { formatTimecode } from '../../src-shared/time';
-import { csvDocument } from '../csvFile';
-import { cuesToSrt, cuesToVtt, cueText, type Cue } from '../editing/subtitleCues';
+import { csvDocument } from '../platform/csvFile';
+import { cuesToSrt, cuesToVtt, cueText, type Cue } from '../media/subtitleFormats';
 
 export const POINT_CUE_SECONDS = 3;
 

@@ -9,7 +9,7 @@ import type { Comment, Recording, Rubric } from '../../src-shared/contract/schem
 import type { Library } from '../library/library';
 import type { FfmpegBinaries } from '../media/binaries';
 import { runFfmpeg } from '../media/runFfmpeg';
-import { createPdf, type PdfDoc } from '../pdf/pdfDocument';
+import { createPdf, type PdfDoc } from '../platform/pdfDocument';
 import { reviewDefaults } from './reviewDefaults';
 import { formatTimecode } from '../../src-shared/time';
 

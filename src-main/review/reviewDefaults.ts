@@ -4,7 +4,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { resourcesDir } from '../resourcesDir';
+import { resourcesDir } from '../platform/resourcesDir';
 
 export interface ReviewDefaults {
   commentCategories: string[];

@@ -3,7 +3,7 @@
  * per-project vocabulary, and the interview rubric with the candidate's progress.
  */
 import { AppError } from '../../src-shared/appError';
-import type { ApiEventBus } from '../api/eventBus';
+import type { ApiEventBus } from '../platform/eventBus';
 import type { AddCommentInput, Comment, Recording, Rubric, UpdateCommentInput } from '../../src-shared/contract/schemas';
 import type { Library } from '../library/library';
 import { CommentsStore } from './commentsStore';

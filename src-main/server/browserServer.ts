@@ -9,13 +9,12 @@ import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { AppError, toErrorShape, type AppErrorCode } from '../../src-shared/appError';
-import { dispatch } from '../api/dispatch';
-import type { ApiContext } from '../api/handlers';
 import { BINARY_METHODS, type ApiMethodName } from '../../src-shared/contract/names';
 import { MAX_CHUNK_BYTES } from '../../src-shared/contract/vocabulary';
-import { contentSecurityPolicy } from '../security/contentSecurityPolicy';
+import { contentSecurityPolicy } from '../platform/contentSecurityPolicy';
 import { planFileResponse } from './byteRange';
 import { mimeTypeFor, staticFileFor } from './staticFiles';
+import { dispatch, type ApiContext } from '../app';
 
 export const MAX_API_BODY_BYTES = 1024 * 1024;
 

@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import { Readable } from 'node:stream';
 import { AppError, toErrorShape } from '../../src-shared/appError';
 import type { ResolvedMedia } from '../library/mediaAssetsStore';
-import { contentSecurityPolicy } from '../security/contentSecurityPolicy';
+import { contentSecurityPolicy } from '../platform/contentSecurityPolicy';
 import { planFileResponse } from './byteRange';
 import { mimeTypeFor, staticFileFor } from './staticFiles';
 

@@ -6,12 +6,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { closeApiContext, createApiContext, recoverUnfinishedWork } from '../api/apiContext';
 import { AppError } from '../../src-shared/appError';
 import { defaultLibraryDir } from '../library/libraryFolder';
-import { defaultProcessRegistry } from '../media/processRegistry';
+import { defaultProcessRegistry } from '../platform/processRegistry';
 import { openInSystemBrowser } from '../launcher/openInSystemBrowser';
 import { startBrowserServer } from './browserServer';
+import { closeApiContext, createApiContext, recoverUnfinishedWork } from '../app';
 
 const HELP = `Usage: eric-studio serve [--library <dir>] [--port <n>] [--host 127.0.0.1] [--open]
   --library  library folder (default: ${defaultLibraryDir()})

@@ -7,14 +7,13 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { closeApiContext, createApiContext } from '../../src-main/api/apiContext';
-import { dispatch } from '../../src-main/api/dispatch';
 import { resolveFfmpegBinaries } from '../../src-main/media/binaries';
 import { filmstripArgs, filmstripFrameCount, masterTranscodeArgs, posterArgs, waveformPcmArgs } from '../../src-main/media/ffmpegArgs';
 import { probe } from '../../src-main/media/probe';
 import { startBrowserServer } from '../../src-main/server/browserServer';
 import { testSourceInputs } from '../helpers/media';
 import type { BenchResult } from './benchResult';
+import { closeApiContext, createApiContext, dispatch } from '../../src-main/app';
 
 const binaries = resolveFfmpegBinaries();
 

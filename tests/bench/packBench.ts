@@ -6,12 +6,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { closeApiContext, createApiContext } from '../../src-main/api/apiContext';
-import { dispatch } from '../../src-main/api/dispatch';
 import { PACK_CLIP_OPTIONS } from '../../src-main/packs/packService';
 import { testSourceInputs } from '../helpers/media';
 import type { BenchResult } from './benchResult';
 import { bareCommand, ffmpegBare } from './renderBench';
+import { closeApiContext, createApiContext, dispatch } from '../../src-main/app';
 
 export async function runPackBench(root: string): Promise<BenchResult[]> {
   const minutes = Number(process.env.BENCH_PACK_MINUTES ?? 30);

@@ -8,16 +8,14 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { closeApiContext, createApiContext } from '../../src-main/api/apiContext';
-import { dispatch } from '../../src-main/api/dispatch';
-import type { ApiContext } from '../../src-main/api/handlers';
 import type { RenderTarget } from '../../src-shared/contract/schemas/editing';
 import { encodeRender, encodeRenderArgs, streamCopyArgs, WORK_FILES } from '../../src-main/editing/renderArgs';
 import type { RenderRequest } from '../../src-main/editing/renderService';
 import { resolveFfmpegBinaries } from '../../src-main/media/binaries';
-import { resourcesDir } from '../../src-main/resourcesDir';
+import { resourcesDir } from '../../src-main/platform/resourcesDir';
 import { testSourceInputs } from '../helpers/media';
 import { median, type BenchResult } from './benchResult';
+import { closeApiContext, createApiContext, dispatch, type ApiContext } from '../../src-main/app';
 
 const binaries = resolveFfmpegBinaries();
 

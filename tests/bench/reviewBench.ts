@@ -3,10 +3,9 @@
  * timeline data (recording, comments) through the API, and adding one comment.
  */
 import path from 'node:path';
-import { closeApiContext, createApiContext } from '../../src-main/api/apiContext';
-import { dispatch } from '../../src-main/api/dispatch';
 import { makeTestVideo } from '../helpers/media';
 import { timeIt, type BenchResult } from './benchResult';
+import { closeApiContext, createApiContext, dispatch } from '../../src-main/app';
 
 export async function runReviewBench(root: string): Promise<BenchResult[]> {
   const ctx = createApiContext(path.join(root, 'review-library'), 'http', { trusted: true });

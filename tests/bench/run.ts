@@ -6,8 +6,6 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createApiContext } from '../../src-main/api/apiContext';
-import { dispatch } from '../../src-main/api/dispatch';
 
 import { runCaptureBench } from './captureBench';
 import { runReviewBench } from './reviewBench';
@@ -15,6 +13,7 @@ import { runScaleBench } from './scaleBench';
 import { runRenderBench } from './renderBench';
 import { runPackBench } from './packBench';
 import { timeIt, type BenchResult } from './benchResult';
+import { createApiContext, dispatch } from '../../src-main/app';
 
 async function runDataBench(root: string): Promise<BenchResult[]> {
   const results: BenchResult[] = [];

@@ -5,10 +5,8 @@
  * and the main process's memory.
  */
 import path from 'node:path';
-import { closeApiContext, createApiContext } from '../../src-main/api/apiContext';
-import { dispatch } from '../../src-main/api/dispatch';
-import type { ApiContext } from '../../src-main/api/handlers';
 import { timeIt, type BenchResult } from './benchResult';
+import { closeApiContext, createApiContext, dispatch, type ApiContext } from '../../src-main/app';
 
 function seed(ctx: ApiContext): void {
   const db = ctx.library.db;

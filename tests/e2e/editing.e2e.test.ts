@@ -4,7 +4,6 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dispatch } from '../../src-main/api/dispatch';
 import type { ExportRecord } from '../../src-shared/contract/schemas/editing';
 import type { Recording } from '../../src-shared/contract/schemas';
 import { startTestServer, type TestServer } from '../helpers/apiServer';
@@ -12,6 +11,7 @@ import { ARTIFACTS_DIR, builtRendererDir, launchChromium } from '../helpers/brow
 import { binaries } from '../helpers/media';
 import { makeFrameCodedVideo } from '../helpers/frameCodedMedia';
 import { makeTempDir } from '../helpers/tempDir';
+import { dispatch } from '../../src-main/app';
 
 let server: TestServer;
 let browser: Browser;

@@ -3,12 +3,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dispatch } from '../../src-main/api/dispatch';
 import type { Comment, Recording } from '../../src-shared/contract/schemas';
 import { startTestServer, type TestServer } from '../helpers/apiServer';
 import { ARTIFACTS_DIR, builtRendererDir, launchChromium } from '../helpers/browser';
 import { makeTestVideo } from '../helpers/media';
 import { makeTempDir } from '../helpers/tempDir';
+import { dispatch } from '../../src-main/app';
 
 let server: TestServer;
 let browser: Browser;

@@ -7,12 +7,10 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { closeApiContext, createApiContext, recoverUnfinishedWork } from '../../src-main/api/apiContext';
-import { dispatch } from '../../src-main/api/dispatch';
-import type { ApiContext } from '../../src-main/api/handlers';
 import type { Recording, SystemInfo } from '../../src-shared/contract/schemas';
 import { makeFrameCodedVideo, probeStreams } from '../helpers/frameCodedMedia';
 import { makeTempDir } from '../helpers/tempDir';
+import { closeApiContext, createApiContext, dispatch, recoverUnfinishedWork, type ApiContext } from '../../src-main/app';
 
 const root = makeTempDir('eric-faults-');
 const libraryDir = path.join(root, 'library');

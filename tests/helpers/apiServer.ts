@@ -1,10 +1,9 @@
 // Starts a real browser-mode server on 127.0.0.1 over a fresh library in a temp folder.
 import path from 'node:path';
 import { afterAll } from 'vitest';
-import { createApiContext } from '../../src-main/api/apiContext';
 import { startBrowserServer, type RunningBrowserServer } from '../../src-main/server/browserServer';
-import type { ApiContext } from '../../src-main/api/handlers';
 import { makeTempDir } from './tempDir';
+import { createApiContext, type ApiContext } from '../../src-main/app';
 
 export interface TestServer extends RunningBrowserServer {
   ctx: ApiContext;

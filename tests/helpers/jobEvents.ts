@@ -1,5 +1,5 @@
 // Waiting on job events instead of sleeping: the first progress past a ratio, and the end.
-import type { ApiContext } from '../../src-main/api/handlers';
+import { type ApiContext } from '../../src-main/app';
 
 /** Resolves with the job id once a job of this kind reports progress past `ratio`. */
 export function progressPast(ctx: ApiContext, kind: string, ratio: number): Promise<string> {

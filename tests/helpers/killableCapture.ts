@@ -1,8 +1,7 @@
 // Child process for the crash test: starts a capture, appends the chunks it is given,
 // says how many were acknowledged, then waits to be killed (SIGKILL, no clean-up).
 import fs from 'node:fs';
-import { createApiContext } from '../../src-main/api/apiContext';
-import { dispatch } from '../../src-main/api/dispatch';
+import { createApiContext, dispatch } from '../../src-main/app';
 
 async function main(): Promise<void> {
   const [libraryDir, sessionId, chunkDir, count] = process.argv.slice(2) as [string, string, string, string];

@@ -1,7 +1,6 @@
 // Child process for the crash tests: starts a render or a pack build, says when it has
 // made some progress, then waits to be killed (SIGKILL: no clean-up at all).
-import { createApiContext } from '../../src-main/api/apiContext';
-import { dispatch } from '../../src-main/api/dispatch';
+import { createApiContext, dispatch } from '../../src-main/app';
 
 async function main(): Promise<void> {
   const [libraryDir, mode, destination, id, threshold] = process.argv.slice(2) as [string, 'render' | 'pack', string, string, string];

@@ -7,8 +7,7 @@
 import crypto from 'node:crypto';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { closeApiContext, createApiContext } from '../../src-main/api/apiContext';
-import { dispatch } from '../../src-main/api/dispatch';
+import { closeApiContext, createApiContext, dispatch } from '../../src-main/app';
 import { API_METHODS } from '../../src-shared/contract/names';
 import { AppError } from '../../src-shared/appError';
 import { makeTempDir } from '../helpers/tempDir';

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../src-shared/appError';
 import { probe } from '../../src-main/media/probe';
-import { ProcessRegistry } from '../../src-main/media/processRegistry';
+import { ProcessRegistry } from '../../src-main/platform/processRegistry';
 import type { FfmpegProgress } from '../../src-main/media/progressParser';
 import { runFfmpeg } from '../../src-main/media/runFfmpeg';
 import { binaries, makeTestVideo, testSourceInputs } from '../helpers/media';

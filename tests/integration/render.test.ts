@@ -2,13 +2,11 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { closeApiContext, createApiContext, recoverUnfinishedWork } from '../../src-main/api/apiContext';
-import { dispatch } from '../../src-main/api/dispatch';
-import type { ApiContext } from '../../src-main/api/handlers';
+import { closeApiContext, createApiContext, dispatch, recoverUnfinishedWork, type ApiContext } from '../../src-main/app';
 import type { Clip, ExportRecord, Montage, RenderCheck } from '../../src-shared/contract/schemas/editing';
 import type { Recording } from '../../src-shared/contract/schemas';
 import { AppError } from '../../src-shared/appError';
-import { defaultProcessRegistry } from '../../src-main/media/processRegistry';
+import { defaultProcessRegistry } from '../../src-main/platform/processRegistry';
 import {
   CODED_WIDTH,
   beepOnsets,

@@ -1,9 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { closeApiContext, createApiContext } from '../../src-main/api/apiContext';
-import { dispatch } from '../../src-main/api/dispatch';
-import { ftsQuery, type SearchResults } from '../../src-main/library/searchStore';
+import { closeApiContext, createApiContext, dispatch } from '../../src-main/app';
+import { ftsQuery, type SearchResults } from '../../src-main/search/searchStore';
 import { makeTestVideo } from '../helpers/media';
 import { makeTempDir } from '../helpers/tempDir';
 

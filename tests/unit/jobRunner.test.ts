@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ApiEventBus } from '../../src-main/api/eventBus';
-import { JobRunner } from '../../src-main/jobs/jobRunner';
+import { ApiEventBus } from '../../src-main/platform/eventBus';
+import { JobRunner } from '../../src-main/platform/jobRunner';
 import { AppError } from '../../src-shared/appError';
 
 function deferred() {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../src-shared/appError';
-import { validateInput } from '../../src-main/api/dispatch';
+import { validateInput } from '../../src-main/app';
 
 function fieldOf(fn: () => unknown): string | undefined {
   try {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { contentSecurityPolicy } from '../../src-main/security/contentSecurityPolicy';
+import { contentSecurityPolicy } from '../../src-main/platform/contentSecurityPolicy';
 import {
   APP_ENTRY_URL,
   isOurPageUrl,

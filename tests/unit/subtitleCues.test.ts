@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import webvtt from 'node-webvtt';
-import { cuesInRange, cuesToAss, cuesToSrt, cuesToVtt, parseSubtitles } from '../../src-main/editing/subtitleCues';
+import { cuesInRange, cuesToAss, cuesToSrt, cuesToVtt, parseSubtitles } from '../../src-main/media/subtitleFormats';
 
 describe('subtitle files', () => {
   it('reads SRT with a BOM, CRLF, numbering and tags', () => {

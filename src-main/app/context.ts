@@ -10,13 +10,30 @@ import { ConsentService } from '../consent/consentService';
 import { ReviewService } from '../review/reviewService';
 import { RenderService } from '../editing/renderService';
 import { PackService } from '../packs/packService';
-import { JobRunner } from '../jobs/jobRunner';
+import { JobRunner } from '../platform/jobRunner';
 import { Library, type OpenLibraryOptions } from '../library/library';
 import { resolveFfmpegBinaries, type FfmpegBinaries } from '../media/binaries';
-import { ApiEventBus } from './eventBus';
+import { ApiEventBus } from '../platform/eventBus';
 import { RECOVERY_SETTING } from '../library/settingKeys';
-import { recoverUnfinishedWorkMarkers, type RecoveredWork } from '../editing/unfinishedWork';
-import type { ApiContext } from './handlers';
+import { recoverUnfinishedWorkMarkers, type RecoveredWork } from '../platform/unfinishedWork';
+
+/** What every handler gets: the opened library, the services, and who is calling. */
+export interface ApiContext {
+  library: Library;
+  events: ApiEventBus;
+  transport: 'electron' | 'http';
+  appVersion: string;
+  /** Resolves ffmpeg lazily: a missing ffmpeg must not stop the library from opening. */
+  ffmpeg: () => FfmpegBinaries | null;
+  jobs: JobRunner;
+  capture: CaptureService;
+  consent: ConsentService;
+  review: ReviewService;
+  render: RenderService;
+  packs: PackService;
+  /** True for the local CLI only: may call methods that read paths on this computer. */
+  trusted: boolean;
+}
 
 export const APP_VERSION: string = packageJson.version;
 

@@ -4,7 +4,7 @@
  */
 import path from 'node:path';
 import PDFDocument from 'pdfkit';
-import { resourcesDir } from '../resourcesDir';
+import { resourcesDir } from './resourcesDir';
 
 export type PdfDoc = InstanceType<typeof PDFDocument>;
 

@@ -3,7 +3,7 @@
  * every word as a prefix: "motiv entret" finds "Motivée pour l'entretien"), and
  * recordings, people and clips by name. Deleted comments are never found.
  */
-import type { SqliteDatabase } from './database';
+import type { SqliteDatabase } from '../library/database';
 
 export interface SearchResults {
   comments: Array<{ id: number; recordingId: number; recordingTitle: string; projectId: number; startSeconds: number; text: string }>;

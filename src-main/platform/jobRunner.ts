@@ -5,7 +5,7 @@
  */
 import crypto from 'node:crypto';
 import { AppError, toErrorShape } from '../../src-shared/appError';
-import type { ApiEventBus } from '../api/eventBus';
+import type { ApiEventBus } from './eventBus';
 import type { Job } from '../../src-shared/contract/schemas';
 
 export interface JobHandle {

@@ -6,7 +6,8 @@
 import type { z } from 'zod';
 import { AppError } from '../../src-shared/appError';
 import { apiContract, SAMPLED_OUTPUT_METHODS, type ApiOutput } from '../../src-shared/contract/contract';
-import { apiHandlers, type ApiContext } from './handlers';
+import type { ApiContext } from './context';
+import { apiHandlers } from './handlers';
 import { isApiMethodName, TRUSTED_ONLY_FIELDS, TRUSTED_ONLY_METHODS, type ApiMethodName } from '../../src-shared/contract/names';
 
 function describeIssue(issue: z.core.$ZodIssue): { field: string; message: string } {

@@ -1,0 +1,60 @@
+/** Clips, montages, subtitles and renders. */
+
+import type { HandlerTable } from './handlerTable';
+
+export const editingHandlers = {
+  'clips.list': (input, ctx) =>
+    input.recordingId !== undefined
+      ? ctx.render.clips.listByRecording(ctx.library.recordings.get(input.recordingId).id)
+      : ctx.render.clips.listByProject(ctx.library.projects.get(input.projectId!).id),
+  'clips.create': (input, ctx) => {
+    const { recordingId, ...fields } = input;
+    const clip = ctx.render.clips.create(recordingId, fields);
+    ctx.events.emit('data.changed', { entity: 'clip', id: clip.id, projectId: clip.projectId, change: 'created' });
+    return clip;
+  },
+  'clips.update': (input, ctx) => {
+    const clip = ctx.render.clips.update(input.id, input.changes);
+    ctx.events.emit('data.changed', { entity: 'clip', id: clip.id, projectId: clip.projectId, change: 'updated' });
+    return clip;
+  },
+  'clips.delete': (input, ctx) => {
+    const clip = ctx.render.clips.delete(input.id);
+    ctx.events.emit('data.changed', { entity: 'clip', id: clip.id, projectId: clip.projectId, change: 'deleted' });
+    return { deleted: true, id: input.id } as const;
+  },
+  'montages.list': (input, ctx) => ctx.render.montages.list(ctx.library.projects.get(input.projectId).id),
+  'montages.get': (input, ctx) => ctx.render.montages.get(input.id),
+  'montages.create': (input, ctx) => {
+    const montage = ctx.render.montages.create(ctx.library.projects.get(input.projectId).id, input.name);
+    ctx.events.emit('data.changed', { entity: 'montage', id: montage.id, projectId: montage.projectId, change: 'created' });
+    return montage;
+  },
+  'montages.update': (input, ctx) => {
+    const montage = ctx.render.montages.update(input.id, input.changes);
+    ctx.events.emit('data.changed', { entity: 'montage', id: montage.id, projectId: montage.projectId, change: 'updated' });
+    return montage;
+  },
+  'montages.delete': (input, ctx) => {
+    const montage = ctx.render.montages.delete(input.id);
+    ctx.events.emit('data.changed', { entity: 'montage', id: montage.id, projectId: montage.projectId, change: 'deleted' });
+    return { deleted: true, id: input.id } as const;
+  },
+  'subtitles.list': (input, ctx) => ctx.render.subtitles.list(ctx.library.recordings.get(input.recordingId).id),
+  'subtitles.import': (input, ctx) => {
+    const recording = ctx.library.recordings.get(input.recordingId);
+    const cues = ctx.render.subtitles.replace(recording.id, input.content, input.format);
+    ctx.events.emit('data.changed', { entity: 'subtitle', id: recording.id, projectId: recording.projectId, change: 'updated' });
+    return cues;
+  },
+  'subtitles.clear': (input, ctx) => {
+    const recording = ctx.library.recordings.get(input.recordingId);
+    ctx.render.subtitles.clear(recording.id);
+    ctx.events.emit('data.changed', { entity: 'subtitle', id: recording.id, projectId: recording.projectId, change: 'deleted' });
+    return [];
+  },
+  'render.check': (input, ctx) => ctx.render.check(input),
+  'render.start': (input, ctx) => {
+    return ctx.render.start(input);
+  },
+} satisfies HandlerTable;

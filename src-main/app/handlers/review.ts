@@ -1,0 +1,36 @@
+/** Comments, categories, the interview grid and the feedback sheet. */
+import { writeFeedbackSheet } from '../../review/feedbackSheet';
+import type { HandlerTable } from './handlerTable';
+
+export const reviewHandlers = {
+  'comments.list': (input, ctx) => ctx.review.listComments(input.recordingId),
+  'comments.add': (input, ctx) => ctx.review.addComment(input),
+  'comments.update': (input, ctx) => ctx.review.updateComment(input),
+  'comments.react': (input, ctx) => ctx.review.react(input.id),
+  'comments.delete': (input, ctx) => {
+    ctx.review.deleteComment(input.id);
+    return { deleted: true, id: input.id } as const;
+  },
+  'comments.history': (input, ctx) => ctx.review.comments.revisions(input.id),
+  'comments.export': (input, ctx) => ctx.review.exportComments(input.recordingId, input.format),
+  'categories.list': (input, ctx) => ctx.review.vocabulary.categories(ctx.library.projects.get(input.projectId).id),
+  'categories.set': (input, ctx) => ctx.review.vocabulary.setCategories(ctx.library.projects.get(input.projectId).id, input.labels),
+  'rubric.get': (input, ctx) => ctx.review.rubric(input.recordingId),
+  'rubric.score': (input, ctx) => ctx.review.score(input),
+  'rubric.setCriteria': (input, ctx) => ctx.review.vocabulary.setCriteria(ctx.library.projects.get(input.projectId).id, input.labels),
+  'rubric.criteria': (input, ctx) => ctx.review.vocabulary.criteria(ctx.library.projects.get(input.projectId).id),
+  'feedback.sheet': (input, ctx) => {
+    const recording = ctx.library.recordings.get(input.recordingId);
+    return writeFeedbackSheet(
+      ctx.library,
+      {
+        recording,
+        comments: ctx.review.comments.list(recording.id),
+        rubric: ctx.review.rubric(recording.id),
+        projectName: ctx.library.projects.get(recording.projectId).name,
+        masterPath: recording.masterAssetId ? ctx.library.mediaAssets.resolve(recording.masterAssetId).absolutePath : null,
+      },
+      ctx.ffmpeg(),
+    );
+  },
+} satisfies HandlerTable;

@@ -1,0 +1,7 @@
+/**
+ * The composition root's public surface: the shells (Electron, browser mode, CLI,
+ * launcher) and the tests open a context, dispatch methods and recover unfinished work
+ * through this file only; the handlers and the wiring inside stay private to app/.
+ */
+export { APP_VERSION, closeApiContext, createApiContext, recoverUnfinishedWork, type ApiContext } from './context';
+export { dispatch, validateInput } from './dispatch';
