@@ -10,6 +10,10 @@ import { ConsentService } from '../consent/consentService';
 import { ReviewService } from '../review/reviewService';
 import { RenderService } from '../editing/renderService';
 import { PackService } from '../packs/packService';
+import { ExportsStore } from '../exports/exportsStore';
+import { ClipsStore } from '../editing/clipsStore';
+import { MontagesStore } from '../editing/montagesStore';
+import { SubtitleStore } from '../editing/subtitleStore';
 import { JobRunner } from '../platform/jobRunner';
 import { Library, type OpenLibraryOptions } from '../library/library';
 import { resolveFfmpegBinaries, type FfmpegBinaries } from '../media/binaries';
@@ -31,6 +35,11 @@ export interface ApiContext {
   review: ReviewService;
   render: RenderService;
   packs: PackService;
+  /** The exports register (its one owner). */
+  exports: ExportsStore;
+  clips: ClipsStore;
+  montages: MontagesStore;
+  subtitles: SubtitleStore;
   /** True for the local CLI only: may call methods that read paths on this computer. */
   trusted: boolean;
 }
@@ -80,14 +89,32 @@ export function createApiContext(
   };
 
   const capture = new CaptureService({ library, jobs, events, requireFfmpeg });
-  const consent = new ConsentService({ library, events, deleteRecording: (id) => capture.deleteRecording(id) });
-  const render = new RenderService({ library, jobs, events, consent, requireFfmpeg, freeBytes: options.freeBytes });
+  const exports = new ExportsStore(library.db, library.now);
+  const clips = new ClipsStore(library.db, library.now);
+  const montages = new MontagesStore(library.db, library.now);
+  const subtitles = new SubtitleStore(library.db);
+  const consent = new ConsentService({ library, events, exports, deleteRecording: (id) => capture.deleteRecording(id) });
+  const render = new RenderService({
+    library,
+    jobs,
+    events,
+    consent,
+    clips,
+    montages,
+    subtitles,
+    exports,
+    requireFfmpeg,
+    freeBytes: options.freeBytes,
+  });
   const packs = new PackService({
     library,
     jobs,
     events,
     consent,
     render,
+    clips,
+    montages,
+    exports,
     requireFfmpeg,
     appVersion: APP_VERSION,
     freeBytes: options.freeBytes,
@@ -104,6 +131,10 @@ export function createApiContext(
     consent,
     render,
     packs,
+    exports,
+    clips,
+    montages,
+    subtitles,
     ffmpeg: () => {
       const result = resolve();
       return 'binaries' in result ? result.binaries : null;

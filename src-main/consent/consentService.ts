@@ -22,10 +22,13 @@ import { resolveInside } from '../library/libraryFolder';
 import { ageOn, isMinorOn } from '../../src-shared/age';
 import { canBeFilmed, canShow, canShowRecording, type Audience, type ConsentScope, type PolicyDecision } from './consentPolicy';
 import { ConsentStore } from './consentStore';
+import type { ExportsStore } from '../exports/exportsStore';
 
 export interface ConsentDeps {
   library: Library;
   events: ApiEventBus;
+  /** The exports register: flags what a narrowed consent no longer allows. */
+  exports: ExportsStore;
   /** Removes a recording's rows and files (the capture service does it). */
   deleteRecording: (recordingId: number) => void;
 }
@@ -171,7 +174,7 @@ export class ConsentService {
       const losesConsent = previous.status === 'granted' && input.status !== 'granted';
       if (losesConsent) {
         const audiences = input.scope === 'recording' ? AUDIENCES : [input.scope as Audience];
-        flagged = this.store.flagExports(person.id, audiences, `Consent "${input.scope}" ${input.status} on ${decidedOn}`);
+        flagged = this.deps.exports.flagShowing(person.id, audiences, `Consent "${input.scope}" ${input.status} on ${decidedOn}`);
       }
       return { person, flagged };
     })();
@@ -278,7 +281,7 @@ export class ConsentService {
           .map((record) => ({ scope: record.scope, expiresOn: record.expiresOn! })),
       };
     });
-    return { projectId, on, people, flaggedExports: this.store.flaggedExports(projectId) };
+    return { projectId, on, people, flaggedExports: this.deps.exports.flagged(projectId) };
   }
 
   /**
@@ -307,7 +310,7 @@ export class ConsentService {
         this.library.db.prepare('UPDATE consents SET evidence_asset_id = NULL WHERE person_id = ? AND scope = ?').run(personId, view.scope);
         this.library.db.prepare('DELETE FROM media_assets WHERE id = ?').run(view.evidenceAssetId);
       }
-      this.store.flagExports(personId, AUDIENCES, 'A person shown in it was erased (right to be forgotten)');
+      this.deps.exports.flagShowing(personId, AUDIENCES, 'A person shown in it was erased (right to be forgotten)');
       const review = this.library.db.prepare(
         "UPDATE recordings SET needs_review = 'A person who appeared in this video was erased: cut them out or delete it.' WHERE id = ?",
       );

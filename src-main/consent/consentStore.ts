@@ -1,5 +1,5 @@
 /**
- * Consent rows, guardians, the append-only audit log and the exports to recall.
+ * Consent rows, guardians and the append-only audit log.
  * Rows in, plain objects out; the rules live in consentPolicy and consentService.
  */
 import { AppError } from '../../src-shared/appError';
@@ -37,16 +37,6 @@ export interface ConsentWrite {
   expiresOn: string | null;
   minorAgreed: boolean;
   guardianIds: number[];
-}
-
-export interface FlaggedExport {
-  id: number;
-  kind: string;
-  audience: string;
-  label: string;
-  createdAt: string;
-  flaggedAt: string;
-  flagReason: string;
 }
 
 function pendingView(scope: ConsentScope): ConsentView {
@@ -218,45 +208,6 @@ export class ConsentStore {
       change: JSON.parse(row.change) as Record<string, unknown>,
       actor: row.actor,
       reason: row.reason,
-    }));
-  }
-
-  /** Flags the not-yet-flagged exports that showed this person to these audiences; returns their ids. */
-  flagExports(personId: number, audiences: readonly string[], reason: string): number[] {
-    if (audiences.length === 0) return [];
-    const ids = (
-      this.db
-        .prepare(
-          `SELECT e.id FROM exports e JOIN export_people ep ON ep.export_id = e.id
-           WHERE ep.person_id = ? AND e.audience IN (SELECT value FROM json_each(?)) AND e.flagged_at IS NULL ORDER BY e.id`,
-        )
-        .all(personId, JSON.stringify(audiences)) as Array<{ id: number }>
-    ).map((row) => row.id);
-    const flag = this.db.prepare('UPDATE exports SET flagged_at = ?, flag_reason = ? WHERE id = ?');
-    for (const id of ids) flag.run(this.now(), reason, id);
-    return ids;
-  }
-
-  flaggedExports(projectId: number): FlaggedExport[] {
-    const rows = this.db
-      .prepare('SELECT * FROM exports WHERE project_id = ? AND flagged_at IS NOT NULL ORDER BY flagged_at DESC, id DESC')
-      .all(projectId) as Array<{
-      id: number;
-      kind: string;
-      audience: string;
-      label: string;
-      created_at: string;
-      flagged_at: string;
-      flag_reason: string;
-    }>;
-    return rows.map((row) => ({
-      id: row.id,
-      kind: row.kind,
-      audience: row.audience,
-      label: row.label,
-      createdAt: row.created_at,
-      flaggedAt: row.flagged_at,
-      flagReason: row.flag_reason,
     }));
   }
 }

@@ -16,6 +16,12 @@ export interface PlanRecording {
   id: number;
   title: string;
   masterPath: string;
+  /** What mode choice and size estimates need, read once when the plan is made. */
+  durationSeconds: number;
+  width: number | null;
+  height: number | null;
+  masterBytes: number;
+  hasVideo: boolean;
   hasAudio: boolean;
   needsReview: string | null;
   people: Array<{ personId: number; displayName: string; role: PersonRole; part: string }>;
@@ -55,6 +61,8 @@ export type PlannedSegment =
       kind: 'clip';
       recordingId: number;
       masterPath: string;
+      /** The source recording's length, height, master size and streams. */
+      source: { durationSeconds: number; width: number | null; height: number | null; masterBytes: number; hasVideo: boolean };
       hasAudio: boolean;
       inSeconds: number;
       outSeconds: number;
@@ -156,6 +164,13 @@ export function buildRenderPlan(items: readonly PlanItem[], settings: PlanSettin
       kind: 'clip',
       recordingId: recording.id,
       masterPath: recording.masterPath,
+      source: {
+        durationSeconds: recording.durationSeconds,
+        width: recording.width,
+        height: recording.height,
+        masterBytes: recording.masterBytes,
+        hasVideo: recording.hasVideo,
+      },
       hasAudio: recording.hasAudio,
       inSeconds: item.inSeconds,
       outSeconds: item.outSeconds,

@@ -1,8 +1,9 @@
 /**
- * Renders clips and montages: builds the plan (consent gate first), picks stream copy
- * or re-encode, checks free space, then runs one ffmpeg as a cancellable job in a work
- * folder, writing to a partial file renamed only when complete, and records the export
- * with the people in it. Also cleans what a crash left behind.
+ * Plans and renders clips and montages: builds the plan (consent gate first), lets the
+ * pure rules pick stream copy or re-encode, checks free space, then runs one ffmpeg as a
+ * cancellable job in a work folder, writing to a partial file renamed only when
+ * complete, and records the export with the people in it in the exports register. The
+ * stores it reads (clips, montages, subtitles) and the register are given to it.
  */
 import crypto from 'node:crypto';
 import fs from 'node:fs';
@@ -23,16 +24,17 @@ import type { JobHandle, JobRunner } from '../platform/jobRunner';
 import type { Library } from '../library/library';
 import { resolveInside } from '../library/libraryFolder';
 import type { FfmpegBinaries } from '../media/binaries';
-import { hasKeyframeAt, readMediaIndex, type MediaIndex } from '../media/mediaIndex';
+import { readMediaIndex } from '../media/mediaIndex';
+import { chooseRenderMode, estimateRenderBytes, outputFrameRate } from './renderMode';
 import { probe } from '../media/probe';
 import { runFfmpeg } from '../media/runFfmpeg';
 import { resourcesDir } from '../platform/resourcesDir';
-import { ClipsStore } from './clipsStore';
-import { ExportsStore } from '../exports/exportsStore';
+import type { ClipsStore } from './clipsStore';
+import type { ExportsStore } from '../exports/exportsStore';
 import { describeRefusal } from './frenchLabels';
-import { MontagesStore } from './montagesStore';
+import type { MontagesStore } from './montagesStore';
 import { encodeRender, encodeRenderArgs, streamCopyArgs, WORK_FILES, type SourceSize } from './renderArgs';
-import { buildRenderPlan, PRESET_SIZES, type PlanItem, type PlanRecording, type RenderPlan } from './renderPlan';
+import { buildRenderPlan, type PlanItem, type PlanRecording, type RenderPlan } from './renderPlan';
 import {
   checkDestinationFile,
   partialPathFor,
@@ -42,7 +44,7 @@ import {
   type FreeBytes,
 } from '../platform/outputSpace';
 import { cuesToAss, cuesToSrt, cuesToVtt } from '../media/subtitleFormats';
-import { SubtitleStore } from './subtitleStore';
+import type { SubtitleStore } from './subtitleStore';
 import { UnfinishedWork } from '../platform/unfinishedWork';
 import { slug } from '../platform/slug';
 
@@ -51,6 +53,10 @@ export interface RenderDeps {
   jobs: JobRunner;
   events: ApiEventBus;
   consent: ConsentService;
+  clips: ClipsStore;
+  montages: MontagesStore;
+  subtitles: SubtitleStore;
+  exports: ExportsStore;
   requireFfmpeg: () => FfmpegBinaries;
   /** Injected in tests; the real one asks the file system. */
   freeBytes?: FreeBytes;
@@ -70,9 +76,6 @@ export const CLIP_DEFAULTS: MontageSettings = {
   lowerThirds: false,
   burnSubtitles: false,
 };
-
-/** Generous bit rates for the space estimate (talking heads need far less). */
-const ESTIMATE_BITS_PER_SECOND = { '720p': 6_000_000, '1080p': 12_000_000 } as const;
 
 export const RENDERS_FOLDER = 'exports/renders';
 export const WORK_FOLDER = 'tmp';
@@ -94,17 +97,9 @@ export interface RenderedFile {
 }
 
 export class RenderService {
-  readonly clips: ClipsStore;
-  readonly montages: MontagesStore;
-  readonly subtitles: SubtitleStore;
-  readonly exports: ExportsStore;
   private readonly freeBytes: FreeBytes;
 
   constructor(private readonly deps: RenderDeps) {
-    this.clips = new ClipsStore(deps.library.db, deps.library.now);
-    this.montages = new MontagesStore(deps.library.db, deps.library.now);
-    this.subtitles = new SubtitleStore(deps.library.db);
-    this.exports = new ExportsStore(deps.library.db, deps.library.now);
     this.freeBytes = deps.freeBytes ?? statFreeBytes;
   }
 
@@ -126,7 +121,7 @@ export class RenderService {
     let label: string;
     let projectId: number;
     if (target.kind === 'montage') {
-      const montage = this.montages.get(target.montageId, 'target.montageId');
+      const montage = this.deps.montages.get(target.montageId, 'target.montageId');
       if (montage.items.length === 0) {
         throw new AppError('invalid-input', `The montage "${montage.name}" is empty.`, {
           field: 'target.montageId',
@@ -139,7 +134,7 @@ export class RenderService {
       const recordings = new Map<number, PlanRecording>();
       items = montage.items.map((item) => {
         if (item.kind === 'title') return item;
-        const clip = this.clips.get(item.clipId);
+        const clip = this.deps.clips.get(item.clipId);
         const recording = recordings.get(clip.recordingId) ?? this.planRecording(clip.recordingId, audience);
         recordings.set(clip.recordingId, recording);
         return {
@@ -154,7 +149,7 @@ export class RenderService {
     } else {
       settings = { ...CLIP_DEFAULTS, ...definedOnly(request.options) };
       if (target.kind === 'clip') {
-        const clip = this.clips.get(target.clipId, 'target.clipId');
+        const clip = this.deps.clips.get(target.clipId, 'target.clipId');
         label = clip.name;
         projectId = clip.projectId;
         items = [
@@ -169,7 +164,7 @@ export class RenderService {
         ];
       } else {
         const recording = this.planRecording(target.recordingId, audience, 'target.recordingId');
-        const duration = this.library.recordings.get(target.recordingId).durationSeconds ?? 0;
+        const duration = recording.durationSeconds;
         if (target.toSeconds <= target.fromSeconds) {
           throw new AppError('invalid-input', 'The end of the range must come after its start.', { field: 'target.toSeconds' });
         }
@@ -179,7 +174,7 @@ export class RenderService {
           });
         }
         label = `${recording.title} ${target.fromSeconds.toFixed(1)}–${target.toSeconds.toFixed(1)} s`;
-        projectId = this.library.recordings.get(target.recordingId).projectId;
+        projectId = recording.projectId;
         items = [
           { kind: 'clip', recording, inSeconds: target.fromSeconds, outSeconds: target.toSeconds, speakerPersonId: null, blurBox: null },
         ];
@@ -189,9 +184,8 @@ export class RenderService {
     // the first clip's keyframe index gives the output frame rate and, for a lone clip, stream copy or not
     const firstClip = plan.segments.find((segment) => segment.kind === 'clip');
     const index = firstClip?.kind === 'clip' ? await readMediaIndex(this.deps.requireFfmpeg(), firstClip.masterPath) : null;
-    const rate = index?.frameRate;
-    const frameRate = rate && rate >= 10 && rate <= 60 ? Math.round(rate * 1000) / 1000 : 25;
-    const mode = this.chooseMode(plan, frameRate, index);
+    const frameRate = outputFrameRate(index);
+    const mode = chooseRenderMode(plan, frameRate, index);
     return { plan, mode, label, projectId, kind: target.kind === 'montage' ? 'montage' : 'clip', frameRate };
   }
 
@@ -239,18 +233,6 @@ export class RenderService {
       removed++;
     }
     return removed;
-  }
-
-  deleteExport(id: number): void {
-    const record = this.exports.get(id);
-    const summary = this.exports.summary(id);
-    const assetIds = [record.assetId, summary.subtitleAssetId].filter((value): value is number => typeof value === 'number');
-    const files = assetIds.map((assetId) => this.library.mediaAssets.resolve(assetId).absolutePath);
-    this.library.db.transaction(() => {
-      this.exports.delete(id);
-      for (const assetId of assetIds) this.library.db.prepare('DELETE FROM media_assets WHERE id = ?').run(assetId);
-    })();
-    for (const file of files) fs.rmSync(file, { force: true });
   }
 
   /**
@@ -326,17 +308,7 @@ export class RenderService {
   }
 
   estimateBytes(prepared: PreparedRender): number {
-    const { plan } = prepared;
-    if (prepared.mode === 'copy') {
-      const segment = plan.segments[0]!;
-      if (segment.kind === 'clip') {
-        const recording = this.library.recordings.get(segment.recordingId);
-        const masterBytes = fs.statSync(segment.masterPath).size;
-        const share = (segment.outSeconds - segment.inSeconds) / Math.max(0.1, recording.durationSeconds ?? 1);
-        return Math.ceil(masterBytes * share * 1.2) + 1024 * 1024;
-      }
-    }
-    return Math.ceil((plan.totalSeconds * (ESTIMATE_BITS_PER_SECOND[plan.settings.preset] + 200_000)) / 8) + 2 * 1024 * 1024;
+    return estimateRenderBytes(prepared.plan, prepared.mode);
   }
 
   private async renderAndRecord(
@@ -363,7 +335,7 @@ export class RenderService {
                 relativePath: relative(rendered.subtitlesPath),
                 mimeType: 'text/vtt',
               }).id;
-        return this.exports.insert({
+        return this.deps.exports.insert({
           projectId: prepared.projectId,
           kind: prepared.kind,
           audience: request.audience,
@@ -398,7 +370,7 @@ export class RenderService {
     return resolveInside(this.library.dir, path.posix.join(RENDERS_FOLDER, name));
   }
 
-  private planRecording(recordingId: number, audience: Audience, field = 'recordingId'): PlanRecording {
+  private planRecording(recordingId: number, audience: Audience, field = 'recordingId'): PlanRecording & { projectId: number } {
     const recording = this.library.recordings.get(recordingId, field);
     if (recording.status !== 'ready' || recording.masterAssetId === null) {
       throw new AppError(
@@ -409,32 +381,23 @@ export class RenderService {
         },
       );
     }
+    const masterPath = this.library.mediaAssets.resolve(recording.masterAssetId).absolutePath;
     return {
       id: recording.id,
+      projectId: recording.projectId,
       title: recording.title,
-      masterPath: this.library.mediaAssets.resolve(recording.masterAssetId).absolutePath,
+      masterPath,
+      durationSeconds: recording.durationSeconds ?? 0,
+      width: recording.width,
+      height: recording.height,
+      masterBytes: fs.statSync(masterPath).size,
+      hasVideo: recording.hasVideo,
       hasAudio: recording.hasAudio,
       needsReview: recording.needsReview,
       people: recording.people,
       check: this.deps.consent.check(recording.id, audience),
-      cues: this.subtitles.forExport(recording.id),
+      cues: this.deps.subtitles.forExport(recording.id),
     };
-  }
-
-  /** Stream copy only for a lone clip cut on keyframes, with nothing drawn, faded or changed. */
-  private chooseMode(plan: RenderPlan, frameRate: number, index: MediaIndex | null): 'copy' | 'encode' {
-    const { settings } = plan;
-    const segment = plan.segments[0];
-    if (plan.segments.length !== 1 || segment?.kind !== 'clip') return 'encode';
-    if (segment.pixelate || segment.alterVoice || segment.lowerThird) return 'encode';
-    if (settings.fadeSeconds > 0 || settings.normaliseAudio || (settings.burnSubtitles && plan.cues.length)) return 'encode';
-    const recording = this.library.recordings.get(segment.recordingId);
-    if ((recording.height ?? Infinity) > PRESET_SIZES[settings.preset].height || !recording.hasVideo || !index) return 'encode';
-    const tolerance = 0.25 / frameRate;
-    const outAtEnd = segment.outSeconds >= (recording.durationSeconds ?? Infinity) - tolerance;
-    const onKeyframes =
-      hasKeyframeAt(index, segment.inSeconds, tolerance) && (outAtEnd || hasKeyframeAt(index, segment.outSeconds, tolerance));
-    return onKeyframes ? 'copy' : 'encode';
   }
 
   /** Fonts and text files the filters read. */
@@ -458,8 +421,8 @@ export class RenderService {
     for (const segment of plan.segments) {
       if (segment.kind !== 'clip' || typeof segment.pixelate !== 'object' || segment.pixelate === null || sizes.has(segment.recordingId))
         continue;
-      const recording = this.library.recordings.get(segment.recordingId);
-      if (recording.width && recording.height) sizes.set(segment.recordingId, { width: recording.width, height: recording.height });
+      const { width, height } = segment.source;
+      if (width && height) sizes.set(segment.recordingId, { width, height });
       else {
         const info = await probe(binaries, segment.masterPath);
         if (info.video?.width && info.video.height) sizes.set(segment.recordingId, { width: info.video.width, height: info.video.height });

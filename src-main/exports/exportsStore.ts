@@ -1,12 +1,16 @@
 /**
- * The register of what left the library: every clip, montage and pack exported, for
- * which audience, where it went, and who appears in it, so a later withdrawal of
- * consent can flag it for recall. Rows are written only once the file is complete.
+ * The one owner of the register of what left the library: every clip, montage and pack
+ * exported, for which audience, where it went, and who appears in it, so a later
+ * withdrawal of consent can flag it for recall. Rows are written only once the file is
+ * complete. No other module writes the `exports` or `export_people` tables.
  */
+import fs from 'node:fs';
 import { AppError } from '../../src-shared/appError';
+import type { MediaAssetsStore } from '../library/mediaAssetsStore';
 import type { SqliteDatabase } from '../library/database';
 import type { ExportRecord } from '../../src-shared/contract/schemas/editing';
 import type { Audience } from '../consent/consentPolicy';
+import type { FlaggedExport } from '../../src-shared/contract/schemas';
 
 interface ExportRow {
   id: number;
@@ -129,5 +133,50 @@ export class ExportsStore {
 
   delete(id: number): void {
     this.db.prepare('DELETE FROM exports WHERE id = ?').run(id);
+  }
+
+  /** Flags the not-yet-flagged exports that showed this person to these audiences; returns their ids. */
+  flagShowing(personId: number, audiences: readonly string[], reason: string): number[] {
+    if (audiences.length === 0) return [];
+    const ids = (
+      this.db
+        .prepare(
+          `SELECT e.id FROM exports e JOIN export_people ep ON ep.export_id = e.id
+           WHERE ep.person_id = ? AND e.audience IN (SELECT value FROM json_each(?)) AND e.flagged_at IS NULL ORDER BY e.id`,
+        )
+        .all(personId, JSON.stringify(audiences)) as Array<{ id: number }>
+    ).map((row) => row.id);
+    const flag = this.db.prepare('UPDATE exports SET flagged_at = ?, flag_reason = ? WHERE id = ?');
+    for (const id of ids) flag.run(this.now(), reason, id);
+    return ids;
+  }
+
+  /** The project's exports to recall, newest flag first. */
+  flagged(projectId: number): FlaggedExport[] {
+    const rows = this.db
+      .prepare('SELECT * FROM exports WHERE project_id = ? AND flagged_at IS NOT NULL ORDER BY flagged_at DESC, id DESC')
+      .all(projectId) as ExportRow[];
+    return rows.map((row) => ({
+      id: row.id,
+      kind: row.kind,
+      audience: row.audience,
+      label: row.label,
+      createdAt: row.created_at,
+      flaggedAt: row.flagged_at!,
+      flagReason: row.flag_reason!,
+    }));
+  }
+
+  /** Removes an export's row and the library files registered for it (video, subtitles). */
+  deleteWithFiles(id: number, mediaAssets: MediaAssetsStore): void {
+    const record = this.get(id);
+    const summary = this.summary(id);
+    const assetIds = [record.assetId, summary.subtitleAssetId].filter((value): value is number => typeof value === 'number');
+    const files = assetIds.map((assetId) => mediaAssets.resolve(assetId).absolutePath);
+    this.db.transaction(() => {
+      this.delete(id);
+      for (const assetId of assetIds) this.db.prepare('DELETE FROM media_assets WHERE id = ?').run(assetId);
+    })();
+    for (const file of files) fs.rmSync(file, { force: true });
   }
 }

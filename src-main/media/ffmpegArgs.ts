@@ -2,6 +2,7 @@
  * Argument builders for every ffmpeg command we run, as plain arrays. Pure functions,
  * unit-tested, so a command line can be checked without running ffmpeg.
  */
+import { saneFrameRate } from './frameRate';
 import type { ProbeResult } from './probe';
 
 /** H.264 as every file we write uses it: good quality for talking heads, fast on two cores, plays everywhere. */
@@ -10,11 +11,9 @@ export const H264_VIDEO_ARGS: readonly string[] = ['-c:v', 'libx264', '-preset',
 /** Keyframe interval of library masters: later cuts are precise to this many seconds at worst. */
 export const MASTER_KEYFRAME_SECONDS = 2;
 
-/** A constant output frame rate for masters: the source's if sane, else 30. */
+/** A constant output frame rate for masters: the source's if sane, else the fallback. */
 export function masterFrameRate(probe: ProbeResult): number {
-  const rate = probe.video?.frameRate;
-  if (!rate || !Number.isFinite(rate) || rate < 10 || rate > 60) return 30;
-  return Math.round(rate * 100) / 100;
+  return saneFrameRate(probe.video?.frameRate);
 }
 
 /**

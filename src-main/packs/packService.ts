@@ -26,6 +26,9 @@ import { runFfmpeg } from '../media/runFfmpeg';
 import { consentRegisterCsv } from './consentRegister';
 import type { PackClip, PackContent, PackVideo } from './packContent';
 import { buildManifest, MANIFEST_FILE, verifyPack } from './packManifest';
+import type { ClipsStore } from '../editing/clipsStore';
+import type { MontagesStore } from '../editing/montagesStore';
+import type { ExportsStore } from '../exports/exportsStore';
 import { renderPackPage } from './packPage';
 import { writePackSynthesis } from './packSynthesis';
 import { zipFolder } from './packZip';
@@ -40,6 +43,10 @@ export interface PackDeps {
   events: ApiEventBus;
   consent: ConsentService;
   render: RenderService;
+  clips: ClipsStore;
+  montages: MontagesStore;
+  /** The exports register: a pack is recorded there with the people in it. */
+  exports: ExportsStore;
   requireFfmpeg: () => FfmpegBinaries;
   appVersion: string;
   freeBytes?: FreeBytes;
@@ -143,9 +150,9 @@ export class PackService {
 
   /** Builds a corrected pack from the same choices (consent is asked again). */
   async rebuild(exportId: number, options: { destination?: string; wait?: boolean } = {}) {
-    const record = this.deps.render.exports.get(exportId, 'exportId');
+    const record = this.deps.exports.get(exportId, 'exportId');
     if (record.kind !== 'pack') throw new AppError('invalid-input', `Export ${exportId} is not a pack.`, { field: 'exportId' });
-    const stored = this.deps.render.exports.spec<StoredPackSpec>(exportId);
+    const stored = this.deps.exports.spec<StoredPackSpec>(exportId);
     if (record.outputPath && !options.destination) {
       throw new AppError('invalid-input', `This pack was written to ${record.outputPath}: give a new folder for the corrected one.`, {
         field: 'destination',
@@ -155,9 +162,9 @@ export class PackService {
   }
 
   async verifyExport(exportId: number): Promise<PackVerification> {
-    const record = this.deps.render.exports.get(exportId, 'exportId');
+    const record = this.deps.exports.get(exportId, 'exportId');
     if (record.kind !== 'pack') throw new AppError('invalid-input', `Export ${exportId} is not a pack.`, { field: 'exportId' });
-    const summary = this.deps.render.exports.summary(exportId) as { folder?: string; zipPath?: string };
+    const summary = this.deps.exports.summary(exportId) as { folder?: string; zipPath?: string };
     const folder = summary.folder ? this.absolute(summary.folder) : null;
     const zipPath = summary.zipPath ? this.absolute(summary.zipPath) : null;
     if (folder && fs.existsSync(folder)) return verifyPack(folder);
@@ -173,7 +180,7 @@ export class PackService {
   }
 
   deletePackFiles(exportId: number): void {
-    const summary = this.deps.render.exports.summary(exportId) as { folder?: string; zipPath?: string; external?: boolean };
+    const summary = this.deps.exports.summary(exportId) as { folder?: string; zipPath?: string; external?: boolean };
     if (summary.external) return; // the command line's folders belong to the user
     if (summary.folder) fs.rmSync(this.absolute(summary.folder), { recursive: true, force: true });
   }
@@ -212,20 +219,20 @@ export class PackService {
     const render = this.deps.render;
     const montages = spec.montageIds
       ? spec.montageIds.map((id, index) => {
-          const montage = render.montages.get(id, `spec.montageIds.${index}`);
+          const montage = this.deps.montages.get(id, `spec.montageIds.${index}`);
           if (montage.projectId !== project.id)
             throw new AppError('invalid-input', `Montage ${id} belongs to another project.`, { field: `spec.montageIds.${index}` });
           return montage;
         })
-      : render.montages.list(project.id).filter((montage) => montage.items.length > 0);
+      : this.deps.montages.list(project.id).filter((montage) => montage.items.length > 0);
     let clips = spec.clipIds
       ? spec.clipIds.map((id, index) => {
-          const clip = render.clips.get(id, `spec.clipIds.${index}`);
+          const clip = this.deps.clips.get(id, `spec.clipIds.${index}`);
           if (clip.projectId !== project.id)
             throw new AppError('invalid-input', `Clip ${id} belongs to another project.`, { field: `spec.clipIds.${index}` });
           return clip;
         })
-      : render.clips.listByProject(project.id);
+      : this.deps.clips.listByProject(project.id);
     if (spec.themes) clips = clips.filter((clip) => clip.tags.some((tag) => spec.themes!.includes(tag)));
 
     const included: PlannedItem[] = [];
@@ -414,7 +421,7 @@ export class PackService {
               mimeType: 'application/zip',
             }).id
           : null;
-      return this.deps.render.exports.insert({
+      return this.deps.exports.insert({
         projectId: project.id,
         kind: 'pack',
         audience: plan.spec.audience,

@@ -102,14 +102,14 @@ async function reopenAndRecover(kind: 'render' | 'pack', destination: string) {
   expect(pids.length).toBeGreaterThan(0); // the marker knew which encoder ran
   const ctx = createApiContext(libraryDir, 'http', { trusted: true });
   contexts.push(ctx);
-  const exportsBefore = ctx.render.exports.list(projectId).length;
+  const exportsBefore = ctx.exports.list(projectId).length;
   const report = recoverUnfinishedWork(ctx);
   expect(report.interrupted).toEqual([expect.objectContaining({ kind })]);
   for (const pid of pids) await expect.poll(() => alive(pid)).toBe(false);
   // nothing half-written remains, in the library or at the destination
   expect(fs.readdirSync(path.dirname(destination)).filter((name) => name.startsWith(path.basename(destination)))).toEqual([]);
   expect(fs.readdirSync(path.join(libraryDir, 'tmp'))).toEqual([]);
-  expect(ctx.render.exports.list(projectId)).toHaveLength(exportsBefore);
+  expect(ctx.exports.list(projectId)).toHaveLength(exportsBefore);
   expect(ctx.library.db.pragma('integrity_check', { simple: true })).toBe('ok');
   // recovery is offered: the home screen lists what to start again
   const info = (await dispatch('system.info', {}, ctx)) as SystemInfo;

@@ -169,7 +169,7 @@ describe('restitution pack for elected officials', () => {
     const rows = parseCsv(csv, { bom: true, columns: true }) as Array<Record<string, string>>;
     expect(rows.map((row) => row.nom_affiche).sort()).toEqual(['Léa Fontaine', 'Samira']);
     expect(rows.every((row) => row.public_elected === 'accordé' && row.etre_filme === 'accordé')).toBe(true);
-    expect(ctx.render.exports.personIds(result.export.id).sort()).toEqual([people.samira, people.lea].sort());
+    expect(ctx.exports.personIds(result.export.id).sort()).toEqual([people.samira, people.lea].sort());
 
     const manifest = JSON.parse(fs.readFileSync(path.join(dir, 'manifest.json'), 'utf8')) as PackManifest;
     expect(manifest).toMatchObject({ audience: 'elected', project: { id: projectId, name: 'Témoignages Bretagne' } });
@@ -207,7 +207,7 @@ describe('restitution pack for elected officials', () => {
 
   it('a withdrawal flags the pack; the rebuilt pack leaves the person out', async () => {
     await call('consent.set', { personId: people.lea, scope: 'elected', status: 'withdrawn', reason: 'ne souhaite plus' });
-    const flagged = ctx.render.exports.get(built.export.id);
+    const flagged = ctx.exports.get(built.export.id);
     expect(flagged.flaggedAt).not.toBeNull();
     const dir = path.join(root, 'pack-elus-corrige');
     const rebuilt = await call<{ export: ExportRecord }>('packs.rebuild', { exportId: built.export.id, destination: dir, wait: true });
@@ -215,12 +215,12 @@ describe('restitution pack for elected officials', () => {
     const html = fs.readFileSync(path.join(dir, 'index.html'), 'utf8');
     expect(html).not.toMatch(/Léa|La confiance|Mon tuteur/);
     expect(html).toContain('Trouver sa voie');
-    expect(ctx.render.exports.personIds(rebuilt.export.id)).toEqual([people.samira]);
+    expect(ctx.exports.personIds(rebuilt.export.id)).toEqual([people.samira]);
   }, 120_000);
 
   it('cancelling a build leaves no folder, no partial folder, no zip and no record', async () => {
     const dir = path.join(root, 'pack-cancelled');
-    const before = ctx.render.exports.list(projectId).length;
+    const before = ctx.exports.list(projectId).length;
     const progressed = progressPast(ctx, 'pack', 0.05);
     const finished = jobEnd(ctx, 'pack');
     const { jobId } = await call<{ jobId: string }>('packs.build', {
@@ -232,7 +232,7 @@ describe('restitution pack for elected officials', () => {
     await call('jobs.cancel', { jobId });
     expect(await finished).toBe('cancelled');
     expect(fs.readdirSync(root).filter((name) => name.startsWith('pack-cancelled'))).toEqual([]);
-    expect(ctx.render.exports.list(projectId)).toHaveLength(before);
+    expect(ctx.exports.list(projectId)).toHaveLength(before);
   }, 60_000);
 
   it('refuses to write into a folder that is not empty, and start-up recovery removes partial packs', async () => {

@@ -90,7 +90,7 @@ describe('clip export', () => {
     expect(flashes).toEqual([1, 2, 3, 4, 5, 6]);
     expect(beeps).toHaveLength(6);
     beeps.forEach((beep, i) => expect(Math.abs(beep - flashes[i]!)).toBeLessThanOrEqual(0.04));
-    expect(ctx.render.exports.personIds(record.id)).toEqual([people.samira]);
+    expect(ctx.exports.personIds(record.id)).toEqual([people.samira]);
   });
 
   it('stream-copies a clip cut on keyframes, with nothing drawn on it: exact frames, audio in sync', async () => {
@@ -239,7 +239,7 @@ describe('montage', () => {
     expect(detailIn(original, 1280, inBox)).toBeGreaterThan(3);
     expect(detailIn(rendered, 1280, inBox)).toBeLessThan(detailIn(original, 1280, inBox) * 0.3);
     expect(detailIn(rendered, 1280, outside)).toBeGreaterThan(detailIn(original, 1280, outside) * 0.7);
-    expect(ctx.render.exports.personIds(record.id).sort()).toEqual([people.samira, people.jonas].sort());
+    expect(ctx.exports.personIds(record.id).sort()).toEqual([people.samira, people.jonas].sort());
   }, 60_000);
 
   it('blocks the montage when one of its people refused the audience, with who and why', async () => {
@@ -283,7 +283,7 @@ describe('render safety', () => {
   it('cancelling a render leaves no file, no partial file and no export record', async () => {
     const dir = path.join(out, 'cancel');
     fs.mkdirSync(dir);
-    const exportsBefore = ctx.render.exports.list(projectId).length;
+    const exportsBefore = ctx.exports.list(projectId).length;
     const started = progressPast(ctx, 'render', 0.05);
     const finished = jobEnd(ctx, 'render');
     const { jobId } = await call<{ jobId: string }>('render.start', {
@@ -297,7 +297,7 @@ describe('render safety', () => {
     expect(await finished).toBe('cancelled');
     expect(fs.readdirSync(dir)).toEqual([]);
     expect(fs.readdirSync(path.join(ctx.library.dir, 'tmp')).filter((name) => name.startsWith('render-'))).toEqual([]);
-    expect(ctx.render.exports.list(projectId)).toHaveLength(exportsBefore);
+    expect(ctx.exports.list(projectId)).toHaveLength(exportsBefore);
   });
 
   it('a render on a nearly full disk fails before starting, and names the sizes', async () => {

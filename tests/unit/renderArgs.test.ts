@@ -22,6 +22,7 @@ function plan(overrides: Partial<RenderPlan['settings']> = {}, cues = 0): Render
         kind: 'clip',
         recordingId: 1,
         masterPath: '/lib/a b.mp4',
+        source: { durationSeconds: 60, width: 1280, height: 720, masterBytes: 1_000_000, hasVideo: true },
         hasAudio: false,
         inSeconds: 5,
         outSeconds: 9,

@@ -5,51 +5,51 @@ import type { HandlerTable } from './handlerTable';
 export const editingHandlers = {
   'clips.list': (input, ctx) =>
     input.recordingId !== undefined
-      ? ctx.render.clips.listByRecording(ctx.library.recordings.get(input.recordingId).id)
-      : ctx.render.clips.listByProject(ctx.library.projects.get(input.projectId!).id),
+      ? ctx.clips.listByRecording(ctx.library.recordings.get(input.recordingId).id)
+      : ctx.clips.listByProject(ctx.library.projects.get(input.projectId!).id),
   'clips.create': (input, ctx) => {
     const { recordingId, ...fields } = input;
-    const clip = ctx.render.clips.create(recordingId, fields);
+    const clip = ctx.clips.create(recordingId, fields);
     ctx.events.emit('data.changed', { entity: 'clip', id: clip.id, projectId: clip.projectId, change: 'created' });
     return clip;
   },
   'clips.update': (input, ctx) => {
-    const clip = ctx.render.clips.update(input.id, input.changes);
+    const clip = ctx.clips.update(input.id, input.changes);
     ctx.events.emit('data.changed', { entity: 'clip', id: clip.id, projectId: clip.projectId, change: 'updated' });
     return clip;
   },
   'clips.delete': (input, ctx) => {
-    const clip = ctx.render.clips.delete(input.id);
+    const clip = ctx.clips.delete(input.id);
     ctx.events.emit('data.changed', { entity: 'clip', id: clip.id, projectId: clip.projectId, change: 'deleted' });
     return { deleted: true, id: input.id } as const;
   },
-  'montages.list': (input, ctx) => ctx.render.montages.list(ctx.library.projects.get(input.projectId).id),
-  'montages.get': (input, ctx) => ctx.render.montages.get(input.id),
+  'montages.list': (input, ctx) => ctx.montages.list(ctx.library.projects.get(input.projectId).id),
+  'montages.get': (input, ctx) => ctx.montages.get(input.id),
   'montages.create': (input, ctx) => {
-    const montage = ctx.render.montages.create(ctx.library.projects.get(input.projectId).id, input.name);
+    const montage = ctx.montages.create(ctx.library.projects.get(input.projectId).id, input.name);
     ctx.events.emit('data.changed', { entity: 'montage', id: montage.id, projectId: montage.projectId, change: 'created' });
     return montage;
   },
   'montages.update': (input, ctx) => {
-    const montage = ctx.render.montages.update(input.id, input.changes);
+    const montage = ctx.montages.update(input.id, input.changes);
     ctx.events.emit('data.changed', { entity: 'montage', id: montage.id, projectId: montage.projectId, change: 'updated' });
     return montage;
   },
   'montages.delete': (input, ctx) => {
-    const montage = ctx.render.montages.delete(input.id);
+    const montage = ctx.montages.delete(input.id);
     ctx.events.emit('data.changed', { entity: 'montage', id: montage.id, projectId: montage.projectId, change: 'deleted' });
     return { deleted: true, id: input.id } as const;
   },
-  'subtitles.list': (input, ctx) => ctx.render.subtitles.list(ctx.library.recordings.get(input.recordingId).id),
+  'subtitles.list': (input, ctx) => ctx.subtitles.list(ctx.library.recordings.get(input.recordingId).id),
   'subtitles.import': (input, ctx) => {
     const recording = ctx.library.recordings.get(input.recordingId);
-    const cues = ctx.render.subtitles.replace(recording.id, input.content, input.format);
+    const cues = ctx.subtitles.replace(recording.id, input.content, input.format);
     ctx.events.emit('data.changed', { entity: 'subtitle', id: recording.id, projectId: recording.projectId, change: 'updated' });
     return cues;
   },
   'subtitles.clear': (input, ctx) => {
     const recording = ctx.library.recordings.get(input.recordingId);
-    ctx.render.subtitles.clear(recording.id);
+    ctx.subtitles.clear(recording.id);
     ctx.events.emit('data.changed', { entity: 'subtitle', id: recording.id, projectId: recording.projectId, change: 'deleted' });
     return [];
   },

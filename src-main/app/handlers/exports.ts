@@ -3,11 +3,11 @@
 import type { HandlerTable } from './handlerTable';
 
 export const exportHandlers = {
-  'exports.list': (input, ctx) => ctx.render.exports.list(ctx.library.projects.get(input.projectId).id),
+  'exports.list': (input, ctx) => ctx.exports.list(ctx.library.projects.get(input.projectId).id),
   'exports.delete': (input, ctx) => {
-    const record = ctx.render.exports.get(input.id);
+    const record = ctx.exports.get(input.id);
     if (record.kind === 'pack') ctx.packs.deletePackFiles(input.id);
-    ctx.render.deleteExport(input.id);
+    ctx.exports.deleteWithFiles(input.id, ctx.library.mediaAssets);
     ctx.events.emit('data.changed', { entity: 'export', id: input.id, projectId: record.projectId, change: 'deleted' });
     return { deleted: true, id: input.id } as const;
   },

@@ -144,6 +144,8 @@ export const flaggedExportSchema = z.object({
   flagReason: z.string(),
 });
 
+export type FlaggedExport = z.infer<typeof flaggedExportSchema>;
+
 export const dashboardSchema = z.object({
   projectId: idSchema,
   on: z.string(),
