@@ -35,14 +35,8 @@ import { describeRefusal } from './frenchLabels';
 import type { MontagesStore } from './montagesStore';
 import { encodeRender, encodeRenderArgs, streamCopyArgs, WORK_FILES, type SourceSize } from './renderArgs';
 import { buildRenderPlan, type PlanItem, type PlanRecording, type RenderPlan } from './renderPlan';
-import {
-  checkDestinationFile,
-  partialPathFor,
-  removePartials,
-  requireFreeSpace,
-  statFreeBytes,
-  type FreeBytes,
-} from '../platform/outputSpace';
+import { checkDestinationFile, requireFreeSpace, statFreeBytes, type FreeBytes } from '../platform/outputSpace';
+import { commitPartial, partialPathFor, removePartials, writeFileAtomic } from '../platform/atomicFile';
 import { cuesToAss, cuesToSrt, cuesToVtt } from '../media/subtitleFormats';
 import type { SubtitleStore } from './subtitleStore';
 import { UnfinishedWork } from '../platform/unfinishedWork';
@@ -284,12 +278,8 @@ export class RenderService {
         purpose: prepared.mode === 'copy' ? 'cutting the clip' : 'rendering the export',
         onSpawn: (pid) => crashMarker.addFfmpeg(pid),
       });
-      if (subtitlesPath) {
-        const partialVtt = partialPathFor(subtitlesPath);
-        fs.writeFileSync(partialVtt, cuesToVtt(plan.cues));
-        fs.renameSync(partialVtt, subtitlesPath);
-      }
-      fs.renameSync(partial, finalPath);
+      if (subtitlesPath) writeFileAtomic(subtitlesPath, cuesToVtt(plan.cues));
+      commitPartial(partial, finalPath);
       return { videoPath: finalPath, subtitlesPath, sizeBytes: fs.statSync(finalPath).size };
     } catch (error) {
       fs.rmSync(partial, { force: true });

@@ -16,7 +16,8 @@ import type { PackPreview, PackSpec, PackVerification } from '../../src-shared/c
 import type { ConsentService } from '../consent/consentService';
 import type { ConsentCondition } from '../consent/consentPolicy';
 import { AUDIENCE_LABELS_FR, ROLE_LABELS_FR } from '../editing/frenchLabels';
-import { partialPathFor, removePartials, requireFreeSpace, statFreeBytes, type FreeBytes } from '../platform/outputSpace';
+import { requireFreeSpace, statFreeBytes, type FreeBytes } from '../platform/outputSpace';
+import { partialPathFor, removePartials } from '../platform/atomicFile';
 import type { PreparedRender, RenderService } from '../editing/renderService';
 import type { JobHandle, JobRunner } from '../platform/jobRunner';
 import type { Library } from '../library/library';
