@@ -14,6 +14,7 @@ import { ExportsStore } from '../exports/exportsStore';
 import { ClipsStore } from '../editing/clipsStore';
 import { MontagesStore } from '../editing/montagesStore';
 import { SubtitleStore } from '../editing/subtitleStore';
+import { SearchStore } from '../search/searchStore';
 import { JobRunner } from '../platform/jobRunner';
 import { Library, type OpenLibraryOptions } from '../library/library';
 import { resolveFfmpegBinaries, type FfmpegBinaries } from '../media/binaries';
@@ -40,6 +41,7 @@ export interface ApiContext {
   clips: ClipsStore;
   montages: MontagesStore;
   subtitles: SubtitleStore;
+  search: SearchStore;
   /** True for the local CLI only: may call methods that read paths on this computer. */
   trusted: boolean;
 }
@@ -93,6 +95,7 @@ export function createApiContext(
   const clips = new ClipsStore(library.db, library.now);
   const montages = new MontagesStore(library.db, library.now);
   const subtitles = new SubtitleStore(library.db);
+  const search = new SearchStore(library.db);
   const consent = new ConsentService({ library, events, exports, deleteRecording: (id) => capture.deleteRecording(id) });
   const render = new RenderService({
     library,
@@ -135,6 +138,7 @@ export function createApiContext(
     clips,
     montages,
     subtitles,
+    search,
     ffmpeg: () => {
       const result = resolve();
       return 'binaries' in result ? result.binaries : null;

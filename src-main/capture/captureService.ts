@@ -12,7 +12,7 @@ import type { ApiEventBus } from '../platform/eventBus';
 import type { AppendChunkInput, ImportFileInput, Recording, StartCaptureInput } from '../../src-shared/contract/schemas';
 import type { JobRunner } from '../platform/jobRunner';
 import type { Library } from '../library/library';
-import { resolveInside } from '../library/libraryFolder';
+import { resolveInside } from '../platform/pathInside';
 import type { FfmpegBinaries } from '../media/binaries';
 import { finaliseMedia, type FinaliseStep } from '../media/finaliseMedia';
 import { probe } from '../media/probe';

@@ -177,6 +177,8 @@ export const apiEvents = {
     entity: z.enum(['project', 'session', 'person', 'recording', 'marker', 'consent', 'comment', 'clip', 'montage', 'subtitle', 'export']),
     id: z.number().int(),
     projectId: z.number().int().nullable(),
+    /** The recording the change belongs to (comments, markers, subtitles, clips), so a screen reloads only what it shows. */
+    recordingId: z.number().int().nullable().optional(),
     change: z.enum(['created', 'updated', 'deleted']),
   }),
   'job.progress': z.object({

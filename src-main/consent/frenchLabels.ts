@@ -4,7 +4,7 @@
  */
 import type { PersonRole } from '../../src-shared/contract/schemas';
 import { CONSENT_CONDITION_TABLE, PERSON_ROLE_TABLE } from '../../src-shared/contract/vocabulary';
-import type { Audience, ConsentCondition, RefusalReason } from '../consent/consentPolicy';
+import type { Audience, ConsentCondition, RefusalReason } from './consentPolicy';
 
 export const ROLE_LABELS_FR = Object.fromEntries(PERSON_ROLE_TABLE.map((role) => [role.id, role.printedFr])) as Record<PersonRole, string>;
 
