@@ -1,0 +1,20 @@
+/**
+ * Plain-French wording of consent decisions, shared by the consent screens.
+ */
+import type { PolicyDecisionView } from '../../../../src-shared/contract/schemas';
+import type { MessageKey } from '../../i18n/fr';
+import type { Translate } from '../../i18n/i18n';
+
+/** `column` is the scope being shown: a reason about that same scope needs no reminder of it. */
+export function decisionLabel(result: PolicyDecisionView, t: Translate, column?: string): string {
+  const head = t(`consent.decision.${result.decision}`);
+  if (result.decision === 'allowed-with') return `${head} : ${result.conditions.map((c) => t(`consent.condition.${c}`)).join(', ')}`;
+  if (result.decision === 'refused') {
+    const reasons = result.reasons.map((r) => {
+      const reason = t(`consent.reason.${r.code}` as MessageKey);
+      return r.scope === column ? reason : `${reason} (${t(`consent.scope.${r.scope}`)})`;
+    });
+    return `${head} — ${reasons.join(', ')}`;
+  }
+  return head;
+}
