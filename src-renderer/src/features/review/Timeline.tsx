@@ -7,6 +7,7 @@ import { useEffect, useRef, useState, type KeyboardEvent, type MouseEvent } from
 import type { Comment, Marker } from '../../../../src-shared/contract/schemas';
 import { formatClock } from '../../../../src-shared/time';
 import { useI18n } from '../../i18n/i18n';
+import type { PlayRange } from './useInOutRange';
 
 interface TimelineProps {
   duration: number;
@@ -14,8 +15,9 @@ interface TimelineProps {
   filmstripUrl: string | null;
   waveformUrl: string | null;
   markers: Marker[];
-  comments: Comment[];
-  range: { start: number; end: number | null } | null;
+  /** Top-level comments only: replies are not drawn. */
+  threads: Comment[];
+  range: PlayRange | null;
   onSeek(seconds: number): void;
 }
 
@@ -35,7 +37,7 @@ function useWaveform(url: string | null): number[] | null {
   return peaks;
 }
 
-export function Timeline({ duration, currentTime, filmstripUrl, waveformUrl, markers, comments, range, onSeek }: TimelineProps) {
+export function Timeline({ duration, currentTime, filmstripUrl, waveformUrl, markers, threads, range, onSeek }: TimelineProps) {
   const { t } = useI18n();
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const peaks = useWaveform(waveformUrl);
@@ -73,7 +75,6 @@ export function Timeline({ duration, currentTime, filmstripUrl, waveformUrl, mar
     event.stopPropagation();
   }
 
-  const threads = comments.filter((comment) => comment.parentId === null);
   return (
     <div
       className="timeline"
