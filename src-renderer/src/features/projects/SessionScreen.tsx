@@ -4,6 +4,7 @@
  */
 import { useRef, useState, type DragEvent } from 'react';
 import { api } from '../../api/client';
+import { recordingKindFor } from '../capture/recordingKind';
 import { uploadFile } from '../capture/uploadFile';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { Icon } from '../../components/Icon';
@@ -36,9 +37,7 @@ export function SessionScreen({ sessionId }: { sessionId: number }) {
     for (const file of Array.from(files)) {
       setUpload({ name: file.name, ratio: 0 });
       try {
-        await uploadFile(file, { sessionId, kind: data.project.kind === 'testimony-campaign' ? 'testimony' : 'interview' }, (ratio) =>
-          setUpload({ name: file.name, ratio }),
-        );
+        await uploadFile(file, { sessionId, kind: recordingKindFor(data.project.kind) }, (ratio) => setUpload({ name: file.name, ratio }));
       } catch (reason) {
         setError(reason);
       }
