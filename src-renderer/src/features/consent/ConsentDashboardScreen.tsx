@@ -5,6 +5,7 @@
 import { AUDIENCES } from '../../../../src-shared/contract/vocabulary';
 import { api } from '../../api/client';
 import { ErrorBanner } from '../../components/ErrorBanner';
+import { ScreenLoading } from '../../components/ScreenLoading';
 import { Icon } from '../../components/Icon';
 import { useI18n } from '../../i18n/i18n';
 import { hrefFor } from '../../app/router';
@@ -22,12 +23,7 @@ export function ConsentDashboardScreen({ projectId }: { projectId: number }) {
   }, [projectId]);
 
   if (!data) {
-    return (
-      <main className="screen">
-        <ErrorBanner error={error} />
-        {!error && <p>{t('app.loading')}</p>}
-      </main>
-    );
+    return <ScreenLoading error={error} />;
   }
   const { project, dashboard } = data;
   const expiring = dashboard.people.flatMap((person) => person.expiringSoon.map((entry) => ({ ...entry, person })));

@@ -5,6 +5,7 @@
 import { useState, type FormEvent } from 'react';
 import { api } from '../../api/client';
 import { ErrorBanner } from '../../components/ErrorBanner';
+import { ScreenLoading } from '../../components/ScreenLoading';
 import { Icon } from '../../components/Icon';
 import type { MessageKey } from '../../i18n/fr';
 import { useI18n } from '../../i18n/i18n';
@@ -60,12 +61,7 @@ export function PersonConsentScreen({ personId }: { personId: number }) {
   }
 
   if (!consent) {
-    return (
-      <main className="screen">
-        <ErrorBanner error={loadError} />
-        {!loadError && <p>{t('app.loading')}</p>}
-      </main>
-    );
+    return <ScreenLoading error={loadError} />;
   }
 
   return (

@@ -9,7 +9,7 @@ import { api } from '../../api/client';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { useI18n } from '../../i18n/i18n';
 import { AudienceSelect, type Audience } from '../consent/AudienceSelect';
-import { decisionLabel } from '../consent/consentLabels';
+import { blockerLabel, conditionsLabel } from '../consent/consentLabels';
 
 export function ExportPanel({
   target,
@@ -99,7 +99,7 @@ export function ExportPanel({
           <ul>
             {check.blockers.map((blocker) => (
               <li key={blocker.personId}>
-                {blocker.displayName} — {decisionLabel({ decision: 'refused', conditions: [], reasons: blocker.reasons }, t, audience)}
+                {blocker.displayName} — {blockerLabel(blocker.reasons, t, audience)}
               </li>
             ))}
             {check.recordingProblems.map((problem) => (
@@ -111,7 +111,7 @@ export function ExportPanel({
                   {person.shownAs === null
                     ? t('export.shownNoName', { name: person.displayName })
                     : t('export.shownAs', { name: person.displayName, shown: person.shownAs })}
-                  {person.conditions.length > 0 && ` (${person.conditions.map((c) => t(`consent.condition.${c}`)).join(', ')})`}
+                  {person.conditions.length > 0 && ` (${conditionsLabel(person.conditions, t)})`}
                 </li>
               ))}
           </ul>

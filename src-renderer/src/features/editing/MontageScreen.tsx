@@ -12,6 +12,7 @@ import { ErrorBanner } from '../../components/ErrorBanner';
 import { Icon } from '../../components/Icon';
 import { useI18n } from '../../i18n/i18n';
 import { hrefFor, navigate } from '../../app/router';
+import { isTypingIn } from '../../app/typingTarget';
 import { useApiData } from '../../app/useApiData';
 import { ExportPanel } from './ExportPanel';
 import { ExportsList } from './ExportsList';
@@ -62,8 +63,7 @@ export function MontageScreen({ montageId }: { montageId: number }) {
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
-      const target = event.target as HTMLElement | null;
-      if (target && ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName)) return;
+      if (isTypingIn(event.target)) return;
       if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'z') {
         event.preventDefault();
         undo();

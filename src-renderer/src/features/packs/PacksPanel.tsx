@@ -9,7 +9,7 @@ import { api } from '../../api/client';
 import { formatClock } from '../../../../src-shared/time';
 import { useI18n } from '../../i18n/i18n';
 import { AudienceSelect, type Audience } from '../consent/AudienceSelect';
-import { decisionLabel } from '../consent/consentLabels';
+import { blockerLabel } from '../consent/consentLabels';
 import { useApiData } from '../../app/useApiData';
 
 export function PacksPanel({ projectId, onError }: { projectId: number; onError(error: unknown): void }) {
@@ -87,10 +87,7 @@ export function PacksPanel({ projectId, onError }: { projectId: number; onError(
                   <li key={`${item.kind}-${item.id}`}>
                     {t(`exports.kind.${item.kind}`)} — {item.name} :{' '}
                     {item.blockers
-                      .map(
-                        (blocker) =>
-                          `${blocker.displayName} (${decisionLabel({ decision: 'refused', conditions: [], reasons: blocker.reasons }, t, audience)})`,
-                      )
+                      .map((blocker) => `${blocker.displayName} (${blockerLabel(blocker.reasons, t, audience)})`)
                       .concat(item.problems.map((problem) => (problem === 'empty' ? t('packs.empty') : problem)))
                       .join(' ; ')}
                   </li>

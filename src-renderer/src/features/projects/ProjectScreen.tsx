@@ -4,6 +4,7 @@
 import { useState } from 'react';
 import { api } from '../../api/client';
 import { ErrorBanner } from '../../components/ErrorBanner';
+import { ScreenLoading } from '../../components/ScreenLoading';
 import { Icon } from '../../components/Icon';
 import { useI18n } from '../../i18n/i18n';
 import { hrefFor, navigate } from '../../app/router';
@@ -41,13 +42,11 @@ export function ProjectScreen({ projectId }: { projectId: number }) {
 
   if (!data) {
     return (
-      <main className="screen">
+      <ScreenLoading error={error}>
         <a className="back-link" href={hrefFor({ name: 'home' })}>
           <Icon name="back" /> {t('nav.back')}
         </a>
-        <ErrorBanner error={error} />
-        {!error && <p>{t('app.loading')}</p>}
-      </main>
+      </ScreenLoading>
     );
   }
   const { project, sessions, people } = data;

@@ -7,6 +7,7 @@ import { api } from '../../api/client';
 import { recordingKindFor } from '../capture/recordingKind';
 import { uploadFile } from '../capture/uploadFile';
 import { ErrorBanner } from '../../components/ErrorBanner';
+import { ScreenLoading } from '../../components/ScreenLoading';
 import { Icon } from '../../components/Icon';
 import { ProgressBar } from '../../components/ProgressBar';
 import { useI18n } from '../../i18n/i18n';
@@ -52,12 +53,7 @@ export function SessionScreen({ sessionId }: { sessionId: number }) {
   }
 
   if (!data) {
-    return (
-      <main className="screen">
-        <ErrorBanner error={loadError} />
-        {!loadError && <p>{t('app.loading')}</p>}
-      </main>
-    );
+    return <ScreenLoading error={loadError} />;
   }
   const { session, project, recordings } = data;
 

@@ -9,15 +9,11 @@ import { Field } from '../../components/Field';
 import { Icon } from '../../components/Icon';
 import { useI18n } from '../../i18n/i18n';
 import { hrefFor } from '../../app/router';
-
-function today(): string {
-  const now = new Date();
-  return new Date(now.getTime() - now.getTimezoneOffset() * 60_000).toISOString().slice(0, 10);
-}
+import { localToday } from '../../../../src-shared/age';
 
 export function SessionsPanel({ projectId, sessions, people }: { projectId: number; sessions: Session[]; people: Person[] }) {
   const { t, formatDate } = useI18n();
-  const [date, setDate] = useState(today);
+  const [date, setDate] = useState(() => localToday());
   const [title, setTitle] = useState('');
   const [animatorId, setAnimatorId] = useState('');
   const [error, setError] = useState<unknown>(null);
