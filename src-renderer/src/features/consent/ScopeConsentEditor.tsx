@@ -8,6 +8,7 @@ import { CONSENT_CONDITIONS, CONSENT_METHODS, CONSENT_STATUSES } from '../../../
 import { api } from '../../api/client';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { useI18n } from '../../i18n/i18n';
+import { OralConsentEvidence, type EvidenceDraft } from './OralConsentEvidence';
 
 type Status = ConsentView['status'];
 type Method = NonNullable<ConsentView['method']>;
@@ -34,9 +35,11 @@ export function ScopeConsentEditor({
   const [minorAgreed, setMinorAgreed] = useState(view.minorAgreed);
   const [guardianIds, setGuardianIds] = useState<number[]>(view.guardianIds);
   const [reason, setReason] = useState('');
-  const [evidenceRecordingId, setEvidenceRecordingId] = useState(view.evidenceRecordingId ? String(view.evidenceRecordingId) : '');
-  const [evidenceFrom, setEvidenceFrom] = useState(view.evidenceFromSeconds === null ? '' : String(view.evidenceFromSeconds));
-  const [evidenceTo, setEvidenceTo] = useState(view.evidenceToSeconds === null ? '' : String(view.evidenceToSeconds));
+  const [evidence, setEvidence] = useState<EvidenceDraft>({
+    recordingId: view.evidenceRecordingId ? String(view.evidenceRecordingId) : '',
+    from: view.evidenceFromSeconds === null ? '' : String(view.evidenceFromSeconds),
+    to: view.evidenceToSeconds === null ? '' : String(view.evidenceToSeconds),
+  });
   const [error, setError] = useState<unknown>(null);
   const [saved, setSaved] = useState(false);
   const idBase = `scope-${view.scope}`;
@@ -58,9 +61,9 @@ export function ScopeConsentEditor({
         guardianIds,
         ...(method === 'filmed-oral-consent'
           ? {
-              evidenceRecordingId: evidenceRecordingId ? Number(evidenceRecordingId) : null,
-              evidenceFromSeconds: evidenceFrom === '' ? null : Number(evidenceFrom),
-              evidenceToSeconds: evidenceTo === '' ? null : Number(evidenceTo),
+              evidenceRecordingId: evidence.recordingId ? Number(evidence.recordingId) : null,
+              evidenceFromSeconds: evidence.from === '' ? null : Number(evidence.from),
+              evidenceToSeconds: evidence.to === '' ? null : Number(evidence.to),
             }
           : {}),
         ...(reason ? { reason } : {}),
@@ -121,45 +124,7 @@ export function ScopeConsentEditor({
         </div>
       </div>
       {method === 'filmed-oral-consent' && (
-        <div className="field-row">
-          <div className="field">
-            <label htmlFor={`${idBase}-evidence-recording`}>{t('consent.evidenceRecording')}</label>
-            <select
-              id={`${idBase}-evidence-recording`}
-              value={evidenceRecordingId}
-              onChange={(e) => setEvidenceRecordingId(e.target.value)}
-            >
-              <option value="">{t('consent.method.none')}</option>
-              {recordings.map((recording) => (
-                <option key={recording.id} value={recording.id}>
-                  {recording.title || t('recording.untitled', { id: recording.id })}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor={`${idBase}-evidence-from`}>{t('consent.evidenceFrom')}</label>
-            <input
-              id={`${idBase}-evidence-from`}
-              type="number"
-              min={0}
-              step={0.1}
-              value={evidenceFrom}
-              onChange={(e) => setEvidenceFrom(e.target.value)}
-            />
-          </div>
-          <div className="field">
-            <label htmlFor={`${idBase}-evidence-to`}>{t('consent.evidenceTo')}</label>
-            <input
-              id={`${idBase}-evidence-to`}
-              type="number"
-              min={0}
-              step={0.1}
-              value={evidenceTo}
-              onChange={(e) => setEvidenceTo(e.target.value)}
-            />
-          </div>
-        </div>
+        <OralConsentEvidence idBase={idBase} recordings={recordings} value={evidence} onChange={setEvidence} />
       )}
       <fieldset className="conditions">
         <legend>{t('consent.conditions')}</legend>

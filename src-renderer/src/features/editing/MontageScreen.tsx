@@ -16,6 +16,8 @@ import { isTypingIn } from '../../app/typingTarget';
 import { useApiData } from '../../app/useApiData';
 import { ExportPanel } from './ExportPanel';
 import { ExportsList } from './ExportsList';
+import { MontageSettings, type MontageChanges } from './MontageSettings';
+import { ProjectClips } from './ProjectClips';
 
 function itemSeconds(item: MontageItem, clips: Map<number, Clip>): number {
   if (item.kind === 'title') return item.seconds;
@@ -41,7 +43,7 @@ export function MontageScreen({ montageId }: { montageId: number }) {
   );
 
   const save = useCallback(
-    async (changes: Parameters<typeof api.call<'montages.update'>>[1]['changes'], remember = true) => {
+    async (changes: MontageChanges, remember = true) => {
       if (!data) return;
       setError(null);
       try {
@@ -186,63 +188,9 @@ export function MontageScreen({ montageId }: { montageId: number }) {
             />
             <button type="submit">{t('montage.addTitle')}</button>
           </form>
-          <h3>{t('montage.settings')}</h3>
-          <div className="checks">
-            <label>
-              {t('export.preset')}{' '}
-              <select value={montage.preset} onChange={(e) => void save({ preset: e.target.value === '1080p' ? '1080p' : '720p' })}>
-                <option value="720p">720p</option>
-                <option value="1080p">1080p</option>
-              </select>
-            </label>
-            <label>
-              {t('montage.fadeSeconds')}{' '}
-              <select value={montage.fadeSeconds} onChange={(e) => void save({ fadeSeconds: Number(e.target.value) })}>
-                {[0, 0.3, 0.5, 1].map((value) => (
-                  <option key={value} value={value}>
-                    {value} s
-                  </option>
-                ))}
-              </select>
-            </label>
-            {(
-              [
-                ['lowerThirds', 'export.lowerThirds'],
-                ['burnSubtitles', 'export.burnSubtitles'],
-                ['normaliseAudio', 'export.normalise'],
-              ] as const
-            ).map(([key, label]) => (
-              <label key={key} className="check">
-                <input type="checkbox" checked={montage[key]} onChange={(e) => void save({ [key]: e.target.checked })} /> {t(label)}
-              </label>
-            ))}
-          </div>
+          <MontageSettings montage={montage} onChange={(changes) => void save(changes)} />
         </section>
-        <section className="card" aria-labelledby="project-clips">
-          <h2 id="project-clips">{t('montage.clips')}</h2>
-          {clips.length === 0 && <p className="empty">{t('montage.noClips')}</p>}
-          <ul className="clip-list">
-            {clips.map((clip) => (
-              <li key={clip.id} className="clip">
-                <div>
-                  <strong>{clip.name}</strong> <span className="muted">{formatClock(clip.outSeconds - clip.inSeconds)}</span>
-                  {clip.tags.map((tag) => (
-                    <span key={tag} className="badge">
-                      {tag}
-                    </span>
-                  ))}
-                </div>
-                <button
-                  className="small"
-                  aria-label={t('montage.addClipNamed', { name: clip.name })}
-                  onClick={() => void save({ items: [...items, { kind: 'clip', clipId: clip.id }] })}
-                >
-                  {t('montage.addClip')}
-                </button>
-              </li>
-            ))}
-          </ul>
-        </section>
+        <ProjectClips clips={clips} onAdd={(clipId) => void save({ items: [...items, { kind: 'clip', clipId }] })} />
       </div>
       <ExportsList projectId={montage.projectId} onError={setError} />
     </main>
