@@ -172,6 +172,8 @@ export class CaptureService {
     const label = recording.title || `Enregistrement n° ${recording.id}`;
     return this.deps.jobs.start('finalise-recording', label, (job) => this.runFinalise(recordingId, job.signal, job.progress), {
       recordingId,
+      // a camera take is kept when its conversion fails, so it can be tried again; an import is removed
+      retryable: recording.source === 'camera',
     });
   }
 

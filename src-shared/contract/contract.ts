@@ -122,6 +122,7 @@ export const apiContract = {
   'markers.delete': { input: byIdInputSchema, output: deletedSchema },
   'jobs.list': { input: emptyInputSchema, output: z.array(jobSchema) },
   'jobs.cancel': { input: jobIdInputSchema, output: jobSchema },
+  'jobs.dismiss': { input: jobIdInputSchema, output: z.object({ dismissed: z.boolean() }) },
   'consent.show': { input: personIdInputSchema, output: personConsentSchema },
   'consent.set': { input: setConsentInputSchema, output: setConsentOutputSchema },
   'consent.attachEvidence': { input: attachEvidenceInputSchema, output: personConsentSchema },
