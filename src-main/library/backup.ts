@@ -8,6 +8,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../../src-shared/appError';
+import { sha256OfFileOffThread } from '../platform/fileHash';
 import { DATABASE_FILE_NAME } from './libraryFolder';
 import { Library } from './library';
 
@@ -63,7 +64,7 @@ export async function backupLibrary(
       for (const relative of filesUnder(library.dir, sub)) {
         const target = path.join(temp, relative);
         fs.mkdirSync(path.dirname(target), { recursive: true });
-        fs.copyFileSync(path.join(library.dir, relative), target);
+        await fs.promises.copyFile(path.join(library.dir, relative), target);
         relativeFiles.push(relative);
       }
     }
@@ -73,11 +74,12 @@ export async function backupLibrary(
       createdAt: library.now(),
       appVersion,
       schemaVersion: library.schemaVersion,
-      files: relativeFiles.map((relative) => {
-        const file = path.join(temp, relative);
-        return { path: relative, size: fs.statSync(file).size, sha256: sha256(file) };
-      }),
+      files: [],
     };
+    for (const relative of relativeFiles) {
+      const file = path.join(temp, relative);
+      manifest.files.push({ path: relative, size: fs.statSync(file).size, sha256: await sha256OfFileOffThread(file) });
+    }
     fs.writeFileSync(path.join(temp, BACKUP_MANIFEST), `${JSON.stringify(manifest, null, 2)}\n`);
     fs.rmSync(dir, { recursive: true, force: true });
     fs.mkdirSync(path.dirname(dir), { recursive: true });

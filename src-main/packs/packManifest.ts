@@ -3,9 +3,9 @@
  * size and SHA-256) and its verification, for a folder or a .zip of it: missing,
  * altered and extra files are each named.
  */
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { sha256OfFileOffThread } from '../platform/fileHash';
 import type { PackVerification } from '../../src-shared/contract/schemas/packs';
 import type { Audience } from '../consent/consentPolicy';
 import { listFiles } from '../platform/folderFiles';
@@ -29,14 +29,9 @@ export interface PackManifest {
   files: ManifestFile[];
 }
 
+/** Hashed on a worker thread, so a pack of long videos never freezes the window. */
 export function sha256OfFile(file: string): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const hash = crypto.createHash('sha256');
-    fs.createReadStream(file)
-      .on('data', (chunk) => hash.update(chunk))
-      .on('error', reject)
-      .on('end', () => resolve(hash.digest('hex')));
-  });
+  return sha256OfFileOffThread(file);
 }
 
 export async function buildManifest(dir: string, header: Omit<PackManifest, 'files' | 'format'>): Promise<PackManifest> {

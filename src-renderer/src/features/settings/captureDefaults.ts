@@ -1,0 +1,26 @@
+/**
+ * Default camera, microphone and resolution for new takes. Device ids are per computer
+ * and per browser, so they stay in this browser's storage, under the key the record
+ * screen reads (RecordScreen should import CAPTURE_DEFAULTS_KEY from here once moved).
+ */
+export const CAPTURE_DEFAULTS_KEY = 'eric-studio.devices';
+
+export type Resolution = '720p' | '1080p';
+
+export interface CaptureDefaults {
+  camera?: string;
+  microphone?: string;
+  resolution?: Resolution;
+}
+
+export function readCaptureDefaults(): CaptureDefaults {
+  try {
+    return JSON.parse(globalThis.localStorage?.getItem(CAPTURE_DEFAULTS_KEY) ?? '{}') as CaptureDefaults;
+  } catch {
+    return {};
+  }
+}
+
+export function writeCaptureDefaults(defaults: CaptureDefaults): void {
+  globalThis.localStorage?.setItem(CAPTURE_DEFAULTS_KEY, JSON.stringify(defaults));
+}
