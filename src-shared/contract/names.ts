@@ -79,6 +79,11 @@ export const API_METHODS = [
   'packs.rebuild',
   'system.dismissRecovery',
   'search',
+  'settings.get',
+  'settings.update',
+  'desktop.action',
+  'about.info',
+  'recordings.importPath',
 ] as const;
 export type ApiMethodName = (typeof API_METHODS)[number];
 
