@@ -391,4 +391,5 @@ export const en: Record<MessageKey, string> = {
   'search.recording': '(video)',
   'search.clip': '(clip)',
   'search.person': '(person)',
+  'recording.importWarning': 'About this imported video',
 };

@@ -406,6 +406,7 @@ export const fr = {
   'search.recording': '(vidéo)',
   'search.clip': '(extrait)',
   'search.person': '(personne)',
+  'recording.importWarning': 'À savoir sur cette vidéo importée',
 } as const;
 
 export type MessageKey = keyof typeof fr;
