@@ -312,3 +312,25 @@ describe('import: awkward files', () => {
     }
   });
 });
+
+describe('finalise: the filmstrip from keyframes', () => {
+  it('fills every thumbnail of a long enough video from keyframes only, the last one too', async () => {
+    // 130 s: 60 thumbnails 2.17 s apart, so keyframes only, and the last keyframe (128 s) falls in the last slot
+    const file = path.join(media, 'two-minutes.mp4');
+    runFfmpegSync(['-f', 'lavfi', '-i', 'testsrc2=size=160x120:rate=10:duration=130', '-c:v', 'libx264', '-preset', 'ultrafast', file]);
+    const { ctx, recording } = await importInto(file);
+    expect(recording.filmstripFrames).toBe(60);
+    const strip = ctx.library.mediaAssets.resolve(recording.filmstripAssetId!).absolutePath;
+    const size = execFileSync(binaries.ffprobe, ['-v', 'error', '-show_entries', 'stream=width,height', '-of', 'csv=p=0', strip])
+      .toString()
+      .trim();
+    expect(size).toBe('5760,72'); // 60 thumbnails of 96×72
+    // the last thumbnail is a picture, not the black padding of an unfilled tile
+    const lastTile = spawnSync(
+      binaries.ffmpeg,
+      ['-hide_banner', '-i', strip, '-vf', 'crop=96:72:5664:0,signalstats,metadata=print:key=lavfi.signalstats.YAVG', '-f', 'null', '-'],
+      { encoding: 'utf8' },
+    ).stderr;
+    expect(Number(/YAVG=([\d.]+)/.exec(lastTile)![1])).toBeGreaterThan(30);
+  });
+});

@@ -5,6 +5,8 @@ import { describe, expect, it } from 'vitest';
 import {
   DOWNMIX_WITHOUT_CLIPPING_ARGS,
   deinterlaceFilter,
+  filmstripArgs,
+  filmstripFrameCount,
   masterTranscodeArgs,
   subtitleExtractArgs,
 } from '../../src-main/media/ffmpegArgs';
@@ -188,5 +190,15 @@ describe('a file name as a title', () => {
     expect(titleFromFileName('/v/-x.mp4')).toBe('x');
     expect(titleFromFileName('/v/Entretien\nde\tLéa.mov')).toBe('Entretien de Léa');
     expect(titleFromFileName('/v/--  Essai 2.mkv')).toBe('Essai 2');
+  });
+});
+
+describe('filmstrip', () => {
+  it('decodes keyframes only when thumbnails are further apart than keyframes, every frame otherwise', () => {
+    const long = filmstripArgs('m.mp4', 'f.jpg', 1800, filmstripFrameCount(1800));
+    expect(long.slice(0, 4)).toEqual(['-skip_frame', 'nokey', '-i', 'm.mp4']); // before -i: a decoder option
+    expect(long.join(' ')).toContain('fps=0.033333:eof_action=pass,scale=-2:72,tile=60x1');
+    expect(filmstripArgs('m.mp4', 'f.jpg', 60, 30)).not.toContain('-skip_frame'); // exactly 2 s apart
+    expect(filmstripArgs('m.mp4', 'f.jpg', 10, filmstripFrameCount(10))).not.toContain('-skip_frame'); // 1.25 s apart
   });
 });
