@@ -161,6 +161,13 @@ export class CaptureService {
     this.writers.get(recordingId)?.close();
     this.writers.delete(recordingId);
     const recording = this.library.recordings.get(recordingId);
+    if (recording.captureBytes === 0 && recording.source === 'upload') {
+      this.deleteRecording(recordingId);
+      throw new AppError('invalid-input', 'Le fichier est vide (0 octet) : rien n’a été envoyé.', {
+        field: 'recordingId',
+        hint: 'La copie depuis l’appareil a sans doute échoué : recopiez la vidéo, puis importez-la à nouveau.',
+      });
+    }
     if (recording.captureBytes === 0) {
       this.deleteRecording(recordingId);
       throw new AppError('invalid-input', 'Nothing was recorded: no video data arrived.', {

@@ -283,6 +283,20 @@ describe('import: awkward files', () => {
     expect(ctx.library.db.prepare('SELECT count(*) n FROM recordings').get()).toEqual({ n: 0 });
   });
 
+  it('says an empty upload (the browser’s file picker) is empty, and keeps nothing', async () => {
+    const { ctx, sessionId } = await freshLibrary();
+    const started = (await dispatch(
+      'capture.start',
+      { sessionId, kind: 'interview', source: 'upload', mimeType: 'video/mp4', fileName: 'vide.mp4' },
+      ctx,
+    )) as Recording;
+    await expect(dispatch('capture.finish', { recordingId: started.id }, ctx)).rejects.toMatchObject({
+      code: 'invalid-input',
+      message: expect.stringMatching(/^Le fichier est vide/),
+    });
+    expect(ctx.library.db.prepare('SELECT count(*) n FROM recordings').get()).toEqual({ n: 0 });
+  });
+
   it('imports a file whose name starts with a dash, or holds a line break, with a clean title', async () => {
     const made = path.join(media, 'made.mp4');
     runFfmpegSync([
