@@ -437,4 +437,5 @@ export const en: Record<MessageKey, string> = {
   'about.ffmpegMissing': 'not found',
   'about.licences': 'Licences',
   'about.licencesHelp': 'ERIC Studio contains free software. FFmpeg is distributed under the GPL: where to get its sources is given below.',
+  'recording.importWarning': 'About this imported video',
 };
