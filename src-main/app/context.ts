@@ -7,6 +7,7 @@ import packageJson from '../../package.json';
 import { AppError } from '../../src-shared/appError';
 import { CaptureService } from '../capture/captureService';
 import { ConsentService } from '../consent/consentService';
+import { Erasure } from '../privacy/erasure';
 import { ReviewService } from '../review/reviewService';
 import { RenderService } from '../editing/renderService';
 import { PackService } from '../packs/packService';
@@ -32,6 +33,8 @@ export interface ApiContext {
   jobs: JobRunner;
   capture: CaptureService;
   consent: ConsentService;
+  /** Right to be forgotten: every store forgets the person. */
+  erasure: Erasure;
   review: ReviewService;
   render: RenderService;
   packs: PackService;
@@ -93,7 +96,17 @@ export function createApiContext(
   const clips = new ClipsStore(library.db, library.now);
   const montages = new MontagesStore(library.db, library.now);
   const subtitles = new SubtitleStore(library.db);
-  const consent = new ConsentService({ library, events, exports, deleteRecording: (id) => capture.deleteRecording(id) });
+  const consent = new ConsentService({ library, events, exports });
+  const review = new ReviewService({ library, events });
+  const erasure = new Erasure({
+    library,
+    events,
+    consent: consent.store,
+    exports,
+    clips,
+    comments: review.comments,
+    deleteRecording: (id) => capture.deleteRecording(id),
+  });
   const render = new RenderService({
     library,
     jobs,
@@ -127,8 +140,9 @@ export function createApiContext(
     trusted: options.trusted ?? false,
     jobs,
     capture,
-    review: new ReviewService({ library, events }),
+    review,
     consent,
+    erasure,
     render,
     packs,
     exports,

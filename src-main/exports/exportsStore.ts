@@ -11,6 +11,7 @@ import type { SqliteDatabase } from '../library/database';
 import type { ExportRecord } from '../../src-shared/contract/schemas/editing';
 import type { Audience } from '../consent/consentPolicy';
 import type { FlaggedExport } from '../../src-shared/contract/schemas';
+import { AUDIENCES } from '../../src-shared/contract/vocabulary';
 
 interface ExportRow {
   id: number;
@@ -149,6 +150,15 @@ export class ExportsStore {
     const flag = this.db.prepare('UPDATE exports SET flagged_at = ?, flag_reason = ? WHERE id = ?');
     for (const id of ids) flag.run(this.now(), reason, id);
     return ids;
+  }
+
+  /**
+   * Erasure: the exports that showed the person are flagged for recall (every audience),
+   * then the register forgets who they showed. Returns how many links were removed.
+   */
+  forgetPerson(personId: number, reason: string): number {
+    this.flagShowing(personId, AUDIENCES, reason);
+    return this.db.prepare('DELETE FROM export_people WHERE person_id = ?').run(personId).changes;
   }
 
   /** The project's exports to recall, newest flag first. */

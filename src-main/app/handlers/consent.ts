@@ -10,5 +10,5 @@ export const consentHandlers = {
   'consent.check': (input, ctx) => ctx.consent.check(input.recordingId, input.audience, input.on),
   'consent.dashboard': (input, ctx) => ctx.consent.dashboard(input.projectId, input.on, input.expiringWithinDays),
   'consent.form': (input, ctx) => writeConsentForm(ctx.library, ctx.consent.show(input.personId)),
-  'people.erase': (input, ctx) => ctx.consent.erase(input.personId, input.actor),
+  'people.erase': (input, ctx) => ctx.erasure.erase(input.personId, input.actor),
 } satisfies HandlerTable;
