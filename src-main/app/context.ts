@@ -8,6 +8,7 @@ import { AppError } from '../../src-shared/appError';
 import { CaptureService } from '../capture/captureService';
 import { ConsentService } from '../consent/consentService';
 import { Erasure } from '../privacy/erasure';
+import type { CheckpointOptions } from '../privacy/walCheckpoint';
 import { ReviewService } from '../review/reviewService';
 import { RenderService } from '../editing/renderService';
 import { PackService } from '../packs/packService';
@@ -58,6 +59,8 @@ export interface CreateApiContextOptions extends OpenLibraryOptions {
   trusted?: boolean;
   /** Free space as seen by exports (tests simulate a nearly full disk). */
   freeBytes?: (dir: string) => number;
+  /** How long an erasure waits for another reader of the database (tests shorten it). */
+  checkpoint?: CheckpointOptions;
 }
 
 export function createApiContext(
@@ -106,6 +109,7 @@ export function createApiContext(
     clips,
     comments: review.comments,
     deleteRecording: (id) => capture.deleteRecording(id),
+    checkpoint: options.checkpoint,
   });
   const render = new RenderService({
     library,

@@ -20,6 +20,7 @@ export const recordingHandlers = {
     ctx.capture.deleteRecording(input.id);
     return { deleted: true, id: input.id } as const;
   },
+  'recordings.resolveReview': (input, ctx) => ctx.erasure.resolveReview(input.recordingId, input.resolution, input.actor, input.reason),
   'recordings.importFile': (input, ctx) => ctx.capture.importFile(input),
   'recordings.retryFinalise': (input, ctx) => ctx.capture.retryFinalise(input.recordingId),
   'capture.start': (input, ctx) => ctx.capture.start(input),
