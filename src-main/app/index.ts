@@ -5,3 +5,4 @@
  */
 export { APP_VERSION, closeApiContext, createApiContext, recoverUnfinishedWork, type ApiContext } from './context';
 export { dispatch, validateInput } from './dispatch';
+export { restoreBackup } from './backups';

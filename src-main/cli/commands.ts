@@ -9,7 +9,8 @@ import path from 'node:path';
 import { parseIdFlag, requireFlag, str, type Flags } from './cliArgs';
 import type { CliCommand } from './cliCommand';
 import { parseTimecode } from '../../src-shared/time';
-import { restoreLibrary, verifyBackup } from '../library/backup';
+import { verifyBackup } from '../library/backup';
+import { restoreBackup } from '../app';
 import { AppError } from '../../src-shared/appError';
 
 const optionalNull = (value: string | undefined) => (value === undefined ? undefined : value === '' ? null : value);
@@ -449,10 +450,11 @@ CORE_COMMANDS.push(
   {
     name: 'backup restore',
     usage: 'backup restore <backup folder> --library <new or empty folder>',
-    summary: 'Restore a verified backup into a new library folder (never over an existing library)',
+    summary:
+      'Restore a verified backup into a new library folder (never over an existing library); erasures made since the backup are applied again',
     flags: {},
-    run: (flags, positionals) => restoreLibrary(requireFlag(positionals[0], 'folder'), requireFlag(str(flags, 'library'), 'library')),
-    columns: ['dir', 'files'],
+    run: (flags, positionals) => restoreBackup(requireFlag(positionals[0], 'folder'), requireFlag(str(flags, 'library'), 'library')),
+    columns: ['dir', 'files', 'erasuresReapplied', 'note'],
   },
   {
     name: 'search',

@@ -9,6 +9,7 @@
  * (counts only), and the checkpoint that makes the database file forget too.
  */
 import fs from 'node:fs';
+import path from 'node:path';
 import { AppError } from '../../src-shared/appError';
 import type { ErasurePlan, Person } from '../../src-shared/contract/schemas';
 import type { ApiEventBus } from '../platform/eventBus';
@@ -20,8 +21,11 @@ import type { ExportsStore } from '../exports/exportsStore';
 import type { ClipsStore } from '../editing/clipsStore';
 import type { CommentsStore } from '../review/commentsStore';
 import { feedbackSheetFolder } from '../review/feedbackSheet';
+import { MANIFEST_FILE } from '../packs/packManifest';
 import { findMentions, wordsToRedact, writeRedactions, type Mention } from './mentions';
 import { assertSecureDelete, checkpointFully, type CheckpointOptions } from './walCheckpoint';
+import { currentFingerprint, fingerprintOf, journalOf, recordInJournal, writeJournalFile, type JournalEntry } from './erasureJournal';
+import { BACKUP_FOLDERS_SETTING } from '../library/settingKeys';
 
 /** Which `table.column` holding a person's id each store's `forgetPerson` clears. */
 export const PERSON_REFERENCES = {
@@ -81,6 +85,20 @@ interface FullPlan {
   sheetRecordings: number[];
   mentions: Mention[];
   view: ErasurePlan;
+}
+
+/**
+ * Outside the library only what an export wrote is ever deleted: its video, subtitles or
+ * zip, or a pack folder (it has a manifest). A register row pointing elsewhere is not obeyed.
+ */
+function isExportArtifact(file: string): boolean {
+  try {
+    const stat = fs.statSync(file);
+    if (stat.isDirectory()) return fs.existsSync(path.join(file, MANIFEST_FILE));
+    return stat.isFile() && /\.(mp4|vtt|zip)$/i.test(file);
+  } catch {
+    return false;
+  }
 }
 
 export class Erasure {
@@ -143,7 +161,7 @@ export class Erasure {
           audience: record.audience,
           createdAt: record.createdAt,
           paths: paths.filter((file) => fs.existsSync(file) || !file.endsWith('.vtt')),
-          reachable: paths.some((file) => fs.existsSync(file)),
+          reachable: paths.some(isExportArtifact),
         })),
       feedbackSheets,
       mentions: mentions.map(({ table, column, id, excerpt }) => ({ table, column, id, excerpt })),
@@ -221,6 +239,7 @@ export class Erasure {
       }
       const forgotten = this.forgetInStores(personId);
       folders.push(resolveInside(library.dir, consentFormFolder(personId)));
+      this.journal('person', personId, person.createdAt);
       this.deps.consent.audit({
         projectId: person.projectId,
         personId: null,
@@ -242,7 +261,8 @@ export class Erasure {
       });
       return { files: [...files, ...forgotten.files], folders };
     })();
-    this.removeFiles(removal.files, [...removal.folders, ...outside.flatMap((copy) => copy.paths)]);
+    this.removeFiles(removal.files, [...removal.folders, ...outside.flatMap((copy) => copy.paths.filter(isExportArtifact))]);
+    this.mirrorJournal();
     this.deps.events.emit('data.changed', { entity: 'person', id: personId, projectId: person.projectId, change: 'deleted' });
     await this.finish();
     return { erased: true, recordingsDeleted: alone.length, recordingsToReview: mixed };
@@ -279,6 +299,7 @@ export class Erasure {
     }
     const removal = library.db.transaction(() => {
       const forgotten = this.forgetInStores(personId);
+      this.journal('person', personId, person.createdAt);
       this.deps.consent.audit({
         projectId: person.projectId,
         personId: null,
@@ -289,6 +310,7 @@ export class Erasure {
       return forgotten.files;
     })();
     this.removeFiles(removal, [resolveInside(library.dir, consentFormFolder(personId))]);
+    this.mirrorJournal();
     this.deps.events.emit('data.changed', { entity: 'person', id: personId, projectId: person.projectId, change: 'deleted' });
     await this.finish();
   }
@@ -301,7 +323,7 @@ export class Erasure {
    */
   async deleteProject(projectId: number, actor?: string): Promise<void> {
     const { library } = this;
-    library.projects.get(projectId);
+    const project = library.projects.get(projectId);
     const recordings = library.recordings.list({ projectId }).map((recording) => recording.id);
     for (const recordingId of recordings) this.deps.deleteRecording(recordingId);
     const exports = this.deps.exports.list(projectId).map((record) => record.id);
@@ -319,6 +341,7 @@ export class Erasure {
         folders.push(resolveInside(library.dir, consentFormFolder(personId)));
       }
       library.projects.delete(projectId);
+      this.journal('project', projectId, project.createdAt);
       this.deps.consent.audit({
         projectId,
         personId: null,
@@ -329,7 +352,44 @@ export class Erasure {
       return { files, folders };
     })();
     this.removeFiles(removal.files, removal.folders);
+    this.mirrorJournal();
     await this.finish();
+  }
+
+  private journal(kind: JournalEntry['kind'], id: number, createdAt: string): void {
+    recordInJournal(this.library.db, { at: this.library.now(), kind, id, fingerprint: fingerprintOf(kind, id, createdAt) });
+  }
+
+  /** Copies the journal beside every backup of this library; a folder gone (a removed disk) is skipped. */
+  mirrorJournal(): void {
+    const entries = journalOf(this.library.db);
+    for (const folder of JSON.parse(this.library.settings.get(BACKUP_FOLDERS_SETTING) ?? '[]') as string[]) {
+      try {
+        writeJournalFile(folder, entries);
+      } catch {
+        // the backup folder is unreachable now; the next erasure or backup writes it again
+      }
+    }
+  }
+
+  /**
+   * After a restore: applies again the erasures the backup predates, each only when the
+   * row is the same one (same fingerprint). Returns how many were applied.
+   */
+  async reapply(entries: readonly JournalEntry[]): Promise<number> {
+    let applied = 0;
+    const restoring = { actor: 'restauration', reason: 'effacement ré-appliqué après la restauration d’une sauvegarde plus ancienne' };
+    for (const entry of entries.filter((candidate) => candidate.kind === 'project')) {
+      if (currentFingerprint(this.library.db, 'project', entry.id) !== entry.fingerprint) continue;
+      await this.deleteProject(entry.id, restoring.actor);
+      applied++;
+    }
+    for (const entry of entries.filter((candidate) => candidate.kind === 'person')) {
+      if (currentFingerprint(this.library.db, 'person', entry.id) !== entry.fingerprint) continue;
+      await this.erase(entry.id, restoring);
+      applied++;
+    }
+    return applied;
   }
 
   /**

@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
-import { closeApiContext, createApiContext, dispatch, type ApiContext } from '../../src-main/app';
+import { closeApiContext, createApiContext, dispatch, restoreBackup, type ApiContext } from '../../src-main/app';
 import type { ErasurePlan, Recording } from '../../src-shared/contract/schemas';
 import type { Clip, ExportRecord } from '../../src-shared/contract/schemas/editing';
 import { makeTestVideo } from '../helpers/media';
@@ -182,6 +182,13 @@ describe('erasure reaches every copy', () => {
       }),
     ]);
     expect(plan.feedbackSheets).toBe(2);
+    // a backup taken before the erasure (one inside the library is refused)
+    await expect(call('library.backup', { destination: path.join(dir, 'exports', 'sauvegarde') })).rejects.toMatchObject({
+      code: 'invalid-input',
+      field: 'destination',
+    });
+    const backups = path.join(root, `backups-${count}`);
+    await call('library.backup', { destination: path.join(backups, 'avant') });
     expect(plan.mentions.map((mention) => `${mention.table}.${mention.column}`).sort()).toEqual([
       'clips.name',
       'comments.text',
@@ -225,7 +232,25 @@ describe('erasure reaches every copy', () => {
       mentionsRedacted: 5,
     });
     expect(ctx.library.db.pragma('integrity_check', { simple: true })).toBe('ok');
-  }, 240_000);
+
+    // backups remember: the journal beside them has ids and fingerprints only, and a restore forgets again
+    const journal = fs.readFileSync(path.join(backups, 'erasure-journal.jsonl'), 'utf8');
+    expect(
+      journal
+        .trim()
+        .split('\n')
+        .map((line) => Object.keys(JSON.parse(line)).sort()),
+    ).toEqual([['at', 'fingerprint', 'id', 'kind']]);
+    expect(findTraces(backups).length).toBeGreaterThan(0); // the old backup itself still holds her, by nature
+    const restoredDir = path.join(root, `restored-${count}`);
+    const restored = await restoreBackup(path.join(backups, 'avant'), restoredDir);
+    expect(restored).toMatchObject({ erasuresReapplied: 1, note: expect.stringMatching(/1 effacement/) });
+    expect(findTraces(restoredDir)).toEqual([]);
+    const copy = createApiContext(restoredDir, 'http');
+    contexts.push(copy);
+    expect((await dispatch('people.list', { projectId }, copy)) as Array<{ id: number }>).toEqual([expect.objectContaining({ id: marc })]);
+    expect(copy.library.db.prepare("SELECT actor FROM consent_audit WHERE action = 'erasure'").all()).toEqual([{ actor: 'restauration' }]);
+  }, 300_000);
 
   it('does not call the erasure done while another reader pins old pages, and finishes once it lets go', async () => {
     const { ctx, dir, call, person } = await setup();
@@ -244,6 +269,30 @@ describe('erasure reaches every copy', () => {
     reader.close();
     expect(await call('privacy.finishErasure', {})).toEqual({ done: true, walFrames: 0 });
     expect(findTraces(dir)).toEqual([]);
+  });
+});
+
+describe('copies outside the library', () => {
+  it('deletes only what an export wrote, even if the register points elsewhere', async () => {
+    const { ctx, call, person, projectId } = await setup();
+    const zephyrine = await person('Zéphyrine Quillard');
+    const notAnExport = path.join(root, `notes-${count}.txt`);
+    fs.writeFileSync(notAnExport, 'mes notes');
+    const record = ctx.exports.insert({
+      projectId,
+      kind: 'clip',
+      audience: 'workshop',
+      label: 'Extrait',
+      assetId: null,
+      outputPath: notAnExport,
+      spec: {},
+      summary: {},
+      personIds: [zephyrine],
+    });
+    const plan = await call<ErasurePlan>('people.erasurePlan', { personId: zephyrine });
+    expect(plan.externalCopies).toEqual([expect.objectContaining({ exportId: record.id, reachable: false })]);
+    await call('people.erase', { personId: zephyrine, deleteExternalCopies: true });
+    expect(fs.existsSync(notAnExport)).toBe(true);
   });
 });
 

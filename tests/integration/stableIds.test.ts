@@ -29,7 +29,7 @@ describe('stable ids (migration 7)', () => {
     const indexesBefore = old.prepare("SELECT name FROM sqlite_master WHERE type IN ('index','trigger') ORDER BY name").all();
     old.close();
 
-    const db = openDatabase(file);
+    const db = openDatabase(file, { migrations: migrations.filter((migration) => migration.version <= 7) });
     expect(db.pragma('user_version', { simple: true })).toBe(7);
     for (const table of STABLE_ID_TABLES) {
       const { sql } = db.prepare('SELECT sql FROM sqlite_master WHERE name = ?').get(table) as { sql: string };

@@ -10,6 +10,7 @@ import { migration004 } from './004-review';
 import { migration005 } from './005-editing';
 import { migration006 } from './006-search';
 import { migration007 } from './007-stable-ids';
+import { migration008 } from './008-erasure-journal';
 
 export type { Migration } from './migration';
 
@@ -21,6 +22,7 @@ export const migrations: readonly Migration[] = [
   migration005,
   migration006,
   migration007,
+  migration008,
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations[migrations.length - 1]!.version;
