@@ -9,7 +9,8 @@ import path from 'node:path';
 import { parseIdFlag, requireFlag, requirePositional, str, type Flags } from './cliArgs';
 import type { CliCommand } from './cliCommand';
 import { parseTimecode } from '../../src-shared/time';
-import { restoreLibrary, verifyBackup } from '../library/backup';
+import { verifyBackup } from '../library/backup';
+import { restoreBackup } from '../app';
 import { AppError } from '../../src-shared/appError';
 
 const optionalNull = (value: string | undefined) => (value === undefined ? undefined : value === '' ? null : value);
@@ -189,6 +190,20 @@ CORE_COMMANDS.push(
     toInput: (_flags, positionals) => ({ id: parseIdFlag(positionals[0], 'id') }),
     columns: ['id', 'deleted'],
   },
+  {
+    name: 'recordings resolve-review',
+    usage: 'recordings resolve-review --recording <id> --resolution confirmed-absent|deleted [--actor <name>] [--reason <text>]',
+    summary: 'After an erasure: confirm the erased person is not in a recording, or delete it (logged)',
+    flags: { recording: { type: 'string' }, resolution: { type: 'string' }, actor: { type: 'string' }, reason: { type: 'string' } },
+    method: 'recordings.resolveReview',
+    toInput: (flags) => ({
+      recordingId: parseIdFlag(str(flags, 'recording'), 'recording'),
+      resolution: requireFlag(str(flags, 'resolution'), 'resolution'),
+      actor: str(flags, 'actor') ?? 'cli',
+      reason: str(flags, 'reason'),
+    }),
+    columns: ['recordingId', 'resolution'],
+  },
 );
 
 const ON_FLAG = { on: { type: 'string' as const } };
@@ -298,12 +313,43 @@ CORE_COMMANDS.push(
   },
   {
     name: 'people erase',
-    usage: 'people erase --person <id> [--actor <name>]',
-    summary: 'Right to be forgotten: delete a person, their consent records and the recordings where they appear alone',
-    flags: { person: { type: 'string' }, actor: { type: 'string' } },
+    usage: 'people erase --person <id> [--actor <name>] [--reason <text>] [--keep-mentions] [--delete-external-copies]',
+    summary:
+      'Right to be forgotten: delete a person, their consent records, the recordings where they appear alone and every copy in the library (see people erase-plan first)',
+    flags: {
+      person: { type: 'string' },
+      actor: { type: 'string' },
+      reason: { type: 'string' },
+      'keep-mentions': { type: 'boolean' },
+      'delete-external-copies': { type: 'boolean' },
+    },
     method: 'people.erase',
-    toInput: (flags) => ({ personId: parseIdFlag(str(flags, 'person'), 'person'), actor: str(flags, 'actor') ?? 'cli' }),
+    toInput: (flags) => ({
+      personId: parseIdFlag(str(flags, 'person'), 'person'),
+      actor: str(flags, 'actor') ?? 'cli',
+      reason: str(flags, 'reason'),
+      redactMentions: flags['keep-mentions'] === true ? false : undefined,
+      deleteExternalCopies: flags['delete-external-copies'] === true ? true : undefined,
+    }),
     columns: ['erased', 'recordingsDeleted', 'recordingsToReview'],
+  },
+  {
+    name: 'people erase-plan',
+    usage: 'people erase-plan --person <id>',
+    summary: 'What an erasure would delete, list and redact (copies outside the library, texts naming the person); changes nothing',
+    flags: { person: { type: 'string' } },
+    method: 'people.erasurePlan',
+    toInput: (flags) => ({ personId: parseIdFlag(str(flags, 'person'), 'person') }),
+    columns: ['personId', 'recordingsToDelete', 'recordingsToReview', 'feedbackSheets'],
+  },
+  {
+    name: 'privacy finish-erasure',
+    usage: 'privacy finish-erasure',
+    summary: 'Finish an erasure that another reader of the database held up (checkpoints and empties the WAL)',
+    flags: {},
+    method: 'privacy.finishErasure',
+    toInput: () => ({}),
+    columns: ['done', 'walFrames'],
   },
 );
 
@@ -404,10 +450,11 @@ CORE_COMMANDS.push(
   {
     name: 'backup restore',
     usage: 'backup restore <backup folder> --library <new or empty folder>',
-    summary: 'Restore a verified backup into a new library folder (never over an existing library)',
+    summary:
+      'Restore a verified backup into a new library folder (never over an existing library); erasures made since the backup are applied again',
     flags: {},
-    run: (flags, positionals) => restoreLibrary(requireFlag(positionals[0], 'folder'), requireFlag(str(flags, 'library'), 'library')),
-    columns: ['dir', 'files'],
+    run: (flags, positionals) => restoreBackup(requireFlag(positionals[0], 'folder'), requireFlag(str(flags, 'library'), 'library')),
+    columns: ['dir', 'files', 'erasuresReapplied', 'note'],
   },
   {
     name: 'search',

@@ -175,6 +175,11 @@ export function renderConsentForm(
   return bytes;
 }
 
+/** The library folder of a person's printed forms (erasure removes it). */
+export function consentFormFolder(personId: number): string {
+  return path.posix.join('exports', 'forms', `person-${personId}`);
+}
+
 /** Writes the form into the library (exports/forms/person-<id>/) and registers it. */
 export async function writeConsentForm(
   library: Library,
@@ -184,7 +189,7 @@ export async function writeConsentForm(
   const today = library.now().slice(0, 10);
   const pdf = await renderConsentForm(consent, project, today);
   const fileName = `autorisation-${today}-${Date.now().toString(36)}.pdf`;
-  const relative = path.posix.join('exports', 'forms', `person-${consent.person.id}`, fileName);
+  const relative = path.posix.join(consentFormFolder(consent.person.id), fileName);
   const asset = library.mediaAssets.store({ kind: 'consent-form', relativePath: relative, mimeType: 'application/pdf', data: pdf });
   return { assetId: asset.id, fileName, sizeBytes: pdf.length };
 }

@@ -1,7 +1,7 @@
 /**
  * Consent as the app uses it: recording a decision (with its audit entry and the
  * recall of earlier exports on withdrawal), answering "may this recording reach this
- * audience", the project dashboard, and erasure (right to be forgotten).
+ * audience", and the project dashboard. Erasure lives in privacy/erasure.
  */
 import crypto from 'node:crypto';
 import fs from 'node:fs';
@@ -29,8 +29,6 @@ export interface ConsentDeps {
   events: ApiEventBus;
   /** The exports register: flags what a narrowed consent no longer allows. */
   exports: ExportsStore;
-  /** Removes a recording's rows and files (the capture service does it). */
-  deleteRecording: (recordingId: number) => void;
 }
 
 const EVIDENCE_MIME: Record<string, string> = {
@@ -282,59 +280,5 @@ export class ConsentService {
       };
     });
     return { projectId, on, people, flaggedExports: this.deps.exports.flagged(projectId) };
-  }
-
-  /**
-   * Right to be forgotten: deletes the recordings where the person appears alone (rows
-   * and files), marks mixed ones for an animator's decision, flags exports that showed
-   * them, removes their consent scans, forms, comments, rows and log entries, and logs the
-   * erasure with counts only. The database is checkpointed so nothing lingers in the WAL.
-   */
-  erase(personId: number, actor?: string): { erased: true; recordingsDeleted: number; recordingsToReview: number[] } {
-    const person = this.library.people.get(personId, 'personId');
-    const linked = this.library.db
-      .prepare(
-        `SELECT rp.recording_id AS id, (SELECT count(*) FROM recording_people other WHERE other.recording_id = rp.recording_id) AS people
-         FROM recording_people rp WHERE rp.person_id = ?`,
-      )
-      .all(personId) as Array<{ id: number; people: number }>;
-    const alone = linked.filter((row) => row.people === 1).map((row) => row.id);
-    const mixed = linked.filter((row) => row.people > 1).map((row) => row.id);
-    for (const recordingId of alone) this.deps.deleteRecording(recordingId);
-
-    const evidenceFiles: string[] = [];
-    this.library.db.transaction(() => {
-      for (const view of this.store.views(personId)) {
-        if (!view.evidenceAssetId) continue;
-        evidenceFiles.push(this.library.mediaAssets.resolve(view.evidenceAssetId).absolutePath);
-        this.library.db.prepare('UPDATE consents SET evidence_asset_id = NULL WHERE person_id = ? AND scope = ?').run(personId, view.scope);
-        this.library.db.prepare('DELETE FROM media_assets WHERE id = ?').run(view.evidenceAssetId);
-      }
-      this.deps.exports.flagShowing(personId, AUDIENCES, 'A person shown in it was erased (right to be forgotten)');
-      const review = this.library.db.prepare(
-        "UPDATE recordings SET needs_review = 'A person who appeared in this video was erased: cut them out or delete it.' WHERE id = ?",
-      );
-      for (const id of mixed) review.run(id);
-      this.library.db.prepare("DELETE FROM media_assets WHERE relative_path LIKE 'exports/forms/person-' || ? || '/%'").run(personId);
-      this.library.db.prepare('INSERT INTO erasure_guard (person_id) VALUES (?)').run(personId);
-      this.library.db.prepare('DELETE FROM consent_audit WHERE person_id = ?').run(personId);
-      this.library.db.prepare('DELETE FROM erasure_guard WHERE person_id = ?').run(personId);
-      this.library.db.prepare('UPDATE sessions SET animator_person_id = NULL WHERE animator_person_id = ?').run(personId);
-      // what they said in the review is theirs too: their comments (with revisions and replies) go
-      this.library.db.prepare('DELETE FROM comments WHERE author_person_id = ?').run(personId);
-      this.library.people.delete(personId);
-      this.store.audit({
-        projectId: person.projectId,
-        personId: null,
-        action: 'erasure',
-        change: { recordingsDeleted: alone.length, recordingsToReview: mixed.length },
-        actor,
-      });
-    })();
-    for (const file of evidenceFiles) fs.rmSync(file, { force: true });
-    fs.rmSync(resolveInside(this.library.dir, path.posix.join('exports', 'forms', `person-${personId}`)), { recursive: true, force: true });
-    this.library.db.pragma('wal_checkpoint(TRUNCATE)');
-    this.deps.events.emit('data.changed', { entity: 'person', id: personId, projectId: person.projectId, change: 'deleted' });
-    return { erased: true, recordingsDeleted: alone.length, recordingsToReview: mixed };
   }
 }

@@ -165,6 +165,26 @@ export class ConsentStore {
     }
   }
 
+  /**
+   * Erasure: their consents, guardians' signatures, guardians and log entries. The log is
+   * append-only; the erasure guard row lets its trigger accept this one deletion. Returns
+   * the consent scans' asset ids, whose rows and files the caller removes.
+   */
+  forgetPerson(personId: number): { rows: number; evidenceAssetIds: number[] } {
+    const evidenceAssetIds = (
+      this.db
+        .prepare('SELECT evidence_asset_id AS id FROM consents WHERE person_id = ? AND evidence_asset_id IS NOT NULL')
+        .all(personId) as Array<{ id: number }>
+    ).map((row) => row.id);
+    let rows = this.db.prepare('DELETE FROM consent_guardian_signatures WHERE person_id = ?').run(personId).changes;
+    rows += this.db.prepare('DELETE FROM consents WHERE person_id = ?').run(personId).changes;
+    rows += this.db.prepare('DELETE FROM guardians WHERE person_id = ?').run(personId).changes;
+    this.db.prepare('INSERT OR IGNORE INTO erasure_guard (person_id) VALUES (?)').run(personId);
+    rows += this.db.prepare('DELETE FROM consent_audit WHERE person_id = ?').run(personId).changes;
+    this.db.prepare('DELETE FROM erasure_guard WHERE person_id = ?').run(personId);
+    return { rows, evidenceAssetIds };
+  }
+
   audit(entry: {
     projectId: number | null;
     personId: number | null;

@@ -82,6 +82,11 @@ export class PeopleStore {
     return this.get(id);
   }
 
+  /** Erasure: the person's own row. */
+  forgetPerson(personId: number): number {
+    return this.db.prepare('DELETE FROM people WHERE id = ?').run(personId).changes;
+  }
+
   delete(id: number): void {
     const result = this.db.prepare('DELETE FROM people WHERE id = ?').run(id);
     if (result.changes === 0) throw new AppError('not-found', `No person with id ${id}.`, { field: 'id' });

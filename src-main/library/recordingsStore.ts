@@ -305,6 +305,26 @@ export class RecordingsStore {
     })();
   }
 
+  /** The recordings a person is linked to, with how many people each has. */
+  linksOf(personId: number): Array<{ recordingId: number; people: number }> {
+    return this.db
+      .prepare(
+        `SELECT rp.recording_id AS recordingId, (SELECT count(*) FROM recording_people other WHERE other.recording_id = rp.recording_id) AS people
+         FROM recording_people rp WHERE rp.person_id = ? ORDER BY rp.recording_id`,
+      )
+      .all(personId) as Array<{ recordingId: number; people: number }>;
+  }
+
+  /** Sets (or clears, with null) the note asking an animator to decide about a recording. */
+  setNeedsReview(id: number, note: string | null): void {
+    this.db.prepare('UPDATE recordings SET needs_review = ?, updated_at = ? WHERE id = ?').run(note, this.now(), id);
+  }
+
+  /** Erasure: the person's links to recordings (the recordings themselves are decided by the erasure). */
+  forgetPerson(personId: number): number {
+    return this.db.prepare('DELETE FROM recording_people WHERE person_id = ?').run(personId).changes;
+  }
+
   addMarker(recordingId: number, atSeconds: number, tag: string): Marker {
     this.row(recordingId);
     const result = this.db

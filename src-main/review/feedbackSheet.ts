@@ -172,6 +172,11 @@ export async function renderFeedbackSheet(input: FeedbackSheetInput, binaries: F
   return bytes;
 }
 
+/** The library folder of a recording's feedback sheets (they go with the recording, or with an erased person). */
+export function feedbackSheetFolder(recordingId: number): string {
+  return path.posix.join('exports', 'feedback', `recording-${recordingId}`);
+}
+
 export async function writeFeedbackSheet(
   library: Library,
   input: FeedbackSheetInput,
@@ -179,7 +184,7 @@ export async function writeFeedbackSheet(
 ): Promise<{ assetId: number; fileName: string; sizeBytes: number }> {
   const pdf = await renderFeedbackSheet(input, binaries, path.join(library.dir, 'tmp'));
   const fileName = `fiche-retour-${library.now().slice(0, 10)}-${Date.now().toString(36)}.pdf`;
-  const relative = path.posix.join('exports', 'feedback', `recording-${input.recording.id}`, fileName);
+  const relative = path.posix.join(feedbackSheetFolder(input.recording.id), fileName);
   const asset = library.mediaAssets.store({ kind: 'feedback-sheet', relativePath: relative, mimeType: 'application/pdf', data: pdf });
   return { assetId: asset.id, fileName, sizeBytes: pdf.length };
 }

@@ -1,4 +1,4 @@
-/** Consent records, checks, the dashboard, the printable form and erasure. */
+/** Consent records, checks, the dashboard, the printable form, and erasure (privacy/erasure). */
 import { writeConsentForm } from '../../consent/consentForm';
 import type { HandlerTable } from './handlerTable';
 
@@ -10,5 +10,13 @@ export const consentHandlers = {
   'consent.check': (input, ctx) => ctx.consent.check(input.recordingId, input.audience, input.on),
   'consent.dashboard': (input, ctx) => ctx.consent.dashboard(input.projectId, input.on, input.expiringWithinDays),
   'consent.form': (input, ctx) => writeConsentForm(ctx.library, ctx.consent.show(input.personId)),
-  'people.erase': (input, ctx) => ctx.consent.erase(input.personId, input.actor),
+  'people.erase': (input, ctx) =>
+    ctx.erasure.erase(input.personId, {
+      actor: input.actor,
+      reason: input.reason,
+      redactMentions: input.redactMentions,
+      deleteExternalCopies: input.deleteExternalCopies,
+    }),
+  'people.erasurePlan': (input, ctx) => ctx.erasure.plan(input.personId),
+  'privacy.finishErasure': (_input, ctx) => ctx.erasure.finish(),
 } satisfies HandlerTable;

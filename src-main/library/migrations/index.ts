@@ -9,6 +9,8 @@ import { migration003 } from './003-consent';
 import { migration004 } from './004-review';
 import { migration005 } from './005-editing';
 import { migration006 } from './006-search';
+import { migration007 } from './007-stable-ids';
+import { migration008 } from './008-erasure-journal';
 import { migration016 } from './016-import-warning';
 
 export type { Migration } from './migration';
@@ -20,6 +22,8 @@ export const migrations: readonly Migration[] = [
   migration004,
   migration005,
   migration006,
+  migration007,
+  migration008,
   migration016,
 ];
 

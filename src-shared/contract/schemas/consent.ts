@@ -77,7 +77,7 @@ export const recordingCheckSchema = z.object({
 });
 export type RecordingCheck = z.infer<typeof recordingCheckSchema>;
 
-const actorAndReason = { actor: text(120).optional(), reason: text(500).optional() };
+export const actorAndReason = { actor: text(120).optional(), reason: text(500).optional() };
 
 export const setConsentInputSchema = z
   .strictObject({
@@ -164,7 +164,34 @@ export const dashboardSchema = z.object({
 });
 export type ConsentDashboard = z.infer<typeof dashboardSchema>;
 
-export const eraseInputSchema = z.strictObject({ personId: idSchema, ...actorAndReason });
+export const eraseInputSchema = z.strictObject({
+  personId: idSchema,
+  ...actorAndReason,
+  /** Replace the person's names in other people's free text (comments, titles, names of clips…). Default: yes. */
+  redactMentions: z.boolean().optional(),
+  /** Delete the copies exported outside the library that the app can still reach. Default: no (they are listed). */
+  deleteExternalCopies: z.boolean().optional(),
+});
+export const erasurePlanSchema = z.object({
+  personId: idSchema,
+  recordingsToDelete: z.array(idSchema),
+  recordingsToReview: z.array(idSchema),
+  exportsInLibrary: z.array(z.object({ exportId: idSchema, kind: z.string(), label: z.string() })),
+  externalCopies: z.array(
+    z.object({
+      exportId: idSchema,
+      kind: z.string(),
+      audience: audienceSchema,
+      createdAt: z.string(),
+      paths: z.array(z.string()),
+      reachable: z.boolean(),
+    }),
+  ),
+  feedbackSheets: z.number().int(),
+  mentions: z.array(z.object({ table: z.string(), column: z.string(), id: z.number().int(), excerpt: z.string() })),
+});
+export type ErasurePlan = z.infer<typeof erasurePlanSchema>;
+export const finishErasureOutputSchema = z.object({ done: z.literal(true), walFrames: z.number().int() });
 export const eraseOutputSchema = z.object({
   erased: z.literal(true),
   recordingsDeleted: z.number().int(),

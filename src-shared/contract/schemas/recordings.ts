@@ -86,6 +86,15 @@ export const appendChunkInputSchema = z.strictObject({
 export type AppendChunkInput = z.infer<typeof appendChunkInputSchema>;
 
 export const recordingIdInputSchema = z.strictObject({ recordingId: idSchema });
+/** After an erasure: the animator confirms the erased person is not in a recording, or deletes it. */
+export const REVIEW_RESOLUTIONS = ['confirmed-absent', 'deleted'] as const;
+export const resolveReviewInputSchema = z.strictObject({
+  recordingId: idSchema,
+  resolution: z.enum(REVIEW_RESOLUTIONS),
+  actor: text(120).optional(),
+  reason: text(500).optional(),
+});
+export const resolveReviewOutputSchema = z.object({ recordingId: idSchema, resolution: z.enum(REVIEW_RESOLUTIONS) });
 
 export const importFileInputSchema = z
   .strictObject({
