@@ -78,6 +78,8 @@ export const API_METHODS = [
   'packs.rebuild',
   'system.dismissRecovery',
   'search',
+  'consent.updateGuardian',
+  'consent.setEmancipation',
 ] as const;
 export type ApiMethodName = (typeof API_METHODS)[number];
 
