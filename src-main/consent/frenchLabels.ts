@@ -93,3 +93,32 @@ export const STATUS_LABELS_FR: Record<string, string> = {
   withdrawn: 'retiré',
 };
 export const SCOPE_LABELS_FR: Record<string, string> = { recording: 'Être filmé', ...AUDIENCE_LABELS_FR };
+
+/** Why someone blocks an export, in plain French (messages shown to animators). */
+export function describeRefusalFr(reason: { code: string; scope: string; expiredOn?: string; decidedOn?: string }): string {
+  const scope = `« ${SCOPE_LABELS_FR[reason.scope] ?? reason.scope} »`;
+  switch (reason.code) {
+    case 'no-consent':
+      return `aucun consentement enregistré pour ${scope}`;
+    case 'pending':
+      return `consentement ${scope} en attente`;
+    case 'refused':
+      return `a refusé ${scope}`;
+    case 'withdrawn':
+      return `a retiré son consentement ${scope}`;
+    case 'expired':
+      return `consentement ${scope} expiré le ${reason.expiredOn ? frenchDate(reason.expiredOn) : '?'}`;
+    case 'ended-at-majority':
+      return `consentement ${scope} donné mineur, terminé à 18 ans (dernier jour le ${reason.expiredOn ? frenchDate(reason.expiredOn) : '?'}) : à renouveler`;
+    case 'before-consent':
+      return `consentement ${scope} donné seulement le ${reason.decidedOn ? frenchDate(reason.decidedOn) : '?'}`;
+    case 'guardian-missing':
+      return `signature d’un parent manquante pour ${scope}`;
+    case 'second-holder-missing':
+      return `signature du second parent manquante pour ${scope}`;
+    case 'minor-agreement-missing':
+      return `accord du jeune manquant pour ${scope}`;
+    default:
+      return `${reason.code} (${scope})`;
+  }
+}
