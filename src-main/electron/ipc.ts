@@ -11,7 +11,12 @@ import { dispatch, type ApiContext } from '../app';
 
 export type IpcEnvelope = { ok: true; result: unknown } | { ok: false; error: ReturnType<typeof toErrorShape> };
 
-export function registerApiHandlers(ipcMain: IpcMain, ctx: ApiContext, devServerUrl: string | null): void {
+export function registerApiHandlers(
+  ipcMain: IpcMain,
+  ctx: ApiContext,
+  devServerUrl: string | null,
+  logInternalError: (method: string, error: unknown) => void = (method, error) => console.error(`[ipc] ${method} failed:`, error),
+): void {
   for (const method of API_METHODS) {
     ipcMain.handle(ipcChannelFor(method), async (event, input: unknown): Promise<IpcEnvelope> => {
       try {
@@ -21,7 +26,7 @@ export function registerApiHandlers(ipcMain: IpcMain, ctx: ApiContext, devServer
         return { ok: true, result: await dispatch(method, input, ctx) };
       } catch (error) {
         const shape = toErrorShape(error);
-        if (shape.code === 'internal') console.error(`[ipc] ${method} failed:`, error);
+        if (shape.code === 'internal') logInternalError(method, error);
         return { ok: false, error: shape };
       }
     });

@@ -6,6 +6,11 @@
 import { z } from 'zod';
 import type { ApiEventName, ApiMethodName } from './names';
 import {
+  aboutSchema,
+  desktopActionInputSchema,
+  desktopActionOutputSchema,
+  settingsViewSchema,
+  updateSettingsInputSchema,
   addCommentInputSchema,
   backupInputSchema,
   backupOutputSchema,
@@ -124,6 +129,7 @@ export const apiContract = {
   'markers.delete': { input: byIdInputSchema, output: deletedSchema },
   'jobs.list': { input: emptyInputSchema, output: z.array(jobSchema) },
   'jobs.cancel': { input: jobIdInputSchema, output: jobSchema },
+  'jobs.dismiss': { input: jobIdInputSchema, output: z.object({ dismissed: z.boolean() }) },
   'consent.show': { input: personIdInputSchema, output: personConsentSchema },
   'consent.set': { input: setConsentInputSchema, output: setConsentOutputSchema },
   'consent.attachEvidence': { input: attachEvidenceInputSchema, output: personConsentSchema },
@@ -174,6 +180,11 @@ export const apiContract = {
     input: buildPackInputSchema.omit({ spec: true }).extend({ exportId: exportIdInputSchema.shape.exportId }),
     output: buildPackOutputSchema,
   },
+  'settings.get': { input: emptyInputSchema, output: settingsViewSchema },
+  'settings.update': { input: updateSettingsInputSchema, output: settingsViewSchema },
+  'desktop.action': { input: desktopActionInputSchema, output: desktopActionOutputSchema },
+  'about.info': { input: emptyInputSchema, output: aboutSchema },
+  'recordings.importPath': { input: importFileInputSchema, output: finishCaptureOutputSchema },
 } as const satisfies Record<ApiMethodName, MethodSpec>;
 
 export const apiEvents = {

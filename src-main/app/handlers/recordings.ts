@@ -21,6 +21,16 @@ export const recordingHandlers = {
     return { deleted: true, id: input.id } as const;
   },
   'recordings.importFile': (input, ctx) => ctx.capture.importFile(input),
+  'recordings.importPath': (input, ctx) => {
+    // the desktop app passes the path of a file the user dropped or picked; a page in
+    // browser mode never may (it sends the bytes instead)
+    if (!ctx.trusted && ctx.transport !== 'electron') {
+      throw new AppError('forbidden', 'Only the desktop app imports a file by its path.', {
+        hint: 'From the browser, drop the file on the recordings list: it is sent in pieces.',
+      });
+    }
+    return ctx.capture.importFileQueued(input);
+  },
   'recordings.retryFinalise': (input, ctx) => ctx.capture.retryFinalise(input.recordingId),
   'capture.start': (input, ctx) => ctx.capture.start(input),
   'capture.appendChunk': (input, ctx) => ctx.capture.appendChunk(input),
@@ -47,4 +57,5 @@ export const recordingHandlers = {
   },
   'jobs.list': (_input, ctx) => ctx.jobs.list(),
   'jobs.cancel': (input, ctx) => ctx.jobs.cancel(input.jobId),
+  'jobs.dismiss': (input, ctx) => ({ dismissed: ctx.jobs.dismiss(input.jobId) }),
 } satisfies HandlerTable;

@@ -12,6 +12,8 @@ type Envelope = { ok: true; result: unknown } | { ok: false; error: AppErrorShap
 interface PreloadBridge {
   invoke(method: string, input: unknown): Promise<Envelope>;
   on(event: string, listener: (payload: unknown) => void): () => void;
+  /** Desktop app only: the path of a file the user dropped or picked. */
+  pathForFile?(file: File): string | null;
 }
 
 declare global {
@@ -109,3 +111,8 @@ function httpClient(): ApiClient {
 }
 
 export const api: ApiClient = window.ericStudio ? ipcClient(window.ericStudio) : httpClient();
+
+/** In the desktop app, the path of a file the user dropped or picked (null in a browser). */
+export function localPathOf(file: File): string | null {
+  return globalThis.window?.ericStudio?.pathForFile?.(file) ?? null;
+}
