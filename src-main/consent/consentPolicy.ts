@@ -16,24 +16,13 @@
  * - a minor's consent ends at the earlier of its expiry and the eve of the 18th birthday.
  * The 15-year age of RGPD art. 8 concerns online services offered to children, not filming.
  */
-import type {
-  Audience,
-  ConsentCondition,
-  ConsentScope,
-  ConsentStatus,
-  GuardianCapacity,
-  SoleHolderReason,
-} from '../../src-shared/contract/vocabulary';
-import { isMinorOn, lastDayAsMinor } from '../../src-shared/age';
+import type { Audience, ConsentCondition, ConsentScope, ConsentStatus } from '../../src-shared/contract/vocabulary';
+import { lastDayAsMinor } from '../../src-shared/age';
+import { actsAsAdultOn, missingAuthorisations, type MissingAuthorisation, type Signatory } from '../../src-shared/parentalAuthority';
+
+export { actsAsAdultOn, missingAuthorisations, type MissingAuthorisation, type Signatory } from '../../src-shared/parentalAuthority';
 
 export type { Audience, ConsentCondition, ConsentMethod, ConsentScope, ConsentStatus } from '../../src-shared/contract/vocabulary';
-
-/** Someone who signed for a minor, and in what capacity. */
-export interface Signatory {
-  capacity: GuardianCapacity;
-  /** Only for a sole holder: why they sign alone (null: not recorded). */
-  soleHolderReason: SoleHolderReason | null;
-}
 
 export interface ConsentRecord {
   scope: ConsentScope;
@@ -73,39 +62,6 @@ export type PolicyDecision =
   | { decision: 'allowed' }
   | { decision: 'allowed-with'; conditions: ConsentCondition[] }
   | { decision: 'refused'; reasons: RefusalReason[] };
-
-/** What a minor's consent lacks: their own agreement, a holder, the second holder. */
-export type MissingAuthorisation = 'minor-agreement' | 'holder' | 'second-holder';
-
-const BEYOND_WORKSHOP: readonly ConsentScope[] = ['partners', 'elected', 'public'];
-
-/** Does the law treat this person as an adult on that day (18, or emancipated by then)? */
-export function actsAsAdultOn(person: Pick<PersonForPolicy, 'birthDate' | 'emancipatedOn'>, day: string): boolean {
-  if (!isMinorOn(person.birthDate, day)) return true;
-  return Boolean(person.emancipatedOn && person.emancipatedOn <= day);
-}
-
-/**
- * The authorisations a consent given on `decidedOn` for `scope` lacks (empty: none). Used
- * by the gate, and by `consent.set` and the screens to refuse saving an incomplete consent.
- */
-export function missingAuthorisations(
-  person: Pick<PersonForPolicy, 'birthDate' | 'emancipatedOn'>,
-  consent: Pick<ConsentRecord, 'scope' | 'minorAgreed' | 'signatories'>,
-  decidedOn: string,
-): MissingAuthorisation[] {
-  if (actsAsAdultOn(person, decidedOn)) return [];
-  const missing: MissingAuthorisation[] = [];
-  if (!consent.minorAgreed) missing.push('minor-agreement');
-  const capacities = new Set(consent.signatories.map((signatory) => signatory.capacity));
-  if (capacities.size === 0) missing.push('holder');
-  if (BEYOND_WORKSHOP.includes(consent.scope)) {
-    const bothParents = capacities.has('parent-1') && capacities.has('parent-2');
-    const soleWithReason = consent.signatories.some((s) => s.capacity === 'sole-holder' && s.soleHolderReason !== null);
-    if (!bothParents && !soleWithReason && !capacities.has('legal-guardian')) missing.push('second-holder');
-  }
-  return missing;
-}
 
 /** The last day a minor's consent can be used: the eve of their 18th birthday (null for an adult at signing). */
 export function majorityLimit(person: Pick<PersonForPolicy, 'birthDate' | 'emancipatedOn'>, decidedOn: string): string | null {
