@@ -7,11 +7,12 @@ import { contextBridge, ipcRenderer, webUtils, type IpcRendererEvent } from 'ele
 import { IPC_EVENT_CHANNEL, ipcChannelFor, isApiEventName, isApiMethodName } from '../src-shared/contract/names';
 
 const bridge = {
-  invoke(method: unknown, input: unknown): Promise<unknown> {
+  invoke(method: unknown, input: unknown, options?: unknown): Promise<unknown> {
     if (!isApiMethodName(method)) {
       return Promise.resolve({ ok: false, error: { code: 'not-found', message: `Unknown API method "${String(method).slice(0, 80)}".` } });
     }
-    return ipcRenderer.invoke(ipcChannelFor(method), input);
+    const idempotencyKey = (options as { idempotencyKey?: unknown } | undefined)?.idempotencyKey;
+    return ipcRenderer.invoke(ipcChannelFor(method), input, typeof idempotencyKey === 'string' ? { idempotencyKey } : undefined);
   },
   on(event: unknown, listener: unknown): () => void {
     if (!isApiEventName(event) || typeof listener !== 'function') return () => {};

@@ -4,4 +4,4 @@
  * through this file only; the handlers and the wiring inside stay private to app/.
  */
 export { APP_VERSION, closeApiContext, createApiContext, recoverUnfinishedWork, type ApiContext, type DesktopHooks } from './context';
-export { dispatch, validateInput } from './dispatch';
+export { dispatch, validateInput, type DispatchOptions } from './dispatch';

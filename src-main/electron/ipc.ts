@@ -18,12 +18,13 @@ export function registerApiHandlers(
   logInternalError: (method: string, error: unknown) => void = (method, error) => console.error(`[ipc] ${method} failed:`, error),
 ): void {
   for (const method of API_METHODS) {
-    ipcMain.handle(ipcChannelFor(method), async (event, input: unknown): Promise<IpcEnvelope> => {
+    ipcMain.handle(ipcChannelFor(method), async (event, input: unknown, options: unknown): Promise<IpcEnvelope> => {
       try {
         if (!isOurPageUrl(event.senderFrame?.url, devServerUrl)) {
           throw new AppError('forbidden', 'This call does not come from the ERIC Studio page.');
         }
-        return { ok: true, result: await dispatch(method, input, ctx) };
+        const idempotencyKey = (options as { idempotencyKey?: unknown } | undefined)?.idempotencyKey;
+        return { ok: true, result: await dispatch(method, input, ctx, typeof idempotencyKey === 'string' ? { idempotencyKey } : {}) };
       } catch (error) {
         const shape = toErrorShape(error);
         if (shape.code === 'internal') logInternalError(method, error);

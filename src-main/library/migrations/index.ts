@@ -10,6 +10,7 @@ import { migration004 } from './004-review';
 import { migration005 } from './005-editing';
 import { migration006 } from './006-search';
 import { migration010 } from './010-consent-law';
+import { migration016 } from './016-import-warning';
 
 export type { Migration } from './migration';
 
@@ -21,6 +22,7 @@ export const migrations: readonly Migration[] = [
   migration005,
   migration006,
   migration010,
+  migration016,
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations[migrations.length - 1]!.version;

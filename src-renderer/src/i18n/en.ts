@@ -485,4 +485,5 @@ export const en: Record<MessageKey, string> = {
   'consent.renewAt': 'of age on {date}',
   'consent.historyGuardianUpdated': "A parent's or guardian's capacity changed",
   'consent.historyEmancipation': 'Emancipation recorded or removed',
+  'recording.importWarning': 'About this imported video',
 };

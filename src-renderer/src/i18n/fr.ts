@@ -502,6 +502,7 @@ export const fr = {
   'consent.renewAt': 'majorité le {date}',
   'consent.historyGuardianUpdated': 'Titre d’un parent ou responsable modifié',
   'consent.historyEmancipation': 'Émancipation enregistrée ou retirée',
+  'recording.importWarning': 'À savoir sur cette vidéo importée',
 } as const;
 
 export type MessageKey = keyof typeof fr;
