@@ -3,7 +3,8 @@
  * comments, backups, search). Each turns flags into the input of one API method and goes
  * through the same `dispatch` (and so the same validation) as the UI.
  */
-import type { PersonRole, ProjectKind, RecordingKind } from '../../src-shared/contract/schemas';
+import type { PersonConsent, PersonRole, ProjectKind, RecordingKind } from '../../src-shared/contract/schemas';
+import { consentRegisterText } from '../consent/consentRegisterText';
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseIdFlag, requireFlag, requirePositional, str, type Flags } from './cliArgs';
@@ -212,7 +213,7 @@ CORE_COMMANDS.push(
   {
     name: 'consent set',
     usage:
-      'consent set --person <id> --scope recording|workshop|partners|elected|public --status granted|refused|pending|withdrawn [--method signed-form|on-screen-signature|filmed-oral-consent] [--condition face-blurred|voice-altered|first-name-only|no-name]… [--date YYYY-MM-DD] [--expires YYYY-MM-DD|never] [--minor-agreed] [--guardian <id>]… [--evidence-recording <id>] [--actor <name>] [--reason <text>]',
+      'consent set --person <id> --scope recording|workshop|partners|elected|public --status granted|refused|pending|withdrawn [--method signed-form|on-screen-signature|filmed-oral-consent] [--condition face-blurred|voice-altered|first-name-only|no-name]… [--date YYYY-MM-DD] [--expires YYYY-MM-DD|never] [--minor-agreed] [--guardian <id>]… [--evidence-recording <id>] [--place <where>] [--form-version <v>] [--actor <name>] [--reason <text>]',
     summary: 'Record a consent decision (logged in the audit log; a withdrawal flags earlier exports to recall)',
     flags: {
       person: { type: 'string' },
@@ -225,6 +226,8 @@ CORE_COMMANDS.push(
       'minor-agreed': { type: 'boolean' },
       guardian: { type: 'string', multiple: true },
       'evidence-recording': { type: 'string' },
+      place: { type: 'string' },
+      'form-version': { type: 'string' },
       actor: { type: 'string' },
       reason: { type: 'string' },
     },
@@ -241,6 +244,8 @@ CORE_COMMANDS.push(
       guardianIds: (flags.guardian as string[] | undefined)?.map((id) => parseIdFlag(id, 'guardian')),
       evidenceRecordingId:
         str(flags, 'evidence-recording') === undefined ? undefined : parseIdFlag(str(flags, 'evidence-recording'), 'evidence-recording'),
+      place: str(flags, 'place'),
+      formVersion: str(flags, 'form-version'),
       actor: str(flags, 'actor') ?? 'cli',
       reason: str(flags, 'reason'),
     }),
@@ -249,11 +254,13 @@ CORE_COMMANDS.push(
   {
     name: 'consent show',
     usage: 'consent show --person <id>',
-    summary: "A person's consent for every scope, guardians and history",
+    summary:
+      "A person's consent register: per scope status, date, place, method, form version and hash, signatories and their capacity, the minor's agreement, history",
     flags: { person: { type: 'string' } },
     method: 'consent.show',
     toInput: (flags) => ({ personId: parseIdFlag(str(flags, 'person'), 'person') }),
     columns: [],
+    rawOutput: (result) => consentRegisterText(result as PersonConsent),
   },
   {
     name: 'consent check',
@@ -283,14 +290,25 @@ CORE_COMMANDS.push(
   },
   {
     name: 'consent guardian',
-    usage: 'consent guardian --person <id> --name <name> [--relationship <mère, père, tuteur…>]',
-    summary: 'Register a parent or legal guardian of a minor',
-    flags: { person: { type: 'string' }, name: { type: 'string' }, relationship: { type: 'string' } },
+    usage:
+      'consent guardian --person <id> --name <name> [--relationship <mère, père, tuteur…>] [--capacity parent-1|parent-2|sole-holder|legal-guardian] [--sole-reason sole-parental-authority|other-parent-deceased|other-parent-unknown|court-decision] [--sole-detail <text>]',
+    summary: 'Register a parent or legal guardian of a minor, with the capacity in which they sign',
+    flags: {
+      person: { type: 'string' },
+      name: { type: 'string' },
+      relationship: { type: 'string' },
+      capacity: { type: 'string' },
+      'sole-reason': { type: 'string' },
+      'sole-detail': { type: 'string' },
+    },
     method: 'consent.addGuardian',
     toInput: (flags) => ({
       personId: parseIdFlag(str(flags, 'person'), 'person'),
       name: requireFlag(str(flags, 'name'), 'name'),
       relationship: str(flags, 'relationship'),
+      capacity: str(flags, 'capacity') as 'parent-1' | undefined,
+      soleHolderReason: str(flags, 'sole-reason') as 'court-decision' | undefined,
+      soleHolderDetail: str(flags, 'sole-detail'),
       actor: 'cli',
     }),
     columns: [],
@@ -310,6 +328,45 @@ CORE_COMMANDS.push(
       fs.copyFileSync(ctx.library.mediaAssets.resolve(made.assetId).absolutePath, path.resolve(out));
       return { ...made, out: path.resolve(out) };
     },
+  },
+  {
+    name: 'consent guardian-update',
+    usage:
+      'consent guardian-update --guardian <id> [--capacity parent-1|parent-2|sole-holder|legal-guardian] [--sole-reason <reason>] [--sole-detail <text>] [--relationship <text>]',
+    summary: 'Correct the capacity in which a parent or guardian signs (a guardian recorded before this version counts as parent 1)',
+    flags: {
+      guardian: { type: 'string' },
+      capacity: { type: 'string' },
+      'sole-reason': { type: 'string' },
+      'sole-detail': { type: 'string' },
+      relationship: { type: 'string' },
+    },
+    method: 'consent.updateGuardian',
+    toInput: (flags) => ({
+      guardianId: parseIdFlag(str(flags, 'guardian'), 'guardian'),
+      capacity: str(flags, 'capacity') as 'parent-1' | undefined,
+      soleHolderReason: str(flags, 'sole-reason') as 'court-decision' | undefined,
+      soleHolderDetail: str(flags, 'sole-detail'),
+      relationship: str(flags, 'relationship'),
+      actor: 'cli',
+    }),
+    columns: [],
+    rawOutput: (result) => consentRegisterText(result as PersonConsent),
+  },
+  {
+    name: 'consent emancipation',
+    usage: 'consent emancipation --person <id> --on YYYY-MM-DD|none [--proof <judgement, court, date>]',
+    summary: 'Record that a minor is emancipated (with the proof): from that day they consent as an adult',
+    flags: { person: { type: 'string' }, proof: { type: 'string' }, ...ON_FLAG },
+    method: 'consent.setEmancipation',
+    toInput: (flags) => ({
+      personId: parseIdFlag(str(flags, 'person'), 'person'),
+      emancipatedOn: requireFlag(str(flags, 'on'), 'on') === 'none' ? null : str(flags, 'on')!,
+      proof: str(flags, 'proof'),
+      actor: 'cli',
+    }),
+    columns: [],
+    rawOutput: (result) => consentRegisterText(result as PersonConsent),
   },
   {
     name: 'people erase',

@@ -19,9 +19,22 @@ import type {
 import { AUDIENCES } from '../../src-shared/contract/vocabulary';
 import type { Library } from '../library/library';
 import { resolveInside } from '../platform/pathInside';
-import { ageOn, isMinorOn } from '../../src-shared/age';
-import { canBeFilmed, canShow, canShowRecording, type Audience, type ConsentScope, type PolicyDecision } from './consentPolicy';
-import { ConsentStore } from './consentStore';
+import { ageOn, eighteenthBirthday, isMinorOn, localToday } from '../../src-shared/age';
+import {
+  canBeFilmed,
+  canShow,
+  canShowRecording,
+  consentValidUntil,
+  missingAuthorisations,
+  type Audience,
+  type ConsentScope,
+  type PersonForPolicy,
+  type PolicyDecision,
+} from './consentPolicy';
+import { ConsentStore, type GuardianFields, type StoredConsent } from './consentStore';
+import { CONSENT_FORM_VERSION, KNOWN_CONSENT_FORMS } from './consentFormVersion';
+import { describeMissingFr, frenchDate } from './frenchLabels';
+import type { ConsentView, Guardian, UpdateGuardianInput } from '../../src-shared/contract/schemas';
 import type { ExportsStore } from '../exports/exportsStore';
 
 export interface ConsentDeps {
@@ -50,6 +63,14 @@ function addDays(isoDate: string, days: number): string {
   return new Date(Date.parse(`${isoDate}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 }
 
+function assertReasonFitsCapacity(fields: Pick<Guardian, 'capacity' | 'soleHolderReason'>): void {
+  if (fields.soleHolderReason && fields.capacity !== 'sole-holder') {
+    throw new AppError('invalid-input', 'Une raison ne s’indique que pour un seul titulaire de l’autorité parentale.', {
+      field: 'soleHolderReason',
+    });
+  }
+}
+
 export function toDecisionView(decision: PolicyDecision): PolicyDecisionView {
   return {
     decision: decision.decision,
@@ -69,8 +90,26 @@ export class ConsentService {
     return this.deps.library;
   }
 
+  /** The machine's local date (through the library's clock, so tests can pin it). */
   private today(): string {
-    return this.library.now().slice(0, 10);
+    return localToday(new Date(this.library.now()));
+  }
+
+  /** The person as the policy reads them: with the day of emancipation, if one was recorded. */
+  policyPerson(person: Person): Person & PersonForPolicy {
+    return { ...person, emancipatedOn: this.store.emancipation(person.id)?.emancipatedOn ?? null };
+  }
+
+  /** A stored consent with what the law derives from it: what is missing, and its last day of use. */
+  private withLaw(person: PersonForPolicy, view: StoredConsent, on: string): ConsentView {
+    if (!view.recorded || view.status !== 'granted') return { ...view, missing: [], validUntil: view.expiresOn, validUntilMajority: false };
+    const { validUntil, atMajority } = consentValidUntil(person, view);
+    return {
+      ...view,
+      missing: missingAuthorisations(person, view, view.decidedOn ?? on),
+      validUntil,
+      validUntilMajority: atMajority,
+    };
   }
 
   private announce(person: Person): void {
@@ -80,14 +119,18 @@ export class ConsentService {
   show(personId: number, on = this.today()): PersonConsent {
     const person = this.library.people.get(personId, 'personId');
     const age = person.birthDate ? ageOn(person.birthDate, on) : null;
+    const forPolicy = this.policyPerson(person);
+    const minor = isMinorOn(person.birthDate, on);
     return {
       person,
       age,
-      minor: isMinorOn(person.birthDate, on),
+      minor,
       under15: age !== null && age < 15,
-      scopes: this.store.views(personId),
+      scopes: this.store.views(personId).map((view) => this.withLaw(forPolicy, view, on)),
       guardians: this.store.guardians(personId),
       history: this.store.history(personId),
+      emancipation: this.store.emancipation(personId),
+      majorityOn: minor ? eighteenthBirthday(person.birthDate!) : null,
     };
   }
 
@@ -96,7 +139,14 @@ export class ConsentService {
       const person = this.library.people.get(input.personId, 'personId');
       const project = this.library.projects.get(person.projectId);
       const previous = this.store.views(person.id).find((view) => view.scope === input.scope)!;
-      const decidedOn = input.decidedOn ?? this.today();
+      const today = this.today();
+      const decidedOn = input.decidedOn ?? today;
+      if (decidedOn > today) {
+        throw new AppError('invalid-input', `La date du consentement (decidedOn) est dans le futur : ${frenchDate(decidedOn)}.`, {
+          field: 'decidedOn',
+          hint: `Indiquez le jour où la personne a donné sa réponse, au plus tard aujourd’hui (${frenchDate(today)}).`,
+        });
+      }
       const method = input.method !== undefined ? input.method : previous.method;
       if (input.status === 'granted' && !method) {
         throw new AppError('invalid-input', 'A granted consent needs the way it was given.', {
@@ -135,6 +185,30 @@ export class ConsentService {
       }
       const conditions = input.conditions ?? previous.conditions;
       const minorAgreed = input.minorAgreed ?? previous.minorAgreed;
+      const guardians = new Map(this.store.guardians(person.id).map((guardian) => [guardian.id, guardian]));
+      const signatories = guardianIds.map((id) => guardians.get(id)!);
+      if (input.status === 'granted') {
+        const missing = missingAuthorisations(this.policyPerson(person), { scope: input.scope, minorAgreed, signatories }, decidedOn);
+        if (missing.length) {
+          throw new AppError(
+            'invalid-input',
+            `${person.displayName} était mineur·e le ${frenchDate(decidedOn)} : ce consentement (${input.scope}) ne peut pas être enregistré comme accordé. Il manque : ${missing.map(describeMissingFr).join(' ; ')}.`,
+            {
+              field: missing.length === 1 && missing[0] === 'minor-agreement' ? 'minorAgreed' : 'guardianIds',
+              hint: 'Ajoutez les parents (parent 1, parent 2, ou seul titulaire avec la raison) et cochez ceux qui ont signé, avec l’accord du jeune. Sinon, enregistrez « en attente ».',
+            },
+          );
+        }
+      }
+      const formVersion = input.formVersion ?? (input.status === 'granted' ? CONSENT_FORM_VERSION : previous.formVersion);
+      if (formVersion !== null && !(formVersion in KNOWN_CONSENT_FORMS)) {
+        throw new AppError('invalid-input', `La version de formulaire « ${formVersion} » est inconnue.`, {
+          field: 'formVersion',
+          hint: `Versions connues : ${Object.keys(KNOWN_CONSENT_FORMS).join(', ')}.`,
+        });
+      }
+      const formSha256 = formVersion === null ? null : (KNOWN_CONSENT_FORMS[formVersion] ?? null);
+      const place = input.place ?? previous.place;
       this.store.upsert({
         personId: person.id,
         scope: input.scope,
@@ -149,6 +223,9 @@ export class ConsentService {
         expiresOn: expiresOn ?? null,
         minorAgreed,
         guardianIds,
+        place,
+        formVersion,
+        formSha256,
       });
       this.store.audit({
         projectId: person.projectId,
@@ -164,6 +241,9 @@ export class ConsentService {
           expiresOn,
           minorAgreed,
           guardians: guardianIds.length,
+          capacities: signatories.map((guardian) => guardian.capacity),
+          place,
+          formVersion,
         },
         actor: input.actor,
         reason: input.reason,
@@ -180,16 +260,109 @@ export class ConsentService {
     return { consent: this.show(result.person.id), flaggedExports: result.flagged };
   }
 
-  addGuardian(personId: number, name: string, relationship: string, actor?: string): PersonConsent {
+  addGuardian(personId: number, fields: Partial<GuardianFields> & { name: string }, actor?: string): PersonConsent {
     const person = this.library.people.get(personId, 'personId');
+    const complete: GuardianFields = {
+      name: fields.name,
+      relationship: fields.relationship ?? '',
+      capacity: fields.capacity ?? 'parent-1',
+      soleHolderReason: fields.soleHolderReason ?? null,
+      soleHolderDetail: fields.soleHolderDetail ?? '',
+    };
+    assertReasonFitsCapacity(complete);
     this.library.db.transaction(() => {
-      const guardian = this.store.addGuardian(person.id, name, relationship);
+      const guardian = this.store.addGuardian(person.id, complete);
       this.store.audit({
         projectId: person.projectId,
         personId: person.id,
         action: 'guardian-added',
-        change: { guardianId: guardian.id, relationship },
+        change: {
+          guardianId: guardian.id,
+          relationship: complete.relationship,
+          capacity: complete.capacity,
+          soleHolderReason: complete.soleHolderReason,
+        },
         actor,
+      });
+    })();
+    this.announce(person);
+    return this.show(person.id);
+  }
+
+  /** Corrects a signatory's capacity (e.g. a guardian recorded before schema 10, counted as parent 1). */
+  updateGuardian(input: UpdateGuardianInput): PersonConsent {
+    const existing = this.store.guardian(input.guardianId);
+    const person = this.library.people.get(existing.personId);
+    const capacity = input.capacity ?? existing.capacity;
+    const fields = {
+      relationship: input.relationship ?? existing.relationship,
+      capacity,
+      soleHolderReason:
+        capacity !== 'sole-holder' ? null : input.soleHolderReason !== undefined ? input.soleHolderReason : existing.soleHolderReason,
+      soleHolderDetail: input.soleHolderDetail ?? (capacity === 'sole-holder' ? existing.soleHolderDetail : ''),
+    };
+    this.library.db.transaction(() => {
+      this.store.updateGuardian(existing.id, fields);
+      this.store.audit({
+        projectId: person.projectId,
+        personId: person.id,
+        action: 'guardian-updated',
+        change: { guardianId: existing.id, from: existing.capacity, to: fields.capacity, soleHolderReason: fields.soleHolderReason },
+        actor: input.actor,
+        reason: input.reason,
+      });
+    })();
+    this.announce(person);
+    return this.show(person.id);
+  }
+
+  /** Records (or removes) an emancipation: from that day the person consents as an adult. */
+  setEmancipation(input: {
+    personId: number;
+    emancipatedOn: string | null;
+    proof?: string;
+    actor?: string;
+    reason?: string;
+  }): PersonConsent {
+    const person = this.library.people.get(input.personId, 'personId');
+    if (input.emancipatedOn !== null) {
+      if (!input.proof) {
+        throw new AppError('invalid-input', 'Une émancipation s’enregistre avec sa preuve.', {
+          field: 'proof',
+          hint: 'Écrivez la décision qui la prononce : tribunal, date, référence.',
+        });
+      }
+      if (input.emancipatedOn > this.today()) {
+        throw new AppError(
+          'invalid-input',
+          `La date d’émancipation (emancipatedOn) est dans le futur : ${frenchDate(input.emancipatedOn)}.`,
+          {
+            field: 'emancipatedOn',
+          },
+        );
+      }
+      if (!person.birthDate || ageOn(person.birthDate, input.emancipatedOn) < 16) {
+        throw new AppError(
+          'invalid-input',
+          'L’émancipation n’est possible qu’à partir de 16 ans : vérifiez la date de naissance et la date d’émancipation.',
+          {
+            field: 'emancipatedOn',
+          },
+        );
+      }
+    }
+    this.library.db.transaction(() => {
+      this.store.setEmancipation(
+        person.id,
+        input.emancipatedOn === null ? null : { emancipatedOn: input.emancipatedOn, proof: input.proof! },
+      );
+      this.store.audit({
+        projectId: person.projectId,
+        personId: person.id,
+        action: input.emancipatedOn === null ? 'emancipation-removed' : 'emancipation-recorded',
+        change: { emancipatedOn: input.emancipatedOn },
+        actor: input.actor,
+        reason: input.reason,
       });
     })();
     this.announce(person);
@@ -239,7 +412,7 @@ export class ConsentService {
     const recording = this.library.recordings.get(recordingId);
     const result = canShowRecording(
       recording.people.map((linked) => ({
-        person: this.library.people.get(linked.personId),
+        person: this.policyPerson(this.library.people.get(linked.personId)),
         consents: this.store.records(linked.personId),
       })),
       audience,
@@ -262,7 +435,8 @@ export class ConsentService {
   dashboard(projectId: number, on = this.today(), expiringWithinDays = 30): ConsentDashboard {
     this.library.projects.get(projectId);
     const horizon = addDays(on, expiringWithinDays);
-    const people = this.library.people.listByProject(projectId).map((person) => {
+    const people = this.library.people.listByProject(projectId).map((listed) => {
+      const person = this.policyPerson(listed);
       const records = this.store.records(person.id);
       const audiences = Object.fromEntries(
         AUDIENCES.map((audience) => [audience, toDecisionView(canShow(person, records, audience, on))]),
@@ -274,9 +448,14 @@ export class ConsentService {
         minor: isMinorOn(person.birthDate, on),
         recordingConsent: toDecisionView(canBeFilmed(person, records, on)),
         audiences,
-        expiringSoon: records
-          .filter((record) => record.status === 'granted' && record.expiresOn && record.expiresOn >= on && record.expiresOn <= horizon)
-          .map((record) => ({ scope: record.scope, expiresOn: record.expiresOn! })),
+        expiringSoon: records.flatMap((record) => {
+          if (record.status !== 'granted') return [];
+          const { validUntil, atMajority } = consentValidUntil(person, record);
+          if (!validUntil || validUntil < on || validUntil > horizon) return [];
+          if (!atMajority) return [{ scope: record.scope, expiresOn: validUntil }];
+          const majorityOn = eighteenthBirthday(person.birthDate!);
+          return [{ scope: record.scope, expiresOn: validUntil, majorityOn, reason: `majorité le ${frenchDate(majorityOn)}` }];
+        }),
       };
     });
     return { projectId, on, people, flaggedExports: this.deps.exports.flagged(projectId) };

@@ -34,6 +34,7 @@ export const PERSON_REFERENCES = {
     'consents.person_id',
     'consent_guardian_signatures.person_id',
     'guardians.person_id',
+    'person_emancipation.person_id',
     'consent_audit.person_id',
     'erasure_guard.person_id',
   ],

@@ -87,6 +87,8 @@ export const API_METHODS = [
   'desktop.action',
   'about.info',
   'recordings.importPath',
+  'consent.updateGuardian',
+  'consent.setEmancipation',
 ] as const;
 export type ApiMethodName = (typeof API_METHODS)[number];
 

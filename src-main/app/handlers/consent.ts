@@ -6,7 +6,18 @@ export const consentHandlers = {
   'consent.show': (input, ctx) => ctx.consent.show(input.personId),
   'consent.set': (input, ctx) => ctx.consent.set(input),
   'consent.attachEvidence': (input, ctx) => ctx.consent.attachEvidence(input),
-  'consent.addGuardian': (input, ctx) => ctx.consent.addGuardian(input.personId, input.name, input.relationship ?? '', input.actor),
+  'consent.addGuardian': (input, ctx) =>
+    ctx.consent.addGuardian(
+      input.personId,
+      {
+        name: input.name,
+        relationship: input.relationship,
+        capacity: input.capacity,
+        soleHolderReason: input.soleHolderReason,
+        soleHolderDetail: input.soleHolderDetail,
+      },
+      input.actor,
+    ),
   'consent.check': (input, ctx) => ctx.consent.check(input.recordingId, input.audience, input.on),
   'consent.dashboard': (input, ctx) => ctx.consent.dashboard(input.projectId, input.on, input.expiringWithinDays),
   'consent.form': (input, ctx) => writeConsentForm(ctx.library, ctx.consent.show(input.personId)),
@@ -19,4 +30,6 @@ export const consentHandlers = {
     }),
   'people.erasurePlan': (input, ctx) => ctx.erasure.plan(input.personId),
   'privacy.finishErasure': (_input, ctx) => ctx.erasure.finish(),
+  'consent.updateGuardian': (input, ctx) => ctx.consent.updateGuardian(input),
+  'consent.setEmancipation': (input, ctx) => ctx.consent.setEmancipation(input),
 } satisfies HandlerTable;

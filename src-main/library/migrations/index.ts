@@ -11,6 +11,7 @@ import { migration005 } from './005-editing';
 import { migration006 } from './006-search';
 import { migration007 } from './007-stable-ids';
 import { migration008 } from './008-erasure-journal';
+import { migration010 } from './010-consent-law';
 import { migration016 } from './016-import-warning';
 
 export type { Migration } from './migration';
@@ -24,6 +25,7 @@ export const migrations: readonly Migration[] = [
   migration006,
   migration007,
   migration008,
+  migration010,
   migration016,
 ];
 
