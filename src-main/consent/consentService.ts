@@ -22,6 +22,8 @@ import { resolveInside } from '../library/libraryFolder';
 import { ageOn, isMinorOn } from '../../src-shared/age';
 import { canBeFilmed, canShow, canShowRecording, type Audience, type ConsentScope, type PolicyDecision } from './consentPolicy';
 import { ConsentStore } from './consentStore';
+import { Recall } from './recall';
+import { localToday } from '../../src-shared/age';
 import type { ExportsStore } from '../exports/exportsStore';
 
 export interface ConsentDeps {
@@ -62,9 +64,17 @@ export function toDecisionView(decision: PolicyDecision): PolicyDecisionView {
 
 export class ConsentService {
   readonly store: ConsentStore;
+  /** Flags what a narrowed consent, a changed person or a new link no longer allows. */
+  readonly recall: Recall;
 
   constructor(private readonly deps: ConsentDeps) {
     this.store = new ConsentStore(deps.library.db, deps.library.now);
+    this.recall = new Recall({ library: deps.library, store: this.store, exports: deps.exports });
+  }
+
+  /** Today in the site's time zone, from the library's clock (tests pin it). */
+  localToday(): string {
+    return localToday(new Date(this.library.now()));
   }
 
   private get library(): Library {
@@ -98,6 +108,7 @@ export class ConsentService {
       const person = this.library.people.get(input.personId, 'personId');
       const project = this.library.projects.get(person.projectId);
       const previous = this.store.views(person.id).find((view) => view.scope === input.scope)!;
+      const previousRecords = this.store.records(person.id);
       const decidedOn = input.decidedOn ?? this.today();
       const method = input.method !== undefined ? input.method : previous.method;
       if (input.status === 'granted' && !method) {
@@ -170,12 +181,19 @@ export class ConsentService {
         actor: input.actor,
         reason: input.reason,
       });
-      let flagged: number[] = [];
-      const losesConsent = previous.status === 'granted' && input.status !== 'granted';
-      if (losesConsent) {
-        const audiences = input.scope === 'recording' ? AUDIENCES : [input.scope as Audience];
-        flagged = this.deps.exports.flagShowing(person.id, audiences, `Consent "${input.scope}" ${input.status} on ${decidedOn}`);
-      }
+      const flagged = this.recall.afterConsentChange({
+        person,
+        scope: input.scope,
+        previous: {
+          status: previous.recorded ? previous.status : 'pending',
+          conditions: previous.conditions,
+          expiresOn: previous.expiresOn,
+          records: previousRecords,
+        },
+        next: { status: input.status, conditions, expiresOn: expiresOn ?? null, records: this.store.records(person.id) },
+        decidedOn,
+        on: this.localToday(),
+      });
       return { person, flagged };
     })();
     this.announce(result.person);
@@ -263,6 +281,7 @@ export class ConsentService {
 
   dashboard(projectId: number, on = this.today(), expiringWithinDays = 30): ConsentDashboard {
     this.library.projects.get(projectId);
+    this.recall.sweepExpired(projectId, this.localToday());
     const horizon = addDays(on, expiringWithinDays);
     const people = this.library.people.listByProject(projectId).map((person) => {
       const records = this.store.records(person.id);

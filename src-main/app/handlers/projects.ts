@@ -44,15 +44,9 @@ export const projectHandlers = {
     ctx.events.emit('data.changed', { entity: 'person', id: person.id, projectId: person.projectId, change: 'created' });
     return person;
   },
-  'people.update': (input, ctx) => {
-    const person = ctx.library.updatePerson(input);
-    ctx.events.emit('data.changed', { entity: 'person', id: person.id, projectId: person.projectId, change: 'updated' });
-    return person;
-  },
+  'people.update': (input, ctx) => ctx.peopleChanges.updatePerson(input),
   'people.delete': (input, ctx) => {
-    const person = ctx.library.people.get(input.id);
-    ctx.library.people.delete(input.id);
-    ctx.events.emit('data.changed', { entity: 'person', id: input.id, projectId: person.projectId, change: 'deleted' });
+    ctx.peopleChanges.deletePerson(input);
     return { deleted: true, id: input.id } as const;
   },
 } satisfies HandlerTable;

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { AUDIENCES, CONSENT_CONDITIONS, CONSENT_METHODS, CONSENT_SCOPES, CONSENT_STATUSES, MAX_CHUNK_BYTES } from '../vocabulary';
 import { calendarDateSchema, idSchema, personRoleSchema, requiredText, text } from './common';
 import { personSchema } from './projects';
+import { exportRecipientSchema } from './exportRecipient';
 
 export const consentScopeSchema = z.enum(CONSENT_SCOPES);
 export const audienceSchema = z.enum(AUDIENCES);
@@ -142,6 +143,10 @@ export const flaggedExportSchema = z.object({
   createdAt: z.string(),
   flaggedAt: z.string(),
   flagReason: z.string(),
+  /** What caused the flag (withdrawn, expired, conditions, linked…), null for older flags. */
+  change: z.string().nullable(),
+  /** Whom to notify (RGPD art. 19). */
+  recipients: z.array(exportRecipientSchema),
 });
 
 export type FlaggedExport = z.infer<typeof flaggedExportSchema>;
