@@ -15,6 +15,7 @@ import { PeopleChanges } from '../consent/peopleChanges';
 import { ClipsStore } from '../editing/clipsStore';
 import { MontagesStore } from '../editing/montagesStore';
 import { SubtitleStore } from '../editing/subtitleStore';
+import { SearchStore } from '../search/searchStore';
 import { JobRunner } from '../platform/jobRunner';
 import { Library, type OpenLibraryOptions } from '../library/library';
 import { resolveFfmpegBinaries, type FfmpegBinaries } from '../media/binaries';
@@ -41,6 +42,7 @@ export interface ApiContext {
   clips: ClipsStore;
   montages: MontagesStore;
   subtitles: SubtitleStore;
+  search: SearchStore;
   /** Who is in a recording and who a person is: audited, and recalled when it narrows. */
   peopleChanges: PeopleChanges;
   /** True for the local CLI only: may call methods that read paths on this computer. */
@@ -96,6 +98,7 @@ export function createApiContext(
   const clips = new ClipsStore(library.db, library.now);
   const montages = new MontagesStore(library.db, library.now);
   const subtitles = new SubtitleStore(library.db);
+  const search = new SearchStore(library.db);
   const consent = new ConsentService({ library, events, exports, deleteRecording: (id) => capture.deleteRecording(id) });
   const render = new RenderService({
     library,
@@ -140,6 +143,7 @@ export function createApiContext(
     clips,
     montages,
     subtitles,
+    search,
     ffmpeg: () => {
       const result = resolve();
       return 'binaries' in result ? result.binaries : null;

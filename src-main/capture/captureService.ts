@@ -12,7 +12,7 @@ import type { ApiEventBus } from '../platform/eventBus';
 import type { AppendChunkInput, ImportFileInput, Recording, StartCaptureInput } from '../../src-shared/contract/schemas';
 import type { JobRunner } from '../platform/jobRunner';
 import type { Library } from '../library/library';
-import { resolveInside } from '../library/libraryFolder';
+import { resolveInside } from '../platform/pathInside';
 import type { FfmpegBinaries } from '../media/binaries';
 import { finaliseMedia, type FinaliseStep } from '../media/finaliseMedia';
 import { probe } from '../media/probe';
@@ -172,6 +172,8 @@ export class CaptureService {
     const label = recording.title || `Enregistrement n° ${recording.id}`;
     return this.deps.jobs.start('finalise-recording', label, (job) => this.runFinalise(recordingId, job.signal, job.progress), {
       recordingId,
+      // a camera take is kept when its conversion fails, so it can be tried again; an import is removed
+      retryable: recording.source === 'camera',
     });
   }
 

@@ -394,8 +394,8 @@ CORE_COMMANDS.push(
     usage: 'backup verify <backup folder>',
     summary: 'Check a backup against its manifest (missing, altered or extra files); exits 1 if anything is wrong',
     flags: {},
-    run: (_flags, positionals) => {
-      const verdict = verifyBackup(requireFlag(positionals[0], 'folder'));
+    run: async (_flags, positionals) => {
+      const verdict = await verifyBackup(requireFlag(positionals[0], 'folder'));
       if (!verdict.ok) throw new AppError('invalid-input', `The backup is damaged: ${verdict.problems.join('; ')}.`, { field: 'folder' });
       return { ok: true, files: verdict.manifest!.files.length, createdAt: verdict.manifest!.createdAt };
     },

@@ -5,7 +5,7 @@
  * other words (exports/recallLetter), which never name more than the recipient received.
  */
 import type { ConsentCondition, ConsentScope, RefusalReason } from './consentPolicy';
-import { CONSENT_CONDITION_TABLE } from '../../src-shared/contract/vocabulary';
+import { CONDITION_LABELS_FR } from './frenchLabels';
 
 const MONTHS_FR = ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre'];
 
@@ -23,13 +23,8 @@ export const SCOPE_PHRASE_FR: Record<ConsentScope, string> = {
   public: 'pour le public',
 };
 
-const CONDITION_WORDS_FR = Object.fromEntries(CONSENT_CONDITION_TABLE.map((entry) => [entry.id, entry.printedFr])) as Record<
-  ConsentCondition,
-  string
->;
-
 export function conditionsInWords(conditions: readonly string[]): string {
-  return conditions.map((condition) => CONDITION_WORDS_FR[condition as ConsentCondition] ?? condition).join(', ');
+  return conditions.map((condition) => CONDITION_LABELS_FR[condition as ConsentCondition] ?? condition).join(', ');
 }
 
 /** One refusal of the policy as a sentence about the person. */

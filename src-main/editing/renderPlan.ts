@@ -9,10 +9,10 @@
 import type { BlurBox, RenderCheck, RenderPreset } from '../../src-shared/contract/schemas/editing';
 import type { PersonRole, RecordingCheck } from '../../src-shared/contract/schemas';
 import { shownName, type Audience, type ConsentCondition } from '../consent/consentPolicy';
+import { ROLE_LABELS_FR } from '../consent/frenchLabels';
 
 /** How a name may be printed is a consent rule: its home is the policy. */
 export { firstName, shownName } from '../consent/consentPolicy';
-import { ROLE_LABELS_FR } from './frenchLabels';
 import { cuesInRange, type Cue } from '../media/subtitleFormats';
 
 export interface PlanRecording {

@@ -22,7 +22,7 @@ import type { ConsentService } from '../consent/consentService';
 import type { Audience } from '../consent/consentPolicy';
 import type { JobHandle, JobRunner } from '../platform/jobRunner';
 import type { Library } from '../library/library';
-import { resolveInside } from '../library/libraryFolder';
+import { resolveInside } from '../platform/pathInside';
 import type { FfmpegBinaries } from '../media/binaries';
 import { readMediaIndex } from '../media/mediaIndex';
 import { chooseRenderMode, estimateRenderBytes, outputFrameRate } from './renderMode';
@@ -31,18 +31,12 @@ import { runFfmpeg } from '../media/runFfmpeg';
 import { resourcesDir } from '../platform/resourcesDir';
 import type { ClipsStore } from './clipsStore';
 import type { ExportsStore } from '../exports/exportsStore';
-import { describeRefusal } from './frenchLabels';
+import { describeRefusal } from '../consent/frenchLabels';
 import type { MontagesStore } from './montagesStore';
 import { encodeRender, encodeRenderArgs, streamCopyArgs, WORK_FILES, type SourceSize } from './renderArgs';
 import { buildRenderPlan, type PlanItem, type PlanRecording, type RenderPlan } from './renderPlan';
-import {
-  checkDestinationFile,
-  partialPathFor,
-  removePartials,
-  requireFreeSpace,
-  statFreeBytes,
-  type FreeBytes,
-} from '../platform/outputSpace';
+import { checkDestinationFile, requireFreeSpace, statFreeBytes, type FreeBytes } from '../platform/outputSpace';
+import { commitPartial, partialPathFor, removePartials, writeFileAtomic } from '../platform/atomicFile';
 import { cuesToAss, cuesToSrt, cuesToVtt } from '../media/subtitleFormats';
 import type { SubtitleStore } from './subtitleStore';
 import { UnfinishedWork } from '../platform/unfinishedWork';
@@ -328,12 +322,8 @@ export class RenderService {
         purpose: prepared.mode === 'copy' ? 'cutting the clip' : 'rendering the export',
         onSpawn: (pid) => crashMarker.addFfmpeg(pid),
       });
-      if (subtitlesPath) {
-        const partialVtt = partialPathFor(subtitlesPath);
-        fs.writeFileSync(partialVtt, cuesToVtt(plan.cues));
-        fs.renameSync(partialVtt, subtitlesPath);
-      }
-      fs.renameSync(partial, finalPath);
+      if (subtitlesPath) writeFileAtomic(subtitlesPath, cuesToVtt(plan.cues));
+      commitPartial(partial, finalPath);
       return { videoPath: finalPath, subtitlesPath, sizeBytes: fs.statSync(finalPath).size };
     } catch (error) {
       fs.rmSync(partial, { force: true });

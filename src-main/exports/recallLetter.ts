@@ -7,7 +7,7 @@
  */
 import path from 'node:path';
 import { AppError } from '../../src-shared/appError';
-import { AUDIENCE_LABELS_FR } from '../editing/frenchLabels';
+import { AUDIENCE_LABELS_FR } from '../consent/frenchLabels';
 import { frenchDate } from '../consent/recallReasons';
 import type { Library } from '../library/library';
 import { createPdf } from '../platform/pdfDocument';

@@ -4,12 +4,12 @@
  * every file. A backup appears under its final name only once complete; restore checks
  * the manifest first and only fills an empty folder, so it can never overwrite a library.
  */
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../../src-shared/appError';
 import { DATABASE_FILE_NAME } from './libraryFolder';
 import { Library } from './library';
+import { compareWithManifest, describeFiles, presentFilesIn, type ManifestFile } from '../platform/fileManifest';
 
 export const BACKUP_MANIFEST = 'backup.json';
 const COPIED_FOLDERS = ['media', 'exports'];
@@ -20,11 +20,7 @@ export interface BackupManifest {
   createdAt: string;
   appVersion: string;
   schemaVersion: number;
-  files: Array<{ path: string; size: number; sha256: string }>;
-}
-
-function sha256(file: string): string {
-  return crypto.createHash('sha256').update(fs.readFileSync(file)).digest('hex');
+  files: ManifestFile[];
 }
 
 function filesUnder(root: string, sub: string): string[] {
@@ -73,10 +69,7 @@ export async function backupLibrary(
       createdAt: library.now(),
       appVersion,
       schemaVersion: library.schemaVersion,
-      files: relativeFiles.map((relative) => {
-        const file = path.join(temp, relative);
-        return { path: relative, size: fs.statSync(file).size, sha256: sha256(file) };
-      }),
+      files: await describeFiles(temp, relativeFiles),
     };
     fs.writeFileSync(path.join(temp, BACKUP_MANIFEST), `${JSON.stringify(manifest, null, 2)}\n`);
     fs.rmSync(dir, { recursive: true, force: true });
@@ -95,7 +88,7 @@ export async function backupLibrary(
 }
 
 /** Missing, altered or unexpected files of a backup, against its manifest. */
-export function verifyBackup(backupDir: string): { ok: boolean; manifest: BackupManifest | null; problems: string[] } {
+export async function verifyBackup(backupDir: string): Promise<{ ok: boolean; manifest: BackupManifest | null; problems: string[] }> {
   const dir = path.resolve(backupDir);
   let manifest: BackupManifest;
   try {
@@ -105,22 +98,20 @@ export function verifyBackup(backupDir: string): { ok: boolean; manifest: Backup
     return { ok: false, manifest: null, problems: [`${BACKUP_MANIFEST}: ${(error as Error).message}`] };
   }
   const problems: string[] = [];
-  const listed = new Set(manifest.files.map((file) => file.path));
-  for (const file of manifest.files) {
-    const full = path.resolve(dir, file.path);
-    if (!full.startsWith(dir + path.sep)) problems.push(`${file.path}: outside the backup`);
-    else if (!fs.existsSync(full)) problems.push(`${file.path}: missing`);
-    else if (fs.statSync(full).size !== file.size || sha256(full) !== file.sha256) problems.push(`${file.path}: altered`);
-  }
-  for (const relative of [DATABASE_FILE_NAME, ...COPIED_FOLDERS.flatMap((sub) => filesUnder(dir, sub))]) {
-    if (!listed.has(relative) && fs.existsSync(path.join(dir, relative))) problems.push(`${relative}: not in the manifest`);
+  const inside = manifest.files.filter((file) => path.resolve(dir, file.path).startsWith(dir + path.sep));
+  for (const file of manifest.files) if (!inside.includes(file)) problems.push(`${file.path}: outside the backup`);
+  const present = [DATABASE_FILE_NAME, ...COPIED_FOLDERS.flatMap((sub) => filesUnder(dir, sub))].filter((relative) =>
+    fs.existsSync(path.join(dir, relative)),
+  );
+  for (const problem of await compareWithManifest(inside, presentFilesIn(dir, present))) {
+    problems.push(`${problem.path}: ${problem.problem === 'extra' ? 'not in the manifest' : problem.problem}`);
   }
   return { ok: problems.length === 0, manifest, problems };
 }
 
 /** Restores a verified backup into an empty or new folder, and checks that it opens. */
-export function restoreLibrary(backupDir: string, targetDir: string): { dir: string; files: number } {
-  const verdict = verifyBackup(backupDir);
+export async function restoreLibrary(backupDir: string, targetDir: string): Promise<{ dir: string; files: number }> {
+  const verdict = await verifyBackup(backupDir);
   if (!verdict.ok) {
     throw new AppError('invalid-input', `The backup is damaged: ${verdict.problems.slice(0, 5).join('; ')}.`, {
       hint: 'Use another backup; nothing was restored.',

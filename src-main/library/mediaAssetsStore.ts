@@ -7,7 +7,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../../src-shared/appError';
 import type { SqliteDatabase } from './database';
-import { resolveInside } from './libraryFolder';
+import { resolveInside } from '../platform/pathInside';
+import { writeFileAtomic } from '../platform/atomicFile';
 
 export interface MediaAsset {
   id: number;
@@ -53,15 +54,7 @@ export class MediaAssetsStore {
   store(input: { kind: string; relativePath: string; mimeType: string; data: Uint8Array }): MediaAsset {
     const absolutePath = resolveInside(this.libraryDir, input.relativePath);
     fs.mkdirSync(path.dirname(absolutePath), { recursive: true });
-    const temp = `${absolutePath}.part`;
-    const fd = fs.openSync(temp, 'w');
-    try {
-      fs.writeSync(fd, input.data);
-      fs.fsyncSync(fd);
-    } finally {
-      fs.closeSync(fd);
-    }
-    fs.renameSync(temp, absolutePath);
+    writeFileAtomic(absolutePath, input.data);
     try {
       return this.register(input);
     } catch (error) {

@@ -13,6 +13,7 @@ import { probe, type ProbeResult } from './probe';
 import { runFfmpeg } from './runFfmpeg';
 import { peaksFromPcm } from './waveform';
 import { buildMediaIndex } from './mediaIndex';
+import { produceFileAtomic } from '../platform/atomicFile';
 
 export interface FinaliseOutputs {
   master: ProbeResult;
@@ -40,22 +41,6 @@ const STEP_WEIGHTS: Record<FinaliseStep, [start: number, span: number]> = {
   waveform: [0.95, 0.05],
 };
 
-async function writeAtomically(finalPath: string, write: (tempPath: string) => Promise<void>): Promise<void> {
-  const temp = `${finalPath}.part`;
-  try {
-    await write(temp);
-    const fd = fs.openSync(temp, 'r');
-    try {
-      fs.fsyncSync(fd);
-    } finally {
-      fs.closeSync(fd);
-    }
-    fs.renameSync(temp, finalPath);
-  } finally {
-    fs.rmSync(temp, { force: true });
-  }
-}
-
 export async function finaliseMedia(
   binaries: FfmpegBinaries,
   input: string,
@@ -70,7 +55,7 @@ export async function finaliseMedia(
   report('probe', 0);
   const source = await probe(binaries, input);
   const masterFile = path.join(outputDir, 'master.mp4');
-  await writeAtomically(masterFile, (temp) =>
+  await produceFileAtomic(masterFile, (temp) =>
     runFfmpeg(binaries, masterTranscodeArgs(input, temp, source), {
       durationSeconds: source.durationSeconds,
       signal: options.signal,
@@ -91,7 +76,7 @@ export async function finaliseMedia(
   if (master.video) {
     report('poster', 0);
     posterFile = path.join(outputDir, 'poster.jpg');
-    await writeAtomically(posterFile, (temp) =>
+    await produceFileAtomic(posterFile, (temp) =>
       runFfmpeg(binaries, posterArgs(masterFile, temp, master.durationSeconds), {
         signal: options.signal,
         purpose: 'making the poster image',
@@ -100,7 +85,7 @@ export async function finaliseMedia(
     report('filmstrip', 0);
     filmstripFrames = filmstripFrameCount(master.durationSeconds);
     filmstripFile = path.join(outputDir, 'filmstrip.jpg');
-    await writeAtomically(filmstripFile, (temp) =>
+    await produceFileAtomic(filmstripFile, (temp) =>
       runFfmpeg(binaries, filmstripArgs(masterFile, temp, master.durationSeconds!, filmstripFrames), {
         signal: options.signal,
         durationSeconds: master.durationSeconds,
@@ -121,7 +106,7 @@ export async function finaliseMedia(
       });
       const waveform = peaksFromPcm(fs.readFileSync(pcmFile), WAVEFORM_SAMPLE_RATE);
       waveformFile = path.join(outputDir, 'waveform.json');
-      await writeAtomically(waveformFile, async (temp) => fs.writeFileSync(temp, JSON.stringify(waveform)));
+      await produceFileAtomic(waveformFile, async (temp) => fs.writeFileSync(temp, JSON.stringify(waveform)));
     } finally {
       fs.rmSync(pcmFile, { force: true });
     }

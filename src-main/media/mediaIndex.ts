@@ -9,6 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../../src-shared/appError';
 import type { FfmpegBinaries } from './binaries';
+import { writeFileAtomic } from '../platform/atomicFile';
 
 export interface MediaIndex {
   frameRate: number | null;
@@ -80,9 +81,7 @@ export async function buildMediaIndex(binaries: Pick<FfmpegBinaries, 'ffprobe'>,
   ]);
   const index: MediaIndex = { frameRate: parseRate(rateText.trim().split(/\r?\n/)[0]), keyframes: parseKeyframeTimes(packets) };
   const file = mediaIndexPathFor(masterPath);
-  const temp = `${file}.part`;
-  fs.writeFileSync(temp, JSON.stringify(index));
-  fs.renameSync(temp, file);
+  writeFileAtomic(file, JSON.stringify(index));
   return index;
 }
 

@@ -3,21 +3,16 @@
  * size and SHA-256) and its verification, for a folder or a .zip of it: missing,
  * altered and extra files are each named.
  */
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { PackVerification } from '../../src-shared/contract/schemas/packs';
 import type { Audience } from '../consent/consentPolicy';
 import { listFiles } from '../platform/folderFiles';
+import { compareWithManifest, describeFiles, presentFilesIn, type ManifestFile, type PresentFile } from '../platform/fileManifest';
+
 import { readZipEntries } from './packZip';
 
 export const MANIFEST_FILE = 'manifest.json';
-
-export interface ManifestFile {
-  path: string;
-  size: number;
-  sha256: string;
-}
 
 export interface PackManifest {
   format: 'eric-studio-pack/1';
@@ -29,37 +24,17 @@ export interface PackManifest {
   files: ManifestFile[];
 }
 
-export function sha256OfFile(file: string): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const hash = crypto.createHash('sha256');
-    fs.createReadStream(file)
-      .on('data', (chunk) => hash.update(chunk))
-      .on('error', reject)
-      .on('end', () => resolve(hash.digest('hex')));
-  });
-}
-
 export async function buildManifest(dir: string, header: Omit<PackManifest, 'files' | 'format'>): Promise<PackManifest> {
-  const files: ManifestFile[] = [];
-  for (const relative of listFiles(dir).filter((file) => file !== MANIFEST_FILE)) {
-    const absolute = path.join(dir, ...relative.split('/'));
-    files.push({ path: relative, size: fs.statSync(absolute).size, sha256: await sha256OfFile(absolute) });
-  }
+  const files = await describeFiles(
+    dir,
+    listFiles(dir).filter((file) => file !== MANIFEST_FILE),
+  );
   return { format: 'eric-studio-pack/1', ...header, files };
 }
 
-function compare(manifest: PackManifest, present: Map<string, { size: number; sha256: () => Promise<string> }>): Promise<PackVerification> {
-  return (async () => {
-    const problems: PackVerification['problems'] = [];
-    for (const file of manifest.files) {
-      const found = present.get(file.path);
-      if (!found) problems.push({ path: file.path, problem: 'missing' });
-      else if (found.size !== file.size || (await found.sha256()) !== file.sha256) problems.push({ path: file.path, problem: 'altered' });
-    }
-    const listed = new Set(manifest.files.map((file) => file.path));
-    for (const file of present.keys()) if (file !== MANIFEST_FILE && !listed.has(file)) problems.push({ path: file, problem: 'extra' });
-    return { ok: problems.length === 0, packId: manifest.packId, checkedFiles: manifest.files.length, problems };
-  })();
+async function compare(manifest: PackManifest, present: ReadonlyMap<string, PresentFile>): Promise<PackVerification> {
+  const problems = await compareWithManifest(manifest.files, present, [MANIFEST_FILE]);
+  return { ok: problems.length === 0, packId: manifest.packId, checkedFiles: manifest.files.length, problems };
 }
 
 function parseManifest(text: string): PackManifest | null {
@@ -84,13 +59,7 @@ export async function verifyPack(target: string): Promise<PackVerification> {
     const manifestPath = path.join(target, MANIFEST_FILE);
     const manifest = fs.existsSync(manifestPath) ? parseManifest(fs.readFileSync(manifestPath, 'utf8')) : null;
     if (!manifest) return unreadable;
-    const present = new Map(
-      listFiles(target).map((relative) => {
-        const absolute = path.join(target, ...relative.split('/'));
-        return [relative, { size: fs.statSync(absolute).size, sha256: () => sha256OfFile(absolute) }] as const;
-      }),
-    );
-    return compare(manifest, present);
+    return compare(manifest, presentFilesIn(target, listFiles(target)));
   }
   const entries = await readZipEntries(target);
   // the zip holds one folder: its name is stripped from every path
@@ -99,7 +68,7 @@ export async function verifyPack(target: string): Promise<PackVerification> {
   const root = manifestEntry.path.slice(0, manifestEntry.path.length - MANIFEST_FILE.length);
   const manifest = parseManifest((await manifestEntry.read()).toString('utf8'));
   if (!manifest) return unreadable;
-  const present = new Map(
+  const present = new Map<string, PresentFile>(
     entries
       .filter((entry) => entry.path.startsWith(root))
       .map((entry) => [entry.path.slice(root.length), { size: entry.size, sha256: () => entry.sha256() }] as const),

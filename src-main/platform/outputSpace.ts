@@ -1,11 +1,10 @@
 /**
  * Where exports are written: free-space checks before long work starts (so a full disk
- * fails at once, with sizes, not after twenty minutes), and the partial-file naming
- * that makes half-written outputs recognisable and removable after a crash.
+ * fails at once, with sizes, not after twenty minutes), and checks of a destination
+ * chosen on the command line. How files are written lives in atomicFile.ts.
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import crypto from 'node:crypto';
 import { AppError } from '../../src-shared/appError';
 
 export type FreeBytes = (dir: string) => number;
@@ -27,32 +26,6 @@ export function requireFreeSpace(dir: string, neededBytes: number, freeBytes: Fr
       { hint: 'Free some space on this disk (or write the export to another disk), then start again. Nothing was written.' },
     );
   }
-}
-
-export const PARTIAL_MARK = '.partial-';
-
-/** A sibling name for the file (or folder) being written; renamed to `finalPath` once complete. */
-export function partialPathFor(finalPath: string): string {
-  const ext = path.extname(finalPath);
-  const base = finalPath.slice(0, finalPath.length - ext.length);
-  return `${base}${PARTIAL_MARK}${crypto.randomBytes(4).toString('hex')}${ext}`;
-}
-
-/** Removes half-written outputs left in a folder by a crash. Returns how many. */
-export function removePartials(dir: string): number {
-  let removed = 0;
-  let names: string[];
-  try {
-    names = fs.readdirSync(dir);
-  } catch {
-    return 0;
-  }
-  for (const name of names) {
-    if (!name.includes(PARTIAL_MARK)) continue;
-    fs.rmSync(path.join(dir, name), { recursive: true, force: true });
-    removed++;
-  }
-  return removed;
 }
 
 /** Checks the extension and that the folder exists (an existing file is replaced once the new one is complete). */

@@ -9,8 +9,8 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { resolveInside } from '../library/libraryFolder';
-import { PARTIAL_MARK } from './outputSpace';
+import { resolveInside } from './pathInside';
+import { PARTIAL_MARK, writeFileAtomic } from './atomicFile';
 
 export interface WorkMarker {
   kind: 'render' | 'pack';
@@ -54,9 +54,7 @@ export class UnfinishedWork {
   }
 
   private save(): void {
-    const temp = `${this.file}.tmp`;
-    fs.writeFileSync(temp, JSON.stringify(this.marker));
-    fs.renameSync(temp, this.file);
+    writeFileAtomic(this.file, JSON.stringify(this.marker));
   }
 }
 

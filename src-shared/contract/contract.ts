@@ -135,6 +135,7 @@ export const apiContract = {
   'markers.delete': { input: byIdInputSchema, output: deletedSchema },
   'jobs.list': { input: emptyInputSchema, output: z.array(jobSchema) },
   'jobs.cancel': { input: jobIdInputSchema, output: jobSchema },
+  'jobs.dismiss': { input: jobIdInputSchema, output: z.object({ dismissed: z.boolean() }) },
   'consent.show': { input: personIdInputSchema, output: personConsentSchema },
   'consent.set': { input: setConsentInputSchema, output: setConsentOutputSchema },
   'consent.attachEvidence': { input: attachEvidenceInputSchema, output: personConsentSchema },
@@ -200,6 +201,8 @@ export const apiEvents = {
     entity: z.enum(['project', 'session', 'person', 'recording', 'marker', 'consent', 'comment', 'clip', 'montage', 'subtitle', 'export']),
     id: z.number().int(),
     projectId: z.number().int().nullable(),
+    /** The recording the change belongs to (comments, markers, subtitles, clips), so a screen reloads only what it shows. */
+    recordingId: z.number().int().nullable().optional(),
     change: z.enum(['created', 'updated', 'deleted']),
   }),
   'job.progress': z.object({

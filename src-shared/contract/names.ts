@@ -33,6 +33,7 @@ export const API_METHODS = [
   'markers.delete',
   'jobs.list',
   'jobs.cancel',
+  'jobs.dismiss',
   'consent.show',
   'consent.set',
   'consent.attachEvidence',

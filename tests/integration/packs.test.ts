@@ -8,7 +8,8 @@ import type { Clip, ExportRecord, Montage } from '../../src-shared/contract/sche
 import type { PackPreview, PackVerification } from '../../src-shared/contract/schemas/packs';
 import type { Recording } from '../../src-shared/contract/schemas';
 import { listFiles } from '../../src-main/platform/folderFiles';
-import { sha256OfFile, type PackManifest } from '../../src-main/packs/packManifest';
+import { sha256OfFile } from '../../src-main/platform/fileManifest';
+import type { PackManifest } from '../../src-main/packs/packManifest';
 import { makeFrameCodedVideo, probeStreams } from '../helpers/frameCodedMedia';
 import { makeTempDir } from '../helpers/tempDir';
 import { jobEnd, progressPast } from '../helpers/jobEvents';

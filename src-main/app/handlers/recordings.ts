@@ -43,14 +43,21 @@ export const recordingHandlers = {
   },
   'markers.add': (input, ctx) => {
     const marker = ctx.library.recordings.addMarker(input.recordingId, input.atSeconds, input.tag ?? '');
-    ctx.events.emit('data.changed', { entity: 'marker', id: marker.id, projectId: null, change: 'created' });
+    ctx.events.emit('data.changed', {
+      entity: 'marker',
+      id: marker.id,
+      projectId: null,
+      recordingId: marker.recordingId,
+      change: 'created',
+    });
     return marker;
   },
   'markers.delete': (input, ctx) => {
-    ctx.library.recordings.deleteMarker(input.id);
-    ctx.events.emit('data.changed', { entity: 'marker', id: input.id, projectId: null, change: 'deleted' });
+    const recordingId = ctx.library.recordings.deleteMarker(input.id);
+    ctx.events.emit('data.changed', { entity: 'marker', id: input.id, projectId: null, recordingId, change: 'deleted' });
     return { deleted: true, id: input.id } as const;
   },
   'jobs.list': (_input, ctx) => ctx.jobs.list(),
   'jobs.cancel': (input, ctx) => ctx.jobs.cancel(input.jobId),
+  'jobs.dismiss': (input, ctx) => ({ dismissed: ctx.jobs.dismiss(input.jobId) }),
 } satisfies HandlerTable;

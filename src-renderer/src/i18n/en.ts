@@ -62,6 +62,8 @@ export const en: Record<MessageKey, string> = {
   'record.uploadProblem': 'Writing the recording to disk has a problem: {reason}. Stop the video; what was filmed is kept.',
   'record.notFilmable': '{names} has not (yet) agreed to be filmed. Collect the agreement before filming.',
   'jobs.title': 'Work in progress',
+  'jobs.retry': 'Try again',
+  'jobs.dismiss': 'Close',
   'jobs.cancel': 'Cancel',
   'jobs.failed': 'Failed: {message}',
   'jobs.step.analyse': 'analysis',

@@ -123,6 +123,8 @@ export const fr = {
   'record.uploadProblem': "L'enregistrement sur le disque a un problème : {reason}. Arrêtez la vidéo ; ce qui a été filmé est gardé.",
 
   'jobs.title': 'Travaux en cours',
+  'jobs.retry': 'Réessayer',
+  'jobs.dismiss': 'Fermer',
   'jobs.cancel': 'Annuler',
   'jobs.failed': 'Échec : {message}',
   'jobs.step.analyse': 'analyse',

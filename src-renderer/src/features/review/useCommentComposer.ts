@@ -1,0 +1,42 @@
+/**
+ * The draft of a new comment: author, category, text, at the playhead or over the I/O
+ * range. Held by the screen, so a draft survives a detour through group mode.
+ */
+import { useState, type FormEvent, type RefObject } from 'react';
+import { api } from '../../api/client';
+import type { InOutRange } from './useInOutRange';
+
+export function useCommentComposer(
+  recordingId: number,
+  videoRef: RefObject<HTMLVideoElement | null>,
+  { range, clear }: InOutRange,
+  setError: (error: unknown) => void,
+) {
+  const [authorId, setAuthorId] = useState<string>('');
+  const [category, setCategory] = useState('');
+  const [text, setText] = useState('');
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setError(null);
+    try {
+      const start = range ? range.start : (videoRef.current?.currentTime ?? 0);
+      await api.call('comments.add', {
+        recordingId,
+        startSeconds: start,
+        endSeconds: range?.end ?? null,
+        authorPersonId: authorId ? Number(authorId) : null,
+        category,
+        text,
+      });
+      setText('');
+      clear();
+    } catch (reason) {
+      setError(reason);
+    }
+  }
+
+  return { authorId, setAuthorId, category, setCategory, text, setText, submit };
+}
+
+export type CommentComposerState = ReturnType<typeof useCommentComposer>;
