@@ -4,7 +4,9 @@
  * output may show, so each goes into the consent log (actor, reason, from → to) and
  * through the recall in the same transaction; the risky ones need an actor and a reason,
  * and deleting someone who appears in a recording or an export is refused (erasure is the
- * way: it recalls what they appear in).
+ * way: it recalls what they appear in). The people a recording starts with (chosen before
+ * filming or at import) are its first state, kept in recording_people; the log records
+ * every change after that.
  */
 import { AppError } from '../../src-shared/appError';
 import type { LinkPersonInput, Person, Recording, UnlinkPersonInput, UpdatePersonInput } from '../../src-shared/contract/schemas';
@@ -137,20 +139,6 @@ export class PeopleChanges {
         if (!people.some((entry) => entry.personId === linked.personId)) this.unlink({ recordingId, personId: linked.personId, ...input });
       }
       for (const entry of people) this.link({ recordingId, personId: entry.personId, part: entry.part, ...input });
-    })();
-  }
-
-  /** The people a new recording starts with (capture, import) go into the log too. */
-  auditInitialLinks(recording: Recording): void {
-    this.library.db.transaction(() => {
-      for (const linked of recording.people) {
-        this.audit(
-          { id: linked.personId, projectId: recording.projectId },
-          'recording-linked',
-          { recordingId: recording.id, from: null, to: linked.part },
-          {},
-        );
-      }
     })();
   }
 

@@ -22,17 +22,9 @@ export const recordingHandlers = {
     ctx.capture.deleteRecording(input.id);
     return { deleted: true, id: input.id } as const;
   },
-  'recordings.importFile': async (input, ctx) => {
-    const recording = await ctx.capture.importFile(input);
-    ctx.peopleChanges.auditInitialLinks(recording);
-    return recording;
-  },
+  'recordings.importFile': (input, ctx) => ctx.capture.importFile(input),
   'recordings.retryFinalise': (input, ctx) => ctx.capture.retryFinalise(input.recordingId),
-  'capture.start': (input, ctx) => {
-    const recording = ctx.capture.start(input);
-    ctx.peopleChanges.auditInitialLinks(recording);
-    return recording;
-  },
+  'capture.start': (input, ctx) => ctx.capture.start(input),
   'recordings.linkPerson': (input, ctx) => ctx.peopleChanges.link(input),
   'recordings.unlinkPerson': (input, ctx) => ctx.peopleChanges.unlink(input),
   'capture.appendChunk': (input, ctx) => ctx.capture.appendChunk(input),

@@ -12,11 +12,12 @@ import { useI18n } from '../../i18n/i18n';
 import { hrefFor, navigate } from '../../app/router';
 import { useApiData } from '../../app/useApiData';
 import { ScopeConsentEditor } from './ScopeConsentEditor';
+import { peopleHistoryLine } from './historyLabels';
 
 const ACTOR_KEY = 'eric-studio.actor';
 
 export function PersonConsentScreen({ personId }: { personId: number }) {
-  const { t } = useI18n();
+  const { t, formatDate } = useI18n();
   const [actor, setActor] = useState(() => localStorage.getItem(ACTOR_KEY) ?? '');
   const [guardianName, setGuardianName] = useState('');
   const [relationship, setRelationship] = useState('');
@@ -141,7 +142,8 @@ export function PersonConsentScreen({ personId }: { personId: number }) {
                   })
                 : entry.action === 'guardian-added'
                   ? t('consent.historyGuardian')
-                  : t('consent.historyEvidence', { scope: t(`consent.scope.${entry.scope}` as MessageKey) })}
+                  : (peopleHistoryLine(entry, t, formatDate) ??
+                    t('consent.historyEvidence', { scope: t(`consent.scope.${entry.scope}` as MessageKey) }))}
               {entry.actor && <span className="muted"> · {entry.actor}</span>}
               {entry.reason && <span className="muted"> · « {entry.reason} »</span>}
             </li>
