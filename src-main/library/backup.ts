@@ -59,7 +59,7 @@ export async function backupLibrary(
       for (const relative of filesUnder(library.dir, sub)) {
         const target = path.join(temp, relative);
         fs.mkdirSync(path.dirname(target), { recursive: true });
-        fs.copyFileSync(path.join(library.dir, relative), target);
+        await fs.promises.copyFile(path.join(library.dir, relative), target);
         relativeFiles.push(relative);
       }
     }

@@ -21,7 +21,7 @@ export function masterFrameRate(probe: ProbeResult): number {
  * VFR and MediaRecorder timestamps are evened out), rotation applied, even dimensions,
  * at most 1080 lines, moov atom first so it plays while loading.
  */
-export function masterTranscodeArgs(input: string, output: string, probe: ProbeResult): string[] {
+export function masterTranscodeArgs(input: string, output: string, probe: ProbeResult, tool: { legacyVsync?: boolean } = {}): string[] {
   const args = ['-i', input];
   if (probe.video) {
     const fps = masterFrameRate(probe);
@@ -33,7 +33,7 @@ export function masterTranscodeArgs(input: string, output: string, probe: ProbeR
       ...H264_VIDEO_ARGS,
       '-r',
       String(fps),
-      '-fps_mode',
+      tool.legacyVsync ? '-vsync' : '-fps_mode',
       'cfr',
       '-force_key_frames',
       `expr:gte(t,n_forced*${MASTER_KEYFRAME_SECONDS})`,

@@ -6,6 +6,11 @@
 import { z } from 'zod';
 import type { ApiEventName, ApiMethodName } from './names';
 import {
+  aboutSchema,
+  desktopActionInputSchema,
+  desktopActionOutputSchema,
+  settingsViewSchema,
+  updateSettingsInputSchema,
   addCommentInputSchema,
   backupInputSchema,
   backupOutputSchema,
@@ -184,6 +189,11 @@ export const apiContract = {
     input: buildPackInputSchema.omit({ spec: true }).extend({ exportId: exportIdInputSchema.shape.exportId }),
     output: buildPackOutputSchema,
   },
+  'settings.get': { input: emptyInputSchema, output: settingsViewSchema },
+  'settings.update': { input: updateSettingsInputSchema, output: settingsViewSchema },
+  'desktop.action': { input: desktopActionInputSchema, output: desktopActionOutputSchema },
+  'about.info': { input: emptyInputSchema, output: aboutSchema },
+  'recordings.importPath': { input: importFileInputSchema, output: finishCaptureOutputSchema },
   'recordings.linkPerson': {
     input: linkPersonInputSchema,
     output: z.object({ recording: recordingSchema, flaggedExports: z.array(idSchema) }),

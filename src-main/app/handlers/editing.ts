@@ -44,7 +44,13 @@ export const editingHandlers = {
   },
   'clips.setPeople': (input, ctx) => {
     const clip = setClipPeople({ library: ctx.library, clips: ctx.clips, consentStore: ctx.consent.store }, input);
-    ctx.events.emit('data.changed', { entity: 'clip', id: clip.id, projectId: clip.projectId, change: 'updated' });
+    ctx.events.emit('data.changed', {
+      entity: 'clip',
+      id: clip.id,
+      projectId: clip.projectId,
+      recordingId: clip.recordingId,
+      change: 'updated',
+    });
     return clip;
   },
   'montages.list': (input, ctx) => ctx.montages.list(ctx.library.projects.get(input.projectId).id),

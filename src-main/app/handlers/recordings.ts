@@ -23,6 +23,16 @@ export const recordingHandlers = {
     return { deleted: true, id: input.id } as const;
   },
   'recordings.importFile': (input, ctx) => ctx.capture.importFile(input),
+  'recordings.importPath': (input, ctx) => {
+    // the desktop app passes the path of a file the user dropped or picked; a page in
+    // browser mode never may (it sends the bytes instead)
+    if (!ctx.trusted && ctx.transport !== 'electron') {
+      throw new AppError('forbidden', 'Only the desktop app imports a file by its path.', {
+        hint: 'From the browser, drop the file on the recordings list: it is sent in pieces.',
+      });
+    }
+    return ctx.capture.importFileQueued(input);
+  },
   'recordings.retryFinalise': (input, ctx) => ctx.capture.retryFinalise(input.recordingId),
   'capture.start': (input, ctx) => ctx.capture.start(input),
   'recordings.linkPerson': (input, ctx) => ctx.peopleChanges.link(input),

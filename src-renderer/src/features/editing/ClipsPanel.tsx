@@ -11,6 +11,7 @@ import { formatClock } from '../../../../src-shared/time';
 import { useI18n } from '../../i18n/i18n';
 import { useApiData } from '../../app/useApiData';
 import { ExportPanel } from './ExportPanel';
+import { useSubmitOnce } from '../../app/useSubmitOnce';
 import { ClipPeople } from './ClipPeople';
 
 export function parseTags(text: string): string[] {
@@ -46,21 +47,26 @@ export function ClipsPanel({
   const [exporting, setExporting] = useState<Clip | null>(null);
   const { data: clips } = useApiData(() => api.call('clips.list', { recordingId: recording.id }), [recording.id], ['clip']);
 
-  async function create(inSeconds: number, outSeconds: number) {
+  const creation = useSubmitOnce(async (idempotencyKey: string, inSeconds: number, outSeconds: number) => {
     try {
-      await api.call('clips.create', {
-        recordingId: recording.id,
-        name: name.trim() || t('clips.defaultName', { time: formatClock(inSeconds) }),
-        inSeconds,
-        outSeconds,
-        tags: parseTags(tags),
-        speakerPersonId: speaker ? Number(speaker) : recording.people.length === 1 ? recording.people[0]!.personId : null,
-      });
+      await api.call(
+        'clips.create',
+        {
+          recordingId: recording.id,
+          name: name.trim() || t('clips.defaultName', { time: formatClock(inSeconds) }),
+          inSeconds,
+          outSeconds,
+          tags: parseTags(tags),
+          speakerPersonId: speaker ? Number(speaker) : recording.people.length === 1 ? recording.people[0]!.personId : null,
+        },
+        { idempotencyKey },
+      );
       setName('');
     } catch (reason) {
       onError(reason);
     }
-  }
+  });
+  const create = creation.run;
 
   function createFromRange(event: FormEvent) {
     event.preventDefault();
@@ -117,7 +123,7 @@ export function ClipsPanel({
           </div>
         </div>
         <div className="actions">
-          <button type="submit" className="primary" disabled={!range || range.end === null}>
+          <button type="submit" className="primary" disabled={!range || range.end === null || creation.busy}>
             {t('clips.createFromRange')}
           </button>
           <span className="muted">
@@ -131,7 +137,7 @@ export function ClipsPanel({
             <span>{t('clips.fromMarkers')}</span>
             {markerSelect(markerA, setMarkerA)}
             {markerSelect(markerB, setMarkerB)}
-            <button type="button" onClick={createFromMarkers} disabled={!markerA || !markerB || markerA === markerB}>
+            <button type="button" onClick={createFromMarkers} disabled={!markerA || !markerB || markerA === markerB || creation.busy}>
               {t('clips.createFromMarkers')}
             </button>
           </div>
