@@ -118,7 +118,13 @@ export function createApiContext(
     return result.binaries;
   };
 
-  const capture = new CaptureService({ library, jobs, events, requireFfmpeg });
+  const capture = new CaptureService({
+    library,
+    jobs,
+    events,
+    requireFfmpeg,
+    importSubtitles: (recordingId, srt) => void subtitles.replace(recordingId, srt, 'srt'),
+  });
   const exports = new ExportsStore(library.db, library.now);
   const clips = new ClipsStore(library.db, library.now);
   const montages = new MontagesStore(library.db, library.now);

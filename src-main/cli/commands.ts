@@ -6,7 +6,7 @@
 import type { PersonRole, ProjectKind, RecordingKind } from '../../src-shared/contract/schemas';
 import fs from 'node:fs';
 import path from 'node:path';
-import { parseIdFlag, requireFlag, str, type Flags } from './cliArgs';
+import { parseIdFlag, requireFlag, requirePositional, str, type Flags } from './cliArgs';
 import type { CliCommand } from './cliCommand';
 import { parseTimecode } from '../../src-shared/time';
 import { restoreLibrary, verifyBackup } from '../library/backup';
@@ -149,7 +149,7 @@ CORE_COMMANDS.push(
     },
     method: 'recordings.importFile',
     toInput: (flags, positionals) => ({
-      path: requireFlag(positionals[0], 'file'),
+      path: requirePositional(positionals[0], 'The file to import', 'path', 'eric-studio import <file> --session <id>'),
       sessionId: str(flags, 'session') === undefined ? undefined : parseIdFlag(str(flags, 'session'), 'session'),
       projectId: str(flags, 'project') === undefined ? undefined : parseIdFlag(str(flags, 'project'), 'project'),
       kind: (str(flags, 'kind') ?? 'interview') as RecordingKind,

@@ -32,6 +32,7 @@ interface RecordingRow {
   failure: string | null;
   needs_review: string | null;
   recorded_at: string;
+  import_warning: string | null;
 }
 
 /** What the capture service needs beyond the public shape. */
@@ -64,6 +65,8 @@ export interface FinalisedMedia {
   filmstripAssetId: number | null;
   filmstripFrames: number;
   waveformAssetId: number | null;
+  /** French sentences saying what the import could not keep as it was; null when all was kept. */
+  importWarning?: string | null;
 }
 
 export class RecordingsStore {
@@ -139,6 +142,7 @@ export class RecordingsStore {
       recordedAt: row.recorded_at,
       people: people.get(row.id) ?? [],
       markers: markers.get(row.id) ?? [],
+      importWarning: row.import_warning ?? null,
     }));
   }
 
@@ -298,7 +302,8 @@ export class RecordingsStore {
     this.db
       .prepare(
         `UPDATE recordings SET status = 'ready', failure = NULL, duration_seconds = ?, width = ?, height = ?, has_video = ?, has_audio = ?,
-           master_asset_id = ?, poster_asset_id = ?, filmstrip_asset_id = ?, filmstrip_frames = ?, waveform_asset_id = ?, updated_at = ?
+           master_asset_id = ?, poster_asset_id = ?, filmstrip_asset_id = ?, filmstrip_frames = ?, waveform_asset_id = ?, import_warning = ?,
+           updated_at = ?
          WHERE id = ?`,
       )
       .run(
@@ -312,6 +317,7 @@ export class RecordingsStore {
         media.filmstripAssetId,
         media.filmstripFrames,
         media.waveformAssetId,
+        media.importWarning ?? null,
         this.now(),
         id,
       );

@@ -11,6 +11,7 @@ import { migration005 } from './005-editing';
 import { migration006 } from './006-search';
 import { migration012 } from './012-clip-people';
 import { migration013 } from './013-export-recipients';
+import { migration016 } from './016-import-warning';
 
 export type { Migration } from './migration';
 
@@ -23,6 +24,7 @@ export const migrations: readonly Migration[] = [
   migration006,
   migration012,
   migration013,
+  migration016,
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations[migrations.length - 1]!.version;

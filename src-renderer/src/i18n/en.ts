@@ -437,6 +437,7 @@ export const en: Record<MessageKey, string> = {
   'about.ffmpegMissing': 'not found',
   'about.licences': 'Licences',
   'about.licencesHelp': 'ERIC Studio contains free software. FFmpeg is distributed under the GPL: where to get its sources is given below.',
+  'recording.importWarning': 'About this imported video',
   'peopleIn.title': 'People filmed',
   'peopleIn.none': 'Nobody is listed in this video: it cannot be exported. Add everyone who can be seen or heard.',
   'peopleIn.required': 'Required for any export: everyone who can be seen or heard.',

@@ -454,6 +454,7 @@ export const fr = {
   'about.licences': 'Licences',
   'about.licencesHelp':
     'ERIC Studio contient des logiciels libres. FFmpeg est distribué sous la licence GPL : ses sources sont indiquées ci-dessous.',
+  'recording.importWarning': 'À savoir sur cette vidéo importée',
   'peopleIn.title': 'Personnes filmées',
   'peopleIn.none':
     'Personne n’est indiqué dans cette vidéo : aucun export n’est possible. Ajoutez chaque personne qu’on voit ou qu’on entend.',

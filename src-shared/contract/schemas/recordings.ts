@@ -43,6 +43,8 @@ export const recordingSchema = z.object({
   recordedAt: z.string(),
   people: z.array(recordingPersonSchema),
   markers: z.array(markerSchema),
+  /** What the import could not keep as it was (a truncated file, a second sound track…), in French; null when all was kept. */
+  importWarning: z.string().nullable(),
 });
 export type Recording = z.infer<typeof recordingSchema>;
 
