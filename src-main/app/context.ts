@@ -13,6 +13,7 @@ import { ReviewService } from '../review/reviewService';
 import { RenderService } from '../editing/renderService';
 import { PackService } from '../packs/packService';
 import { ExportsStore } from '../exports/exportsStore';
+import { PeopleChanges } from '../consent/peopleChanges';
 import { ClipsStore } from '../editing/clipsStore';
 import { MontagesStore } from '../editing/montagesStore';
 import { SubtitleStore } from '../editing/subtitleStore';
@@ -46,6 +47,8 @@ export interface ApiContext {
   montages: MontagesStore;
   subtitles: SubtitleStore;
   search: SearchStore;
+  /** Who is in a recording and who a person is: audited, and recalled when it narrows. */
+  peopleChanges: PeopleChanges;
   /** True for the local CLI only: may call methods that read paths on this computer. */
   trusted: boolean;
   /** Why ffmpeg or ffprobe cannot be used (with the fix), or null. */
@@ -170,10 +173,12 @@ export function createApiContext(
     appVersion: APP_VERSION,
     freeBytes: options.freeBytes,
   });
+  const peopleChanges = new PeopleChanges({ library, consent, exports, clips, events });
   return {
     library,
     events,
     transport,
+    peopleChanges,
     appVersion: APP_VERSION,
     trusted: options.trusted ?? false,
     jobs,

@@ -73,4 +73,8 @@ export const FLAG_FOR_FIELD: Record<string, string> = {
   montageIds: 'montage',
   clipIds: 'clip',
   themes: 'theme',
+  recipientId: 'recipient',
+  personIds: 'person',
+  confirmed: 'confirm',
+  givenOn: 'date',
 };

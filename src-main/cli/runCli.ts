@@ -42,7 +42,7 @@ function helpText(): string {
 }
 
 function findCommand(positionals: string[]): { command: CliCommand; rest: string[] } | null {
-  for (const words of [2, 1]) {
+  for (const words of [3, 2, 1]) {
     const name = positionals.slice(0, words).join(' ');
     const command = CLI_COMMANDS.find((candidate) => candidate.name === name);
     if (command) return { command, rest: positionals.slice(words) };
@@ -79,7 +79,7 @@ function describeError(error: unknown): string {
 }
 
 export async function runCli(argv: string[], io: CliIo = defaultIo): Promise<number> {
-  const leadingPositionals = argv.filter((arg) => !arg.startsWith('-')).slice(0, 2);
+  const leadingPositionals = argv.filter((arg) => !arg.startsWith('-')).slice(0, 3);
   const found = findCommand(leadingPositionals);
   if (argv.length === 0 || argv.includes('--help') || argv.includes('-h') || !found) {
     if (!found && argv.length > 0 && !argv.includes('--help') && !argv.includes('-h')) {

@@ -35,6 +35,7 @@ import { ConsentStore, type GuardianFields, type StoredConsent } from './consent
 import { CONSENT_FORM_VERSION, KNOWN_CONSENT_FORMS } from './consentFormVersion';
 import { describeMissingFr, frenchDate } from './frenchLabels';
 import type { ConsentView, Guardian, UpdateGuardianInput } from '../../src-shared/contract/schemas';
+import { Recall } from './recall';
 import type { ExportsStore } from '../exports/exportsStore';
 
 export interface ConsentDeps {
@@ -81,9 +82,17 @@ export function toDecisionView(decision: PolicyDecision): PolicyDecisionView {
 
 export class ConsentService {
   readonly store: ConsentStore;
+  /** Flags what a narrowed consent, a changed person or a new link no longer allows. */
+  readonly recall: Recall;
 
   constructor(private readonly deps: ConsentDeps) {
     this.store = new ConsentStore(deps.library.db, deps.library.now);
+    this.recall = new Recall({ library: deps.library, store: this.store, exports: deps.exports });
+  }
+
+  /** Today in the site's time zone, from the library's clock (tests pin it). */
+  localToday(): string {
+    return localToday(new Date(this.library.now()));
   }
 
   private get library(): Library {
@@ -139,6 +148,7 @@ export class ConsentService {
       const person = this.library.people.get(input.personId, 'personId');
       const project = this.library.projects.get(person.projectId);
       const previous = this.store.views(person.id).find((view) => view.scope === input.scope)!;
+      const previousRecords = this.store.records(person.id);
       const today = this.today();
       const decidedOn = input.decidedOn ?? today;
       if (decidedOn > today) {
@@ -248,12 +258,19 @@ export class ConsentService {
         actor: input.actor,
         reason: input.reason,
       });
-      let flagged: number[] = [];
-      const losesConsent = previous.status === 'granted' && input.status !== 'granted';
-      if (losesConsent) {
-        const audiences = input.scope === 'recording' ? AUDIENCES : [input.scope as Audience];
-        flagged = this.deps.exports.flagShowing(person.id, audiences, `Consent "${input.scope}" ${input.status} on ${decidedOn}`);
-      }
+      const flagged = this.recall.afterConsentChange({
+        person,
+        scope: input.scope,
+        previous: {
+          status: previous.recorded ? previous.status : 'pending',
+          conditions: previous.conditions,
+          expiresOn: previous.expiresOn,
+          records: previousRecords,
+        },
+        next: { status: input.status, conditions, expiresOn: expiresOn ?? null, records: this.store.records(person.id) },
+        decidedOn,
+        on: this.localToday(),
+      });
       return { person, flagged };
     })();
     this.announce(result.person);
@@ -434,6 +451,7 @@ export class ConsentService {
 
   dashboard(projectId: number, on = this.today(), expiringWithinDays = 30): ConsentDashboard {
     this.library.projects.get(projectId);
+    this.recall.sweepExpired(projectId, this.localToday());
     const horizon = addDays(on, expiringWithinDays);
     const people = this.library.people.listByProject(projectId).map((listed) => {
       const person = this.policyPerson(listed);

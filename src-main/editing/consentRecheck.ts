@@ -24,6 +24,13 @@ export interface FreshRecording {
 /** The changes that make an already rendered plan no longer allowed, in French (empty: it still holds). */
 export function consentChanges(plan: RenderPlan, fresh: readonly FreshRecording[]): string[] {
   const planned = new Map(plan.check.people.map((person) => [person.personId, person]));
+  // people a confirmed narrowing left out of every segment of a recording are not in the export
+  const leftOut = (recordingId: number, personId: number) => {
+    const segments = plan.segments.filter((segment) => segment.kind === 'clip' && segment.recordingId === recordingId);
+    return (
+      segments.length > 0 && segments.every((segment) => segment.kind === 'clip' && (segment.excludedPersonIds ?? []).includes(personId))
+    );
+  };
   const problems: string[] = [];
   for (const { recordingId, check, needsReview } of fresh) {
     if (!check) {
@@ -33,6 +40,7 @@ export function consentChanges(plan: RenderPlan, fresh: readonly FreshRecording[
     if (needsReview) problems.push(`la vidéo n° ${recordingId} est à revoir après un effacement`);
     if (check.nobodyLinked) problems.push(`plus personne n’est lié à la vidéo n° ${recordingId}`);
     for (const person of check.people) {
+      if (leftOut(recordingId, person.personId)) continue;
       const before = planned.get(person.personId);
       if (person.result.decision === 'refused') {
         problems.push(`${person.displayName} : ${person.result.reasons.map(describeRefusalFr).join(', ')}`);

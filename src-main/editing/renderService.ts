@@ -92,6 +92,27 @@ export interface RenderedFile {
   sizeBytes: number;
 }
 
+/** The recordings a plan's clips come from, kept in the export's spec (a person linked later is recalled). */
+export function recordingIdsOf(plan: RenderPlan): number[] {
+  return [...new Set(plan.segments.flatMap((segment) => (segment.kind === 'clip' ? [segment.recordingId] : [])))];
+}
+
+/**
+ * How each person appears in a rendered file: the conditions applied, and their name only
+ * when a lower third printed it (a plain cut shows faces, not names), so a recall letter
+ * never names someone beyond what the recipient received.
+ */
+export function shownInRender(plan: RenderPlan): Array<{ personId: number; shownAs: string | null; conditions: string[] }> {
+  const printed = new Set(
+    plan.segments.flatMap((segment) => (segment.kind === 'clip' && segment.lowerThird?.name ? [segment.lowerThird.name] : [])),
+  );
+  return plan.check.people.map((person) => ({
+    personId: person.personId,
+    shownAs: person.shownAs !== null && printed.has(person.shownAs) ? person.shownAs : null,
+    conditions: person.conditions,
+  }));
+}
+
 export class RenderService {
   private readonly freeBytes: FreeBytes;
 
@@ -140,6 +161,7 @@ export class RenderService {
           outSeconds: clip.outSeconds,
           speakerPersonId: clip.speakerPersonId,
           blurBox: clip.blurBox,
+          excludedPersonIds: clip.excludedPersonIds,
         };
       });
     } else {
@@ -156,6 +178,7 @@ export class RenderService {
             outSeconds: clip.outSeconds,
             speakerPersonId: clip.speakerPersonId,
             blurBox: clip.blurBox,
+            excludedPersonIds: clip.excludedPersonIds,
           },
         ];
       } else {
@@ -217,6 +240,27 @@ export class RenderService {
     );
     if (!request.wait) return { jobId, export: null };
     return { jobId, export: await done };
+  }
+
+  /** Renders a corrected clip or montage export from the same request (consent is asked again). */
+  async rebuild(exportId: number, options: { destination?: string; wait?: boolean } = {}) {
+    const record = this.deps.exports.get(exportId, 'exportId');
+    if (record.kind !== 'clip' && record.kind !== 'montage') {
+      throw new AppError('invalid-input', `Export ${exportId} is a ${record.kind}, not a clip or a montage.`, { field: 'exportId' });
+    }
+    if (record.outputPath && !options.destination) {
+      throw new AppError('invalid-input', `This export was written to ${record.outputPath}: give a new file for the corrected one.`, {
+        field: 'destination',
+      });
+    }
+    const stored = this.deps.exports.spec<{ target: RenderTarget; options: ClipRenderOptions | null }>(exportId);
+    return this.start({
+      target: stored.target,
+      audience: record.audience,
+      options: stored.options ?? undefined,
+      destination: options.destination,
+      wait: options.wait,
+    });
   }
 
   /** Removes work folders and partial outputs left by a crash (start-up). */
@@ -337,7 +381,7 @@ export class RenderService {
             label: prepared.label,
             assetId,
             outputPath: external ? rendered.videoPath : null,
-            spec: { target: request.target, options: request.options ?? null },
+            spec: { target: request.target, options: request.options ?? null, recordingIds: recordingIdsOf(prepared.plan) },
             summary: {
               durationSeconds: prepared.plan.totalSeconds,
               sizeBytes: rendered.sizeBytes,
@@ -346,6 +390,7 @@ export class RenderService {
               conditions: [...new Set(prepared.plan.check.people.flatMap((person) => person.conditions))].sort(),
             },
             personIds: prepared.plan.personIds,
+            shown: shownInRender(prepared.plan),
           });
         })
         .immediate();

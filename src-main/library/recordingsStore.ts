@@ -258,6 +258,34 @@ export class RecordingsStore {
     })();
   }
 
+  /** Links one person (or changes their part); the consent side audits it (consent/peopleChanges). */
+  link(recordingId: number, personId: number, part: string): void {
+    const row = this.row(recordingId);
+    this.assertPeopleBelong(row.project_id, [{ personId }]);
+    this.db
+      .prepare(
+        `INSERT INTO recording_people (recording_id, person_id, part) VALUES (?, ?, ?)
+         ON CONFLICT (recording_id, person_id) DO UPDATE SET part = excluded.part`,
+      )
+      .run(recordingId, personId, part);
+    this.db.prepare('UPDATE recordings SET updated_at = ? WHERE id = ?').run(this.now(), recordingId);
+  }
+
+  unlink(recordingId: number, personId: number): boolean {
+    const result = this.db.prepare('DELETE FROM recording_people WHERE recording_id = ? AND person_id = ?').run(recordingId, personId);
+    if (result.changes) this.db.prepare('UPDATE recordings SET updated_at = ? WHERE id = ?').run(this.now(), recordingId);
+    return result.changes > 0;
+  }
+
+  /** The recordings a person is linked to. */
+  linkedTo(personId: number): number[] {
+    return (
+      this.db.prepare('SELECT recording_id FROM recording_people WHERE person_id = ? ORDER BY recording_id').all(personId) as Array<{
+        recording_id: number;
+      }>
+    ).map((row) => row.recording_id);
+  }
+
   recordChunk(id: number, bytes: number, nextSeq: number): void {
     this.db.prepare('UPDATE recordings SET capture_bytes = ?, capture_next_seq = ? WHERE id = ?').run(bytes, nextSeq, id);
   }

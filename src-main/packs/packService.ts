@@ -18,7 +18,7 @@ import type { ConsentCondition } from '../consent/consentPolicy';
 import { AUDIENCE_LABELS_FR, ROLE_LABELS_FR } from '../consent/frenchLabels';
 import { requireFreeSpace, statFreeBytes, type FreeBytes } from '../platform/outputSpace';
 import { partialPathFor, removePartials } from '../platform/atomicFile';
-import type { PreparedRender, RenderService } from '../editing/renderService';
+import { recordingIdsOf, type PreparedRender, type RenderService } from '../editing/renderService';
 import type { JobHandle, JobRunner } from '../platform/jobRunner';
 import type { Library } from '../library/library';
 import { resolveInside } from '../platform/pathInside';
@@ -85,6 +85,8 @@ interface PackPlan {
 interface StoredPackSpec {
   spec: PackSpec;
   zip: boolean;
+  /** The recordings its videos come from: a person linked to one later flags the pack. */
+  recordingIds?: number[];
 }
 
 const WEIGHT_RENDERS = 0.9;
@@ -431,7 +433,11 @@ export class PackService {
         label: `${project.name} — ${AUDIENCE_LABELS_FR[plan.spec.audience]}`,
         assetId: zipAssetId,
         outputPath: external ? finalDir : null,
-        spec: { spec: plan.spec, zip } satisfies StoredPackSpec,
+        spec: {
+          spec: plan.spec,
+          zip,
+          recordingIds: [...new Set(plan.included.flatMap((item) => recordingIdsOf(item.prepared.plan)))],
+        } satisfies StoredPackSpec,
         summary: {
           packId,
           folder: this.relativeIfInside(finalDir),
@@ -442,6 +448,7 @@ export class PackService {
           excluded: plan.excluded.length,
         },
         personIds: [...new Set(plan.included.flatMap((item) => item.prepared.plan.personIds))],
+        shown: plan.people,
       });
     });
     let recorded: ExportRecord;

@@ -26,6 +26,7 @@ import { findMentions, wordsToRedact, writeRedactions, type Mention } from './me
 import { assertSecureDelete, checkpointFully, type CheckpointOptions } from './walCheckpoint';
 import { currentFingerprint, fingerprintOf, journalOf, recordInJournal, writeJournalFile, type JournalEntry } from './erasureJournal';
 import { BACKUP_FOLDERS_SETTING } from '../library/settingKeys';
+import { DELETE_LINKED_PERSON_HINT } from '../consent/peopleChanges';
 
 /** Which `table.column` holding a person's id each store's `forgetPerson` clears. */
 export const PERSON_REFERENCES = {
@@ -280,7 +281,7 @@ export class Erasure {
    * A plain delete is for a person who left no trace but their own records (added by
    * mistake, never filmed, in no export, wrote no comment); anyone else needs an erasure.
    */
-  async deletePerson(personId: number, actor?: string): Promise<void> {
+  async deletePerson(personId: number, actor?: string, reason?: string): Promise<void> {
     const { library } = this;
     const person = library.people.get(personId);
     const recordings = library.recordings.linksOf(personId).length;
@@ -295,18 +296,20 @@ export class Erasure {
       throw new AppError(
         'conflict',
         `${person.displayName} apparaît dans ${traces.join(', ')} : une simple suppression laisserait ses images et ses paroles.`,
-        { field: 'id', hint: `Utilisez l’effacement (droit à l’oubli) : « Effacer la personne », ou people erase --person ${personId}.` },
+        { field: 'id', hint: DELETE_LINKED_PERSON_HINT },
       );
     }
     const removal = library.db.transaction(() => {
       const forgotten = this.forgetInStores(personId);
       this.journal('person', personId, person.createdAt);
+      // logged with counts only: the person's id, name and birth date are not kept
       this.deps.consent.audit({
         projectId: person.projectId,
         personId: null,
         action: 'person-deleted',
-        change: { rows: forgotten.rows },
+        change: { from: 'person', to: null, rows: forgotten.rows },
         actor,
+        reason,
       });
       return forgotten.files;
     })();

@@ -67,6 +67,10 @@ export interface FeedbackSheetInput {
   rubric: Rubric;
   projectName: string;
   masterPath: string | null;
+  /** The candidate's name as their consent lets it be printed (null: not at all); left out, the recording's. */
+  candidateName?: string | null;
+  /** Pictures from the video only when everyone filmed may be shown to the workshop (default: yes). */
+  stills?: boolean;
 }
 
 export async function renderFeedbackSheet(input: FeedbackSheetInput, binaries: FfmpegBinaries | null, tmpDir: string): Promise<Buffer> {
@@ -77,10 +81,13 @@ export async function renderFeedbackSheet(input: FeedbackSheetInput, binaries: F
   const threads = comments.filter((c) => c.parentId === null);
   const strengths = threads.filter((c) => c.category === defaults.strengthCategory);
   const toWork = threads.filter((c) => c.category === defaults.improvementCategory);
-  const name = rubric.candidate?.displayName ?? recording.people[0]?.displayName ?? 'Candidat·e';
+  const name =
+    input.candidateName !== undefined
+      ? input.candidateName
+      : (rubric.candidate?.displayName ?? recording.people[0]?.displayName ?? 'Candidat·e');
 
   doc.font('bold').fontSize(22).fillColor('#1d2330').text('Fiche de retour');
-  doc.font('bold').fontSize(16).text(name);
+  if (name !== null) doc.font('bold').fontSize(16).text(name);
   doc
     .font('body')
     .fontSize(11)
@@ -104,7 +111,7 @@ export async function renderFeedbackSheet(input: FeedbackSheetInput, binaries: F
   }
 
   const moments = [...strengths, ...toWork, ...others].slice(0, MAX_MOMENTS).sort((a, b) => a.startSeconds - b.startSeconds);
-  if (moments.length && input.masterPath && binaries && recording.hasVideo) {
+  if (moments.length && input.masterPath && binaries && recording.hasVideo && input.stills !== false) {
     section(doc, 'Des moments de ton entretien');
     const cellWidth = (doc.page.width - 100 - 20) / 3;
     let column = 0;

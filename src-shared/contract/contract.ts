@@ -97,6 +97,19 @@ import {
   packSpecSchema,
   packVerificationSchema,
 } from './schemas/packs';
+import {
+  addRecipientInputSchema,
+  deletePersonInputSchema,
+  exportIdOnlySchema,
+  exportRecipientSchema,
+  linkPersonInputSchema,
+  rebuildExportInputSchema,
+  rebuildExportOutputSchema,
+  recallLetterInputSchema,
+  setClipPeopleInputSchema,
+  unlinkPersonInputSchema,
+} from './schemas/recall';
+import { idSchema } from './schemas/common';
 
 interface MethodSpec {
   input: z.ZodType;
@@ -118,7 +131,7 @@ export const apiContract = {
   'people.list': { input: byProjectInputSchema, output: z.array(personSchema) },
   'people.add': { input: addPersonInputSchema, output: personSchema },
   'people.update': { input: updatePersonInputSchema, output: personSchema },
-  'people.delete': { input: byIdInputSchema, output: deletedSchema },
+  'people.delete': { input: deletePersonInputSchema, output: deletedSchema },
   'recordings.list': { input: listRecordingsInputSchema, output: z.array(recordingSchema) },
   'recordings.get': { input: byIdInputSchema, output: recordingSchema },
   'recordings.update': { input: updateRecordingInputSchema, output: recordingSchema },
@@ -160,7 +173,7 @@ export const apiContract = {
   'rubric.score': { input: scoreInputSchema, output: rubricSchema },
   'rubric.setCriteria': { input: labelsInputSchema, output: z.array(z.object({ id: z.number().int(), label: z.string() })) },
   'rubric.criteria': { input: projectOnlyInputSchema, output: z.array(z.object({ id: z.number().int(), label: z.string() })) },
-  'feedback.sheet': { input: recordingIdOnlySchema, output: consentFormOutputSchema },
+  'feedback.sheet': { input: recordingIdOnlySchema, output: consentFormOutputSchema.extend({ exportId: idSchema }) },
   'library.backup': { input: backupInputSchema, output: backupOutputSchema },
   'clips.list': { input: listClipsInputSchema, output: z.array(clipSchema) },
   'clips.create': { input: createClipInputSchema, output: clipSchema },
@@ -192,6 +205,16 @@ export const apiContract = {
   'desktop.action': { input: desktopActionInputSchema, output: desktopActionOutputSchema },
   'about.info': { input: emptyInputSchema, output: aboutSchema },
   'recordings.importPath': { input: importFileInputSchema, output: finishCaptureOutputSchema },
+  'recordings.linkPerson': {
+    input: linkPersonInputSchema,
+    output: z.object({ recording: recordingSchema, flaggedExports: z.array(idSchema) }),
+  },
+  'recordings.unlinkPerson': { input: unlinkPersonInputSchema, output: recordingSchema },
+  'clips.setPeople': { input: setClipPeopleInputSchema, output: clipSchema },
+  'exports.addRecipient': { input: addRecipientInputSchema, output: exportRecipientSchema },
+  'exports.recipients': { input: exportIdOnlySchema, output: z.array(exportRecipientSchema) },
+  'exports.recallLetter': { input: recallLetterInputSchema, output: consentFormOutputSchema },
+  'exports.rebuild': { input: rebuildExportInputSchema, output: rebuildExportOutputSchema },
 } as const satisfies Record<ApiMethodName, MethodSpec>;
 
 export const apiEvents = {

@@ -89,6 +89,13 @@ export const API_METHODS = [
   'recordings.importPath',
   'consent.updateGuardian',
   'consent.setEmancipation',
+  'recordings.linkPerson',
+  'recordings.unlinkPerson',
+  'clips.setPeople',
+  'exports.addRecipient',
+  'exports.recipients',
+  'exports.recallLetter',
+  'exports.rebuild',
 ] as const;
 export type ApiMethodName = (typeof API_METHODS)[number];
 
@@ -107,6 +114,7 @@ export const TRUSTED_ONLY_FIELDS: Partial<Record<ApiMethodName, string>> = {
   'render.start': 'destination',
   'packs.build': 'destination',
   'packs.rebuild': 'destination',
+  'exports.rebuild': 'destination',
 };
 
 /** Methods whose input carries binary data (sent raw over HTTP, not as JSON). */

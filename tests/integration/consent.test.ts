@@ -108,7 +108,11 @@ describe('recording consent decisions', () => {
     expect(flaggedExports).toEqual([electedPack]);
     const dashboard = await call<ConsentDashboard>('consent.dashboard', { projectId });
     expect(dashboard.flaggedExports).toEqual([
-      expect.objectContaining({ id: electedPack, label: 'Pack élus novembre', flagReason: expect.stringMatching(/elected.*withdrawn/) }),
+      expect.objectContaining({
+        id: electedPack,
+        label: 'Pack élus novembre',
+        flagReason: 'Léa a retiré son accord pour les élus le 22 novembre 2026',
+      }),
     ]);
   });
 });

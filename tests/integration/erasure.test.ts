@@ -152,8 +152,8 @@ async function projectWithEveryCopy(setupResult: Awaited<ReturnType<typeof setup
     })
   ).export;
   const sheets = {
-    mixed: await call<{ assetId: number }>('feedback.sheet', { recordingId: mixed.id }),
-    marc: await call<{ assetId: number }>('feedback.sheet', { recordingId: marcOnly.id }),
+    mixed: await call<{ assetId: number; exportId: number }>('feedback.sheet', { recordingId: mixed.id }),
+    marc: await call<{ assetId: number; exportId: number }>('feedback.sheet', { recordingId: marcOnly.id }),
   };
   return { zephyrine, marc, alone, mixed, marcOnly, kept, renders, externalRender, outside, pack, sheets, clipMarc };
 }
@@ -171,7 +171,8 @@ describe('erasure reaches every copy', () => {
     expect(plan.recordingsToDelete).toEqual([made.alone.id]);
     expect(plan.recordingsToReview).toEqual([made.mixed.id]);
     expect(plan.exportsInLibrary.map((entry) => entry.exportId).sort()).toEqual(
-      [made.renders.alone.id, made.renders.mixed.id, made.pack.id].sort(),
+      // feedback sheets are exports too: the mixed recording's shows her, Marc's names her in a comment
+      [made.renders.alone.id, made.renders.mixed.id, made.pack.id, made.sheets.mixed.exportId, made.sheets.marc.exportId].sort(),
     );
     expect(plan.externalCopies).toEqual([
       expect.objectContaining({

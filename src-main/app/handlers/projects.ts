@@ -45,13 +45,9 @@ export const projectHandlers = {
     ctx.events.emit('data.changed', { entity: 'person', id: person.id, projectId: person.projectId, change: 'created' });
     return person;
   },
-  'people.update': (input, ctx) => {
-    const person = ctx.library.updatePerson(input);
-    ctx.events.emit('data.changed', { entity: 'person', id: person.id, projectId: person.projectId, change: 'updated' });
-    return person;
-  },
+  'people.update': (input, ctx) => ctx.peopleChanges.updatePerson(input),
   'people.delete': async (input, ctx) => {
-    await ctx.erasure.deletePerson(input.id);
+    await ctx.erasure.deletePerson(input.id, input.actor, input.reason);
     return { deleted: true, id: input.id } as const;
   },
 } satisfies HandlerTable;

@@ -6,7 +6,9 @@ export const recordingHandlers = {
   'recordings.list': (input, ctx) => ctx.library.recordings.list(input),
   'recordings.get': (input, ctx) => ctx.library.recordings.get(input.id),
   'recordings.update': (input, ctx) => {
-    const recording = ctx.library.recordings.update(input.id, input.changes);
+    const { people, ...changes } = input.changes;
+    if (people) ctx.peopleChanges.replace(input.id, people);
+    const recording = ctx.library.recordings.update(input.id, changes);
     ctx.events.emit('data.changed', { entity: 'recording', id: recording.id, projectId: recording.projectId, change: 'updated' });
     return recording;
   },
@@ -34,6 +36,8 @@ export const recordingHandlers = {
   },
   'recordings.retryFinalise': (input, ctx) => ctx.capture.retryFinalise(input.recordingId),
   'capture.start': (input, ctx) => ctx.capture.start(input),
+  'recordings.linkPerson': (input, ctx) => ctx.peopleChanges.link(input),
+  'recordings.unlinkPerson': (input, ctx) => ctx.peopleChanges.unlink(input),
   'capture.appendChunk': (input, ctx) => ctx.capture.appendChunk(input),
   'capture.finish': (input, ctx) => ctx.capture.finish(input.recordingId),
   'capture.discard': (input, ctx) => {

@@ -12,6 +12,8 @@ import { migration006 } from './006-search';
 import { migration007 } from './007-stable-ids';
 import { migration008 } from './008-erasure-journal';
 import { migration010 } from './010-consent-law';
+import { migration012 } from './012-clip-people';
+import { migration013 } from './013-export-recipients';
 import { migration016 } from './016-import-warning';
 
 export type { Migration } from './migration';
@@ -26,6 +28,8 @@ export const migrations: readonly Migration[] = [
   migration007,
   migration008,
   migration010,
+  migration012,
+  migration013,
   migration016,
 ];
 

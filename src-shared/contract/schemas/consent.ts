@@ -12,6 +12,7 @@ import {
 } from '../vocabulary';
 import { calendarDateSchema, idSchema, personRoleSchema, requiredText, text } from './common';
 import { personSchema } from './projects';
+import { exportRecipientSchema } from './exportRecipient';
 
 export const consentScopeSchema = z.enum(CONSENT_SCOPES);
 export const audienceSchema = z.enum(AUDIENCES);
@@ -219,6 +220,10 @@ export const flaggedExportSchema = z.object({
   createdAt: z.string(),
   flaggedAt: z.string(),
   flagReason: z.string(),
+  /** What caused the flag (withdrawn, expired, conditions, linked…), null for older flags. */
+  change: z.string().nullable(),
+  /** Whom to notify (RGPD art. 19). */
+  recipients: z.array(exportRecipientSchema),
 });
 
 export type FlaggedExport = z.infer<typeof flaggedExportSchema>;

@@ -12,3 +12,4 @@ export * from './search';
 export * from './editing';
 export * from './packs';
 export * from './settings';
+export * from './recall';

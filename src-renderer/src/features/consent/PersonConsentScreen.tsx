@@ -14,11 +14,12 @@ import { useApiData } from '../../app/useApiData';
 import { ScopeConsentEditor } from './ScopeConsentEditor';
 import { GuardiansCard } from './GuardiansCard';
 import { EmancipationCard } from './EmancipationCard';
+import { peopleHistoryLine } from './historyLabels';
 
 const ACTOR_KEY = 'eric-studio.actor';
 
 export function PersonConsentScreen({ personId }: { personId: number }) {
-  const { t } = useI18n();
+  const { t, formatDate } = useI18n();
   const [actor, setActor] = useState(() => localStorage.getItem(ACTOR_KEY) ?? '');
   const [form, setForm] = useState<{ assetId: number; fileName: string } | null>(null);
   const [error, setError] = useState<unknown>(null);
@@ -109,7 +110,8 @@ export function PersonConsentScreen({ personId }: { personId: number }) {
                     ? t('consent.historyGuardianUpdated')
                     : entry.action.startsWith('emancipation-')
                       ? t('consent.historyEmancipation')
-                      : t('consent.historyEvidence', { scope: t(`consent.scope.${entry.scope}` as MessageKey) })}
+                      : (peopleHistoryLine(entry, t, formatDate) ??
+                        t('consent.historyEvidence', { scope: t(`consent.scope.${entry.scope}` as MessageKey) }))}
               {entry.actor && <span className="muted"> · {entry.actor}</span>}
               {entry.reason && <span className="muted"> · « {entry.reason} »</span>}
             </li>

@@ -1,7 +1,7 @@
 /**
  * The clips of one recording, on the review screen: make one from the I/O range, from
  * two markers or from a range comment; name it, tag its themes, say who speaks (for
- * the lower third), draw the region to pixelate; play, export or delete it.
+ * the lower third), who appears in it, draw the region to pixelate; play, export or delete it.
  */
 import { useState, type FormEvent } from 'react';
 import type { Clip } from '../../../../src-shared/contract/schemas/editing';
@@ -12,6 +12,7 @@ import { useI18n } from '../../i18n/i18n';
 import { useApiData } from '../../app/useApiData';
 import { ExportPanel } from './ExportPanel';
 import { useSubmitOnce } from '../../app/useSubmitOnce';
+import { ClipPeople } from './ClipPeople';
 
 export function parseTags(text: string): string[] {
   return [
@@ -191,6 +192,12 @@ export function ClipsPanel({
                 {t('clips.delete')}
               </button>
             </div>
+            <ClipPeople
+              key={`${clip.id}-${recording.people.map((person) => person.personId).join(',')}`}
+              clip={clip}
+              recording={recording}
+              onError={onError}
+            />
             {exporting?.id === clip.id && (
               <ExportPanel target={{ kind: 'clip', clipId: clip.id }} name={clip.name} clipOptions onClose={() => setExporting(null)} />
             )}
