@@ -125,7 +125,9 @@ export class ClipsStore {
 
   /** Erasure: clips where they spoke lose their speaker (no lower third names them). */
   forgetPerson(personId: number): number {
-    return this.db.prepare('UPDATE clips SET speaker_person_id = NULL WHERE speaker_person_id = ?').run(personId).changes;
+    const speakers = this.db.prepare('UPDATE clips SET speaker_person_id = NULL WHERE speaker_person_id = ?').run(personId).changes;
+    // a narrowing that left them out of a clip goes too (they are no longer anyone's to leave out)
+    return speakers + this.db.prepare('DELETE FROM clip_excluded_people WHERE person_id = ?').run(personId).changes;
   }
 
   delete(id: number): Clip {

@@ -328,6 +328,8 @@ export class ExportsStore {
    */
   forgetPerson(personId: number, reason: string): number {
     this.flagShowing(personId, AUDIENCES, reason);
+    // the flag stays (recipients must still be told), not who caused it
+    this.db.prepare('UPDATE exports SET flag_person_id = NULL WHERE flag_person_id = ?').run(personId);
     return this.db.prepare('DELETE FROM export_people WHERE person_id = ?').run(personId).changes;
   }
 
