@@ -215,7 +215,14 @@ describe('erasure reaches every copy', () => {
     // the register keeps what went out, flagged for recall, without the files or the person
     const exports = await call<ExportRecord[]>('exports.list', { projectId });
     const flagged = exports.filter((record) => record.flaggedAt !== null).map((record) => record.id);
-    expect(flagged.sort()).toEqual([made.renders.alone.id, made.renders.mixed.id, made.externalRender.id, made.pack.id].sort());
+    // feedback sheets that showed her are exports too
+    const sheetsShowingHer = [
+      made.sheets.mixed.exportId,
+      ...(listed.includes(made.sheets.marc.exportId) ? [made.sheets.marc.exportId] : []),
+    ];
+    expect(flagged.sort()).toEqual(
+      [made.renders.alone.id, made.renders.mixed.id, made.externalRender.id, made.pack.id, ...sheetsShowingHer].sort(),
+    );
     expect(exports.find((record) => record.id === made.pack.id)!.assetId).toBeNull();
     // Marc is still there: his person, consent, recording, comment, clip render and its file
     expect((await call<Array<{ id: number }>>('people.list', { projectId })).map((p) => p.id)).toEqual([marc]);
@@ -230,7 +237,7 @@ describe('erasure reaches every copy', () => {
     expect(JSON.parse(log.change)).toMatchObject({
       recordingsDeleted: 1,
       recordingsToReview: 1,
-      exportsFlagged: 4,
+      exportsFlagged: 4 + sheetsShowingHer.length,
       externalCopiesListed: 1,
       externalCopiesDeleted: 1,
       feedbackSheetsDeleted: 2,
