@@ -29,6 +29,8 @@ export const list = (flags: Flags, name: string) => (flags[name] as string[] | u
 /** Maps API field names back to the CLI flags that feed them, for error messages. */
 export const FLAG_FOR_FIELD: Record<string, string> = {
   displayName: 'name',
+  givenName: 'given-name',
+  familyName: 'family-name',
   startDate: 'start',
   endDate: 'end',
   birthDate: 'birth-date',

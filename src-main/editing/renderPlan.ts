@@ -11,6 +11,7 @@ import type { PersonRole, RecordingCheck } from '../../src-shared/contract/schem
 import type { Audience, ConsentCondition } from '../consent/consentPolicy';
 import { ROLE_LABELS_FR } from './frenchLabels';
 import { cuesInRange, type Cue } from '../media/subtitleFormats';
+import { shownName, type PersonName } from '../../src-shared/personName';
 
 export interface PlanRecording {
   id: number;
@@ -24,7 +25,8 @@ export interface PlanRecording {
   hasVideo: boolean;
   hasAudio: boolean;
   needsReview: string | null;
-  people: Array<{ personId: number; displayName: string; role: PersonRole; part: string }>;
+  /** The name fields when known (else the display name is split: tests and old callers). */
+  people: Array<{ personId: number; displayName: string; role: PersonRole; part: string } & Partial<PersonName>>;
   check: RecordingCheck;
   cues: Cue[];
 }
@@ -90,17 +92,6 @@ export const PRESET_SIZES: Record<RenderPreset, { width: number; height: number 
   '1080p': { width: 1920, height: 1080 },
 };
 
-export function firstName(displayName: string): string {
-  return displayName.trim().split(/\s+/)[0] ?? displayName;
-}
-
-/** How a person's name may be printed under these conditions (null: not at all). */
-export function shownName(displayName: string, conditions: readonly ConsentCondition[]): string | null {
-  if (conditions.includes('no-name')) return null;
-  if (conditions.includes('first-name-only')) return firstName(displayName);
-  return displayName;
-}
-
 function conditionsOf(check: RecordingCheck, personId: number): ConsentCondition[] {
   return (check.people.find((entry) => entry.personId === personId)?.result.conditions ?? []) as ConsentCondition[];
 }
@@ -145,7 +136,7 @@ export function buildRenderPlan(items: readonly PlanItem[], settings: PlanSettin
       shown.set(entry.personId, {
         personId: entry.personId,
         displayName: entry.displayName,
-        shownAs: shownName(entry.displayName, personConditions),
+        shownAs: shownName(recording.people.find((person) => person.personId === entry.personId) ?? entry.displayName, personConditions),
         conditions: [...new Set([...(previous?.conditions ?? []), ...personConditions])].sort(),
       });
     }
@@ -155,7 +146,7 @@ export function buildRenderPlan(items: readonly PlanItem[], settings: PlanSettin
     const lowerThird: LowerThird | null =
       settings.lowerThirds && speaker
         ? {
-            name: shownName(speaker.displayName, conditionsOf(recording.check, speaker.personId)),
+            name: shownName(speaker, conditionsOf(recording.check, speaker.personId)),
             role: speaker.part.trim() || ROLE_LABELS_FR[speaker.role],
           }
         : null;

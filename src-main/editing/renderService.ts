@@ -384,7 +384,10 @@ export class RenderService {
       hasVideo: recording.hasVideo,
       hasAudio: recording.hasAudio,
       needsReview: recording.needsReview,
-      people: recording.people,
+      people: recording.people.map((linked) => {
+        const { givenName, familyName, nameNeedsReview } = this.library.people.get(linked.personId);
+        return { ...linked, givenName, familyName, nameNeedsReview };
+      }),
       check: this.deps.consent.check(recording.id, audience),
       cues: this.deps.subtitles.forExport(recording.id),
     };

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { RecordingCheck } from '../../src-shared/contract/schemas';
-import { buildRenderPlan, shownName, type PlanRecording, type PlanSettings } from '../../src-main/editing/renderPlan';
+import { buildRenderPlan, type PlanRecording, type PlanSettings } from '../../src-main/editing/renderPlan';
+import { shownName } from '../../src-shared/personName';
 
 const settings: PlanSettings = {
   audience: 'elected',

@@ -9,9 +9,18 @@ import { migration003 } from './003-consent';
 import { migration004 } from './004-review';
 import { migration005 } from './005-editing';
 import { migration006 } from './006-search';
+import { migration014 } from './014-person-names';
 
 export type { Migration } from './migration';
 
-export const migrations: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006];
+export const migrations: readonly Migration[] = [
+  migration001,
+  migration002,
+  migration003,
+  migration004,
+  migration005,
+  migration006,
+  migration014,
+];
 
 export const LATEST_SCHEMA_VERSION = migrations[migrations.length - 1]!.version;
