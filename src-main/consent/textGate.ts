@@ -1,0 +1,297 @@
+/**
+ * The consent gate for free text (titles, clip and montage names, quotes, subtitles,
+ * comments, project texts): a person named in a text is a person shown, so each name of
+ * the project's people found in a text is held to that person's own decision for the
+ * audience. Pure: it takes the text, the people and their decisions, and returns the text
+ * as it may go out (or null: it must be left out) with the list of what changed and why.
+ *
+ * Matching: accents, case and ligatures are folded ("Léa" = "LEA" = "lea"); the given
+ * name and the family name are each looked for on their own, and each of their words
+ * (particles such as "de" apart), always as whole words ("Martin" does not match
+ * "Martine"; it does match "Saint-Martin", a hyphen being a word boundary).
+ *
+ * Names that are also common words ("Rose", "Pierre", "Blanc", "Petit") are matched like
+ * any name: a word removed by mistake (and listed in the preview) is better than a name
+ * left in an output. Several people sharing a name: the strictest decision applies.
+ *
+ * - refused (withdrawn, expired, pending, no consent, minor without authorisation):
+ *   the whole text is left out (`text: null`); the caller drops the cue or quote,
+ *   uses a neutral title, or refuses the export when the text is essential;
+ * - first name only: the family name is removed ("Samira Benali" → "Samira",
+ *   a family name alone → "…"); while the name's split needs review, the whole name goes;
+ * - no name: every part of the name is replaced by "…".
+ */
+import { NAME_PARTICLES, shownName, type PersonName } from '../../src-shared/personName';
+import type { ConsentCondition, PolicyDecision, RefusalReason } from './consentPolicy';
+
+export interface GatePerson extends PersonName {
+  id: number;
+}
+
+export type TextChangeKind = 'removed' | 'family-name-removed' | 'name-removed';
+
+export interface TextChange {
+  personId: number;
+  /** The person's name as this audience may see it (null: not at all). Never the hidden name. */
+  personName: string | null;
+  change: TextChangeKind;
+  /** In French, for the preview and the export panel. */
+  reason: string;
+}
+
+export interface GatedText {
+  /** The text as it may go out, or null when it must be left out. */
+  text: string | null;
+  changes: TextChange[];
+  /** Everyone named in the text (kept, changed or refused): a named person is a shown person. */
+  namedPersonIds: number[];
+}
+
+/** What replaces a name that may not be shown. */
+export const NAME_PLACEHOLDER = '…';
+
+/** One character folded for matching: no accents, lower case, ligatures spelt out, one apostrophe. */
+function foldChar(char: string): string {
+  const lower = char.toLowerCase();
+  if (lower === 'œ') return 'oe';
+  if (lower === 'æ') return 'ae';
+  if (lower === 'ß') return 'ss';
+  if (char === '’' || char === 'ʼ' || char === '‘') return "'";
+  return lower.normalize('NFD').replace(/\p{M}/gu, '');
+}
+
+/** The folded text, and where each folded character came from in the original. */
+function foldWithMap(text: string): { folded: string; from: number[]; to: number[] } {
+  let folded = '';
+  const from: number[] = [];
+  const to: number[] = [];
+  let index = 0;
+  for (const char of text) {
+    const part = foldChar(char);
+    for (let i = 0; i < part.length; i++) {
+      from.push(index);
+      to.push(index + char.length);
+    }
+    folded += part;
+    index += char.length;
+  }
+  return { folded, from, to };
+}
+
+export function foldForMatch(text: string): string {
+  return foldWithMap(text).folded;
+}
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+function wordsOf(name: string): string[] {
+  return foldForMatch(name).trim().split(/\s+/).filter(Boolean);
+}
+
+function isParticle(word: string): boolean {
+  return (NAME_PARTICLES as readonly string[]).includes(word) || /^d'$/.test(word);
+}
+
+type PatternKind = 'full' | 'given' | 'family';
+
+interface Pattern {
+  personId: number;
+  kind: PatternKind;
+  regex: RegExp;
+}
+
+function phrase(words: readonly string[]): string {
+  return words.map(escapeRegExp).join('[\\s\\u00a0]+');
+}
+
+function patternsOf(person: GatePerson): Pattern[] {
+  const given = wordsOf(person.givenName);
+  const family = wordsOf(person.familyName);
+  const phrases: Array<{ kind: PatternKind; words: string[] }> = [];
+  if (given.length && family.length) {
+    phrases.push({ kind: 'full', words: [...given, ...family] }, { kind: 'full', words: [...family, ...given] });
+  }
+  const add = (kind: PatternKind, words: string[]) => {
+    if (words.length) phrases.push({ kind, words });
+    if (words.length > 1) {
+      for (const word of words)
+        if (!isParticle(word) && word.replace(/[^\p{L}\p{N}]/gu, '').length >= 2) phrases.push({ kind, words: [word] });
+    }
+  };
+  add('given', given);
+  add('family', family);
+  // a name that is one short particle-like word alone ("Le") is still a name: whole-word match keeps it exact
+  return phrases.map(({ kind, words }) => ({
+    personId: person.id,
+    kind,
+    regex: new RegExp(`(?<![\\p{L}\\p{N}])${phrase(words)}(?![\\p{L}\\p{N}])`, 'gu'),
+  }));
+}
+
+type Action = 'keep' | 'family-removed' | 'name-removed' | 'refused';
+const STRICTNESS: Record<Action, number> = { keep: 0, 'family-removed': 1, 'name-removed': 2, refused: 3 };
+
+const REFUSAL_FR: Record<RefusalReason['code'], string> = {
+  'no-consent': 'aucun accord enregistré pour ce public',
+  pending: 'accord en attente',
+  refused: 'a refusé ce public',
+  withdrawn: 'accord retiré',
+  expired: 'accord expiré',
+  'guardian-missing': 'autorisation du représentant légal manquante',
+  'minor-agreement-missing': 'accord du mineur manquant',
+};
+
+/** Why a refused person's text is left out, in French, without their name. */
+export function refusalReasonFr(reasons: readonly RefusalReason[]): string {
+  const words = [
+    ...new Set(
+      reasons.map((reason) =>
+        reason.code === 'expired' && reason.expiredOn ? `accord expiré le ${reason.expiredOn}` : (REFUSAL_FR[reason.code] ?? reason.code),
+      ),
+    ),
+  ];
+  return `personne nommée : ${words.join(', ') || 'pas d’accord pour ce public'}`;
+}
+
+function conditionsOf(decision: PolicyDecision | undefined): ConsentCondition[] {
+  return decision?.decision === 'allowed-with' ? decision.conditions : [];
+}
+
+function actionFor(person: GatePerson, decision: PolicyDecision | undefined, kind: PatternKind): Action {
+  if (!decision || decision.decision === 'refused') return 'refused';
+  const conditions = conditionsOf(decision);
+  if (conditions.includes('no-name')) return 'name-removed';
+  if (conditions.includes('first-name-only')) {
+    if (person.nameNeedsReview) return 'name-removed';
+    return kind === 'given' ? 'keep' : 'family-removed';
+  }
+  return 'keep';
+}
+
+interface Match {
+  start: number;
+  end: number;
+  personId: number;
+  kind: PatternKind;
+  action: Action;
+}
+
+/** Removes the doubled spaces and stray spaces a removal leaves, only around what changed. */
+function tidy(text: string): string {
+  return text
+    .replace(/[ \t\u00a0]{2,}/g, ' ')
+    .replace(/ +([,.])/g, '$1')
+    .replace(new RegExp(`${escapeRegExp(NAME_PLACEHOLDER)}(\\s*${escapeRegExp(NAME_PLACEHOLDER)})+`, 'g'), NAME_PLACEHOLDER)
+    .replace(/^[ \t]+|[ \t]+$/gm, '');
+}
+
+/**
+ * The text as this audience may read it. `decisions` holds each person's decision for the
+ * audience; a person without one counts as refused.
+ */
+export function gateText(text: string, people: readonly GatePerson[], decisions: ReadonlyMap<number, PolicyDecision>): GatedText {
+  if (!text || people.length === 0) return { text, changes: [], namedPersonIds: [] };
+  const { folded, from, to } = foldWithMap(text);
+  const byId = new Map(people.map((person) => [person.id, person]));
+  const found: Match[] = [];
+  for (const person of people) {
+    for (const pattern of patternsOf(person)) {
+      for (const hit of folded.matchAll(pattern.regex)) {
+        const start = hit.index!;
+        const end = start + hit[0].length;
+        found.push({
+          start,
+          end,
+          personId: person.id,
+          kind: pattern.kind,
+          action: actionFor(person, decisions.get(person.id), pattern.kind),
+        });
+      }
+    }
+  }
+  // a full name ("Léa Martin") says who it is: another person's given name inside it ("Léa") does not count
+  const matches = found.filter(
+    (m) =>
+      !found.some(
+        (full) =>
+          full.kind === 'full' &&
+          full.personId !== m.personId &&
+          full.start <= m.start &&
+          m.end <= full.end &&
+          full.end - full.start > m.end - m.start,
+      ),
+  );
+  if (matches.length === 0) return { text, changes: [], namedPersonIds: [] };
+  const namedPersonIds = [...new Set(matches.map((match) => match.personId))];
+
+  const changes = new Map<string, TextChange>();
+  const note = (personId: number, change: TextChangeKind) => {
+    const person = byId.get(personId)!;
+    const decision = decisions.get(personId);
+    const key = `${personId}:${change}`;
+    if (changes.has(key)) return;
+    const conditions = conditionsOf(decision);
+    changes.set(key, {
+      personId,
+      personName: decision && decision.decision !== 'refused' ? shownName(person, conditions) : null,
+      change,
+      reason:
+        change === 'removed'
+          ? refusalReasonFr(decision?.decision === 'refused' ? decision.reasons : [])
+          : change === 'family-name-removed'
+            ? 'accord « prénom seulement » : nom de famille retiré'
+            : person.nameNeedsReview && !conditions.includes('no-name')
+              ? 'accord « prénom seulement », mais prénom et nom à vérifier : nom retiré'
+              : 'accord « sans nom » : nom retiré',
+    });
+  };
+
+  const refused = matches.filter((match) => match.action === 'refused');
+  if (refused.length) {
+    for (const match of refused) note(match.personId, 'removed');
+    return { text: null, changes: [...changes.values()], namedPersonIds };
+  }
+
+  // longest first at each place; every match overlapping a kept span adds its strictness
+  const ordered = [...matches].sort((a, b) => a.start - b.start || b.end - a.end);
+  const spans: Array<{ start: number; end: number; lead: Match; action: Action; personIds: Set<number> }> = [];
+  for (const match of ordered) {
+    const last = spans[spans.length - 1];
+    if (last && match.start < last.end) {
+      if (STRICTNESS[match.action] > STRICTNESS[last.action]) last.action = match.action;
+      last.personIds.add(match.personId);
+      continue;
+    }
+    spans.push({ start: match.start, end: match.end, lead: match, action: match.action, personIds: new Set([match.personId]) });
+  }
+
+  const strictestIn = (span: { start: number; end: number }, personId: number): Action =>
+    matches
+      .filter((m) => m.personId === personId && m.start < span.end && m.end > span.start)
+      .reduce<Action>((worst, m) => (STRICTNESS[m.action] > STRICTNESS[worst] ? m.action : worst), 'keep');
+
+  let out = '';
+  let cursor = 0;
+  for (const span of spans) {
+    const originalStart = from[span.start]!;
+    const originalEnd = to[span.end - 1]!;
+    out += text.slice(cursor, originalStart);
+    const original = text.slice(originalStart, originalEnd);
+    let replacement = original;
+    if (span.action === 'name-removed') {
+      replacement = NAME_PLACEHOLDER;
+      for (const personId of span.personIds) {
+        const action = strictestIn(span, personId);
+        if (action !== 'keep') note(personId, action === 'family-removed' ? 'family-name-removed' : 'name-removed');
+      }
+    } else if (span.action === 'family-removed') {
+      const person = byId.get(span.lead.personId)!;
+      replacement = span.lead.kind === 'full' ? person.givenName.trim() : NAME_PLACEHOLDER;
+      for (const personId of span.personIds) if (strictestIn(span, personId) !== 'keep') note(personId, 'family-name-removed');
+    }
+    out += replacement;
+    cursor = originalEnd;
+  }
+  out += text.slice(cursor);
+  return { text: changes.size ? tidy(out) : text, changes: [...changes.values()], namedPersonIds };
+}
