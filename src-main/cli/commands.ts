@@ -350,6 +350,21 @@ CORE_COMMANDS.push(
     columns: ['id', 'startSeconds', 'endSeconds', 'authorName', 'category', 'text'],
   },
   {
+    name: 'comments quote',
+    usage: 'comments quote --comment <id> [--quoted <person id>] [--unmark]',
+    summary: 'Mark a comment as a quote (credited to --quoted, else to the clip’s speaker), or --unmark it',
+    flags: { comment: { type: 'string' }, quoted: { type: 'string' }, unmark: { type: 'boolean' } },
+    method: 'comments.update',
+    toInput: (flags) => ({
+      id: parseIdFlag(str(flags, 'comment'), 'comment'),
+      changes: {
+        isQuote: flags.unmark !== true,
+        ...(str(flags, 'quoted') !== undefined ? { quotedPersonId: parseIdFlag(str(flags, 'quoted'), 'quoted') } : {}),
+      },
+    }),
+    columns: ['id', 'startSeconds', 'endSeconds', 'isQuote', 'quotedPersonId', 'text'],
+  },
+  {
     name: 'comments list',
     usage: 'comments list --recording <id>',
     summary: "A recording's comments in time order (replies included)",

@@ -21,7 +21,7 @@
  *   a family name alone → "…"); while the name's split needs review, the whole name goes;
  * - no name: every part of the name is replaced by "…".
  */
-import { NAME_PARTICLES, shownName, type PersonName } from '../../src-shared/personName';
+import { fullName, NAME_PARTICLES, shownName, type PersonName } from '../../src-shared/personName';
 import type { ConsentCondition, PolicyDecision, RefusalReason } from './consentPolicy';
 
 export interface GatePerson extends PersonName {
@@ -294,4 +294,75 @@ export function gateText(text: string, people: readonly GatePerson[], decisions:
   }
   out += text.slice(cursor);
   return { text: changes.size ? tidy(out) : text, changes: [...changes.values()], namedPersonIds };
+}
+
+export interface TextChangeEntry extends TextChange {
+  /** Where the text was, in French, without the text itself (it may hold the hidden name). */
+  where: string;
+  /** The text was essential (a montage's or project's name): the export is refused. */
+  blocksExport: boolean;
+}
+
+export interface TextGate {
+  /** The text as it may go out, or null; what changed is recorded under `where`. */
+  text(text: string, where: string, options?: { essential?: boolean }): string | null;
+  /** May this person's words go out (a quote's author or speaker)? A refusal is recorded. */
+  personAllows(personId: number, where: string, role: string): boolean;
+  /** How this person may be named, if at all (their own conditions). */
+  nameOf(personId: number): string | null;
+  decisionOf(personId: number): PolicyDecision | undefined;
+  /** The full name, for the animator's own lists (never for outputs). */
+  fullNameOf(personId: number): string;
+  changes(): TextChangeEntry[];
+  /** People named in texts that went out, and authors whose words went out. */
+  shownPersonIds(): number[];
+}
+
+/** One export's gate: every text of the export passes here, and the changes add up. */
+export function createTextGate(people: readonly GatePerson[], decisions: ReadonlyMap<number, PolicyDecision>): TextGate {
+  const changes = new Map<string, TextChangeEntry>();
+  const shown = new Set<number>();
+  const byId = new Map(people.map((person) => [person.id, person]));
+  const record = (entry: TextChangeEntry) => {
+    const key = `${entry.where}|${entry.personId}|${entry.change}`;
+    const previous = changes.get(key);
+    changes.set(key, previous ? { ...previous, blocksExport: previous.blocksExport || entry.blocksExport } : entry);
+  };
+  return {
+    text(text, where, options = {}) {
+      const result = gateText(text, people, decisions);
+      for (const change of result.changes) record({ ...change, where, blocksExport: Boolean(options.essential) && result.text === null });
+      if (result.text !== null) result.namedPersonIds.forEach((id) => shown.add(id));
+      return result.text;
+    },
+    personAllows(personId, where, role) {
+      const decision = decisions.get(personId);
+      if (decision && decision.decision !== 'refused') {
+        shown.add(personId);
+        return true;
+      }
+      record({
+        personId,
+        personName: null,
+        change: 'removed',
+        reason: `${role} : ${refusalReasonFr(decision?.decision === 'refused' ? decision.reasons : []).replace(/^personne nommée : /, '')}`,
+        where,
+        blocksExport: false,
+      });
+      return false;
+    },
+    nameOf(personId) {
+      const person = byId.get(personId);
+      const decision = decisions.get(personId);
+      if (!person || !decision || decision.decision === 'refused') return null;
+      return shownName(person, conditionsOf(decision));
+    },
+    decisionOf: (personId) => decisions.get(personId),
+    fullNameOf: (personId) => {
+      const person = byId.get(personId);
+      return person ? fullName(person) : '';
+    },
+    changes: () => [...changes.values()],
+    shownPersonIds: () => [...shown],
+  };
 }

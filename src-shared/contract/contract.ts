@@ -64,6 +64,9 @@ import {
 } from './schemas';
 import {
   clipSchema,
+  clipStillsInputSchema,
+  clipStillsOutputSchema,
+  confirmFaceRegionInputSchema,
   createClipInputSchema,
   createMontageInputSchema,
   cueSchema,
@@ -170,6 +173,8 @@ export const apiContract = {
     input: buildPackInputSchema.omit({ spec: true }).extend({ exportId: exportIdInputSchema.shape.exportId }),
     output: buildPackOutputSchema,
   },
+  'clips.stills': { input: clipStillsInputSchema, output: clipStillsOutputSchema },
+  'clips.confirmFaceRegion': { input: confirmFaceRegionInputSchema, output: clipSchema },
 } as const satisfies Record<ApiMethodName, MethodSpec>;
 
 export const apiEvents = {

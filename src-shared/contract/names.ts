@@ -78,6 +78,8 @@ export const API_METHODS = [
   'packs.rebuild',
   'system.dismissRecovery',
   'search',
+  'clips.stills',
+  'clips.confirmFaceRegion',
 ] as const;
 export type ApiMethodName = (typeof API_METHODS)[number];
 

@@ -1,5 +1,6 @@
 /** Comments, categories, the interview grid and the feedback sheet. */
 import { writeFeedbackSheet } from '../../review/feedbackSheet';
+import { gateComments } from '../../review/commentGate';
 import type { HandlerTable } from './handlerTable';
 
 export const reviewHandlers = {
@@ -12,7 +13,10 @@ export const reviewHandlers = {
     return { deleted: true, id: input.id } as const;
   },
   'comments.history': (input, ctx) => ctx.review.comments.revisions(input.id),
-  'comments.export': (input, ctx) => ctx.review.exportComments(input.recordingId, input.format),
+  'comments.export': (input, ctx) => {
+    const recording = ctx.library.recordings.get(input.recordingId);
+    return ctx.review.exportComments(input.recordingId, input.format, ctx.consent.textGateFor(recording.projectId, 'workshop'));
+  },
   'categories.list': (input, ctx) => ctx.review.vocabulary.categories(ctx.library.projects.get(input.projectId).id),
   'categories.set': (input, ctx) => ctx.review.vocabulary.setCategories(ctx.library.projects.get(input.projectId).id, input.labels),
   'rubric.get': (input, ctx) => ctx.review.rubric(input.recordingId),
@@ -21,13 +25,17 @@ export const reviewHandlers = {
   'rubric.criteria': (input, ctx) => ctx.review.vocabulary.criteria(ctx.library.projects.get(input.projectId).id),
   'feedback.sheet': (input, ctx) => {
     const recording = ctx.library.recordings.get(input.recordingId);
+    const rubric = ctx.review.rubric(recording.id);
+    // the sheet goes to the candidate: their own name stays; everyone else is held to their workshop consent
+    const candidateId = rubric.candidate?.personId ?? null;
+    const gate = ctx.consent.textGateFor(recording.projectId, 'workshop', { selfPersonId: candidateId });
     return writeFeedbackSheet(
       ctx.library,
       {
         recording,
-        comments: ctx.review.comments.list(recording.id),
-        rubric: ctx.review.rubric(recording.id),
-        projectName: ctx.library.projects.get(recording.projectId).name,
+        comments: gateComments(ctx.review.comments.list(recording.id), gate, candidateId),
+        rubric,
+        projectName: gate.text(ctx.library.projects.get(recording.projectId).name, 'Nom du projet') ?? '',
         masterPath: recording.masterAssetId ? ctx.library.mediaAssets.resolve(recording.masterAssetId).absolutePath : null,
       },
       ctx.ffmpeg(),

@@ -10,6 +10,7 @@ import { migration004 } from './004-review';
 import { migration005 } from './005-editing';
 import { migration006 } from './006-search';
 import { migration014 } from './014-person-names';
+import { migration015 } from './015-quotes-and-face-checks';
 
 export type { Migration } from './migration';
 
@@ -21,6 +22,7 @@ export const migrations: readonly Migration[] = [
   migration005,
   migration006,
   migration014,
+  migration015,
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations[migrations.length - 1]!.version;
