@@ -14,11 +14,12 @@ import { ExportsStore } from '../exports/exportsStore';
 import { ClipsStore } from '../editing/clipsStore';
 import { MontagesStore } from '../editing/montagesStore';
 import { SubtitleStore } from '../editing/subtitleStore';
+import { SearchStore } from '../search/searchStore';
 import { JobRunner } from '../platform/jobRunner';
 import { Library, type OpenLibraryOptions } from '../library/library';
 import { resolveFfmpegBinaries, type FfmpegBinaries } from '../media/binaries';
 import { ApiEventBus } from '../platform/eventBus';
-import { RECOVERY_SETTING } from '../library/settingKeys';
+import { FFMPEG_SETTING, FFPROBE_SETTING, RECOVERY_SETTING } from '../library/settingKeys';
 import { recoverUnfinishedWorkMarkers, type RecoveredWork } from '../platform/unfinishedWork';
 
 /** What every handler gets: the opened library, the services, and who is calling. */
@@ -40,21 +41,46 @@ export interface ApiContext {
   clips: ClipsStore;
   montages: MontagesStore;
   subtitles: SubtitleStore;
+  search: SearchStore;
   /** True for the local CLI only: may call methods that read paths on this computer. */
   trusted: boolean;
+  /** Why ffmpeg or ffprobe cannot be used (with the fix), or null. */
+  ffmpegProblem: () => string | null;
+  /** Forgets the resolved ffmpeg, after its path setting changed. */
+  resetFfmpeg: () => void;
+  /** Only in the desktop app. */
+  desktop: DesktopHooks | null;
 }
 
 export const APP_VERSION: string = packageJson.version;
 
-export const FFMPEG_SETTING = 'media.ffmpegPath';
-
-export const FFPROBE_SETTING = 'media.ffprobePath';
+/**
+ * What only the desktop shell can do (dialogs, opening folders, restarting on another
+ * library), given by the Electron entry; absent in browser mode and the CLI.
+ */
+export interface DesktopHooks {
+  defaultLibraryDir: string;
+  logsDir: string;
+  openFolder(dir: string): Promise<void>;
+  /** Asks for a folder or a program; null when the user cancels. */
+  chooseFolder(title: string): Promise<string | null>;
+  chooseProgram(title: string): Promise<string | null>;
+  /** Restarts the app on another library folder, moving the current one there first when asked. */
+  switchLibrary(dir: string, move: boolean): Promise<{ restarting: boolean; message: string | null }>;
+  /** The menu and dialogs follow the interface language. */
+  languageChanged(language: 'fr' | 'en'): void;
+  /** Licence files that sit beside the Electron binary (Electron, Chromium). */
+  shellLicenceFiles: Array<{ id: string; title: string; file: string }>;
+}
 
 export interface CreateApiContextOptions extends OpenLibraryOptions {
   /** The local CLI: may call path-based methods. */
   trusted?: boolean;
   /** Free space as seen by exports (tests simulate a nearly full disk). */
   freeBytes?: (dir: string) => number;
+  /** The installed app uses the ffmpeg it ships before one on the PATH. */
+  preferBundledFfmpeg?: boolean;
+  desktop?: DesktopHooks | null;
 }
 
 export function createApiContext(
@@ -74,6 +100,7 @@ export function createApiContext(
         binaries: resolveFfmpegBinaries({
           settingFfmpeg: library.settings.get(FFMPEG_SETTING),
           settingFfprobe: library.settings.get(FFPROBE_SETTING),
+          preferBundled: options.preferBundledFfmpeg ?? false,
         }),
       };
     } catch (error) {
@@ -93,6 +120,7 @@ export function createApiContext(
   const clips = new ClipsStore(library.db, library.now);
   const montages = new MontagesStore(library.db, library.now);
   const subtitles = new SubtitleStore(library.db);
+  const search = new SearchStore(library.db);
   const consent = new ConsentService({ library, events, exports, deleteRecording: (id) => capture.deleteRecording(id) });
   const render = new RenderService({
     library,
@@ -135,10 +163,19 @@ export function createApiContext(
     clips,
     montages,
     subtitles,
+    search,
     ffmpeg: () => {
       const result = resolve();
       return 'binaries' in result ? result.binaries : null;
     },
+    ffmpegProblem: () => {
+      const result = resolve();
+      return 'error' in result ? [result.error.message, result.error.hint].filter(Boolean).join(' ') : null;
+    },
+    resetFfmpeg: () => {
+      resolved = undefined;
+    },
+    desktop: options.desktop ?? null,
   };
 }
 

@@ -12,7 +12,7 @@ import type { ApiEventBus } from '../platform/eventBus';
 import type { AppendChunkInput, ImportFileInput, Recording, StartCaptureInput } from '../../src-shared/contract/schemas';
 import type { JobRunner } from '../platform/jobRunner';
 import type { Library } from '../library/library';
-import { resolveInside } from '../library/libraryFolder';
+import { resolveInside } from '../platform/pathInside';
 import type { FfmpegBinaries } from '../media/binaries';
 import { finaliseMedia, type FinaliseStep } from '../media/finaliseMedia';
 import { probe } from '../media/probe';
@@ -172,6 +172,8 @@ export class CaptureService {
     const label = recording.title || `Enregistrement n° ${recording.id}`;
     return this.deps.jobs.start('finalise-recording', label, (job) => this.runFinalise(recordingId, job.signal, job.progress), {
       recordingId,
+      // a camera take is kept when its conversion fails, so it can be tried again; an import is removed
+      retryable: recording.source === 'camera',
     });
   }
 
@@ -236,6 +238,20 @@ export class CaptureService {
 
   /** Copies a video file into the library and finalises it; the source is never modified. */
   async importFile(input: ImportFileInput): Promise<Recording> {
+    return (await this.startImport(input)).done;
+  }
+
+  /**
+   * The desktop app's import: the file is read by path (no chunks over IPC), copied
+   * without blocking the main thread, and its finalise job is returned at once.
+   */
+  async importFileQueued(input: ImportFileInput): Promise<{ recordingId: number; jobId: string }> {
+    const { recordingId, jobId, done } = await this.startImport(input);
+    done.catch(() => {}); // the job's outcome reaches the UI as a job.finished event
+    return { recordingId, jobId };
+  }
+
+  private async startImport(input: ImportFileInput): Promise<{ recordingId: number; jobId: string; done: Promise<Recording> }> {
     const sourcePath = path.resolve(input.path);
     let stat: fs.Stats;
     try {
@@ -260,7 +276,7 @@ export class CaptureService {
     let recording: Recording;
     try {
       const extension = extensionOfFileName(sourcePath) ?? '.bin';
-      fs.copyFileSync(sourcePath, path.join(this.folderPath(folder), stagingFileName('file', extension)));
+      await fs.promises.copyFile(sourcePath, path.join(this.folderPath(folder), stagingFileName('file', extension)));
       recording = this.library.recordings.create({
         projectId,
         sessionId,
@@ -282,16 +298,18 @@ export class CaptureService {
       throw error;
     }
     this.announce(recording, 'created');
-    return this.queueFinalise(recording.id).done;
+    const { jobId, done } = this.queueFinalise(recording.id);
+    return { recordingId: recording.id, jobId, done };
   }
 
   /**
    * Start-up recovery: camera takes cut short are finalised from what reached the disk;
    * unfinished uploads and imports are removed (their source file is still with the user).
    */
-  recoverUnfinished(): Array<{ recordingId: number; action: 'recovering' | 'removed'; jobId: string | null }> {
+  recoverUnfinished(onlyCapturing = false): Array<{ recordingId: number; action: 'recovering' | 'removed'; jobId: string | null }> {
     const report: Array<{ recordingId: number; action: 'recovering' | 'removed'; jobId: string | null }> = [];
     for (const row of this.library.recordings.listUnfinished()) {
+      if (onlyCapturing && row.status !== 'capturing') continue; // a finalise already under way is left alone
       const staging = findStagingFile(this.folderPath(row.folder));
       const hasData = staging !== null && fs.statSync(staging).size > 0;
       if (row.source !== 'camera' || !hasData) {
@@ -318,6 +336,24 @@ export class CaptureService {
     this.library.db.prepare("DELETE FROM media_assets WHERE relative_path LIKE ? || '/%'").run(sheets);
     fs.rmSync(this.folderPath(sheets), { recursive: true, force: true });
     this.announce(recording, 'deleted');
+  }
+
+  /** Camera takes and uploads whose page is still sending chunks. */
+  activeCaptureCount(): number {
+    return this.library.recordings.listUnfinished().filter((row) => row.status === 'capturing').length;
+  }
+
+  /**
+   * The page that was filming went away (its renderer crashed or was reloaded): the take
+   * is closed and finalised from what reached the disk, like after a crash of the app.
+   */
+  recoverAbandonedCaptures(): Array<{ recordingId: number; action: 'recovering' | 'removed'; jobId: string | null }> {
+    this.closeAll();
+    const report = this.recoverUnfinished(true);
+    for (const entry of report) {
+      if (entry.action === 'recovering') this.announce(this.library.recordings.get(entry.recordingId), 'updated');
+    }
+    return report;
   }
 
   closeAll(): void {

@@ -9,7 +9,7 @@ import type { PersonConsent } from '../../src-shared/contract/schemas';
 import type { Library } from '../library/library';
 import { createPdf, type PdfDoc } from '../platform/pdfDocument';
 import type { ConsentScope } from './consentPolicy';
-import { ROLE_LABELS_FR } from '../editing/frenchLabels';
+import { ROLE_LABELS_FR } from './frenchLabels';
 import { CONSENT_CONDITION_TABLE } from '../../src-shared/contract/vocabulary';
 
 const SCOPE_LINES: Array<{ scope: ConsentScope; text: string; icon: 'camera' | 'group' | 'office' | 'hall' | 'globe' }> = [

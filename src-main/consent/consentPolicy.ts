@@ -12,20 +12,10 @@
  *   workshop (French data-protection age of 15), but showing them outside the workshop
  *   (partners, elected officials, public) still needs a guardian's signature.
  */
-import type {
-  AUDIENCES,
-  CONSENT_CONDITIONS,
-  CONSENT_METHODS,
-  CONSENT_SCOPES,
-  CONSENT_STATUSES,
-} from '../../src-shared/contract/vocabulary';
+import type { Audience, ConsentCondition, ConsentScope, ConsentStatus } from '../../src-shared/contract/vocabulary';
 import { ageOn } from '../../src-shared/age';
 
-export type ConsentScope = (typeof CONSENT_SCOPES)[number];
-export type Audience = (typeof AUDIENCES)[number];
-export type ConsentStatus = (typeof CONSENT_STATUSES)[number];
-export type ConsentMethod = (typeof CONSENT_METHODS)[number];
-export type ConsentCondition = (typeof CONSENT_CONDITIONS)[number];
+export type { Audience, ConsentCondition, ConsentMethod, ConsentScope, ConsentStatus } from '../../src-shared/contract/vocabulary';
 
 export interface ConsentRecord {
   scope: ConsentScope;

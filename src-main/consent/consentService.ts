@@ -18,7 +18,7 @@ import type {
 } from '../../src-shared/contract/schemas';
 import { AUDIENCES } from '../../src-shared/contract/vocabulary';
 import type { Library } from '../library/library';
-import { resolveInside } from '../library/libraryFolder';
+import { resolveInside } from '../platform/pathInside';
 import { ageOn, isMinorOn } from '../../src-shared/age';
 import { canBeFilmed, canShow, canShowRecording, type Audience, type ConsentScope, type PolicyDecision } from './consentPolicy';
 import { ConsentStore } from './consentStore';

@@ -10,7 +10,8 @@ import path from 'node:path';
 import { AppError } from '../../src-shared/appError';
 import type { Clip } from '../../src-shared/contract/schemas/editing';
 import type { Library } from '../library/library';
-import { resolveInside } from '../library/libraryFolder';
+import { resolveInside } from '../platform/pathInside';
+import { frameGrabArgs } from '../media/ffmpegArgs';
 import type { FfmpegBinaries } from '../media/binaries';
 import { runFfmpeg } from '../media/runFfmpeg';
 import type { ClipsStore } from './clipsStore';
@@ -37,11 +38,9 @@ export async function clipStills(
       const box = clip.blurBox;
       const draw = box ? `,drawbox=x=iw*${box.x}:y=ih*${box.y}:w=iw*${box.w}:h=ih*${box.h}:color=0xFFD166@1:t=4` : '';
       const file = path.join(work, `still-${index}.jpg`);
-      await runFfmpeg(
-        binaries,
-        ['-ss', seconds.toFixed(3), '-i', master, '-frames:v', '1', '-vf', `scale=640:-2${draw}`, '-q:v', '4', '-f', 'image2', file],
-        { purpose: 'taking stills to check the blur region' },
-      );
+      await runFfmpeg(binaries, frameGrabArgs(master, seconds, file, `scale=640:-2${draw}`), {
+        purpose: 'taking stills to check the blur region',
+      });
       stills.push({ seconds, image: `data:image/jpeg;base64,${fs.readFileSync(file).toString('base64')}` });
     }
     return { clipId: clip.id, blurBox: clip.blurBox, regionCanHoldFace: clip.blurBox ? regionCanHoldFace(clip.blurBox) : false, stills };

@@ -11,7 +11,7 @@
 import type { BlurBox, RenderCheck, RenderPreset } from '../../src-shared/contract/schemas/editing';
 import type { PersonRole, RecordingCheck } from '../../src-shared/contract/schemas';
 import type { Audience, ConsentCondition } from '../consent/consentPolicy';
-import { ROLE_LABELS_FR } from './frenchLabels';
+import { ROLE_LABELS_FR } from '../consent/frenchLabels';
 import { cuesInRange, type Cue } from '../media/subtitleFormats';
 import { shownName, type PersonName } from '../../src-shared/personName';
 import { formatTimecode } from '../../src-shared/time';

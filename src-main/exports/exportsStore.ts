@@ -9,7 +9,7 @@ import { AppError } from '../../src-shared/appError';
 import type { MediaAssetsStore } from '../library/mediaAssetsStore';
 import type { SqliteDatabase } from '../library/database';
 import type { ExportRecord } from '../../src-shared/contract/schemas/editing';
-import type { Audience } from '../consent/consentPolicy';
+import type { Audience } from '../../src-shared/contract/vocabulary';
 import type { FlaggedExport } from '../../src-shared/contract/schemas';
 
 interface ExportRow {

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { AppError } from '../../src-shared/appError';
 import { DATABASE_FILE_NAME } from './libraryFolder';
 import { Library } from './library';
-import { compareWithManifest, describeFiles, presentFilesIn } from '../platform/fileManifest';
+import { compareWithManifest, describeFiles, presentFilesIn, type ManifestFile } from '../platform/fileManifest';
 
 export const BACKUP_MANIFEST = 'backup.json';
 const COPIED_FOLDERS = ['media', 'exports'];
@@ -20,7 +20,7 @@ export interface BackupManifest {
   createdAt: string;
   appVersion: string;
   schemaVersion: number;
-  files: Array<{ path: string; size: number; sha256: string }>;
+  files: ManifestFile[];
 }
 
 function filesUnder(root: string, sub: string): string[] {
@@ -59,7 +59,7 @@ export async function backupLibrary(
       for (const relative of filesUnder(library.dir, sub)) {
         const target = path.join(temp, relative);
         fs.mkdirSync(path.dirname(target), { recursive: true });
-        fs.copyFileSync(path.join(library.dir, relative), target);
+        await fs.promises.copyFile(path.join(library.dir, relative), target);
         relativeFiles.push(relative);
       }
     }

@@ -6,6 +6,7 @@
 import fs from 'node:fs';
 import Database from 'better-sqlite3';
 import { AppError } from '../../src-shared/appError';
+import { sqliteBindingOptions } from '../platform/sqliteBinding';
 import { LATEST_SCHEMA_VERSION, migrations as defaultMigrations, type Migration } from './migrations';
 
 export type SqliteDatabase = Database.Database;
@@ -37,7 +38,7 @@ function unreadable(file: string, why: string, cause?: unknown): AppError {
 function readSchemaVersionReadOnly(file: string): number {
   let db: SqliteDatabase | undefined;
   try {
-    db = new Database(file, { readonly: true, fileMustExist: true });
+    db = new Database(file, { readonly: true, fileMustExist: true, ...sqliteBindingOptions() });
     const version = db.pragma('user_version', { simple: true }) as number;
     db.prepare('SELECT count(*) FROM sqlite_master').get(); // forces the schema to be read
     return version;
@@ -72,7 +73,7 @@ export function openDatabase(file: string, options: OpenDatabaseOptions = {}): S
 
   let db: SqliteDatabase;
   try {
-    db = new Database(file);
+    db = new Database(file, sqliteBindingOptions());
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = NORMAL');
     db.pragma('foreign_keys = ON');

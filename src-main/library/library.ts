@@ -21,7 +21,6 @@ import { ProjectsStore } from './projectsStore';
 import { RecordingsStore } from './recordingsStore';
 import { SessionsStore } from './sessionsStore';
 import { SettingsStore } from './settingsStore';
-import { SearchStore } from '../search/searchStore';
 
 export interface OpenLibraryOptions {
   /** Injected clock, so tests can pin dates. Returns an ISO timestamp. */
@@ -35,7 +34,6 @@ export class Library {
   readonly mediaAssets: MediaAssetsStore;
   readonly settings: SettingsStore;
   readonly recordings: RecordingsStore;
-  readonly search: SearchStore;
 
   private constructor(
     readonly dir: string,
@@ -48,7 +46,6 @@ export class Library {
     this.mediaAssets = new MediaAssetsStore(db, dir, now);
     this.settings = new SettingsStore(db);
     this.recordings = new RecordingsStore(db, now);
-    this.search = new SearchStore(db);
   }
 
   static open(dir: string, options: OpenLibraryOptions = {}): Library {

@@ -37,17 +37,3 @@ export function prepareLibraryFolder(dir: string): void {
     });
   }
 }
-
-/** Resolves a library-relative path, refusing anything that escapes the library. */
-export function resolveInside(libraryDir: string, relativePath: string): string {
-  const root = path.resolve(libraryDir);
-  if (path.isAbsolute(relativePath) || relativePath.includes('\0')) {
-    throw new AppError('forbidden', 'A media path must be relative to the library.');
-  }
-  const resolved = path.resolve(root, relativePath);
-  const rel = path.relative(root, resolved);
-  if (rel === '' || rel.startsWith('..') || path.isAbsolute(rel)) {
-    throw new AppError('forbidden', 'A media path points outside the library.');
-  }
-  return resolved;
-}

@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../../src-shared/appError';
 import type { SqliteDatabase } from './database';
-import { resolveInside } from './libraryFolder';
+import { resolveInside } from '../platform/pathInside';
 import { writeFileAtomic } from '../platform/atomicFile';
 
 export interface MediaAsset {

@@ -21,7 +21,7 @@ export function masterFrameRate(probe: ProbeResult): number {
  * VFR and MediaRecorder timestamps are evened out), rotation applied, even dimensions,
  * at most 1080 lines, moov atom first so it plays while loading.
  */
-export function masterTranscodeArgs(input: string, output: string, probe: ProbeResult): string[] {
+export function masterTranscodeArgs(input: string, output: string, probe: ProbeResult, tool: { legacyVsync?: boolean } = {}): string[] {
   const args = ['-i', input];
   if (probe.video) {
     const fps = masterFrameRate(probe);
@@ -33,7 +33,7 @@ export function masterTranscodeArgs(input: string, output: string, probe: ProbeR
       ...H264_VIDEO_ARGS,
       '-r',
       String(fps),
-      '-fps_mode',
+      tool.legacyVsync ? '-vsync' : '-fps_mode',
       'cfr',
       '-force_key_frames',
       `expr:gte(t,n_forced*${MASTER_KEYFRAME_SECONDS})`,
@@ -49,7 +49,12 @@ export function masterTranscodeArgs(input: string, output: string, probe: ProbeR
 /** One poster frame, a little way in (the very first frame is often black). */
 export function posterArgs(master: string, output: string, durationSeconds: number | null): string[] {
   const at = durationSeconds ? Math.min(1, durationSeconds / 2) : 0;
-  return ['-ss', at.toFixed(3), '-i', master, '-frames:v', '1', '-vf', 'scale=-2:360', '-q:v', '4', '-f', 'image2', '-update', '1', output];
+  return frameGrabArgs(master, at, output, 'scale=-2:360');
+}
+
+/** One JPEG frame of a video at a time, scaled (`scale=-2:180`, `scale=640:-2`…): posters, stills, sheet pictures. */
+export function frameGrabArgs(input: string, atSeconds: number, output: string, scale: string): string[] {
+  return ['-ss', atSeconds.toFixed(3), '-i', input, '-frames:v', '1', '-vf', scale, '-q:v', '4', '-f', 'image2', '-update', '1', output];
 }
 
 /** How many filmstrip frames for a duration: one every 2 s, between 8 and 60. */

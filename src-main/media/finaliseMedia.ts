@@ -56,7 +56,7 @@ export async function finaliseMedia(
   const source = await probe(binaries, input);
   const masterFile = path.join(outputDir, 'master.mp4');
   await produceFileAtomic(masterFile, (temp) =>
-    runFfmpeg(binaries, masterTranscodeArgs(input, temp, source), {
+    runFfmpeg(binaries, masterTranscodeArgs(input, temp, source, binaries), {
       durationSeconds: source.durationSeconds,
       signal: options.signal,
       purpose: 'building the library copy of the video',

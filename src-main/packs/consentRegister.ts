@@ -6,7 +6,7 @@
  */
 import type { PersonConsent } from '../../src-shared/contract/schemas';
 import type { Audience } from '../consent/consentPolicy';
-import { CONDITION_LABELS_FR } from '../editing/frenchLabels';
+import { CONDITION_LABELS_FR } from '../consent/frenchLabels';
 import { csvDocument } from '../platform/csvFile';
 
 const METHOD_LABELS: Record<string, string> = {

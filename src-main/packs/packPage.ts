@@ -4,7 +4,7 @@
  * in each <track> (browsers refuse to load a .vtt from file://); the .vtt files sit
  * beside the videos too. No script runs: the page forbids scripts in its own CSP.
  */
-import { AUDIENCE_LABELS_FR, ROLE_LABELS_FR } from '../editing/frenchLabels';
+import { AUDIENCE_LABELS_FR, ROLE_LABELS_FR } from '../consent/frenchLabels';
 import { cuesToVtt } from '../media/subtitleFormats';
 import type { PackClip, PackContent, PackVideo } from './packContent';
 

@@ -15,13 +15,13 @@ import type { ExportRecord } from '../../src-shared/contract/schemas/editing';
 import type { PackPreview, PackSpec, PackVerification } from '../../src-shared/contract/schemas/packs';
 import type { ConsentService } from '../consent/consentService';
 import type { ConsentCondition } from '../consent/consentPolicy';
-import { AUDIENCE_LABELS_FR, ROLE_LABELS_FR } from '../editing/frenchLabels';
+import { AUDIENCE_LABELS_FR, ROLE_LABELS_FR } from '../consent/frenchLabels';
 import { requireFreeSpace, statFreeBytes, type FreeBytes } from '../platform/outputSpace';
 import { partialPathFor, removePartials } from '../platform/atomicFile';
 import type { PreparedRender, RenderService } from '../editing/renderService';
 import type { JobHandle, JobRunner } from '../platform/jobRunner';
 import type { Library } from '../library/library';
-import { resolveInside } from '../library/libraryFolder';
+import { resolveInside } from '../platform/pathInside';
 import type { FfmpegBinaries } from '../media/binaries';
 import { runFfmpeg } from '../media/runFfmpeg';
 import { consentRegisterCsv } from './consentRegister';
@@ -39,6 +39,7 @@ import type { TextChangeView } from '../../src-shared/contract/schemas/editing';
 import type { TextGate } from '../consent/textGate';
 import { listQuotes, quoteInRange, quoteSpeaker } from '../review/quotes';
 import { formatTimecode } from '../../src-shared/time';
+import { frameGrabArgs } from '../media/ffmpegArgs';
 
 const slugPack = (text: string) => slug(text, 'pack');
 
@@ -437,24 +438,12 @@ export class PackService {
         job.progress(span[1], 'pack-stills');
         await runFfmpeg(
           binaries,
-          [
-            '-ss',
-            (seconds / 2).toFixed(3),
-            '-i',
-            rendered.videoPath,
-            '-frames:v',
-            '1',
-            '-vf',
-            'scale=640:-2',
-            '-q:v',
-            '4',
-            '-f',
-            'image2',
-            '-update',
-            '1',
-            path.join(partialDir, ...still.split('/')),
-          ],
-          { signal: job.signal, purpose: 'taking a still for the synthesis', onSpawn: (pid) => marker.addFfmpeg(pid) },
+          frameGrabArgs(rendered.videoPath, seconds / 2, path.join(partialDir, ...still.split('/')), 'scale=640:-2'),
+          {
+            signal: job.signal,
+            purpose: 'taking a still for the synthesis',
+            onSpawn: (pid) => marker.addFfmpeg(pid),
+          },
         );
         videos.set(item, {
           name: item.name,

@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { createPdf } from '../platform/pdfDocument';
-import { AUDIENCE_LABELS_FR, ROLE_LABELS_FR } from '../editing/frenchLabels';
+import { AUDIENCE_LABELS_FR, ROLE_LABELS_FR } from '../consent/frenchLabels';
 import type { PackContent } from './packContent';
 import { formatDuration, formatFilmed } from './packPage';
 

@@ -9,7 +9,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { resolveInside } from '../library/libraryFolder';
+import { resolveInside } from './pathInside';
 import { PARTIAL_MARK, writeFileAtomic } from './atomicFile';
 
 export interface WorkMarker {

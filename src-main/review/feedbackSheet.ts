@@ -12,6 +12,7 @@ import { runFfmpeg } from '../media/runFfmpeg';
 import { createPdf, type PdfDoc } from '../platform/pdfDocument';
 import { reviewDefaults } from './reviewDefaults';
 import { formatTimecode } from '../../src-shared/time';
+import { frameGrabArgs } from '../media/ffmpegArgs';
 
 const MAX_MOMENTS = 6;
 
@@ -24,13 +25,9 @@ function clock(seconds: number): string {
 async function frameAt(binaries: FfmpegBinaries, master: string, seconds: number, tmpDir: string): Promise<Buffer | null> {
   const file = path.join(tmpDir, `frame-${process.pid}-${Date.now()}-${Math.round(seconds * 1000)}.jpg`);
   try {
-    await runFfmpeg(
-      binaries,
-      ['-ss', seconds.toFixed(3), '-i', master, '-frames:v', '1', '-vf', 'scale=-2:180', '-q:v', '4', '-f', 'image2', file],
-      {
-        purpose: 'taking a picture for the feedback sheet',
-      },
-    );
+    await runFfmpeg(binaries, frameGrabArgs(master, seconds, file, 'scale=-2:180'), {
+      purpose: 'taking a picture for the feedback sheet',
+    });
     return fs.readFileSync(file);
   } catch {
     return null; // a sheet without that picture is better than no sheet

@@ -38,7 +38,7 @@ export class ReviewService {
   }
 
   private announce(comment: Pick<Comment, 'id' | 'recordingId'>, change: 'created' | 'updated' | 'deleted'): void {
-    this.deps.events.emit('data.changed', { entity: 'comment', id: comment.id, projectId: null, change });
+    this.deps.events.emit('data.changed', { entity: 'comment', id: comment.id, projectId: null, recordingId: comment.recordingId, change });
   }
 
   listComments(recordingId: number): Comment[] {

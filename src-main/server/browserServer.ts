@@ -217,7 +217,8 @@ export function createBrowserServer(options: BrowserServerOptions): http.Server 
       const body = BINARY_METHODS.includes(method as ApiMethodName) ? await readBinaryInput(req, url) : await readJsonBody(req);
       const started = Date.now();
       try {
-        const result = await dispatch(method, body, ctx);
+        const idempotencyKey = req.headers['idempotency-key'];
+        const result = await dispatch(method, body, ctx, typeof idempotencyKey === 'string' ? { idempotencyKey } : {});
         sendJson(res, 200, { result });
         log(`${method} 200 ${Date.now() - started}ms`);
       } catch (error) {

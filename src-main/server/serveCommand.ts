@@ -9,7 +9,7 @@ import { parseArgs } from 'node:util';
 import { AppError } from '../../src-shared/appError';
 import { defaultLibraryDir } from '../library/libraryFolder';
 import { defaultProcessRegistry } from '../platform/processRegistry';
-import { openInSystemBrowser } from '../launcher/openInSystemBrowser';
+import { openInSystemBrowser } from '../platform/openInSystemBrowser';
 import { startBrowserServer } from './browserServer';
 import { closeApiContext, createApiContext, recoverUnfinishedWork } from '../app';
 

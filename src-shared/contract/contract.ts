@@ -6,6 +6,11 @@
 import { z } from 'zod';
 import type { ApiEventName, ApiMethodName } from './names';
 import {
+  aboutSchema,
+  desktopActionInputSchema,
+  desktopActionOutputSchema,
+  settingsViewSchema,
+  updateSettingsInputSchema,
   addCommentInputSchema,
   backupInputSchema,
   backupOutputSchema,
@@ -125,6 +130,7 @@ export const apiContract = {
   'markers.delete': { input: byIdInputSchema, output: deletedSchema },
   'jobs.list': { input: emptyInputSchema, output: z.array(jobSchema) },
   'jobs.cancel': { input: jobIdInputSchema, output: jobSchema },
+  'jobs.dismiss': { input: jobIdInputSchema, output: z.object({ dismissed: z.boolean() }) },
   'consent.show': { input: personIdInputSchema, output: personConsentSchema },
   'consent.set': { input: setConsentInputSchema, output: setConsentOutputSchema },
   'consent.attachEvidence': { input: attachEvidenceInputSchema, output: personConsentSchema },
@@ -173,6 +179,11 @@ export const apiContract = {
     input: buildPackInputSchema.omit({ spec: true }).extend({ exportId: exportIdInputSchema.shape.exportId }),
     output: buildPackOutputSchema,
   },
+  'settings.get': { input: emptyInputSchema, output: settingsViewSchema },
+  'settings.update': { input: updateSettingsInputSchema, output: settingsViewSchema },
+  'desktop.action': { input: desktopActionInputSchema, output: desktopActionOutputSchema },
+  'about.info': { input: emptyInputSchema, output: aboutSchema },
+  'recordings.importPath': { input: importFileInputSchema, output: finishCaptureOutputSchema },
   'clips.stills': { input: clipStillsInputSchema, output: clipStillsOutputSchema },
   'clips.confirmFaceRegion': { input: confirmFaceRegionInputSchema, output: clipSchema },
 } as const satisfies Record<ApiMethodName, MethodSpec>;
@@ -182,6 +193,8 @@ export const apiEvents = {
     entity: z.enum(['project', 'session', 'person', 'recording', 'marker', 'consent', 'comment', 'clip', 'montage', 'subtitle', 'export']),
     id: z.number().int(),
     projectId: z.number().int().nullable(),
+    /** The recording the change belongs to (comments, markers, subtitles, clips), so a screen reloads only what it shows. */
+    recordingId: z.number().int().nullable().optional(),
     change: z.enum(['created', 'updated', 'deleted']),
   }),
   'job.progress': z.object({

@@ -44,3 +44,9 @@ export const CONSENT_CONDITIONS = CONSENT_CONDITION_TABLE.map((condition) => con
   (typeof CONSENT_CONDITION_TABLE)[number]['id'],
   ...(typeof CONSENT_CONDITION_TABLE)[number]['id'][],
 ];
+
+export type ConsentScope = (typeof CONSENT_SCOPES)[number];
+export type Audience = (typeof AUDIENCES)[number];
+export type ConsentStatus = (typeof CONSENT_STATUSES)[number];
+export type ConsentMethod = (typeof CONSENT_METHODS)[number];
+export type ConsentCondition = (typeof CONSENT_CONDITIONS)[number];

@@ -12,17 +12,35 @@ export const editingHandlers = {
   'clips.create': (input, ctx) => {
     const { recordingId, ...fields } = input;
     const clip = ctx.clips.create(recordingId, fields);
-    ctx.events.emit('data.changed', { entity: 'clip', id: clip.id, projectId: clip.projectId, change: 'created' });
+    ctx.events.emit('data.changed', {
+      entity: 'clip',
+      id: clip.id,
+      projectId: clip.projectId,
+      recordingId: clip.recordingId,
+      change: 'created',
+    });
     return clip;
   },
   'clips.update': (input, ctx) => {
     const clip = ctx.clips.update(input.id, input.changes);
-    ctx.events.emit('data.changed', { entity: 'clip', id: clip.id, projectId: clip.projectId, change: 'updated' });
+    ctx.events.emit('data.changed', {
+      entity: 'clip',
+      id: clip.id,
+      projectId: clip.projectId,
+      recordingId: clip.recordingId,
+      change: 'updated',
+    });
     return clip;
   },
   'clips.delete': (input, ctx) => {
     const clip = ctx.clips.delete(input.id);
-    ctx.events.emit('data.changed', { entity: 'clip', id: clip.id, projectId: clip.projectId, change: 'deleted' });
+    ctx.events.emit('data.changed', {
+      entity: 'clip',
+      id: clip.id,
+      projectId: clip.projectId,
+      recordingId: clip.recordingId,
+      change: 'deleted',
+    });
     return { deleted: true, id: input.id } as const;
   },
   'montages.list': (input, ctx) => ctx.montages.list(ctx.library.projects.get(input.projectId).id),
@@ -46,13 +64,25 @@ export const editingHandlers = {
   'subtitles.import': (input, ctx) => {
     const recording = ctx.library.recordings.get(input.recordingId);
     const cues = ctx.subtitles.replace(recording.id, input.content, input.format);
-    ctx.events.emit('data.changed', { entity: 'subtitle', id: recording.id, projectId: recording.projectId, change: 'updated' });
+    ctx.events.emit('data.changed', {
+      entity: 'subtitle',
+      id: recording.id,
+      projectId: recording.projectId,
+      recordingId: recording.id,
+      change: 'updated',
+    });
     return cues;
   },
   'subtitles.clear': (input, ctx) => {
     const recording = ctx.library.recordings.get(input.recordingId);
     ctx.subtitles.clear(recording.id);
-    ctx.events.emit('data.changed', { entity: 'subtitle', id: recording.id, projectId: recording.projectId, change: 'deleted' });
+    ctx.events.emit('data.changed', {
+      entity: 'subtitle',
+      id: recording.id,
+      projectId: recording.projectId,
+      recordingId: recording.id,
+      change: 'deleted',
+    });
     return [];
   },
   'render.check': (input, ctx) => ctx.render.check(input),

@@ -6,5 +6,5 @@ export const libraryHandlers = {
   'library.backup': (input, ctx) => {
     return backupLibrary(ctx.library, input.destination ?? defaultBackupDir(ctx.library.dir, ctx.library.now()), ctx.appVersion);
   },
-  search: (input, ctx) => ctx.library.search.search(input.query, input.projectId ?? null, input.limit ?? 30),
+  search: (input, ctx) => ctx.search.search(input.query, input.projectId ?? null, input.limit ?? 30),
 } satisfies HandlerTable;

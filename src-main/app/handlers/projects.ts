@@ -1,12 +1,13 @@
 /** Projects, sessions and people: the library's own records. */
 
 import type { HandlerTable } from './handlerTable';
+import { retentionMonthsDefault } from './settings';
 
 export const projectHandlers = {
   'projects.list': (_input, ctx) => ctx.library.projects.list(),
   'projects.get': (input, ctx) => ctx.library.projects.get(input.id),
   'projects.create': (input, ctx) => {
-    const project = ctx.library.createProject(input);
+    const project = ctx.library.createProject({ ...input, retentionMonths: input.retentionMonths ?? retentionMonthsDefault(ctx) });
     ctx.events.emit('data.changed', { entity: 'project', id: project.id, projectId: project.id, change: 'created' });
     return project;
   },

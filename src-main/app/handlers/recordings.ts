@@ -21,6 +21,16 @@ export const recordingHandlers = {
     return { deleted: true, id: input.id } as const;
   },
   'recordings.importFile': (input, ctx) => ctx.capture.importFile(input),
+  'recordings.importPath': (input, ctx) => {
+    // the desktop app passes the path of a file the user dropped or picked; a page in
+    // browser mode never may (it sends the bytes instead)
+    if (!ctx.trusted && ctx.transport !== 'electron') {
+      throw new AppError('forbidden', 'Only the desktop app imports a file by its path.', {
+        hint: 'From the browser, drop the file on the recordings list: it is sent in pieces.',
+      });
+    }
+    return ctx.capture.importFileQueued(input);
+  },
   'recordings.retryFinalise': (input, ctx) => ctx.capture.retryFinalise(input.recordingId),
   'capture.start': (input, ctx) => ctx.capture.start(input),
   'capture.appendChunk': (input, ctx) => ctx.capture.appendChunk(input),
@@ -31,14 +41,21 @@ export const recordingHandlers = {
   },
   'markers.add': (input, ctx) => {
     const marker = ctx.library.recordings.addMarker(input.recordingId, input.atSeconds, input.tag ?? '');
-    ctx.events.emit('data.changed', { entity: 'marker', id: marker.id, projectId: null, change: 'created' });
+    ctx.events.emit('data.changed', {
+      entity: 'marker',
+      id: marker.id,
+      projectId: null,
+      recordingId: marker.recordingId,
+      change: 'created',
+    });
     return marker;
   },
   'markers.delete': (input, ctx) => {
-    ctx.library.recordings.deleteMarker(input.id);
-    ctx.events.emit('data.changed', { entity: 'marker', id: input.id, projectId: null, change: 'deleted' });
+    const recordingId = ctx.library.recordings.deleteMarker(input.id);
+    ctx.events.emit('data.changed', { entity: 'marker', id: input.id, projectId: null, recordingId, change: 'deleted' });
     return { deleted: true, id: input.id } as const;
   },
   'jobs.list': (_input, ctx) => ctx.jobs.list(),
   'jobs.cancel': (input, ctx) => ctx.jobs.cancel(input.jobId),
+  'jobs.dismiss': (input, ctx) => ({ dismissed: ctx.jobs.dismiss(input.jobId) }),
 } satisfies HandlerTable;

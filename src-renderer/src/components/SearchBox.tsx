@@ -8,7 +8,7 @@ import type { searchResultsSchema } from '../../../src-shared/contract/schemas';
 import { api } from '../api/client';
 import { formatClock } from '../../../src-shared/time';
 import { useI18n } from '../i18n/i18n';
-import { hrefFor } from '../router';
+import { hrefFor } from '../app/router';
 
 type Results = z.infer<typeof searchResultsSchema>;
 

@@ -118,6 +118,10 @@ export const jobSchema = z.object({
   ratio: z.number().nullable(),
   step: z.string().nullable(),
   recordingId: idSchema.nullable(),
+  /** Whether the work can be started again after a failure (a kept camera take). */
+  retryable: z.boolean().optional(),
+  /** Why a failed job failed, as the main side said it (shown in the jobs tray until dismissed). */
+  error: z.object({ code: z.string(), message: z.string(), hint: z.string().optional() }).nullable().optional(),
 });
 export type Job = z.infer<typeof jobSchema>;
 export const jobIdInputSchema = z.strictObject({ jobId: z.string().min(1).max(64) });

@@ -1,0 +1,202 @@
+/**
+ * The clips of one recording, on the review screen: make one from the I/O range, from
+ * two markers or from a range comment; name it, tag its themes, say who speaks (for
+ * the lower third), draw the region to pixelate; play, export or delete it.
+ */
+import { useState, type FormEvent } from 'react';
+import type { Clip } from '../../../../src-shared/contract/schemas/editing';
+import type { Recording } from '../../../../src-shared/contract/schemas';
+import { api } from '../../api/client';
+import { formatClock } from '../../../../src-shared/time';
+import { useI18n } from '../../i18n/i18n';
+import { useApiData } from '../../app/useApiData';
+import { ExportPanel } from './ExportPanel';
+import { useSubmitOnce } from '../../app/useSubmitOnce';
+
+export function parseTags(text: string): string[] {
+  return [
+    ...new Set(
+      text
+        .split(',')
+        .map((tag) => tag.trim())
+        .filter(Boolean),
+    ),
+  ];
+}
+
+export function ClipsPanel({
+  recording,
+  range,
+  onSeek,
+  onDrawBox,
+  onError,
+}: {
+  recording: Recording;
+  range: { start: number; end: number | null } | null;
+  onSeek(seconds: number): void;
+  onDrawBox(clipId: number): void;
+  onError(error: unknown): void;
+}) {
+  const { t } = useI18n();
+  const [name, setName] = useState('');
+  const [tags, setTags] = useState('');
+  const [speaker, setSpeaker] = useState('');
+  const [markerA, setMarkerA] = useState('');
+  const [markerB, setMarkerB] = useState('');
+  const [exporting, setExporting] = useState<Clip | null>(null);
+  const { data: clips } = useApiData(() => api.call('clips.list', { recordingId: recording.id }), [recording.id], ['clip']);
+
+  const creation = useSubmitOnce(async (idempotencyKey: string, inSeconds: number, outSeconds: number) => {
+    try {
+      await api.call(
+        'clips.create',
+        {
+          recordingId: recording.id,
+          name: name.trim() || t('clips.defaultName', { time: formatClock(inSeconds) }),
+          inSeconds,
+          outSeconds,
+          tags: parseTags(tags),
+          speakerPersonId: speaker ? Number(speaker) : recording.people.length === 1 ? recording.people[0]!.personId : null,
+        },
+        { idempotencyKey },
+      );
+      setName('');
+    } catch (reason) {
+      onError(reason);
+    }
+  });
+  const create = creation.run;
+
+  function createFromRange(event: FormEvent) {
+    event.preventDefault();
+    if (!range || range.end === null) {
+      onError(new Error(t('clips.needRange')));
+      return;
+    }
+    void create(range.start, range.end);
+  }
+
+  function createFromMarkers() {
+    const a = recording.markers.find((m) => m.id === Number(markerA));
+    const b = recording.markers.find((m) => m.id === Number(markerB));
+    if (!a || !b || a.atSeconds === b.atSeconds) return;
+    void create(Math.min(a.atSeconds, b.atSeconds), Math.max(a.atSeconds, b.atSeconds));
+  }
+
+  const markerSelect = (value: string, onChange: (id: string) => void) => (
+    <select aria-label={t('clips.marker')} value={value} onChange={(e) => onChange(e.target.value)}>
+      <option value="">—</option>
+      {recording.markers.map((marker) => (
+        <option key={marker.id} value={marker.id}>
+          {formatClock(marker.atSeconds)} {marker.tag}
+        </option>
+      ))}
+    </select>
+  );
+
+  const speakerName = (clip: Clip) => recording.people.find((p) => p.personId === clip.speakerPersonId)?.displayName;
+
+  return (
+    <section className="card clips-panel" aria-labelledby="clips-title">
+      <h2 id="clips-title">{t('clips.title')}</h2>
+      <form className="clip-form" onSubmit={createFromRange} aria-label={t('clips.create')}>
+        <div className="field-row">
+          <div className="field">
+            <label htmlFor="clip-name">{t('clips.name')}</label>
+            <input id="clip-name" value={name} onChange={(e) => setName(e.target.value)} maxLength={200} />
+          </div>
+          <div className="field">
+            <label htmlFor="clip-tags">{t('clips.tags')}</label>
+            <input id="clip-tags" value={tags} onChange={(e) => setTags(e.target.value)} placeholder={t('clips.tagsExample')} />
+          </div>
+          <div className="field">
+            <label htmlFor="clip-speaker">{t('clips.speaker')}</label>
+            <select id="clip-speaker" value={speaker} onChange={(e) => setSpeaker(e.target.value)}>
+              <option value="">{t('clips.speakerAuto')}</option>
+              {recording.people.map((person) => (
+                <option key={person.personId} value={person.personId}>
+                  {person.displayName}
+                </option>
+              ))}
+            </select>
+          </div>
+        </div>
+        <div className="actions">
+          <button type="submit" className="primary" disabled={!range || range.end === null || creation.busy}>
+            {t('clips.createFromRange')}
+          </button>
+          <span className="muted">
+            {range && range.end !== null
+              ? t('review.range', { start: formatClock(range.start), end: formatClock(range.end) })
+              : t('clips.needRange')}
+          </span>
+        </div>
+        {recording.markers.length >= 2 && (
+          <div className="actions">
+            <span>{t('clips.fromMarkers')}</span>
+            {markerSelect(markerA, setMarkerA)}
+            {markerSelect(markerB, setMarkerB)}
+            <button type="button" onClick={createFromMarkers} disabled={!markerA || !markerB || markerA === markerB || creation.busy}>
+              {t('clips.createFromMarkers')}
+            </button>
+          </div>
+        )}
+      </form>
+      {clips && clips.length === 0 && <p className="empty">{t('clips.empty')}</p>}
+      <ul className="clip-list">
+        {(clips ?? []).map((clip) => (
+          <li key={clip.id} className="clip" aria-label={clip.name}>
+            <div>
+              <strong>{clip.name}</strong>{' '}
+              <span className="muted">
+                {t('clips.span', {
+                  start: formatClock(clip.inSeconds),
+                  end: formatClock(clip.outSeconds),
+                  duration: formatClock(clip.outSeconds - clip.inSeconds),
+                })}
+              </span>
+              {clip.tags.map((tag) => (
+                <span key={tag} className="badge">
+                  {tag}
+                </span>
+              ))}
+              {speakerName(clip) && <span className="muted"> · {t('clips.speaking', { name: speakerName(clip)! })}</span>}
+              <span className="muted"> · {clip.blurBox ? t('clips.boxSet') : t('clips.noBox')}</span>
+            </div>
+            <div className="actions">
+              <button className="small" onClick={() => onSeek(clip.inSeconds)}>
+                {t('clips.play')}
+              </button>
+              <button className="small" onClick={() => onDrawBox(clip.id)}>
+                {t('clips.drawBox')}
+              </button>
+              {clip.blurBox && (
+                <button
+                  className="small"
+                  onClick={() => void api.call('clips.update', { id: clip.id, changes: { blurBox: null } }).catch(onError)}
+                >
+                  {t('clips.clearBox')}
+                </button>
+              )}
+              <button className="small primary" onClick={() => setExporting(clip)}>
+                {t('clips.export')}
+              </button>
+              <button
+                className="small danger"
+                onClick={() => {
+                  if (window.confirm(t('clips.deleteConfirm', { name: clip.name })))
+                    void api.call('clips.delete', { id: clip.id }).catch(onError);
+                }}
+              >
+                {t('clips.delete')}
+              </button>
+            </div>
+            {exporting?.id === clip.id && (
+              <ExportPanel target={{ kind: 'clip', clipId: clip.id }} name={clip.name} clipOptions onClose={() => setExporting(null)} />
+            )}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,130 @@
+/**
+ * Exporting a clip or a montage for an audience: the consent gate is asked first and
+ * its answer shown in plain words (who blocks and why, how each person will appear,
+ * what is applied); then the render runs as a job (progress in the jobs tray).
+ */
+import { useEffect, useState } from 'react';
+import type { RenderCheck, RenderTarget } from '../../../../src-shared/contract/schemas/editing';
+import { api } from '../../api/client';
+import { ErrorBanner } from '../../components/ErrorBanner';
+import { useI18n } from '../../i18n/i18n';
+import { AudienceSelect, type Audience } from '../consent/AudienceSelect';
+import { blockerLabel, conditionsLabel } from '../consent/consentLabels';
+
+export function ExportPanel({
+  target,
+  name,
+  clipOptions = false,
+  onClose,
+}: {
+  target: RenderTarget;
+  name: string;
+  /** A clip alone: offer the options a montage keeps in its own settings. */
+  clipOptions?: boolean;
+  onClose(): void;
+}) {
+  const { t } = useI18n();
+  const [audience, setAudience] = useState<Audience>('workshop');
+  const [preset, setPreset] = useState<'720p' | '1080p'>('720p');
+  const [lowerThirds, setLowerThirds] = useState(false);
+  const [burnSubtitles, setBurnSubtitles] = useState(false);
+  const [fades, setFades] = useState(false);
+  const [normalise, setNormalise] = useState(false);
+  const [check, setCheck] = useState<RenderCheck | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [started, setStarted] = useState(false);
+  const options = clipOptions ? { preset, lowerThirds, burnSubtitles, fadeSeconds: fades ? 0.5 : 0, normaliseAudio: normalise } : undefined;
+  const optionsKey = JSON.stringify(options);
+
+  useEffect(() => {
+    let alive = true;
+    setCheck(null);
+    setStarted(false);
+    api.call('render.check', { target, audience, options }).then(
+      (result) => alive && setCheck(result),
+      (reason: unknown) => alive && setError(reason),
+    );
+    return () => {
+      alive = false;
+    };
+    // options is rebuilt each render; its JSON says when it really changed
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [JSON.stringify(target), audience, optionsKey]);
+
+  async function start() {
+    setError(null);
+    try {
+      await api.call('render.start', { target, audience, options });
+      setStarted(true);
+    } catch (reason) {
+      setError(reason);
+    }
+  }
+
+  return (
+    <div className="export-panel" role="dialog" aria-label={t('export.title', { name })}>
+      <h3>{t('export.title', { name })}</h3>
+      <div className="field-row">
+        <AudienceSelect id="export-audience" value={audience} onChange={setAudience} />
+        {clipOptions && (
+          <div className="field">
+            <label htmlFor="export-preset">{t('export.preset')}</label>
+            <select id="export-preset" value={preset} onChange={(e) => setPreset(e.target.value === '1080p' ? '1080p' : '720p')}>
+              <option value="720p">720p</option>
+              <option value="1080p">1080p</option>
+            </select>
+          </div>
+        )}
+      </div>
+      {clipOptions && (
+        <div className="checks">
+          {(
+            [
+              ['lowerThirds', lowerThirds, setLowerThirds],
+              ['burnSubtitles', burnSubtitles, setBurnSubtitles],
+              ['fade', fades, setFades],
+              ['normalise', normalise, setNormalise],
+            ] as const
+          ).map(([key, value, set]) => (
+            <label key={key} className="check">
+              <input type="checkbox" checked={value} onChange={(e) => set(e.target.checked)} /> {t(`export.${key}`)}
+            </label>
+          ))}
+        </div>
+      )}
+      <ErrorBanner error={error} />
+      {check && (
+        <div className={check.allowed ? 'gate allowed' : 'gate refused'} role="status" data-testid="consent-gate">
+          <strong>{check.allowed ? t('export.allowed') : t('export.refused')}</strong>
+          <ul>
+            {check.blockers.map((blocker) => (
+              <li key={blocker.personId}>
+                {blocker.displayName} — {blockerLabel(blocker.reasons, t, audience)}
+              </li>
+            ))}
+            {check.recordingProblems.map((problem) => (
+              <li key={problem.recordingId}>{t(`export.problem.${problem.problem}`, { title: problem.title })}</li>
+            ))}
+            {check.allowed &&
+              check.people.map((person) => (
+                <li key={person.personId}>
+                  {person.shownAs === null
+                    ? t('export.shownNoName', { name: person.displayName })
+                    : t('export.shownAs', { name: person.displayName, shown: person.shownAs })}
+                  {person.conditions.length > 0 && ` (${conditionsLabel(person.conditions, t)})`}
+                </li>
+              ))}
+          </ul>
+          {check.allowed && <p className="muted">{t(`export.mode.${check.mode}`)}</p>}
+        </div>
+      )}
+      <div className="actions">
+        <button className="primary" disabled={!check?.allowed || started} onClick={() => void start()}>
+          {t('export.start')}
+        </button>
+        <button onClick={onClose}>{t('common.close')}</button>
+        {started && <span role="status">{t('export.started')}</span>}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,75 @@
+/**
+ * What a project has exported: kind, audience, date, download link, and the recall
+ * flag a later consent withdrawal puts on it. Deleting an export deletes its files.
+ */
+import { useState } from 'react';
+import type { PackVerification } from '../../../../src-shared/contract/schemas/packs';
+import { api } from '../../api/client';
+import { formatClock } from '../../../../src-shared/time';
+import { useI18n } from '../../i18n/i18n';
+import { useApiData } from '../../app/useApiData';
+
+export function ExportsList({ projectId, onError }: { projectId: number; onError(error: unknown): void }) {
+  const { t, formatDate } = useI18n();
+  const { data: exports } = useApiData(() => api.call('exports.list', { projectId }), [projectId], ['export', 'consent', 'person']);
+  const [verified, setVerified] = useState<Record<number, PackVerification>>({});
+  const verify = (exportId: number) =>
+    void api.call('packs.verify', { exportId }).then((result) => setVerified((all) => ({ ...all, [exportId]: result })), onError);
+  return (
+    <section className="card" aria-labelledby="exports-title">
+      <h2 id="exports-title">{t('exports.title')}</h2>
+      {exports && exports.length === 0 && <p className="empty">{t('exports.empty')}</p>}
+      <ul className="export-list">
+        {(exports ?? []).map((record) => (
+          <li key={record.id} className={record.flaggedAt ? 'flagged' : ''} aria-label={record.label}>
+            <div>
+              <strong>{record.label}</strong> <span className="badge">{t(`consent.scope.${record.audience}`)}</span>{' '}
+              <span className="muted">
+                {t(`exports.kind.${record.kind === 'montage' ? 'montage' : record.kind === 'pack' ? 'pack' : 'clip'}`)} ·{' '}
+                {formatDate(record.createdAt.slice(0, 10))}
+                {record.durationSeconds !== null && ` · ${formatClock(record.durationSeconds)}`}
+              </span>
+              {record.flaggedAt && <p className="warning-text">{t('exports.flagged', { reason: record.flagReason ?? '' })}</p>}
+              {record.outputPath && <p className="muted small-text">{t('exports.external', { path: record.outputPath })}</p>}
+              {verified[record.id] && (
+                <p className={verified[record.id]!.ok ? 'ok-text' : 'warning-text'} role="status">
+                  {verified[record.id]!.ok
+                    ? t('packs.verifiedOk', { count: verified[record.id]!.checkedFiles })
+                    : t('packs.verifiedBad', {
+                        problems: verified[record.id]!.problems.map((p) => `${p.path} (${t(`packs.problem.${p.problem}`)})`).join(', '),
+                      })}
+                </p>
+              )}
+            </div>
+            <div className="actions">
+              {record.assetId !== null && (
+                <a className="button small" href={api.mediaUrl(record.assetId)} download>
+                  {t('exports.download')}
+                </a>
+              )}
+              {record.kind === 'pack' && (
+                <button className="small" onClick={() => verify(record.id)}>
+                  {t('packs.verify')}
+                </button>
+              )}
+              {record.kind === 'pack' && record.flaggedAt && record.outputPath === null && (
+                <button className="small primary" onClick={() => void api.call('packs.rebuild', { exportId: record.id }).catch(onError)}>
+                  {t('packs.rebuild')}
+                </button>
+              )}
+              <button
+                className="small danger"
+                onClick={() => {
+                  if (window.confirm(t('exports.deleteConfirm', { name: record.label })))
+                    void api.call('exports.delete', { id: record.id }).catch(onError);
+                }}
+              >
+                {t('exports.delete')}
+              </button>
+            </div>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

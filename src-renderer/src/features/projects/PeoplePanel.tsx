@@ -1,0 +1,94 @@
+/**
+ * A project's people: display name, role, minor flag; add and remove.
+ */
+import { useState, type FormEvent } from 'react';
+import type { Person, PersonRole } from '../../../../src-shared/contract/schemas';
+import { PERSON_ROLES } from '../../../../src-shared/contract/vocabulary';
+import { api } from '../../api/client';
+import { ErrorBanner } from '../../components/ErrorBanner';
+import { Field } from '../../components/Field';
+import { Icon } from '../../components/Icon';
+import { useI18n } from '../../i18n/i18n';
+import { hrefFor } from '../../app/router';
+import { isMinorOn, localToday } from '../../../../src-shared/age';
+
+export function PeoplePanel({ projectId, people, defaultRole }: { projectId: number; people: Person[]; defaultRole: PersonRole }) {
+  const { t } = useI18n();
+  const [name, setName] = useState('');
+  const [role, setRole] = useState<PersonRole>(defaultRole);
+  const [birthDate, setBirthDate] = useState('');
+  const [error, setError] = useState<unknown>(null);
+
+  async function add(event: FormEvent) {
+    event.preventDefault();
+    setError(null);
+    try {
+      await api.call('people.add', { projectId, displayName: name, role, birthDate: birthDate || null });
+      setName('');
+      setBirthDate('');
+    } catch (reason) {
+      setError(reason);
+    }
+  }
+
+  async function remove(person: Person) {
+    if (!window.confirm(t('people.deleteConfirm', { name: person.displayName }))) return;
+    try {
+      await api.call('people.delete', { id: person.id });
+    } catch (reason) {
+      setError(reason);
+    }
+  }
+
+  return (
+    <section className="card" aria-labelledby="people-title">
+      <h2 id="people-title">
+        <Icon name="person" /> {t('people.title')}
+      </h2>
+      <ErrorBanner error={error} />
+      {people.length === 0 && <p className="empty">{t('people.empty')}</p>}
+      <ul className="item-list" aria-label={t('people.title')}>
+        {people.map((person) => (
+          <li key={person.id} className="item">
+            <span className="item-main">
+              <strong>{person.displayName}</strong> <span className="muted">· {t(`role.${person.role}`)}</span>
+              {isMinorOn(person.birthDate, localToday()) && <span className="badge warning">{t('people.minor')}</span>}
+            </span>
+            <a className="button small" href={hrefFor({ name: 'personConsent', personId: person.id })}>
+              {t('consent.open')}
+            </a>
+            <button className="danger small" onClick={() => void remove(person)} aria-label={`${t('people.delete')} ${person.displayName}`}>
+              <Icon name="trash" /> {t('people.delete')}
+            </button>
+          </li>
+        ))}
+      </ul>
+      <form className="inline-form" onSubmit={add} aria-label={t('people.add')}>
+        <Field label={t('people.name')} help={t('people.nameHelp')} required>
+          {(id, describedBy) => (
+            <input id={id} value={name} onChange={(e) => setName(e.target.value)} required maxLength={120} aria-describedby={describedBy} />
+          )}
+        </Field>
+        <Field label={t('people.role')} required>
+          {(id) => (
+            <select id={id} value={role} onChange={(e) => setRole(e.target.value as PersonRole)}>
+              {PERSON_ROLES.map((value) => (
+                <option key={value} value={value}>
+                  {t(`role.${value}`)}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field label={t('people.birthDate')} help={t('people.birthDateHelp')}>
+          {(id, describedBy) => (
+            <input id={id} type="date" value={birthDate} onChange={(e) => setBirthDate(e.target.value)} aria-describedby={describedBy} />
+          )}
+        </Field>
+        <button type="submit" className="primary">
+          <Icon name="plus" /> {t('people.add')}
+        </button>
+      </form>
+    </section>
+  );
+}

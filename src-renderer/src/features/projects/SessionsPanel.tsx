@@ -1,0 +1,98 @@
+/**
+ * A project's sessions: list (newest first) and a one-line form to add one.
+ */
+import { useState, type FormEvent } from 'react';
+import type { Person, Session } from '../../../../src-shared/contract/schemas';
+import { api } from '../../api/client';
+import { ErrorBanner } from '../../components/ErrorBanner';
+import { Field } from '../../components/Field';
+import { Icon } from '../../components/Icon';
+import { useI18n } from '../../i18n/i18n';
+import { hrefFor } from '../../app/router';
+import { localToday } from '../../../../src-shared/age';
+
+export function SessionsPanel({ projectId, sessions, people }: { projectId: number; sessions: Session[]; people: Person[] }) {
+  const { t, formatDate } = useI18n();
+  const [date, setDate] = useState(() => localToday());
+  const [title, setTitle] = useState('');
+  const [animatorId, setAnimatorId] = useState('');
+  const [error, setError] = useState<unknown>(null);
+  const animators = people.filter((person) => person.role === 'animator');
+  const nameOf = (id: number | null) => people.find((person) => person.id === id)?.displayName;
+
+  async function add(event: FormEvent) {
+    event.preventDefault();
+    setError(null);
+    try {
+      await api.call('sessions.create', { projectId, date, title, animatorPersonId: animatorId ? Number(animatorId) : null });
+      setTitle('');
+    } catch (reason) {
+      setError(reason);
+    }
+  }
+
+  async function remove(session: Session) {
+    if (!window.confirm(t('sessions.deleteConfirm', { date: formatDate(session.date) }))) return;
+    try {
+      await api.call('sessions.delete', { id: session.id });
+    } catch (reason) {
+      setError(reason);
+    }
+  }
+
+  return (
+    <section className="card" aria-labelledby="sessions-title">
+      <h2 id="sessions-title">
+        <Icon name="calendar" /> {t('sessions.title')}
+      </h2>
+      <ErrorBanner error={error} />
+      {sessions.length === 0 && <p className="empty">{t('sessions.empty')}</p>}
+      <ul className="item-list" aria-label={t('sessions.title')}>
+        {sessions.map((session) => (
+          <li key={session.id} className="item">
+            <a className="item-main item-link" href={hrefFor({ name: 'session', sessionId: session.id })}>
+              <strong>{formatDate(session.date)}</strong>
+              {session.title && <span> — {session.title}</span>}
+              {nameOf(session.animatorPersonId) && (
+                <span className="muted"> · {t('sessions.ledBy', { name: nameOf(session.animatorPersonId)! })}</span>
+              )}
+            </a>
+            <a className="button small" href={hrefFor({ name: 'record', sessionId: session.id })}>
+              <span className="rec-dot" aria-hidden="true" /> {t('session.record')}
+            </a>
+            <button
+              className="danger small"
+              onClick={() => void remove(session)}
+              aria-label={`${t('sessions.delete')} ${formatDate(session.date)}`}
+            >
+              <Icon name="trash" /> {t('people.delete')}
+            </button>
+          </li>
+        ))}
+      </ul>
+      <form className="inline-form" onSubmit={add} aria-label={t('sessions.add')}>
+        <Field label={t('sessions.date')} required>
+          {(id) => <input id={id} type="date" value={date} onChange={(e) => setDate(e.target.value)} required />}
+        </Field>
+        <Field label={t('sessions.titleField')}>
+          {(id) => <input id={id} value={title} onChange={(e) => setTitle(e.target.value)} maxLength={200} />}
+        </Field>
+        <Field label={t('sessions.animator')}>
+          {(id) => (
+            <select id={id} value={animatorId} onChange={(e) => setAnimatorId(e.target.value)}>
+              <option value="">{t('sessions.noAnimator')}</option>
+              {animators.map((person) => (
+                <option key={person.id} value={person.id}>
+                  {person.displayName}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <button type="submit" className="primary">
+          <Icon name="plus" /> {t('sessions.add')}
+        </button>
+      </form>
+    </section>
+  );
+}

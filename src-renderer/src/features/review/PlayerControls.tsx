@@ -1,0 +1,47 @@
+/**
+ * The buttons under the player: five seconds and one frame back and forward, play or
+ * pause, the clock, and the speed.
+ */
+import { formatClock } from '../../../../src-shared/time';
+import { useI18n } from '../../i18n/i18n';
+import { FRAME_SECONDS, type Player } from './usePlayer';
+
+const SPEEDS = [0.5, 0.75, 1, 1.25, 1.5, 2];
+
+export function PlayerControls({
+  player: { currentTime, playing, speed, seek, togglePlay, setRate },
+  duration,
+}: {
+  player: Player;
+  duration: number;
+}) {
+  const { t } = useI18n();
+  return (
+    <div className="player-controls">
+      <button onClick={() => seek(currentTime - 5)}>{t('review.back5')}</button>
+      <button onClick={() => seek(currentTime - FRAME_SECONDS)} aria-label={t('review.prevFrame')}>
+        ◀|
+      </button>
+      <button className="primary" onClick={togglePlay}>
+        {playing ? t('review.pause') : t('review.play')}
+      </button>
+      <button onClick={() => seek(currentTime + FRAME_SECONDS)} aria-label={t('review.nextFrame')}>
+        |▶
+      </button>
+      <button onClick={() => seek(currentTime + 5)}>{t('review.forward5')}</button>
+      <span className="clock" aria-live="off" data-testid="clock">
+        {formatClock(currentTime)} / {formatClock(duration)}
+      </span>
+      <label>
+        {t('review.speed')}{' '}
+        <select value={speed} onChange={(e) => setRate(Number(e.target.value))}>
+          {SPEEDS.map((value) => (
+            <option key={value} value={value}>
+              {value}×
+            </option>
+          ))}
+        </select>
+      </label>
+    </div>
+  );
+}

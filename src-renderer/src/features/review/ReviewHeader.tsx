@@ -1,0 +1,62 @@
+/**
+ * The top of the review screen: the way back (hidden in group mode), the title, the
+ * group-mode switch and, outside group mode, the comment exports and feedback sheet.
+ */
+import type { Recording } from '../../../../src-shared/contract/schemas';
+import { api } from '../../api/client';
+import { hrefFor } from '../../app/router';
+import { Icon } from '../../components/Icon';
+import { useI18n } from '../../i18n/i18n';
+import type { ReviewExports } from './useReviewExports';
+
+export function ReviewHeader({
+  recording,
+  groupMode,
+  onToggleGroupMode,
+  exports: { sheet, exportAs, requestSheet },
+}: {
+  recording: Recording;
+  groupMode: boolean;
+  onToggleGroupMode(): void;
+  exports: ReviewExports;
+}) {
+  const { t } = useI18n();
+  const title = recording.title || t('recording.untitled', { id: recording.id });
+  return (
+    <>
+      {!groupMode && (
+        <a
+          className="back-link"
+          href={
+            recording.sessionId
+              ? hrefFor({ name: 'session', sessionId: recording.sessionId })
+              : hrefFor({ name: 'project', projectId: recording.projectId })
+          }
+        >
+          <Icon name="back" /> {t('review.back')}
+        </a>
+      )}
+      <header className="screen-header">
+        <h1>{title}</h1>
+        <div className="actions">
+          <button className={groupMode ? '' : 'primary'} onClick={onToggleGroupMode}>
+            {groupMode ? t('review.leaveGroupMode') : t('review.groupMode')}
+          </button>
+          {!groupMode && (
+            <>
+              <button onClick={() => void exportAs('csv')}>{t('review.export')} CSV</button>
+              <button onClick={() => void exportAs('vtt')}>WebVTT</button>
+              <button onClick={() => void exportAs('srt')}>SRT</button>
+              <button onClick={requestSheet}>{t('review.feedbackSheet')}</button>
+              {sheet && (
+                <a className="button primary" href={api.mediaUrl(sheet.assetId)} download={sheet.fileName}>
+                  {t('review.feedbackReady')}
+                </a>
+              )}
+            </>
+          )}
+        </div>
+      </header>
+    </>
+  );
+}

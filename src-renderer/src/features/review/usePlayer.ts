@@ -1,0 +1,60 @@
+/**
+ * The review player's state, read from the <video> element itself: clock (smooth while
+ * playing), duration, play/pause, speed; seeking clamped to the film.
+ */
+import { useCallback, useEffect, useRef, useState, type SyntheticEvent } from 'react';
+
+/** One frame step (, and .) at the 30 fps the masters are made at. */
+export const FRAME_SECONDS = 1 / 30;
+
+export function usePlayer() {
+  const videoRef = useRef<HTMLVideoElement>(null);
+  const [currentTime, setCurrentTime] = useState(0);
+  const [duration, setDuration] = useState(0);
+  const [playing, setPlaying] = useState(false);
+  const [speed, setSpeed] = useState(1);
+
+  const seek = useCallback((seconds: number) => {
+    const video = videoRef.current;
+    if (!video) return;
+    video.currentTime = Math.max(0, Math.min(seconds, video.duration || seconds));
+    setCurrentTime(video.currentTime);
+  }, []);
+
+  const togglePlay = useCallback(() => {
+    const video = videoRef.current;
+    if (!video) return;
+    if (video.paused) void video.play();
+    else video.pause();
+  }, []);
+
+  const setRate = (rate: number) => {
+    if (videoRef.current) videoRef.current.playbackRate = rate;
+  };
+
+  // keep the clock smooth while playing
+  useEffect(() => {
+    if (!playing) return;
+    let frame = 0;
+    const tick = () => {
+      if (videoRef.current) setCurrentTime(videoRef.current.currentTime);
+      frame = requestAnimationFrame(tick);
+    };
+    tick();
+    return () => cancelAnimationFrame(frame);
+  }, [playing]);
+
+  /** Spread on the <video>: the element tells the state what it does. */
+  const videoEvents = {
+    onLoadedMetadata: (e: SyntheticEvent<HTMLVideoElement>) => setDuration(e.currentTarget.duration),
+    onTimeUpdate: (e: SyntheticEvent<HTMLVideoElement>) => setCurrentTime(e.currentTarget.currentTime),
+    onPlay: () => setPlaying(true),
+    onPause: () => setPlaying(false),
+    onRateChange: (e: SyntheticEvent<HTMLVideoElement>) => setSpeed(e.currentTarget.playbackRate),
+    onClick: togglePlay,
+  };
+
+  return { videoRef, currentTime, duration, playing, speed, seek, togglePlay, setRate, videoEvents };
+}
+
+export type Player = ReturnType<typeof usePlayer>;
