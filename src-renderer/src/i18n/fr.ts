@@ -454,6 +454,36 @@ export const fr = {
   'about.licences': 'Licences',
   'about.licencesHelp':
     'ERIC Studio contient des logiciels libres. FFmpeg est distribué sous la licence GPL : ses sources sont indiquées ci-dessous.',
+  'people.givenName': 'Prénom',
+  'people.familyName': 'Nom de famille (facultatif)',
+  'people.familyNameHelp': 'Séparé du prénom : « prénom seulement » ne montrera jamais le nom de famille.',
+  'people.nameReview': 'Vérifiez le prénom et le nom',
+  'people.nameReviewHelp':
+    'Ce nom a été séparé automatiquement et peut être inversé. Tant qu’il n’est pas vérifié, « prénom seulement » n’affiche aucun nom.',
+  'people.swapNames': 'Inverser prénom et nom',
+  'people.nameReviewSave': 'C’est juste, enregistrer',
+  'export.textChanges': 'Textes retirés ou modifiés ({count}) — ils nomment une personne :',
+  'export.textChange.removed': 'texte retiré',
+  'export.textChange.family-name-removed': 'nom de famille retiré',
+  'export.textChange.name-removed': 'nom retiré',
+  'export.textChange.blocks': 'Renommez-le pour pouvoir exporter.',
+  'export.wholeFrame': 'Tout le plan sera flouté à cause de : {names}',
+  'export.wholeFrame.no-region': 'aucune zone dessinée sur le visage',
+  'export.wholeFrame.region-too-small': 'la zone dessinée est trop petite pour couvrir un visage',
+  'export.wholeFrame.not-confirmed': 'la zone dessinée n’a pas été vérifiée sur des images de l’extrait',
+  'export.someoneWithoutName': 'une personne sans nom',
+  'export.voiceNoSubtitles': 'Voix remplacée sans sous-titres : les paroles de ces passages ne seront ni entendues ni lues.',
+  'export.voiceNoSubtitles.range': 'de {from} à {to} dans la vidéo : importez des sous-titres ou marquez des citations.',
+  'export.replaceVoices': 'Voix remplacée (voix coupée, paroles en sous-titres)',
+  'export.replaceVoicesHelp':
+    'Pour les personnes qui ont demandé une voix modifiée. Changer la hauteur de la voix se défait facilement : ce n’est pas une anonymisation (CNIL). Ici, la voix est coupée et ses paroles sont incrustées en sous-titres.',
+  'clips.faceCheck': 'Vérifier la zone floutée',
+  'clips.faceChecked': 'zone vérifiée par {name}',
+  'clips.faceUnchecked': 'zone non vérifiée : tout le plan sera flouté',
+  'clips.faceTooSmall': 'Cette zone est trop petite pour couvrir un visage : tout le plan sera flouté. Dessinez une zone plus grande.',
+  'clips.faceStillAlt': 'Image de l’extrait à {time}, zone à flouter encadrée',
+  'clips.faceConfirmedBy': 'Votre nom',
+  'clips.faceConfirm': 'La zone couvre le visage sur toutes les images',
 } as const;
 
 export type MessageKey = keyof typeof fr;
