@@ -98,6 +98,8 @@ interface Pattern {
   personId: number;
   kind: PatternKind;
   regex: RegExp;
+  /** The phrase's longest word: every match holds it as a whole word. */
+  key: string;
 }
 
 function phrase(words: readonly string[]): string {
@@ -125,6 +127,7 @@ function patternsOf(person: GatePerson): Pattern[] {
     personId: person.id,
     kind,
     regex: new RegExp(`(?<![\\p{L}\\p{N}])${phrase(words)}(?![\\p{L}\\p{N}])`, 'gu'),
+    key: words.reduce((longest, word) => (word.length > longest.length ? word : longest), ''),
   }));
 }
 
@@ -185,28 +188,49 @@ function tidy(text: string): string {
     .replace(/^[ \t]+|[ \t]+$/gm, '');
 }
 
+interface CompiledPeople {
+  patterns: Pattern[];
+  /** One test for "any name word at all", so texts naming nobody (most of them) cost one match. */
+  anyName: RegExp | null;
+}
+
+/** Patterns are compiled once per people list (an export gates thousands of texts with the same list). */
+const compiled = new WeakMap<readonly GatePerson[], CompiledPeople>();
+
+function compile(people: readonly GatePerson[]): CompiledPeople {
+  const cached = compiled.get(people);
+  if (cached) return cached;
+  const patterns = people.flatMap(patternsOf);
+  const words = [...new Set(patterns.map((pattern) => pattern.key))];
+  const anyName = words.length ? new RegExp(`(?<![\\p{L}\\p{N}])(?:${words.map(escapeRegExp).join('|')})(?![\\p{L}\\p{N}])`, 'u') : null;
+  const result = { patterns, anyName };
+  compiled.set(people, result);
+  return result;
+}
+
 /**
  * The text as this audience may read it. `decisions` holds each person's decision for the
  * audience; a person without one counts as refused.
  */
 export function gateText(text: string, people: readonly GatePerson[], decisions: ReadonlyMap<number, PolicyDecision>): GatedText {
   if (!text || people.length === 0) return { text, changes: [], namedPersonIds: [] };
+  const { patterns, anyName } = compile(people);
   const { folded, from, to } = foldWithMap(text);
+  if (!anyName || !anyName.test(folded)) return { text, changes: [], namedPersonIds: [] };
   const byId = new Map(people.map((person) => [person.id, person]));
   const found: Match[] = [];
-  for (const person of people) {
-    for (const pattern of patternsOf(person)) {
-      for (const hit of folded.matchAll(pattern.regex)) {
-        const start = hit.index!;
-        const end = start + hit[0].length;
-        found.push({
-          start,
-          end,
-          personId: person.id,
-          kind: pattern.kind,
-          action: actionFor(person, decisions.get(person.id), pattern.kind),
-        });
-      }
+  for (const pattern of patterns) {
+    const person = byId.get(pattern.personId)!;
+    for (const hit of folded.matchAll(pattern.regex)) {
+      const start = hit.index!;
+      const end = start + hit[0].length;
+      found.push({
+        start,
+        end,
+        personId: person.id,
+        kind: pattern.kind,
+        action: actionFor(person, decisions.get(person.id), pattern.kind),
+      });
     }
   }
   // a full name ("Léa Martin") says who it is: another person's given name inside it ("Léa") does not count
