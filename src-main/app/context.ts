@@ -7,6 +7,8 @@ import packageJson from '../../package.json';
 import { AppError } from '../../src-shared/appError';
 import { CaptureService } from '../capture/captureService';
 import { ConsentService } from '../consent/consentService';
+import { Erasure } from '../privacy/erasure';
+import type { CheckpointOptions } from '../privacy/walCheckpoint';
 import { ReviewService } from '../review/reviewService';
 import { RenderService } from '../editing/renderService';
 import { PackService } from '../packs/packService';
@@ -33,6 +35,8 @@ export interface ApiContext {
   jobs: JobRunner;
   capture: CaptureService;
   consent: ConsentService;
+  /** Right to be forgotten: every store forgets the person. */
+  erasure: Erasure;
   review: ReviewService;
   render: RenderService;
   packs: PackService;
@@ -81,6 +85,8 @@ export interface CreateApiContextOptions extends OpenLibraryOptions {
   /** The installed app uses the ffmpeg it ships before one on the PATH. */
   preferBundledFfmpeg?: boolean;
   desktop?: DesktopHooks | null;
+  /** How long an erasure waits for another reader of the database (tests shorten it). */
+  checkpoint?: CheckpointOptions;
 }
 
 export function createApiContext(
@@ -115,13 +121,30 @@ export function createApiContext(
     return result.binaries;
   };
 
-  const capture = new CaptureService({ library, jobs, events, requireFfmpeg });
+  const capture = new CaptureService({
+    library,
+    jobs,
+    events,
+    requireFfmpeg,
+    importSubtitles: (recordingId, srt) => void subtitles.replace(recordingId, srt, 'srt'),
+  });
   const exports = new ExportsStore(library.db, library.now);
   const clips = new ClipsStore(library.db, library.now);
   const montages = new MontagesStore(library.db, library.now);
   const subtitles = new SubtitleStore(library.db);
   const search = new SearchStore(library.db);
-  const consent = new ConsentService({ library, events, exports, deleteRecording: (id) => capture.deleteRecording(id) });
+  const consent = new ConsentService({ library, events, exports });
+  const review = new ReviewService({ library, events });
+  const erasure = new Erasure({
+    library,
+    events,
+    consent: consent.store,
+    exports,
+    clips,
+    comments: review.comments,
+    deleteRecording: (id) => capture.deleteRecording(id),
+    checkpoint: options.checkpoint,
+  });
   const render = new RenderService({
     library,
     jobs,
@@ -155,8 +178,9 @@ export function createApiContext(
     trusted: options.trusted ?? false,
     jobs,
     capture,
-    review: new ReviewService({ library, events }),
+    review,
     consent,
+    erasure,
     render,
     packs,
     exports,

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { AppError, toErrorShape } from '../../src-shared/appError';
 import { defaultLibraryDir } from '../library/libraryFolder';
-import { FLAG_FOR_FIELD, type Flags } from './cliArgs';
+import { ARGUMENT_FOR_FIELD, FLAG_FOR_FIELD, type Flags } from './cliArgs';
 import type { CliCommand } from './cliCommand';
 import { CLI_COMMANDS } from './commandRegistry';
 import { closeApiContext, createApiContext, dispatch } from '../app';
@@ -69,8 +69,11 @@ function describeError(error: unknown): string {
   let message = shape.message;
   if (shape.field) {
     const topField = shape.field.split('.').pop() ?? shape.field;
+    const argument = ARGUMENT_FOR_FIELD[topField];
     const flag = FLAG_FOR_FIELD[topField] ?? topField;
-    if (!message.includes(`--${flag}`)) message += ` (flag --${flag})`;
+    if (argument) {
+      if (!message.includes(argument)) message += ` (argument ${argument})`;
+    } else if (!message.includes(`--${flag}`)) message += ` (flag --${flag})`;
   }
   return shape.hint ? `Error: ${message}\n${shape.hint}` : `Error: ${message}`;
 }

@@ -140,7 +140,10 @@ const REFUSAL_FR: Record<RefusalReason['code'], string> = {
   refused: 'a refusé ce public',
   withdrawn: 'accord retiré',
   expired: 'accord expiré',
+  'ended-at-majority': 'accord terminé à 18 ans, à renouveler',
+  'before-consent': 'accord pas encore donné à cette date',
   'guardian-missing': 'autorisation du représentant légal manquante',
+  'second-holder-missing': 'signature du second parent manquante',
   'minor-agreement-missing': 'accord du mineur manquant',
 };
 

@@ -149,6 +149,11 @@ export class ClipsStore {
     return this.get(id);
   }
 
+  /** Erasure: clips where they spoke lose their speaker (no lower third names them). */
+  forgetPerson(personId: number): number {
+    return this.db.prepare('UPDATE clips SET speaker_person_id = NULL WHERE speaker_person_id = ?').run(personId).changes;
+  }
+
   delete(id: number): Clip {
     const clip = this.get(id);
     this.db.prepare('DELETE FROM clips WHERE id = ?').run(id);

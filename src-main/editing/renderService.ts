@@ -32,6 +32,7 @@ import { resourcesDir } from '../platform/resourcesDir';
 import type { ClipsStore } from './clipsStore';
 import type { ExportsStore } from '../exports/exportsStore';
 import { describeRefusal } from '../consent/frenchLabels';
+import { assertConsentStillHolds } from './consentRecheck';
 import type { MontagesStore } from './montagesStore';
 import { encodeRender, encodeRenderArgs, streamCopyArgs, WORK_FILES, type SourceSize } from './renderArgs';
 import { buildRenderPlan, type PlanItem, type PlanLabel, type PlanRecording, type RenderPlan } from './renderPlan';
@@ -41,6 +42,7 @@ import { cuesToAss, cuesToSrt, cuesToVtt } from '../media/subtitleFormats';
 import type { SubtitleStore } from './subtitleStore';
 import { UnfinishedWork } from '../platform/unfinishedWork';
 import { slug } from '../platform/slug';
+import { localToday } from '../../src-shared/age';
 
 export interface RenderDeps {
   library: Library;
@@ -331,41 +333,46 @@ export class RenderService {
     const rendered = await this.renderToFile(prepared, finalPath, binaries, job);
     try {
       const relative = (file: string) => path.relative(this.library.dir, file).split(path.sep).join('/');
-      const record = this.library.db.transaction(() => {
-        const assetId = external
-          ? null
-          : this.library.mediaAssets.register({ kind: 'export-video', relativePath: relative(rendered.videoPath), mimeType: 'video/mp4' })
-              .id;
-        const subtitleAssetId =
-          external || !rendered.subtitlesPath
+      const record = this.library.db
+        .transaction(() => {
+          // the decision is taken again here, in the transaction that records the export
+          assertConsentStillHolds([prepared.plan], this.deps.consent, this.library, localToday(new Date(this.library.now())));
+          const assetId = external
             ? null
-            : this.library.mediaAssets.register({
-                kind: 'export-subtitles',
-                relativePath: relative(rendered.subtitlesPath),
-                mimeType: 'text/vtt',
-              }).id;
-        return this.deps.exports.insert({
-          projectId: prepared.projectId,
-          kind: prepared.kind,
-          audience: request.audience,
-          label: prepared.label,
-          assetId,
-          outputPath: external ? rendered.videoPath : null,
-          spec: { target: request.target, options: request.options ?? null },
-          summary: {
-            durationSeconds: prepared.plan.totalSeconds,
-            sizeBytes: rendered.sizeBytes,
-            mode: prepared.mode,
-            subtitleAssetId,
-            conditions: [...new Set(prepared.plan.check.people.flatMap((person) => person.conditions))].sort(),
-          },
-          personIds: prepared.plan.personIds,
-        });
-      })();
+            : this.library.mediaAssets.register({ kind: 'export-video', relativePath: relative(rendered.videoPath), mimeType: 'video/mp4' })
+                .id;
+          const subtitleAssetId =
+            external || !rendered.subtitlesPath
+              ? null
+              : this.library.mediaAssets.register({
+                  kind: 'export-subtitles',
+                  relativePath: relative(rendered.subtitlesPath),
+                  mimeType: 'text/vtt',
+                }).id;
+          return this.deps.exports.insert({
+            projectId: prepared.projectId,
+            kind: prepared.kind,
+            audience: request.audience,
+            label: prepared.label,
+            assetId,
+            outputPath: external ? rendered.videoPath : null,
+            spec: { target: request.target, options: request.options ?? null },
+            summary: {
+              durationSeconds: prepared.plan.totalSeconds,
+              sizeBytes: rendered.sizeBytes,
+              mode: prepared.mode,
+              subtitleAssetId,
+              conditions: [...new Set(prepared.plan.check.people.flatMap((person) => person.conditions))].sort(),
+            },
+            personIds: prepared.plan.personIds,
+          });
+        })
+        .immediate();
       this.deps.events.emit('data.changed', { entity: 'export', id: record.id, projectId: record.projectId, change: 'created' });
       return record;
     } catch (error) {
-      if (!external) {
+      // nothing recorded: the file goes — and when consent no longer holds, even from outside the library
+      if (!external || (error instanceof AppError && error.code === 'consent-refused')) {
         fs.rmSync(rendered.videoPath, { force: true });
         if (rendered.subtitlesPath) fs.rmSync(rendered.subtitlesPath, { force: true });
       }
@@ -374,7 +381,7 @@ export class RenderService {
   }
 
   private libraryOutputPath(prepared: PreparedRender): string {
-    const day = this.library.now().slice(0, 10);
+    const day = localToday(new Date(this.library.now()));
     const name = `${day}-${prepared.kind}-${slug(prepared.label)}-${crypto.randomBytes(3).toString('hex')}.mp4`;
     return resolveInside(this.library.dir, path.posix.join(RENDERS_FOLDER, name));
   }

@@ -5,12 +5,14 @@
  * complete. No other module writes the `exports` or `export_people` tables.
  */
 import fs from 'node:fs';
+import path from 'node:path';
 import { AppError } from '../../src-shared/appError';
 import type { MediaAssetsStore } from '../library/mediaAssetsStore';
 import type { SqliteDatabase } from '../library/database';
 import type { ExportRecord } from '../../src-shared/contract/schemas/editing';
 import type { Audience } from '../../src-shared/contract/vocabulary';
 import type { FlaggedExport } from '../../src-shared/contract/schemas';
+import { AUDIENCES } from '../../src-shared/contract/vocabulary';
 
 interface ExportRow {
   id: number;
@@ -149,6 +151,50 @@ export class ExportsStore {
     const flag = this.db.prepare('UPDATE exports SET flagged_at = ?, flag_reason = ? WHERE id = ?');
     for (const id of ids) flag.run(this.now(), reason, id);
     return ids;
+  }
+
+  /** The exports that show a person, oldest first. */
+  showing(personId: number): ExportRecord[] {
+    const rows = this.db
+      .prepare('SELECT e.* FROM exports e JOIN export_people ep ON ep.export_id = e.id WHERE ep.person_id = ? ORDER BY e.id')
+      .all(personId) as ExportRow[];
+    return rows.map(toRecord);
+  }
+
+  /**
+   * Where an export's files are: asset ids inside the library, folders inside the library
+   * (relative), and paths outside it (absolute) that belong to whoever received them.
+   */
+  files(id: number): { assetIds: number[]; libraryFolders: string[]; outsidePaths: string[] } {
+    const record = this.get(id);
+    const summary = this.summary(id) as ExportSummary & { folder?: string; zipPath?: string | null; external?: boolean };
+    const assetIds = [record.assetId, summary.subtitleAssetId].filter((value): value is number => typeof value === 'number');
+    const libraryFolders: string[] = [];
+    const outsidePaths: string[] = [];
+    if (record.kind === 'pack') {
+      for (const stored of [summary.folder, summary.zipPath]) {
+        if (!stored) continue;
+        if (summary.external || path.isAbsolute(stored)) outsidePaths.push(stored);
+        else if (stored === summary.folder) libraryFolders.push(stored);
+      }
+    } else if (record.outputPath) {
+      outsidePaths.push(record.outputPath, record.outputPath.replace(/\.mp4$/i, '.vtt'));
+    }
+    return { assetIds, libraryFolders, outsidePaths: [...new Set(outsidePaths)] };
+  }
+
+  /** Replaces a label or an output path (erasure: a name in it is redacted). */
+  rewriteText(id: number, column: 'label' | 'output_path', text: string): void {
+    this.db.prepare(`UPDATE exports SET ${column === 'label' ? 'label' : 'output_path'} = ? WHERE id = ?`).run(text, id);
+  }
+
+  /**
+   * Erasure: the exports that showed the person are flagged for recall (every audience),
+   * then the register forgets who they showed. Returns how many links were removed.
+   */
+  forgetPerson(personId: number, reason: string): number {
+    this.flagShowing(personId, AUDIENCES, reason);
+    return this.db.prepare('DELETE FROM export_people WHERE person_id = ?').run(personId).changes;
   }
 
   /** The project's exports to recall, newest flag first. */

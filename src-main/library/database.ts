@@ -104,9 +104,15 @@ export function applyMigrations(db: SqliteDatabase, migrations: readonly Migrati
     if (migration.version <= current) continue;
     const run = db.transaction(() => {
       migration.up(db);
+      if (migration.withoutForeignKeys) {
+        const broken = db.pragma('foreign_key_check') as unknown[];
+        if (broken.length) throw new Error(`${broken.length} rows point at rows that do not exist`);
+      }
       db.pragma(`user_version = ${migration.version}`);
     });
+    const foreignKeys = db.pragma('foreign_keys', { simple: true }) as number;
     try {
+      if (migration.withoutForeignKeys) db.pragma('foreign_keys = OFF');
       run();
     } catch (error) {
       throw new AppError(
@@ -114,6 +120,8 @@ export function applyMigrations(db: SqliteDatabase, migrations: readonly Migrati
         `Upgrading the library to schema ${migration.version} (${migration.name}) failed: ${(error as Error).message}.`,
         { hint: 'The library was left at its previous version. Report this problem with the message above.', cause: error },
       );
+    } finally {
+      if (migration.withoutForeignKeys) db.pragma(`foreign_keys = ${foreignKeys ? 'ON' : 'OFF'}`);
     }
   }
 }

@@ -8,6 +8,7 @@ import { AppError } from '../../src-shared/appError';
 import { fullName, splitDisplayName, type PersonName } from '../../src-shared/personName';
 import type { AddPersonInput, Person, UpdatePersonInput } from '../../src-shared/contract/schemas';
 import type { SqliteDatabase } from './database';
+import { localToday } from '../../src-shared/age';
 
 interface PersonRow {
   id: number;
@@ -89,7 +90,7 @@ export class PeopleStore {
 
   add(input: AddPersonInput): Person {
     const at = this.now();
-    assertBirthDateNotInFuture(input.birthDate, at.slice(0, 10));
+    assertBirthDateNotInFuture(input.birthDate, localToday(new Date(at)));
     const name = nameFromInput(input);
     if (!name) throw new AppError('invalid-input', 'A person needs a given name.', { field: 'givenName' });
     const display = checkLength(name);
@@ -115,7 +116,7 @@ export class PeopleStore {
   update({ id, changes }: UpdatePersonInput): Person {
     const current = this.get(id);
     const at = this.now();
-    assertBirthDateNotInFuture(changes.birthDate, at.slice(0, 10));
+    assertBirthDateNotInFuture(changes.birthDate, localToday(new Date(at)));
     const next = { ...current, ...changes };
     const name = nameFromInput(changes, current) ?? current;
     const display = checkLength(name);
@@ -125,6 +126,11 @@ export class PeopleStore {
       )
       .run(display, name.givenName, name.familyName, name.nameNeedsReview ? 1 : 0, next.role, next.birthDate ?? null, at, id);
     return this.get(id);
+  }
+
+  /** Erasure: the person's own row. */
+  forgetPerson(personId: number): number {
+    return this.db.prepare('DELETE FROM people WHERE id = ?').run(personId).changes;
   }
 
   delete(id: number): void {

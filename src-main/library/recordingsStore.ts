@@ -32,6 +32,7 @@ interface RecordingRow {
   failure: string | null;
   needs_review: string | null;
   recorded_at: string;
+  import_warning: string | null;
 }
 
 /** What the capture service needs beyond the public shape. */
@@ -64,6 +65,8 @@ export interface FinalisedMedia {
   filmstripAssetId: number | null;
   filmstripFrames: number;
   waveformAssetId: number | null;
+  /** French sentences saying what the import could not keep as it was; null when all was kept. */
+  importWarning?: string | null;
 }
 
 export class RecordingsStore {
@@ -139,6 +142,7 @@ export class RecordingsStore {
       recordedAt: row.recorded_at,
       people: people.get(row.id) ?? [],
       markers: markers.get(row.id) ?? [],
+      importWarning: row.import_warning ?? null,
     }));
   }
 
@@ -270,7 +274,8 @@ export class RecordingsStore {
     this.db
       .prepare(
         `UPDATE recordings SET status = 'ready', failure = NULL, duration_seconds = ?, width = ?, height = ?, has_video = ?, has_audio = ?,
-           master_asset_id = ?, poster_asset_id = ?, filmstrip_asset_id = ?, filmstrip_frames = ?, waveform_asset_id = ?, updated_at = ?
+           master_asset_id = ?, poster_asset_id = ?, filmstrip_asset_id = ?, filmstrip_frames = ?, waveform_asset_id = ?, import_warning = ?,
+           updated_at = ?
          WHERE id = ?`,
       )
       .run(
@@ -284,6 +289,7 @@ export class RecordingsStore {
         media.filmstripAssetId,
         media.filmstripFrames,
         media.waveformAssetId,
+        media.importWarning ?? null,
         this.now(),
         id,
       );
@@ -297,6 +303,26 @@ export class RecordingsStore {
       this.db.prepare("DELETE FROM media_assets WHERE relative_path LIKE ? || '/%'").run(row.folder);
       return row.folder;
     })();
+  }
+
+  /** The recordings a person is linked to, with how many people each has. */
+  linksOf(personId: number): Array<{ recordingId: number; people: number }> {
+    return this.db
+      .prepare(
+        `SELECT rp.recording_id AS recordingId, (SELECT count(*) FROM recording_people other WHERE other.recording_id = rp.recording_id) AS people
+         FROM recording_people rp WHERE rp.person_id = ? ORDER BY rp.recording_id`,
+      )
+      .all(personId) as Array<{ recordingId: number; people: number }>;
+  }
+
+  /** Sets (or clears, with null) the note asking an animator to decide about a recording. */
+  setNeedsReview(id: number, note: string | null): void {
+    this.db.prepare('UPDATE recordings SET needs_review = ?, updated_at = ? WHERE id = ?').run(note, this.now(), id);
+  }
+
+  /** Erasure: the person's links to recordings (the recordings themselves are decided by the erasure). */
+  forgetPerson(personId: number): number {
+    return this.db.prepare('DELETE FROM recording_people WHERE person_id = ?').run(personId).changes;
   }
 
   addMarker(recordingId: number, atSeconds: number, tag: string): Marker {

@@ -9,3 +9,5 @@ export const RETENTION_MONTHS_SETTING = 'defaults.retentionMonths';
 export const DEFAULT_RETENTION_MONTHS = 24;
 /** The interface language, also used by the desktop menu. */
 export const LANGUAGE_SETTING = 'ui.language';
+/** Folders that hold this library's backups: each keeps a copy of the erasure journal. */
+export const BACKUP_FOLDERS_SETTING = 'backup.folders';

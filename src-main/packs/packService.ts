@@ -40,6 +40,8 @@ import type { TextGate } from '../consent/textGate';
 import { listQuotes, quoteInRange, quoteSpeaker } from '../review/quotes';
 import { formatTimecode } from '../../src-shared/time';
 import { frameGrabArgs } from '../media/ffmpegArgs';
+import { assertConsentStillHolds } from '../editing/consentRecheck';
+import { localToday } from '../../src-shared/age';
 
 const slugPack = (text: string) => slug(text, 'pack');
 
@@ -243,7 +245,7 @@ export class PackService {
   }
 
   private libraryPackDir(projectName: string, audience: string): string {
-    const name = `${this.library.now().slice(0, 10)}-${slugPack(projectName)}-${audience}-${crypto.randomBytes(3).toString('hex')}`;
+    const name = `${localToday(new Date(this.library.now()))}-${slugPack(projectName)}-${audience}-${crypto.randomBytes(3).toString('hex')}`;
     return resolveInside(this.library.dir, path.posix.join(PACKS_FOLDER, name));
   }
 
@@ -496,7 +498,18 @@ export class PackService {
       marker.finish();
     }
 
+    const removeOutput = () => {
+      fs.rmSync(finalDir, { recursive: true, force: true });
+      if (zip) fs.rmSync(finalZip, { force: true });
+    };
     const record = this.library.db.transaction(() => {
+      // the decision is taken again here, in the transaction that records the pack
+      assertConsentStillHolds(
+        plan.included.map((item) => item.prepared.plan),
+        this.deps.consent,
+        this.library,
+        localToday(new Date(this.library.now())),
+      );
       const zipAssetId =
         zip && !external
           ? this.library.mediaAssets.register({
@@ -524,9 +537,17 @@ export class PackService {
         },
         personIds: [...new Set([...plan.included.flatMap((item) => item.prepared.plan.personIds), ...plan.namedPersonIds])],
       });
-    })();
-    this.deps.events.emit('data.changed', { entity: 'export', id: record.id, projectId: record.projectId, change: 'created' });
-    return record;
+    });
+    let recorded: ExportRecord;
+    try {
+      recorded = record.immediate();
+    } catch (error) {
+      // nothing recorded: the pack goes — from outside the library too when consent no longer holds
+      if (!external || (error instanceof AppError && error.code === 'consent-refused')) removeOutput();
+      throw error;
+    }
+    this.deps.events.emit('data.changed', { entity: 'export', id: recorded.id, projectId: recorded.projectId, change: 'created' });
+    return recorded;
   }
 
   private content(

@@ -13,6 +13,7 @@ import { createPdf, type PdfDoc } from '../platform/pdfDocument';
 import { reviewDefaults } from './reviewDefaults';
 import { formatTimecode } from '../../src-shared/time';
 import { frameGrabArgs } from '../media/ffmpegArgs';
+import { localToday } from '../../src-shared/age';
 
 const MAX_MOMENTS = 6;
 
@@ -173,14 +174,19 @@ export async function renderFeedbackSheet(input: FeedbackSheetInput, binaries: F
   return bytes;
 }
 
+/** The library folder of a recording's feedback sheets (they go with the recording, or with an erased person). */
+export function feedbackSheetFolder(recordingId: number): string {
+  return path.posix.join('exports', 'feedback', `recording-${recordingId}`);
+}
+
 export async function writeFeedbackSheet(
   library: Library,
   input: FeedbackSheetInput,
   binaries: FfmpegBinaries | null,
 ): Promise<{ assetId: number; fileName: string; sizeBytes: number }> {
   const pdf = await renderFeedbackSheet(input, binaries, path.join(library.dir, 'tmp'));
-  const fileName = `fiche-retour-${library.now().slice(0, 10)}-${Date.now().toString(36)}.pdf`;
-  const relative = path.posix.join('exports', 'feedback', `recording-${input.recording.id}`, fileName);
+  const fileName = `fiche-retour-${localToday(new Date(library.now()))}-${Date.now().toString(36)}.pdf`;
+  const relative = path.posix.join(feedbackSheetFolder(input.recording.id), fileName);
   const asset = library.mediaAssets.store({ kind: 'feedback-sheet', relativePath: relative, mimeType: 'application/pdf', data: pdf });
   return { assetId: asset.id, fileName, sizeBytes: pdf.length };
 }

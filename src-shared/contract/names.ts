@@ -42,6 +42,9 @@ export const API_METHODS = [
   'consent.dashboard',
   'consent.form',
   'people.erase',
+  'people.erasurePlan',
+  'privacy.finishErasure',
+  'recordings.resolveReview',
   'comments.list',
   'comments.add',
   'comments.update',
@@ -84,6 +87,8 @@ export const API_METHODS = [
   'desktop.action',
   'about.info',
   'recordings.importPath',
+  'consent.updateGuardian',
+  'consent.setEmancipation',
   'clips.stills',
   'clips.confirmFaceRegion',
 ] as const;

@@ -16,8 +16,8 @@ export const projectHandlers = {
     ctx.events.emit('data.changed', { entity: 'project', id: project.id, projectId: project.id, change: 'updated' });
     return project;
   },
-  'projects.delete': (input, ctx) => {
-    ctx.library.projects.delete(input.id);
+  'projects.delete': async (input, ctx) => {
+    await ctx.erasure.deleteProject(input.id);
     ctx.events.emit('data.changed', { entity: 'project', id: input.id, projectId: input.id, change: 'deleted' });
     return { deleted: true, id: input.id } as const;
   },
@@ -50,10 +50,8 @@ export const projectHandlers = {
     ctx.events.emit('data.changed', { entity: 'person', id: person.id, projectId: person.projectId, change: 'updated' });
     return person;
   },
-  'people.delete': (input, ctx) => {
-    const person = ctx.library.people.get(input.id);
-    ctx.library.people.delete(input.id);
-    ctx.events.emit('data.changed', { entity: 'person', id: input.id, projectId: person.projectId, change: 'deleted' });
+  'people.delete': async (input, ctx) => {
+    await ctx.erasure.deletePerson(input.id);
     return { deleted: true, id: input.id } as const;
   },
 } satisfies HandlerTable;

@@ -9,8 +9,12 @@ import { migration003 } from './003-consent';
 import { migration004 } from './004-review';
 import { migration005 } from './005-editing';
 import { migration006 } from './006-search';
+import { migration007 } from './007-stable-ids';
+import { migration008 } from './008-erasure-journal';
+import { migration010 } from './010-consent-law';
 import { migration014 } from './014-person-names';
 import { migration015 } from './015-quotes-and-face-checks';
+import { migration016 } from './016-import-warning';
 
 export type { Migration } from './migration';
 
@@ -21,8 +25,12 @@ export const migrations: readonly Migration[] = [
   migration004,
   migration005,
   migration006,
+  migration007,
+  migration008,
+  migration010,
   migration014,
   migration015,
+  migration016,
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations[migrations.length - 1]!.version;

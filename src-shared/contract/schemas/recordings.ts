@@ -43,6 +43,8 @@ export const recordingSchema = z.object({
   recordedAt: z.string(),
   people: z.array(recordingPersonSchema),
   markers: z.array(markerSchema),
+  /** What the import could not keep as it was (a truncated file, a second sound track…), in French; null when all was kept. */
+  importWarning: z.string().nullable(),
 });
 export type Recording = z.infer<typeof recordingSchema>;
 
@@ -84,6 +86,15 @@ export const appendChunkInputSchema = z.strictObject({
 export type AppendChunkInput = z.infer<typeof appendChunkInputSchema>;
 
 export const recordingIdInputSchema = z.strictObject({ recordingId: idSchema });
+/** After an erasure: the animator confirms the erased person is not in a recording, or deletes it. */
+export const REVIEW_RESOLUTIONS = ['confirmed-absent', 'deleted'] as const;
+export const resolveReviewInputSchema = z.strictObject({
+  recordingId: idSchema,
+  resolution: z.enum(REVIEW_RESOLUTIONS),
+  actor: text(120).optional(),
+  reason: text(500).optional(),
+});
+export const resolveReviewOutputSchema = z.object({ recordingId: idSchema, resolution: z.enum(REVIEW_RESOLUTIONS) });
 
 export const importFileInputSchema = z
   .strictObject({

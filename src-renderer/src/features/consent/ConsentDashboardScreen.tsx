@@ -83,6 +83,7 @@ export function ConsentDashboardScreen({ projectId }: { projectId: number }) {
             {expiring.map((entry) => (
               <li key={`${entry.person.personId}-${entry.scope}`} className="item">
                 {entry.person.displayName} — {t(`consent.scope.${entry.scope}`)} : {formatDate(entry.expiresOn)}
+                {entry.majorityOn && <span className="badge warning"> {t('consent.renewAt', { date: formatDate(entry.majorityOn) })}</span>}
               </li>
             ))}
           </ul>

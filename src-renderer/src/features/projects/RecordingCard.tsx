@@ -7,6 +7,7 @@ import type { Recording } from '../../../../src-shared/contract/schemas';
 import { api } from '../../api/client';
 import { formatClock } from '../../../../src-shared/time';
 import { ErrorBanner } from '../../components/ErrorBanner';
+import { ImportWarning } from './ImportWarning';
 import { Icon } from '../../components/Icon';
 import { ProgressBar } from '../../components/ProgressBar';
 import { useI18n } from '../../i18n/i18n';
@@ -75,6 +76,7 @@ export function RecordingCard({ recording, job }: { recording: Recording; job: J
         {recording.markers.length > 0 && <p className="muted">{t('recording.markers', { count: recording.markers.length })}</p>}
         {recording.status === 'finalising' && <ProgressBar ratio={job?.ratio ?? null} label={t('recording.status.finalising')} />}
         {recording.status === 'failed' && recording.failure && <p className="failure">{recording.failure}</p>}
+        {recording.status === 'ready' && <ImportWarning warning={recording.importWarning} />}
         <ErrorBanner error={error} />
         <div className="actions">
           {recording.status === 'ready' && (
