@@ -42,6 +42,8 @@ export const ARGUMENT_FOR_FIELD: Record<string, string> = {
 /** Maps API field names back to the CLI flags that feed them, for error messages. */
 export const FLAG_FOR_FIELD: Record<string, string> = {
   displayName: 'name',
+  givenName: 'given-name',
+  familyName: 'family-name',
   startDate: 'start',
   endDate: 'end',
   birthDate: 'birth-date',

@@ -103,17 +103,32 @@ export const CORE_COMMANDS: CliCommand[] = [
   {
     name: 'people add',
     usage:
-      'people add --project <id> --name <display name> --role job-seeker|young-person|employer|tutor|animator|other [--birth-date YYYY-MM-DD]',
-    summary: 'Add a person to a project',
-    flags: { project: { type: 'string' }, name: { type: 'string' }, role: { type: 'string' }, 'birth-date': { type: 'string' } },
+      'people add --project <id> (--given-name <prénom> [--family-name <nom>] | --name <given then family name>) --role job-seeker|young-person|employer|tutor|animator|other [--birth-date YYYY-MM-DD]',
+    summary: 'Add a person to a project (given and family names apart; --name is split on its first space)',
+    flags: {
+      project: { type: 'string' },
+      name: { type: 'string' },
+      'given-name': { type: 'string' },
+      'family-name': { type: 'string' },
+      role: { type: 'string' },
+      'birth-date': { type: 'string' },
+    },
     method: 'people.add',
-    toInput: (flags) => ({
-      projectId: parseIdFlag(str(flags, 'project'), 'project'),
-      displayName: requireFlag(str(flags, 'name'), 'name'),
-      role: requireFlag(str(flags, 'role'), 'role') as PersonRole,
-      birthDate: optionalNull(str(flags, 'birth-date')),
-    }),
-    columns: ['id', 'projectId', 'displayName', 'role', 'birthDate'],
+    toInput: (flags) => {
+      const givenName = str(flags, 'given-name');
+      const familyName = str(flags, 'family-name');
+      const names =
+        givenName !== undefined || familyName !== undefined
+          ? { givenName: requireFlag(givenName, 'given-name'), ...(familyName !== undefined ? { familyName } : {}) }
+          : { displayName: requireFlag(str(flags, 'name'), 'name') };
+      return {
+        projectId: parseIdFlag(str(flags, 'project'), 'project'),
+        ...names,
+        role: requireFlag(str(flags, 'role'), 'role') as PersonRole,
+        birthDate: optionalNull(str(flags, 'birth-date')),
+      };
+    },
+    columns: ['id', 'projectId', 'givenName', 'familyName', 'role', 'birthDate', 'nameNeedsReview'],
   },
   {
     name: 'people list',
@@ -122,7 +137,7 @@ export const CORE_COMMANDS: CliCommand[] = [
     flags: { project: { type: 'string' } },
     method: 'people.list',
     toInput: (flags) => ({ projectId: parseIdFlag(str(flags, 'project'), 'project') }),
-    columns: ['id', 'displayName', 'role', 'birthDate'],
+    columns: ['id', 'givenName', 'familyName', 'role', 'birthDate', 'nameNeedsReview'],
   },
 ];
 
@@ -436,6 +451,21 @@ CORE_COMMANDS.push(
       parentId: str(flags, 'reply-to') === undefined ? null : parseIdFlag(str(flags, 'reply-to'), 'reply-to'),
     }),
     columns: ['id', 'startSeconds', 'endSeconds', 'authorName', 'category', 'text'],
+  },
+  {
+    name: 'comments quote',
+    usage: 'comments quote --comment <id> [--quoted <person id>] [--unmark]',
+    summary: 'Mark a comment as a quote (credited to --quoted, else to the clip’s speaker), or --unmark it',
+    flags: { comment: { type: 'string' }, quoted: { type: 'string' }, unmark: { type: 'boolean' } },
+    method: 'comments.update',
+    toInput: (flags) => ({
+      id: parseIdFlag(str(flags, 'comment'), 'comment'),
+      changes: {
+        isQuote: flags.unmark !== true,
+        ...(str(flags, 'quoted') !== undefined ? { quotedPersonId: parseIdFlag(str(flags, 'quoted'), 'quoted') } : {}),
+      },
+    }),
+    columns: ['id', 'startSeconds', 'endSeconds', 'isQuote', 'quotedPersonId', 'text'],
   },
   {
     name: 'comments list',

@@ -77,7 +77,7 @@ export const EDITING_COMMANDS: CliCommand[] = [
   {
     name: 'clip export',
     usage:
-      'clip export (--recording <id> --from <time> --to <time> | --clip <id>) --audience workshop|partners|elected|public --out <file.mp4> [--preset 720p|1080p] [--lower-third] [--burn-subtitles] [--fade <seconds>] [--normalise]',
+      'clip export (--recording <id> --from <time> --to <time> | --clip <id>) --audience workshop|partners|elected|public --out <file.mp4> [--preset 720p|1080p] [--lower-third] [--burn-subtitles] [--fade <seconds>] [--normalise] [--replace-voices]',
     summary: 'Export a clip as MP4 for an audience (consent gate applied; stream copy when possible)',
     flags: {
       recording: { type: 'string' },
@@ -91,6 +91,7 @@ export const EDITING_COMMANDS: CliCommand[] = [
       'burn-subtitles': { type: 'boolean' },
       fade: { type: 'string' },
       normalise: { type: 'boolean' },
+      'replace-voices': { type: 'boolean' },
     },
     method: 'render.start',
     toInput: (flags): ApiInput<'render.start'> => ({
@@ -110,6 +111,7 @@ export const EDITING_COMMANDS: CliCommand[] = [
         burnSubtitles: flags['burn-subtitles'] === true ? true : undefined,
         fadeSeconds: optionalNumber(flags, 'fade'),
         normaliseAudio: flags.normalise === true ? true : undefined,
+        replaceVoices: flags['replace-voices'] === true ? true : undefined,
       },
       destination: path.resolve(requireFlag(str(flags, 'out'), 'out')),
       wait: true,
@@ -120,7 +122,8 @@ export const EDITING_COMMANDS: CliCommand[] = [
   },
   {
     name: 'montage create',
-    usage: 'montage create --project <id> --name <name> [--item title:<text> | --item clip:<id>]… [--preset 720p|1080p] [--fade <seconds>]',
+    usage:
+      'montage create --project <id> --name <name> [--item title:<text> | --item clip:<id>]… [--preset 720p|1080p] [--fade <seconds>] [--lower-third] [--burn-subtitles] [--replace-voices]',
     summary: 'Make a montage from title cards and clips, in the order given',
     flags: {
       project: { type: 'string' },
@@ -128,6 +131,9 @@ export const EDITING_COMMANDS: CliCommand[] = [
       item: { type: 'string', multiple: true },
       preset: { type: 'string' },
       fade: { type: 'string' },
+      'lower-third': { type: 'boolean' },
+      'burn-subtitles': { type: 'boolean' },
+      'replace-voices': { type: 'boolean' },
     },
 
     method: 'montages.create',
@@ -139,7 +145,14 @@ export const EDITING_COMMANDS: CliCommand[] = [
         'montages.update',
         {
           id: (result as { id: number }).id,
-          changes: { items, preset: str(flags, 'preset') as '720p' | undefined, fadeSeconds: optionalNumber(flags, 'fade') },
+          changes: {
+            items,
+            preset: str(flags, 'preset') as '720p' | undefined,
+            fadeSeconds: optionalNumber(flags, 'fade'),
+            lowerThirds: flags['lower-third'] === true ? true : undefined,
+            burnSubtitles: flags['burn-subtitles'] === true ? true : undefined,
+            replaceVoices: flags['replace-voices'] === true ? true : undefined,
+          },
         },
         ctx,
       );
@@ -161,6 +174,39 @@ export const EDITING_COMMANDS: CliCommand[] = [
     showsProgress: true,
     afterResult: exportResult,
     columns: EXPORT_COLUMNS,
+  },
+  {
+    name: 'clip stills',
+    usage: 'clip stills --clip <id> [--count 3-5] --out-dir <folder>',
+    summary: 'Save stills spread across a clip with its blur region drawn, to check that it covers the face all along',
+    flags: { clip: { type: 'string' }, count: { type: 'string' }, 'out-dir': { type: 'string' } },
+    method: 'clips.stills',
+    toInput: (flags) => ({ clipId: parseIdFlag(str(flags, 'clip'), 'clip'), count: optionalNumber(flags, 'count') }),
+    afterResult: (result, flags) => {
+      const { stills, ...rest } = result as { stills: Array<{ seconds: number; image: string }> };
+      const dir = path.resolve(requireFlag(str(flags, 'out-dir'), 'out-dir'));
+      fs.mkdirSync(dir, { recursive: true });
+      const files = stills.map((still) => {
+        const file = path.join(dir, `still-${still.seconds.toFixed(3)}s.jpg`);
+        fs.writeFileSync(file, Buffer.from(still.image.replace(/^data:image\/jpeg;base64,/, ''), 'base64'));
+        return { seconds: still.seconds, file };
+      });
+      return { ...rest, stills: files };
+    },
+    columns: ['clipId', 'regionCanHoldFace', 'stills'],
+  },
+  {
+    name: 'clip confirm-face',
+    usage: 'clip confirm-face --clip <id> --still <time> --still <time> --still <time>… --by <your name>',
+    summary: 'Confirm, after looking at its stills, that the clip’s blur region covers the face all along',
+    flags: { clip: { type: 'string' }, still: { type: 'string', multiple: true }, by: { type: 'string' } },
+    method: 'clips.confirmFaceRegion',
+    toInput: (flags) => ({
+      clipId: parseIdFlag(str(flags, 'clip'), 'clip'),
+      stillSeconds: list(flags, 'still').map((value) => parseTimecode(value, 'still')),
+      confirmedBy: requireFlag(str(flags, 'by'), 'by'),
+    }),
+    columns: ['id', 'name', 'blurBox', 'faceCheck'],
   },
   {
     name: 'subtitles import',

@@ -153,14 +153,3 @@ export function canShowRecording(
   if (decisions.some((entry) => entry.decision.decision === 'allowed-with')) return { decision: 'allowed-with', people: decisions };
   return { decision: 'allowed', people: decisions };
 }
-
-export function firstName(displayName: string): string {
-  return displayName.trim().split(/\s+/)[0] ?? displayName;
-}
-
-/** How a person's name may be printed under these conditions (null: not at all). */
-export function shownName(displayName: string, conditions: readonly ConsentCondition[]): string | null {
-  if (conditions.includes('no-name')) return null;
-  if (conditions.includes('first-name-only')) return firstName(displayName);
-  return displayName;
-}

@@ -37,6 +37,7 @@ import { describeMissingFr, frenchDate } from './frenchLabels';
 import type { ConsentView, Guardian, UpdateGuardianInput } from '../../src-shared/contract/schemas';
 import { Recall } from './recall';
 import type { ExportsStore } from '../exports/exportsStore';
+import { createTextGate, type TextGate } from './textGate';
 
 export interface ConsentDeps {
   library: Library;
@@ -447,6 +448,32 @@ export class ConsentService {
         result: toDecisionView(entry.decision),
       })),
     };
+  }
+
+  /**
+   * A fresh text gate for one export: every person of the project with their decision
+   * for the audience (a person named in a text is a person shown, filmed or not).
+   * Comments, comment exports and feedback sheets use the workshop audience.
+   */
+  textGateFor(projectId: number, audience: Audience, options: { on?: string; selfPersonId?: number | null } = {}): TextGate {
+    const on = options.on ?? this.today();
+    const people = this.library.people.listByProject(projectId);
+    const decisions = new Map<number, PolicyDecision>(
+      // a document given to a person themself (their feedback sheet) may name them
+      people.map((person) => [
+        person.id,
+        person.id === options.selfPersonId ? { decision: 'allowed' } : canShow(person, this.store.records(person.id), audience, on),
+      ]),
+    );
+    return createTextGate(
+      people.map((person) => ({
+        id: person.id,
+        givenName: person.givenName,
+        familyName: person.familyName,
+        nameNeedsReview: person.nameNeedsReview,
+      })),
+      decisions,
+    );
   }
 
   dashboard(projectId: number, on = this.today(), expiringWithinDays = 30): ConsentDashboard {

@@ -10,15 +10,7 @@ import type { Person, Recording } from '../../src-shared/contract/schemas';
 import { AUDIENCES } from '../../src-shared/contract/vocabulary';
 import type { ExportsStore, ShownInExport } from '../exports/exportsStore';
 import type { Library } from '../library/library';
-import {
-  canShow,
-  shownName,
-  type Audience,
-  type ConsentCondition,
-  type ConsentRecord,
-  type ConsentScope,
-  type RefusalReason,
-} from './consentPolicy';
+import { canShow, type Audience, type ConsentCondition, type ConsentRecord, type ConsentScope, type RefusalReason } from './consentPolicy';
 import type { ConsentStore } from './consentStore';
 import {
   birthDateSentence,
@@ -31,6 +23,7 @@ import {
   statusChangeSentence,
 } from './recallReasons';
 import type { FlagChange } from '../exports/exportsStore';
+import { shownName } from '../../src-shared/personName';
 
 export interface RecallDeps {
   library: Library;

@@ -8,7 +8,7 @@
 import { AppError } from '../../src-shared/appError';
 import { definedOnly } from '../platform/definedOnly';
 import type { SqliteDatabase } from '../library/database';
-import type { Clip, BlurBox } from '../../src-shared/contract/schemas/editing';
+import type { Clip, BlurBox, FaceCheck } from '../../src-shared/contract/schemas/editing';
 
 interface ClipRow {
   id: number;
@@ -24,6 +24,7 @@ interface ClipRow {
   updated_at: string;
   excluded: string;
   people_confirmed_at: string | null;
+  face_check: string | null;
 }
 
 export interface ClipFields {
@@ -37,7 +38,10 @@ export interface ClipFields {
 
 const SELECT = `SELECT c.*, r.project_id,
   (SELECT json_group_array(person_id) FROM (SELECT person_id FROM clip_excluded_people WHERE clip_id = c.id ORDER BY person_id)) AS excluded,
-  (SELECT max(confirmed_at) FROM clip_excluded_people WHERE clip_id = c.id) AS people_confirmed_at
+  (SELECT max(confirmed_at) FROM clip_excluded_people WHERE clip_id = c.id) AS people_confirmed_at,
+    (SELECT json_object('blurBox', json(f.blur_box), 'inSeconds', f.in_seconds, 'outSeconds', f.out_seconds,
+       'stillSeconds', json(f.still_seconds), 'confirmedBy', f.confirmed_by, 'confirmedAt', f.confirmed_at)
+     FROM clip_face_checks f WHERE f.clip_id = c.id) AS face_check
   FROM clips c JOIN recordings r ON r.id = c.recording_id`;
 
 function toClip(row: ClipRow): Clip {
@@ -55,6 +59,7 @@ function toClip(row: ClipRow): Clip {
     updatedAt: row.updated_at,
     excludedPersonIds: JSON.parse(row.excluded) as number[],
     peopleConfirmedAt: row.people_confirmed_at,
+    faceCheck: row.face_check ? (JSON.parse(row.face_check) as FaceCheck) : null,
   };
 }
 
@@ -106,19 +111,47 @@ export class ClipsStore {
     const current = this.get(id);
     const next: ClipFields = { ...current, ...definedOnly(changes) };
     this.checkFields(current.recordingId, next);
+    const sameRegion = JSON.stringify(next.blurBox) === JSON.stringify(current.blurBox);
+    const sameRange = next.inSeconds === current.inSeconds && next.outSeconds === current.outSeconds;
+    // a confirmation holds for the region and range that were looked at, no other
+    this.db.transaction(() => {
+      if (!sameRegion || !sameRange) this.db.prepare('DELETE FROM clip_face_checks WHERE clip_id = ?').run(id);
+      this.db
+        .prepare(
+          'UPDATE clips SET name = ?, in_seconds = ?, out_seconds = ?, tags = ?, speaker_person_id = ?, blur_box = ?, updated_at = ? WHERE id = ?',
+        )
+        .run(
+          next.name,
+          next.inSeconds,
+          next.outSeconds,
+          JSON.stringify(next.tags),
+          next.speakerPersonId,
+          next.blurBox ? JSON.stringify(next.blurBox) : null,
+          this.now(),
+          id,
+        );
+    })();
+    return this.get(id);
+  }
+
+  /** Records that the animator saw the region cover the face on these stills of the clip's range. */
+  confirmFaceRegion(id: number, check: Omit<FaceCheck, 'confirmedAt'>): Clip {
     this.db
       .prepare(
-        'UPDATE clips SET name = ?, in_seconds = ?, out_seconds = ?, tags = ?, speaker_person_id = ?, blur_box = ?, updated_at = ? WHERE id = ?',
+        `INSERT INTO clip_face_checks (clip_id, blur_box, in_seconds, out_seconds, still_seconds, confirmed_by, confirmed_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?)
+         ON CONFLICT (clip_id) DO UPDATE SET blur_box = excluded.blur_box, in_seconds = excluded.in_seconds,
+           out_seconds = excluded.out_seconds, still_seconds = excluded.still_seconds, confirmed_by = excluded.confirmed_by,
+           confirmed_at = excluded.confirmed_at`,
       )
       .run(
-        next.name,
-        next.inSeconds,
-        next.outSeconds,
-        JSON.stringify(next.tags),
-        next.speakerPersonId,
-        next.blurBox ? JSON.stringify(next.blurBox) : null,
-        this.now(),
         id,
+        JSON.stringify(check.blurBox),
+        check.inSeconds,
+        check.outSeconds,
+        JSON.stringify(check.stillSeconds),
+        check.confirmedBy,
+        this.now(),
       );
     return this.get(id);
   }

@@ -17,6 +17,7 @@ interface MontageRow {
   normalise_audio: number;
   lower_thirds: number;
   burn_subtitles: number;
+  replace_voices: number;
   created_at: string;
   updated_at: string;
 }
@@ -61,8 +62,8 @@ export class MontagesStore {
     this.db.transaction(() => {
       this.db
         .prepare(
-          `UPDATE montages SET name = ?, preset = ?, fade_seconds = ?, normalise_audio = ?, lower_thirds = ?, burn_subtitles = ?, updated_at = ?
-           WHERE id = ?`,
+          `UPDATE montages SET name = ?, preset = ?, fade_seconds = ?, normalise_audio = ?, lower_thirds = ?, burn_subtitles = ?,
+             replace_voices = ?, updated_at = ? WHERE id = ?`,
         )
         .run(
           next.name,
@@ -71,6 +72,7 @@ export class MontagesStore {
           next.normaliseAudio ? 1 : 0,
           next.lowerThirds ? 1 : 0,
           next.burnSubtitles ? 1 : 0,
+          next.replaceVoices ? 1 : 0,
           this.now(),
           id,
         );
@@ -125,6 +127,7 @@ export class MontagesStore {
       normaliseAudio: row.normalise_audio === 1,
       lowerThirds: row.lower_thirds === 1,
       burnSubtitles: row.burn_subtitles === 1,
+      replaceVoices: row.replace_voices === 1,
       items,
       createdAt: row.created_at,
       updatedAt: row.updated_at,

@@ -127,7 +127,9 @@ export function encodeRender(
       }
       chains.push(`${video}${videoFade}[v${i}]`);
       const voice = segment.alterVoice ? `asetrate=48000*${VOICE_PITCH_FACTOR},aresample=48000,atempo=${num(1 / VOICE_PITCH_FACTOR)},` : '';
-      chains.push(`[${audio}:a:0]aresample=48000,${voice}${audioTail}[a${i}]`);
+      // "voix remplacée": nothing of the voice is kept (the words are burnt in as subtitles)
+      if (segment.muteVoice) chains.push(`[${silence()}:a]${audioTail}[a${i}]`);
+      else chains.push(`[${audio}:a:0]aresample=48000,${voice}${audioTail}[a${i}]`);
     }
     labels.push(`[v${i}][a${i}]`);
   });

@@ -22,7 +22,7 @@ export function chooseRenderMode(plan: RenderPlan, frameRate: number, index: Med
   const { settings } = plan;
   const segment = plan.segments[0];
   if (plan.segments.length !== 1 || segment?.kind !== 'clip') return 'encode';
-  if (segment.pixelate || segment.alterVoice || segment.lowerThird) return 'encode';
+  if (segment.pixelate || segment.alterVoice || segment.muteVoice || segment.lowerThird) return 'encode';
   if (settings.fadeSeconds > 0 || settings.normaliseAudio || (settings.burnSubtitles && plan.cues.length)) return 'encode';
   const { source } = segment;
   if ((source.height ?? Infinity) > PRESET_SIZES[settings.preset].height || !source.hasVideo || !index) return 'encode';

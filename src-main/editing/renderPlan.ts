@@ -4,16 +4,20 @@
  * audience, it says who blocks the export (and why), or what to render — every clip's
  * source range, the pixelation and voice change its people's consent demands, the
  * lower third (name as the consent allows), and the subtitle cues in output time.
+ * Every text of the export (its name, title cards, roles, subtitles, quotes) passes the
+ * text gate here too, so a name cannot reach an output by a side door.
  * Conditions are applied here, once, so no render path can forget them.
  */
 import type { BlurBox, RenderCheck, RenderPreset } from '../../src-shared/contract/schemas/editing';
 import type { PersonRole, RecordingCheck } from '../../src-shared/contract/schemas';
-import { shownName, type Audience, type ConsentCondition } from '../consent/consentPolicy';
+import type { Audience, ConsentCondition } from '../consent/consentPolicy';
 import { ROLE_LABELS_FR } from '../consent/frenchLabels';
 
-/** How a name may be printed is a consent rule: its home is the policy. */
-export { firstName, shownName } from '../consent/consentPolicy';
 import { cuesInRange, type Cue } from '../media/subtitleFormats';
+import { shownName, type PersonName } from '../../src-shared/personName';
+import { formatTimecode } from '../../src-shared/time';
+import { createTextGate, type TextGate } from '../consent/textGate';
+import { faceRegionHolds, type FaceCheck } from './faceRegion';
 
 export interface PlanRecording {
   id: number;
@@ -27,9 +31,15 @@ export interface PlanRecording {
   hasVideo: boolean;
   hasAudio: boolean;
   needsReview: string | null;
-  people: Array<{ personId: number; displayName: string; role: PersonRole; part: string }>;
+  /** The name fields when known (else the display name is split: tests and old callers). */
+  people: Array<{ personId: number; displayName: string; role: PersonRole; part: string } & Partial<PersonName>>;
   check: RecordingCheck;
-  cues: Cue[];
+  cues: PlanCue[];
+}
+
+/** A subtitle cue; a quote carries who wrote it and who it quotes (their consent counts too). */
+export interface PlanCue extends Cue {
+  quote?: { authorPersonId: number | null; quotedPersonId: number | null };
 }
 
 export type PlanItem =
@@ -43,6 +53,9 @@ export type PlanItem =
       blurBox: BlurBox | null;
       /** People of the recording a confirmed narrowing leaves out of this clip (default: none). */
       excludedPersonIds?: readonly number[];
+      /** The animator's confirmation that the region covers the face over the range (none: it does not count). */
+      faceCheck?: FaceCheck | null;
+      clipId?: number;
     };
 
 export interface PlanSettings {
@@ -52,6 +65,15 @@ export interface PlanSettings {
   normaliseAudio: boolean;
   lowerThirds: boolean;
   burnSubtitles: boolean;
+  /** "Voix remplacée": the voice of anyone whose consent asks for it is muted and their words burnt in as subtitles. */
+  replaceVoices?: boolean;
+}
+
+/** What the export is called (its file name, its label in a pack): a text like any other. */
+export interface PlanLabel {
+  kind: 'montage' | 'clip' | 'range';
+  id: number;
+  text: string;
 }
 
 export interface LowerThird {
@@ -76,6 +98,8 @@ export type PlannedSegment =
       /** Pixelate the whole frame, a drawn box, or nothing. */
       pixelate: 'frame' | BlurBox | null;
       alterVoice: boolean;
+      /** The voice is replaced: the sound of this segment is silenced (its words are burnt in). */
+      muteVoice: boolean;
       lowerThird: LowerThird | null;
     };
 
@@ -88,9 +112,15 @@ export interface RenderPlan {
   cues: Cue[];
   totalSeconds: number;
   check: Omit<RenderCheck, 'mode'>;
-  /** Everyone who appears, for the export register (recall after a withdrawal). */
+  /** Everyone who appears or is named, for the export register (recall after a withdrawal). */
   personIds: number[];
+  /** The export's name as it may go out (file names, labels); the original when nothing was named. */
+  label: string;
 }
+
+/** A title card that named someone who may not be shown becomes this. */
+export const NEUTRAL_TITLE = '…';
+const WHERE_LABEL: Record<PlanLabel['kind'], string> = { montage: 'Nom du film', clip: 'Nom de l’extrait', range: 'Titre de la vidéo' };
 
 export const PRESET_SIZES: Record<RenderPreset, { width: number; height: number }> = {
   '720p': { width: 1280, height: 720 },
@@ -101,20 +131,41 @@ function conditionsOf(check: RecordingCheck, personId: number): ConsentCondition
   return (check.people.find((entry) => entry.personId === personId)?.result.conditions ?? []) as ConsentCondition[];
 }
 
-export function buildRenderPlan(items: readonly PlanItem[], settings: PlanSettings): RenderPlan {
+const at = (seconds: number) => formatTimecode(seconds).slice(0, 8);
+
+export interface PlanOptions {
+  /** The export's text gate (the project's people and their decisions for the audience). */
+  gate?: TextGate;
+  label?: PlanLabel;
+}
+
+export function buildRenderPlan(items: readonly PlanItem[], settings: PlanSettings, options: PlanOptions = {}): RenderPlan {
+  const gate = options.gate ?? createTextGate([], new Map());
   const blockers = new Map<number, RenderCheck['blockers'][number]>();
   const recordingProblems: RenderCheck['recordingProblems'] = [];
   const shown = new Map<number, RenderCheck['people'][number]>();
+  const wholeFrame = new Map<number, RenderCheck['wholeFramePixelated'][number]>();
+  const voiceWithoutSubtitles: RenderCheck['voiceReplacedWithoutSubtitles'] = [];
   const segments: PlannedSegment[] = [];
   const cues: Cue[] = [];
   let offset = 0;
+  let titleNumber = 0;
+  let clipNumber = 0;
+
+  const label = options.label
+    ? (gate.text(options.label.text, WHERE_LABEL[options.label.kind], { essential: options.label.kind === 'montage' }) ??
+      (options.label.kind === 'clip' ? `Extrait ${options.label.id}` : 'Extrait'))
+    : '';
 
   for (const item of items) {
     if (item.kind === 'title') {
-      segments.push({ kind: 'title', text: item.text, seconds: item.seconds });
+      titleNumber++;
+      const text = gate.text(item.text, `Carton titre n° ${titleNumber}`) ?? NEUTRAL_TITLE;
+      segments.push({ kind: 'title', text, seconds: item.seconds });
       offset += item.seconds;
       continue;
     }
+    clipNumber++;
     const { recording } = item;
     const excluded = new Set(item.excludedPersonIds ?? []);
     const inClip = recording.people.filter((person) => !excluded.has(person.personId));
@@ -129,6 +180,7 @@ export function buildRenderPlan(items: readonly PlanItem[], settings: PlanSettin
       recordingProblems.push({ recordingId: recording.id, title: recording.title, problem: 'needs-review' });
     }
     const conditions = new Set<ConsentCondition>();
+    const blurredPeople: number[] = [];
     for (const entry of checkedInClip) {
       if (entry.result.decision === 'refused') {
         const blocker = blockers.get(entry.personId) ?? {
@@ -143,24 +195,63 @@ export function buildRenderPlan(items: readonly PlanItem[], settings: PlanSettin
       }
       const personConditions = entry.result.conditions as ConsentCondition[];
       personConditions.forEach((condition) => conditions.add(condition));
+      if (personConditions.includes('face-blurred')) blurredPeople.push(entry.personId);
       const previous = shown.get(entry.personId);
       shown.set(entry.personId, {
         personId: entry.personId,
         displayName: entry.displayName,
-        shownAs: shownName(entry.displayName, personConditions),
+        shownAs: shownName(recording.people.find((person) => person.personId === entry.personId) ?? entry.displayName, personConditions),
         conditions: [...new Set([...(previous?.conditions ?? []), ...personConditions])].sort(),
       });
     }
 
     const speakerId = item.speakerPersonId ?? (inClip.length === 1 ? inClip[0]!.personId : null);
     const speaker = inClip.find((person) => person.personId === speakerId);
+    const where = `extrait n° ${clipNumber}`;
     const lowerThird: LowerThird | null =
       settings.lowerThirds && speaker
         ? {
-            name: shownName(speaker.displayName, conditionsOf(recording.check, speaker.personId)),
-            role: speaker.part.trim() || ROLE_LABELS_FR[speaker.role],
+            name: shownName(speaker, conditionsOf(recording.check, speaker.personId)),
+            role: (speaker.part.trim() && gate.text(speaker.part.trim(), `Rôle sous le nom (${where})`)) || ROLE_LABELS_FR[speaker.role],
           }
         : null;
+
+    // face-blurred: a drawn region counts only when it can hold a face and was confirmed over this range
+    let pixelate: 'frame' | BlurBox | null = null;
+    if (conditions.has('face-blurred')) {
+      const region = faceRegionHolds(item.blurBox, item.faceCheck ?? null, item.inSeconds, item.outSeconds);
+      pixelate = region.holds ? item.blurBox! : 'frame';
+      if (!region.holds) {
+        for (const personId of blurredPeople) {
+          const name = shownName(
+            recording.people.find((person) => person.personId === personId) ?? '',
+            conditionsOf(recording.check, personId),
+          );
+          if (!wholeFrame.has(personId)) wholeFrame.set(personId, { personId, personName: name, why: region.why });
+        }
+      }
+    }
+    const muteVoice = conditions.has('voice-altered') && Boolean(settings.replaceVoices) && recording.hasAudio;
+
+    const clipCues: Cue[] = [];
+    for (const cue of recording.cues) {
+      if (cue.quote) {
+        // the one rule of quotes: a quote belongs to the clip it starts in
+        if (cue.startSeconds < item.inSeconds || cue.startSeconds >= item.outSeconds) continue;
+        const quoteWhere = `Citation à ${at(cue.startSeconds)} (${where})`;
+        const quotedId = cue.quote.quotedPersonId ?? speakerId;
+        if (cue.quote.authorPersonId !== null && !gate.personAllows(cue.quote.authorPersonId, quoteWhere, 'auteur de la citation'))
+          continue;
+        if (quotedId !== null && !gate.personAllows(quotedId, quoteWhere, 'personne citée')) continue;
+      }
+      const text = gate.text(cue.text, `${cue.quote ? 'Citation' : 'Sous-titre'} à ${at(cue.startSeconds)} (${where})`);
+      if (text === null) continue;
+      clipCues.push({ startSeconds: cue.startSeconds, endSeconds: cue.endSeconds, text });
+    }
+    const segmentCues = cuesInRange(clipCues, item.inSeconds, item.outSeconds, offset);
+    if (muteVoice && segmentCues.length === 0) {
+      voiceWithoutSubtitles.push({ recordingId: recording.id, fromSeconds: item.inSeconds, toSeconds: item.outSeconds });
+    }
 
     segments.push({
       kind: 'clip',
@@ -177,39 +268,61 @@ export function buildRenderPlan(items: readonly PlanItem[], settings: PlanSettin
       hasAudio: recording.hasAudio,
       inSeconds: item.inSeconds,
       outSeconds: item.outSeconds,
-      pixelate: conditions.has('face-blurred') ? (item.blurBox ?? 'frame') : null,
-      alterVoice: conditions.has('voice-altered'),
+      pixelate,
+      alterVoice: conditions.has('voice-altered') && !muteVoice,
+      muteVoice,
       lowerThird,
     });
-    cues.push(...cuesInRange(recording.cues, item.inSeconds, item.outSeconds, offset));
+    cues.push(...segmentCues);
     offset += item.outSeconds - item.inSeconds;
   }
 
+  // a person named in a text that went out is a person shown: in the register and recalled on withdrawal
+  for (const personId of gate.shownPersonIds()) {
+    if (shown.has(personId) || blockers.has(personId)) continue;
+    const decision = gate.decisionOf(personId);
+    const conditions = decision?.decision === 'allowed-with' ? decision.conditions : [];
+    shown.set(personId, {
+      personId,
+      displayName: gate.fullNameOf(personId),
+      shownAs: gate.nameOf(personId),
+      conditions: [...conditions].sort(),
+    });
+  }
+
   const personIds = [
-    ...new Set(
-      items.flatMap((item) =>
+    ...new Set([
+      ...items.flatMap((item) =>
         item.kind === 'clip'
           ? item.recording.people.filter((p) => !(item.excludedPersonIds ?? []).includes(p.personId)).map((p) => p.personId)
           : [],
       ),
-    ),
+      ...gate.shownPersonIds(),
+    ]),
   ];
   const blockerList = [...blockers.values()];
+  const textChanges = gate.changes();
+  const muted = segments.some((segment) => segment.kind === 'clip' && segment.muteVoice);
   return {
-    settings,
+    settings: muted ? { ...settings, burnSubtitles: true } : settings,
     ...PRESET_SIZES[settings.preset],
     segments,
     cues,
     totalSeconds: offset,
     personIds,
+    label,
     check: {
       audience: settings.audience,
-      allowed: blockerList.length === 0 && recordingProblems.length === 0 && segments.length > 0,
+      allowed:
+        blockerList.length === 0 && recordingProblems.length === 0 && segments.length > 0 && !textChanges.some((c) => c.blocksExport),
       durationSeconds: offset,
       segments: segments.length,
       blockers: blockerList,
       recordingProblems,
       people: [...shown.values()],
+      textChanges,
+      wholeFramePixelated: [...wholeFrame.values()],
+      voiceReplacedWithoutSubtitles: voiceWithoutSubtitles,
     },
   };
 }

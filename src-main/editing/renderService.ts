@@ -35,7 +35,7 @@ import { describeRefusal } from '../consent/frenchLabels';
 import { assertConsentStillHolds } from './consentRecheck';
 import type { MontagesStore } from './montagesStore';
 import { encodeRender, encodeRenderArgs, streamCopyArgs, WORK_FILES, type SourceSize } from './renderArgs';
-import { buildRenderPlan, type PlanItem, type PlanRecording, type RenderPlan } from './renderPlan';
+import { buildRenderPlan, type PlanItem, type PlanLabel, type PlanRecording, type RenderPlan } from './renderPlan';
 import { checkDestinationFile, requireFreeSpace, statFreeBytes, type FreeBytes } from '../platform/outputSpace';
 import { commitPartial, partialPathFor, removePartials, writeFileAtomic } from '../platform/atomicFile';
 import { cuesToAss, cuesToSrt, cuesToVtt } from '../media/subtitleFormats';
@@ -79,6 +79,7 @@ export const WORK_FOLDER = 'tmp';
 export interface PreparedRender {
   plan: RenderPlan;
   mode: 'copy' | 'encode';
+  /** The export's name as the text gate lets it out (file names, job and register labels). */
   label: string;
   projectId: number;
   kind: 'clip' | 'montage';
@@ -135,7 +136,8 @@ export class RenderService {
     const { target, audience } = request;
     let items: PlanItem[];
     let settings: MontageSettings;
-    let label: string;
+    let label: PlanLabel;
+    let rangeSuffix = '';
     let projectId: number;
     if (target.kind === 'montage') {
       const montage = this.deps.montages.get(target.montageId, 'target.montageId');
@@ -146,7 +148,7 @@ export class RenderService {
         });
       }
       settings = montage;
-      label = montage.name;
+      label = { kind: 'montage', id: montage.id, text: montage.name };
       projectId = montage.projectId;
       const recordings = new Map<number, PlanRecording>();
       items = montage.items.map((item) => {
@@ -162,13 +164,15 @@ export class RenderService {
           speakerPersonId: clip.speakerPersonId,
           blurBox: clip.blurBox,
           excludedPersonIds: clip.excludedPersonIds,
+          faceCheck: clip.faceCheck,
+          clipId: clip.id,
         };
       });
     } else {
       settings = { ...CLIP_DEFAULTS, ...definedOnly(request.options) };
       if (target.kind === 'clip') {
         const clip = this.deps.clips.get(target.clipId, 'target.clipId');
-        label = clip.name;
+        label = { kind: 'clip', id: clip.id, text: clip.name };
         projectId = clip.projectId;
         items = [
           {
@@ -179,6 +183,8 @@ export class RenderService {
             speakerPersonId: clip.speakerPersonId,
             blurBox: clip.blurBox,
             excludedPersonIds: clip.excludedPersonIds,
+            faceCheck: clip.faceCheck,
+            clipId: clip.id,
           },
         ];
       } else {
@@ -192,20 +198,30 @@ export class RenderService {
             field: 'target.toSeconds',
           });
         }
-        label = `${recording.title} ${target.fromSeconds.toFixed(1)}–${target.toSeconds.toFixed(1)} s`;
+        label = { kind: 'range', id: recording.id, text: recording.title };
+        rangeSuffix = ` ${target.fromSeconds.toFixed(1)}–${target.toSeconds.toFixed(1)} s`;
         projectId = recording.projectId;
         items = [
           { kind: 'clip', recording, inSeconds: target.fromSeconds, outSeconds: target.toSeconds, speakerPersonId: null, blurBox: null },
         ];
       }
     }
-    const plan = buildRenderPlan(items, { ...settings, audience });
+    // every text of the export (its name, title cards, roles, subtitles, quotes) passes the text gate
+    const gate = this.deps.consent.textGateFor(projectId, audience);
+    const plan = buildRenderPlan(items, { ...settings, audience }, { gate, label });
     // the first clip's keyframe index gives the output frame rate and, for a lone clip, stream copy or not
     const firstClip = plan.segments.find((segment) => segment.kind === 'clip');
     const index = firstClip?.kind === 'clip' ? await readMediaIndex(this.deps.requireFfmpeg(), firstClip.masterPath) : null;
     const frameRate = outputFrameRate(index);
     const mode = chooseRenderMode(plan, frameRate, index);
-    return { plan, mode, label, projectId, kind: target.kind === 'montage' ? 'montage' : 'clip', frameRate };
+    return {
+      plan,
+      mode,
+      label: `${plan.label}${rangeSuffix}`,
+      projectId,
+      kind: target.kind === 'montage' ? 'montage' : 'clip',
+      frameRate,
+    };
   }
 
   /** Refuses with the list of who blocks and why, or of the recordings that cannot leave. */
@@ -219,6 +235,9 @@ export class RenderService {
           ? `recording "${problem.title}": nobody is linked to it, so nobody's consent covers it`
           : `recording "${problem.title}": to review after an erasure (someone erased may still appear)`,
       ),
+      ...check.textChanges
+        .filter((change) => change.blocksExport)
+        .map((change) => `${change.where}: it names someone who may not be shown to this audience (${change.reason}); rename it`),
     ];
     throw new AppError('consent-refused', `This export for "${check.audience}" is refused:\n- ${lines.join('\n- ')}`, {
       hint: 'Leave these people or clips out, or record their consent for this audience first. Nothing was exported.',
@@ -436,7 +455,10 @@ export class RenderService {
       hasVideo: recording.hasVideo,
       hasAudio: recording.hasAudio,
       needsReview: recording.needsReview,
-      people: recording.people,
+      people: recording.people.map((linked) => {
+        const { givenName, familyName, nameNeedsReview } = this.library.people.get(linked.personId);
+        return { ...linked, givenName, familyName, nameNeedsReview };
+      }),
       check: this.deps.consent.check(recording.id, audience),
       cues: this.deps.subtitles.forExport(recording.id),
     };

@@ -6,6 +6,8 @@
 import { AppError } from '../../src-shared/appError';
 import type { SqliteDatabase } from '../library/database';
 import { parseSubtitles, type Cue, type SubtitleFormat } from '../media/subtitleFormats';
+import { listQuotes } from '../review/quotes';
+import type { PlanCue } from './renderPlan';
 
 export class SubtitleStore {
   constructor(private readonly db: SqliteDatabase) {}
@@ -34,14 +36,19 @@ export class SubtitleStore {
     this.db.prepare('DELETE FROM subtitle_cues WHERE recording_id = ?').run(recordingId);
   }
 
-  /** Imported cues plus the quotes marked in comments (ranges only), for an export. */
-  forExport(recordingId: number): Cue[] {
-    const quotes = this.db
-      .prepare(
-        `SELECT start_seconds AS startSeconds, end_seconds AS endSeconds, text FROM comments
-         WHERE recording_id = ? AND is_quote = 1 AND deleted_at IS NULL AND end_seconds IS NOT NULL AND end_seconds > start_seconds`,
-      )
-      .all(recordingId) as Cue[];
+  /**
+   * Imported cues plus the quotes with a range (the one quote rule), for an export; a quote
+   * carries its author and the person it quotes, whose consent the plan checks.
+   */
+  forExport(recordingId: number): PlanCue[] {
+    const quotes: PlanCue[] = listQuotes(this.db, recordingId)
+      .filter((quote) => quote.endSeconds !== null && quote.endSeconds > quote.startSeconds)
+      .map((quote) => ({
+        startSeconds: quote.startSeconds,
+        endSeconds: quote.endSeconds!,
+        text: quote.text,
+        quote: { authorPersonId: quote.authorPersonId, quotedPersonId: quote.quotedPersonId },
+      }));
     return [...this.list(recordingId), ...quotes].sort((a, b) => a.startSeconds - b.startSeconds);
   }
 }

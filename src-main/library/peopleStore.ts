@@ -1,9 +1,11 @@
 /**
  * People of a project: job seekers, young people, employers, tutors, animators.
- * Only what the work needs is kept: a display name, a role, and optionally a birth
- * date (needed to know who is a minor for consent).
+ * Only what the work needs is kept: a given name and a family name (separate, so
+ * "first name only" is exact; `display_name` is kept as "given family" for lists), a
+ * role, and optionally a birth date (needed to know who is a minor for consent).
  */
 import { AppError } from '../../src-shared/appError';
+import { fullName, splitDisplayName, type PersonName } from '../../src-shared/personName';
 import type { AddPersonInput, Person, UpdatePersonInput } from '../../src-shared/contract/schemas';
 import type { SqliteDatabase } from './database';
 import { localToday } from '../../src-shared/age';
@@ -16,6 +18,9 @@ interface PersonRow {
   birth_date: string | null;
   created_at: string;
   updated_at: string;
+  given_name: string;
+  family_name: string;
+  name_needs_review: number;
 }
 
 function toPerson(row: PersonRow): Person {
@@ -27,7 +32,30 @@ function toPerson(row: PersonRow): Person {
     birthDate: row.birth_date,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
+    givenName: row.given_name,
+    familyName: row.family_name,
+    nameNeedsReview: row.name_needs_review === 1,
   };
+}
+
+/** The name an input gives: the two fields (checked by a person), or a single name split. */
+function nameFromInput(input: { displayName?: string; givenName?: string; familyName?: string }, current?: PersonName): PersonName | null {
+  if (input.givenName !== undefined || input.familyName !== undefined) {
+    const givenName = (input.givenName ?? current?.givenName ?? '').trim();
+    if (!givenName)
+      throw new AppError('invalid-input', 'The given name is empty.', { field: 'givenName', hint: 'Type the given name (prénom).' });
+    return { givenName, familyName: (input.familyName ?? current?.familyName ?? '').trim(), nameNeedsReview: false };
+  }
+  if (input.displayName !== undefined) return splitDisplayName(input.displayName);
+  return null;
+}
+
+function checkLength(name: PersonName): string {
+  const display = fullName(name);
+  if (display.length < 1 || display.length > 120) {
+    throw new AppError('invalid-input', 'A name must hold 1 to 120 characters.', { field: 'givenName' });
+  }
+  return display;
 }
 
 function assertBirthDateNotInFuture(birthDate: string | null | undefined, today: string): void {
@@ -63,12 +91,25 @@ export class PeopleStore {
   add(input: AddPersonInput): Person {
     const at = this.now();
     assertBirthDateNotInFuture(input.birthDate, localToday(new Date(at)));
+    const name = nameFromInput(input);
+    if (!name) throw new AppError('invalid-input', 'A person needs a given name.', { field: 'givenName' });
+    const display = checkLength(name);
     const result = this.db
       .prepare(
-        `INSERT INTO people (project_id, display_name, role, birth_date, created_at, updated_at)
-         VALUES (?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO people (project_id, display_name, given_name, family_name, name_needs_review, role, birth_date, created_at, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
-      .run(input.projectId, input.displayName, input.role, input.birthDate ?? null, at, at);
+      .run(
+        input.projectId,
+        display,
+        name.givenName,
+        name.familyName,
+        name.nameNeedsReview ? 1 : 0,
+        input.role,
+        input.birthDate ?? null,
+        at,
+        at,
+      );
     return this.get(Number(result.lastInsertRowid));
   }
 
@@ -77,9 +118,13 @@ export class PeopleStore {
     const at = this.now();
     assertBirthDateNotInFuture(changes.birthDate, localToday(new Date(at)));
     const next = { ...current, ...changes };
+    const name = nameFromInput(changes, current) ?? current;
+    const display = checkLength(name);
     this.db
-      .prepare('UPDATE people SET display_name = ?, role = ?, birth_date = ?, updated_at = ? WHERE id = ?')
-      .run(next.displayName, next.role, next.birthDate ?? null, at, id);
+      .prepare(
+        'UPDATE people SET display_name = ?, given_name = ?, family_name = ?, name_needs_review = ?, role = ?, birth_date = ?, updated_at = ? WHERE id = ?',
+      )
+      .run(display, name.givenName, name.familyName, name.nameNeedsReview ? 1 : 0, next.role, next.birthDate ?? null, at, id);
     return this.get(id);
   }
 

@@ -22,7 +22,8 @@ export interface PackClip extends PackVideo {
   /** The speaker as their consent allows (null: no name). */
   speaker: string | null;
   role: string | null;
-  quotes: string[];
+  /** Each credited to the person it quotes, as they may be named (null: no name). */
+  quotes: Array<{ text: string; by: string | null; role: string | null }>;
 }
 
 export interface PackContent {

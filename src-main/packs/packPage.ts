@@ -48,7 +48,13 @@ function clipBlock(clip: PackClip, id: string): string {
     .map((part) => escapeHtml(part!))
     .join(', ');
   const quotes = clip.quotes
-    .map((quote) => `<blockquote><p>« ${escapeHtml(quote)} »</p>${who ? `<footer>— ${who}</footer>` : ''}</blockquote>`)
+    .map((quote) => {
+      const by = [quote.by, quote.role]
+        .filter(Boolean)
+        .map((part) => escapeHtml(part!))
+        .join(', ');
+      return `<blockquote><p>« ${escapeHtml(quote.text)} »</p>${by ? `<footer>— ${by}</footer>` : ''}</blockquote>`;
+    })
     .join('\n    ');
   return `<article class="clip">
     <h4 id="${id}">${escapeHtml(clip.name)} <span class="duration">(${formatDuration(clip.durationSeconds)})</span></h4>

@@ -35,6 +35,10 @@ import { writePackSynthesis } from './packSynthesis';
 import { zipFolder } from './packZip';
 import { UnfinishedWork } from '../platform/unfinishedWork';
 import { slug } from '../platform/slug';
+import type { TextChangeView } from '../../src-shared/contract/schemas/editing';
+import type { TextGate } from '../consent/textGate';
+import { listQuotes, quoteInRange, quoteSpeaker } from '../review/quotes';
+import { formatTimecode } from '../../src-shared/time';
 import { frameGrabArgs } from '../media/ffmpegArgs';
 import { assertConsentStillHolds } from '../editing/consentRecheck';
 import { localToday } from '../../src-shared/age';
@@ -72,7 +76,22 @@ interface PlannedItem {
   name: string;
   prepared: PreparedRender;
   themes: string[];
-  quotes: string[];
+  quotes: PackQuote[];
+}
+
+/** A quote as it goes out: its text through the gate, credited to the person it quotes as they may be named. */
+export interface PackQuote {
+  text: string;
+  by: string | null;
+  role: string | null;
+}
+
+/** The project's texts as the gate lets them out (the name is essential: a refusal refuses the pack). */
+interface PackTexts {
+  name: string | null;
+  place: string;
+  description: string;
+  withdrawalContact: string;
 }
 
 interface PackPlan {
@@ -80,7 +99,13 @@ interface PackPlan {
   included: PlannedItem[];
   excluded: PackPreview['excluded'];
   people: PackPreview['people'];
+  texts: PackTexts;
+  textChanges: TextChangeView[];
+  /** People named in the pack's own texts (quotes, themes, project texts), shown too. */
+  namedPersonIds: number[];
 }
+
+const OTHER_THEME = 'Autres extraits';
 
 interface StoredPackSpec {
   spec: PackSpec;
@@ -116,6 +141,7 @@ export class PackService {
       })),
       excluded: plan.excluded,
       people: plan.people,
+      textChanges: plan.textChanges,
       quotes: plan.included.reduce((sum, item) => sum + item.quotes.length, 0),
       totalSeconds: plan.included.reduce((sum, item) => sum + item.prepared.plan.totalSeconds, 0),
     };
@@ -129,6 +155,12 @@ export class PackService {
     wait?: boolean;
   }): Promise<{ jobId: string; export: ExportRecord | null }> {
     const plan = await this.plan(input.spec);
+    if (plan.texts.name === null) {
+      throw new AppError('consent-refused', 'The project’s name names someone who may not be shown to this audience: no pack was built.', {
+        field: 'spec.projectId',
+        hint: 'Rename the project (its name is printed on every page of the pack), then build again.',
+      });
+    }
     if (plan.included.length === 0) {
       throw new AppError(
         'consent-refused',
@@ -139,16 +171,15 @@ export class PackService {
       );
     }
     const binaries = this.deps.requireFfmpeg();
-    const project = this.library.projects.get(input.spec.projectId);
     const external = input.destination !== undefined;
     const zip = input.zip ?? !external;
-    const finalDir = external ? this.checkDestinationFolder(input.destination!) : this.libraryPackDir(project.name, input.spec.audience);
+    const finalDir = external ? this.checkDestinationFolder(input.destination!) : this.libraryPackDir(plan.texts.name, input.spec.audience);
     fs.mkdirSync(path.dirname(finalDir), { recursive: true });
     const estimate =
       plan.included.reduce((sum, item) => sum + this.deps.render.estimateBytes(item.prepared), 0) * (zip ? 2 : 1) + 10 * 1024 * 1024;
     requireFreeSpace(path.dirname(finalDir), estimate, this.freeBytes, 'this pack');
 
-    const label = `Pack « ${project.name} » (${AUDIENCE_LABELS_FR[input.spec.audience]})`;
+    const label = `Pack « ${plan.texts.name} » (${AUDIENCE_LABELS_FR[input.spec.audience]})`;
     const { jobId, done } = this.deps.jobs.start('pack', label, (job) => this.buildPack(plan, finalDir, zip, external, binaries, job));
     if (!input.wait) return { jobId, export: null };
     return { jobId, export: await done };
@@ -241,18 +272,40 @@ export class PackService {
       : this.deps.clips.listByProject(project.id);
     if (spec.themes) clips = clips.filter((clip) => clip.tags.some((tag) => spec.themes!.includes(tag)));
 
+    const gate = this.deps.consent.textGateFor(project.id, spec.audience);
+    const texts: PackTexts = {
+      name: gate.text(project.name, 'Nom du projet', { essential: true }),
+      place: gate.text(project.place, 'Lieu du projet') ?? '',
+      description: gate.text(project.description, 'Description du projet') ?? '',
+      withdrawalContact: gate.text(project.withdrawalContact, 'Contact pour retirer un accord') ?? '',
+    };
+
     const included: PlannedItem[] = [];
     const excluded: PackPreview['excluded'] = [];
-    const consider = (kind: 'montage' | 'clip', id: number, name: string, prepared: PreparedRender, themes: string[], quotes: string[]) => {
+    const itemChanges: TextChangeView[] = [];
+    const consider = (
+      kind: 'montage' | 'clip',
+      id: number,
+      name: string,
+      prepared: PreparedRender,
+      themes: string[],
+      quotes: PackQuote[],
+    ) => {
       const { check } = prepared.plan;
-      if (check.allowed) included.push({ kind, id, name, prepared, themes, quotes });
-      else
+      if (check.allowed) {
+        included.push({ kind, id, name: prepared.label, prepared, themes, quotes });
+        const prefix = `${kind === 'montage' ? 'Film' : 'Extrait'} « ${prepared.label} » — `;
+        itemChanges.push(...check.textChanges.map((change) => ({ ...change, where: `${prefix}${change.where}` })));
+      } else
         excluded.push({
           kind,
           id,
           name,
           blockers: check.blockers.map((blocker) => ({ displayName: blocker.displayName, reasons: blocker.reasons })),
-          problems: check.recordingProblems.map((problem) => `${problem.title}: ${problem.problem}`),
+          problems: [
+            ...check.recordingProblems.map((problem) => `${problem.title}: ${problem.problem}`),
+            ...check.textChanges.filter((change) => change.blocksExport).map((change) => `${change.where}: ${change.reason}`),
+          ],
         });
     };
     for (const montage of montages) {
@@ -269,21 +322,15 @@ export class PackService {
         [],
       );
     }
-    const quotesOf = this.library.db.prepare(
-      `SELECT text FROM comments WHERE recording_id = ? AND is_quote = 1 AND parent_id IS NULL AND deleted_at IS NULL
-       AND start_seconds >= ? AND start_seconds < ? ORDER BY start_seconds, id`,
-    );
     for (const clip of clips) {
       const prepared = await render.prepare({
         target: { kind: 'clip', clipId: clip.id },
         audience: spec.audience,
         options: { ...PACK_CLIP_OPTIONS },
       });
-      const quotes =
-        spec.includeQuotes === false
-          ? []
-          : (quotesOf.all(clip.recordingId, clip.inSeconds, clip.outSeconds) as Array<{ text: string }>).map((row) => row.text);
-      consider('clip', clip.id, clip.name, prepared, clip.tags, quotes);
+      const themes = clip.tags.map((tag) => gate.text(tag, `Thème d’un extrait (n° ${clip.id})`) ?? OTHER_THEME);
+      const quotes = spec.includeQuotes === false || !prepared.plan.check.allowed ? [] : this.quotesOf(clip, gate);
+      consider('clip', clip.id, clip.name, prepared, [...new Set(themes)], quotes);
     }
 
     const people = new Map<number, PackPreview['people'][number]>();
@@ -297,7 +344,53 @@ export class PackService {
         });
       }
     }
-    return { spec, included, excluded, people: [...people.values()] };
+    for (const personId of gate.shownPersonIds()) {
+      if (people.has(personId)) continue;
+      const decision = gate.decisionOf(personId);
+      people.set(personId, {
+        personId,
+        shownAs: gate.nameOf(personId),
+        conditions: decision?.decision === 'allowed-with' ? [...decision.conditions].sort() : [],
+      });
+    }
+    return {
+      spec,
+      included,
+      excluded,
+      people: [...people.values()],
+      texts,
+      textChanges: [...gate.changes(), ...itemChanges],
+      namedPersonIds: gate.shownPersonIds(),
+    };
+  }
+
+  /**
+   * The quotes of a clip (the one quote rule), each needing its author's and the quoted
+   * person's consent, its text through the gate, and credited to the person it quotes.
+   */
+  private quotesOf(
+    clip: { id: number; recordingId: number; inSeconds: number; outSeconds: number; speakerPersonId: number | null },
+    gate: TextGate,
+  ): PackQuote[] {
+    const recording = this.library.recordings.get(clip.recordingId);
+    const clipSpeaker = clip.speakerPersonId ?? (recording.people.length === 1 ? recording.people[0]!.personId : null);
+    const quotes: PackQuote[] = [];
+    for (const quote of listQuotes(this.library.db, clip.recordingId)) {
+      if (!quoteInRange(quote, clip.inSeconds, clip.outSeconds)) continue;
+      const where = `Citation à ${formatTimecode(quote.startSeconds).slice(0, 8)} (extrait n° ${clip.id})`;
+      const speakerId = quoteSpeaker(quote, clipSpeaker);
+      if (quote.authorPersonId !== null && !gate.personAllows(quote.authorPersonId, where, 'auteur de la citation')) continue;
+      if (speakerId !== null && !gate.personAllows(speakerId, where, 'personne citée')) continue;
+      const text = gate.text(quote.text, where);
+      if (text === null) continue;
+      const speaker = recording.people.find((person) => person.personId === speakerId);
+      quotes.push({
+        text,
+        by: speakerId === null ? null : gate.nameOf(speakerId),
+        role: speaker ? ROLE_LABELS_FR[speaker.role] : null,
+      });
+    }
+    return quotes;
   }
 
   private async buildPack(
@@ -316,7 +409,8 @@ export class PackService {
     const checkCancelled = () => {
       if (job.signal.aborted) throw new AppError('cancelled', 'Pack build cancelled.');
     };
-    const marker = new UnfinishedWork(this.library.dir, 'pack', `${project.name} (${AUDIENCE_LABELS_FR[plan.spec.audience]})`);
+    const projectName = plan.texts.name ?? '';
+    const marker = new UnfinishedWork(this.library.dir, 'pack', `${projectName} (${AUDIENCE_LABELS_FR[plan.spec.audience]})`);
     marker.addPaths(partialDir, partialZip);
     try {
       fs.mkdirSync(path.join(partialDir, 'videos'), { recursive: true });
@@ -384,7 +478,7 @@ export class PackService {
       job.progress(0.94, 'pack-manifest');
       const manifest = await buildManifest(partialDir, {
         packId,
-        project: { id: project.id, name: project.name },
+        project: { id: project.id, name: projectName },
         audience: plan.spec.audience,
         createdAt: this.library.now(),
         appVersion: this.deps.appVersion,
@@ -430,7 +524,7 @@ export class PackService {
         projectId: project.id,
         kind: 'pack',
         audience: plan.spec.audience,
-        label: `${project.name} — ${AUDIENCE_LABELS_FR[plan.spec.audience]}`,
+        label: `${projectName} — ${AUDIENCE_LABELS_FR[plan.spec.audience]}`,
         assetId: zipAssetId,
         outputPath: external ? finalDir : null,
         spec: {
@@ -447,7 +541,7 @@ export class PackService {
           videos: plan.included.length,
           excluded: plan.excluded.length,
         },
-        personIds: [...new Set(plan.included.flatMap((item) => item.prepared.plan.personIds))],
+        personIds: [...new Set([...plan.included.flatMap((item) => item.prepared.plan.personIds), ...plan.namedPersonIds])],
         shown: plan.people,
       });
     });
@@ -479,7 +573,7 @@ export class PackService {
       const segment = item.prepared.plan.segments[0];
       const lowerThird = segment?.kind === 'clip' ? segment.lowerThird : null;
       const clip: PackClip = { ...video, speaker: lowerThird?.name ?? null, role: lowerThird?.role ?? null, quotes: item.quotes };
-      for (const theme of item.themes.length ? item.themes : ['Autres extraits']) themes.set(theme, [...(themes.get(theme) ?? []), clip]);
+      for (const theme of item.themes.length ? item.themes : [OTHER_THEME]) themes.set(theme, [...(themes.get(theme) ?? []), clip]);
     }
     const personById = new Map(people.map((person) => [person.id, person]));
     return {
@@ -488,13 +582,13 @@ export class PackService {
       appVersion: this.deps.appVersion,
       audience: plan.spec.audience,
       project: {
-        name: project.name,
+        name: plan.texts.name ?? '',
         kind: project.kind,
-        place: project.place,
+        place: plan.texts.place,
         startDate: project.startDate,
         endDate: project.endDate,
-        description: project.description,
-        withdrawalContact: project.withdrawalContact,
+        description: plan.texts.description,
+        withdrawalContact: plan.texts.withdrawalContact,
       },
       figures: {
         sessions: this.library.sessions.listByProject(project.id).length,
@@ -507,7 +601,7 @@ export class PackService {
       },
       montages: plan.included.filter((item) => item.kind === 'montage').map((item) => videos.get(item)!),
       themes: [...themes.entries()]
-        .sort(([a], [b]) => (a === 'Autres extraits' ? 1 : b === 'Autres extraits' ? -1 : a.localeCompare(b, 'fr')))
+        .sort(([a], [b]) => (a === OTHER_THEME ? 1 : b === OTHER_THEME ? -1 : a.localeCompare(b, 'fr')))
         .map(([name, clips]) => ({ name, clips })),
       people: plan.people.map((person) => ({
         ...person,

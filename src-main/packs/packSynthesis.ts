@@ -70,11 +70,13 @@ export async function writePackSynthesis(content: PackContent, packDir: string, 
           .fillColor('#555')
           .text(who, { width: width - (textX - MARGIN) })
           .fillColor('#1b1b1b');
-      for (const quote of clip.quotes)
+      for (const quote of clip.quotes) {
+        const by = [quote.by, quote.role].filter(Boolean).join(', ');
         doc
           .font('body')
           .fontSize(10.5)
-          .text(`« ${quote} »`, { width: width - (textX - MARGIN) });
+          .text(`« ${quote.text} »${by ? ` — ${by}` : ''}`, { width: width - (textX - MARGIN) });
+      }
       doc.y = Math.max(doc.y, still ? top + 92 : doc.y) + 10;
       doc.x = MARGIN;
     }

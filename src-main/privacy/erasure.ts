@@ -42,7 +42,7 @@ export const PERSON_REFERENCES = {
   exports: ['export_people.person_id', 'exports.flag_person_id'],
   recordings: ['recording_people.person_id'],
   sessions: ['sessions.animator_person_id'],
-  comments: ['comments.author_person_id'],
+  comments: ['comments.author_person_id', 'comments.quoted_person_id'],
   clips: ['clips.speaker_person_id', 'clip_excluded_people.person_id'],
 } as const satisfies Record<string, readonly string[]>;
 

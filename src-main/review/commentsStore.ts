@@ -25,11 +25,12 @@ interface CommentRow {
   edited: number;
   created_at: string;
   updated_at: string;
+  quoted_person_id: number | null;
 }
 
 const SELECT = `
   SELECT c.id, c.recording_id, c.parent_id, c.start_seconds, c.end_seconds, c.author_person_id, p.display_name AS author_name,
-    c.category, c.text, c.resolved, c.is_quote, c.plus_ones, c.edited, c.created_at, c.updated_at
+    c.category, c.text, c.resolved, c.is_quote, c.plus_ones, c.edited, c.created_at, c.updated_at, c.quoted_person_id
   FROM comments c LEFT JOIN people p ON p.id = c.author_person_id`;
 
 function toComment(row: CommentRow): Comment {
@@ -49,6 +50,7 @@ function toComment(row: CommentRow): Comment {
     edited: row.edited === 1,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
+    quotedPersonId: row.quoted_person_id,
   };
 }
 
@@ -69,30 +71,49 @@ export class CommentsStore {
     );
     const rows = this.db
       .prepare(
-        `SELECT id, parent_id, start_seconds, end_seconds, author_person_id, category, text, resolved, is_quote, plus_ones, edited, created_at, updated_at
+        `SELECT id, parent_id, start_seconds, end_seconds, author_person_id, category, text, resolved, is_quote, plus_ones, edited, created_at, updated_at,
+           quoted_person_id
          FROM comments WHERE recording_id = ? AND deleted_at IS NULL ORDER BY start_seconds, id`,
       )
       .raw()
       .all(recordingId) as Array<
-      [number, number | null, number, number | null, number | null, string, string, number, number, number, number, string, string]
+      [
+        number,
+        number | null,
+        number,
+        number | null,
+        number | null,
+        string,
+        string,
+        number,
+        number,
+        number,
+        number,
+        string,
+        string,
+        number | null,
+      ]
     >;
-    return rows.map(([id, parent, start, end, author, category, text, resolved, isQuote, plusOnes, edited, createdAt, updatedAt]) => ({
-      id,
-      recordingId,
-      parentId: parent,
-      startSeconds: start,
-      endSeconds: end,
-      authorPersonId: author,
-      authorName: (author !== null && names.get(author)) || GROUP_AUTHOR,
-      category,
-      text,
-      resolved: resolved === 1,
-      isQuote: isQuote === 1,
-      plusOnes,
-      edited: edited === 1,
-      createdAt,
-      updatedAt,
-    }));
+    return rows.map(
+      ([id, parent, start, end, author, category, text, resolved, isQuote, plusOnes, edited, createdAt, updatedAt, quoted]) => ({
+        id,
+        recordingId,
+        parentId: parent,
+        startSeconds: start,
+        endSeconds: end,
+        authorPersonId: author,
+        authorName: (author !== null && names.get(author)) || GROUP_AUTHOR,
+        category,
+        text,
+        resolved: resolved === 1,
+        isQuote: isQuote === 1,
+        plusOnes,
+        edited: edited === 1,
+        createdAt,
+        updatedAt,
+        quotedPersonId: quoted,
+      }),
+    );
   }
 
   get(id: number): Comment {
@@ -111,6 +132,7 @@ export class CommentsStore {
         });
       }
     }
+    if (input.quotedPersonId != null) this.assertLinked(input.recordingId, input.quotedPersonId);
     let start = input.startSeconds;
     let end = input.endSeconds ?? null;
     if (input.parentId != null) {
@@ -125,10 +147,21 @@ export class CommentsStore {
     const at = this.now();
     const result = this.db
       .prepare(
-        `INSERT INTO comments (recording_id, parent_id, start_seconds, end_seconds, author_person_id, category, text, created_at, updated_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO comments (recording_id, parent_id, start_seconds, end_seconds, author_person_id, category, text, created_at, updated_at, quoted_person_id)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
-      .run(input.recordingId, input.parentId ?? null, start, end, input.authorPersonId ?? null, input.category ?? '', input.text, at, at);
+      .run(
+        input.recordingId,
+        input.parentId ?? null,
+        start,
+        end,
+        input.authorPersonId ?? null,
+        input.category ?? '',
+        input.text,
+        at,
+        at,
+        input.quotedPersonId ?? null,
+      );
     return this.get(Number(result.lastInsertRowid));
   }
 
@@ -136,6 +169,7 @@ export class CommentsStore {
     return this.db.transaction(() => {
       const current = this.get(id);
       const next = { ...current, ...changes };
+      if (changes.quotedPersonId != null) this.assertLinked(current.recordingId, changes.quotedPersonId);
       if (next.endSeconds !== null && next.endSeconds < next.startSeconds) {
         throw new AppError('invalid-input', 'The end is before the start.', { field: 'changes.endSeconds' });
       }
@@ -158,7 +192,7 @@ export class CommentsStore {
       }
       this.db
         .prepare(
-          'UPDATE comments SET text = ?, category = ?, start_seconds = ?, end_seconds = ?, resolved = ?, is_quote = ?, edited = ?, updated_at = ? WHERE id = ?',
+          'UPDATE comments SET text = ?, category = ?, start_seconds = ?, end_seconds = ?, resolved = ?, is_quote = ?, edited = ?, updated_at = ?, quoted_person_id = ? WHERE id = ?',
         )
         .run(
           next.text,
@@ -169,10 +203,22 @@ export class CommentsStore {
           next.isQuote ? 1 : 0,
           current.edited || contentChanged ? 1 : 0,
           this.now(),
+          next.quotedPersonId ?? null,
           id,
         );
       return this.get(id);
     })();
+  }
+
+  /** The person a quote quotes must be one of the recording's people. */
+  private assertLinked(recordingId: number, personId: number): void {
+    const linked = this.db.prepare('SELECT 1 FROM recording_people WHERE recording_id = ? AND person_id = ?').get(recordingId, personId);
+    if (!linked) {
+      throw new AppError('invalid-input', `Person ${personId} is not linked to this recording: a quote quotes someone filmed in it.`, {
+        field: 'quotedPersonId',
+        hint: 'Link the person to the recording first, or leave the quote to the clip’s speaker.',
+      });
+    }
   }
 
   react(id: number): Comment {
@@ -197,10 +243,11 @@ export class CommentsStore {
   /**
    * Erasure: what they said in the review is theirs, so their comments go for good (not
    * soft-deleted), with their revisions and replies (foreign keys cascade) and, through
-   * the triggers, their words in the search index.
+   * the triggers, their words in the search index. A quote quoting them is their words
+   * too: it goes as well (left behind, it would be credited to the clip's speaker).
    */
   forgetPerson(personId: number): number {
-    return this.db.prepare('DELETE FROM comments WHERE author_person_id = ?').run(personId).changes;
+    return this.db.prepare('DELETE FROM comments WHERE author_person_id = ? OR quoted_person_id = ?').run(personId, personId).changes;
   }
 
   revisions(id: number): Array<{ id: number; action: 'edited' | 'deleted'; previous: Record<string, unknown>; at: string }> {

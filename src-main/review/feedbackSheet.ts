@@ -81,10 +81,8 @@ export async function renderFeedbackSheet(input: FeedbackSheetInput, binaries: F
   const threads = comments.filter((c) => c.parentId === null);
   const strengths = threads.filter((c) => c.category === defaults.strengthCategory);
   const toWork = threads.filter((c) => c.category === defaults.improvementCategory);
-  const name =
-    input.candidateName !== undefined
-      ? input.candidateName
-      : (rubric.candidate?.displayName ?? recording.people[0]?.displayName ?? 'Candidat·e');
+  // only the candidate's own name (gated by the caller): another person's (the recruiter's) never heads the sheet
+  const name = input.candidateName !== undefined ? input.candidateName : (rubric.candidate?.displayName ?? 'Candidat·e');
 
   doc.font('bold').fontSize(22).fillColor('#1d2330').text('Fiche de retour');
   if (name !== null) doc.font('bold').fontSize(16).text(name);

@@ -8,7 +8,8 @@
  */
 import { AppError } from '../../src-shared/appError';
 import type { ExportRecord } from '../../src-shared/contract/schemas/editing';
-import { canShow, shownName, type ConsentCondition } from '../consent/consentPolicy';
+import { canShow, type ConsentCondition } from '../consent/consentPolicy';
+import { shownName } from '../../src-shared/personName';
 import type { ConsentService } from '../consent/consentService';
 import { refusalSentence } from '../consent/recallReasons';
 import type { ExportsStore, ShownPerson } from '../exports/exportsStore';
@@ -16,6 +17,7 @@ import type { Library } from '../library/library';
 import type { FfmpegBinaries } from '../media/binaries';
 import type { ApiEventBus } from '../platform/eventBus';
 import { writeFeedbackSheet } from './feedbackSheet';
+import { gateComments } from './commentGate';
 import type { ReviewService } from './reviewService';
 
 export const UNNAMED_AUTHOR_FR = 'Un participant';
@@ -56,17 +58,19 @@ export async function makeFeedbackSheet(
         { hint: "Enregistrez son accord pour l'atelier (écran Consentements), puis refaites la fiche." },
       );
     }
-    candidateName = shownName(person.displayName, conditionsOf(decision));
+    candidateName = shownName(person, conditionsOf(decision));
     shown.set(person.id, { personId: person.id, shownAs: candidateName, conditions: conditionsOf(decision) });
   }
 
+  // every text passes the workshop's text gate (the candidate may be named on their own sheet)
+  const gate = consent.textGateFor(recording.projectId, 'workshop', { selfPersonId: candidateId });
   const authorNames = new Map<number, string>();
-  const comments = review.comments.list(recording.id).map((comment) => {
+  const comments = gateComments(review.comments.list(recording.id), gate, candidateId).map((comment) => {
     if (comment.authorPersonId === null) return comment;
     let name = authorNames.get(comment.authorPersonId);
     if (name === undefined) {
       const { person, decision } = decide(comment.authorPersonId);
-      const printed = decision.decision === 'refused' ? null : shownName(person.displayName, conditionsOf(decision));
+      const printed = decision.decision === 'refused' ? null : shownName(person, conditionsOf(decision));
       name = printed ?? UNNAMED_AUTHOR_FR;
       authorNames.set(person.id, name);
       if (printed !== null && !shown.has(person.id))
@@ -91,7 +95,7 @@ export async function makeFeedbackSheet(
       recording,
       comments,
       rubric,
-      projectName: library.projects.get(recording.projectId).name,
+      projectName: gate.text(library.projects.get(recording.projectId).name, 'Nom du projet') ?? '',
       masterPath: recording.masterAssetId ? library.mediaAssets.resolve(recording.masterAssetId).absolutePath : null,
       candidateName,
       stills,

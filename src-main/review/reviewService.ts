@@ -10,6 +10,8 @@ import { CommentsStore } from './commentsStore';
 import { commentsToCsv, commentsToSrt, commentsToVtt } from './commentExports';
 import { ProjectVocabularyStore } from './projectVocabularyStore';
 import { reviewDefaults } from './reviewDefaults';
+import { gateComments } from './commentGate';
+import type { TextGate } from '../consent/textGate';
 
 export interface ReviewDeps {
   library: Library;
@@ -68,9 +70,14 @@ export class ReviewService {
     this.announce({ id, recordingId }, 'deleted');
   }
 
-  exportComments(recordingId: number, format: 'csv' | 'vtt' | 'srt'): { fileName: string; mimeType: string; content: string } {
+  /** Comments as a file for the workshop: every text through the gate (see commentGate). */
+  exportComments(
+    recordingId: number,
+    format: 'csv' | 'vtt' | 'srt',
+    gate: TextGate,
+  ): { fileName: string; mimeType: string; content: string } {
     const recording = this.deps.library.recordings.get(recordingId);
-    const comments = this.comments.list(recordingId);
+    const comments = gateComments(this.comments.list(recordingId), gate);
     const base = `commentaires-${recording.id}`;
     if (format === 'csv') return { fileName: `${base}.csv`, mimeType: 'text/csv; charset=utf-8', content: commentsToCsv(comments) };
     if (format === 'vtt') return { fileName: `${base}.vtt`, mimeType: 'text/vtt; charset=utf-8', content: commentsToVtt(comments) };

@@ -75,6 +75,9 @@ import {
 } from './schemas';
 import {
   clipSchema,
+  clipStillsInputSchema,
+  clipStillsOutputSchema,
+  confirmFaceRegionInputSchema,
   createClipInputSchema,
   createMontageInputSchema,
   cueSchema,
@@ -215,6 +218,8 @@ export const apiContract = {
   'exports.recipients': { input: exportIdOnlySchema, output: z.array(exportRecipientSchema) },
   'exports.recallLetter': { input: recallLetterInputSchema, output: consentFormOutputSchema },
   'exports.rebuild': { input: rebuildExportInputSchema, output: rebuildExportOutputSchema },
+  'clips.stills': { input: clipStillsInputSchema, output: clipStillsOutputSchema },
+  'clips.confirmFaceRegion': { input: confirmFaceRegionInputSchema, output: clipSchema },
 } as const satisfies Record<ApiMethodName, MethodSpec>;
 
 export const apiEvents = {

@@ -96,6 +96,8 @@ export const API_METHODS = [
   'exports.recipients',
   'exports.recallLetter',
   'exports.rebuild',
+  'clips.stills',
+  'clips.confirmFaceRegion',
 ] as const;
 export type ApiMethodName = (typeof API_METHODS)[number];
 

@@ -135,4 +135,52 @@ describe('editing and exporting', () => {
     expect(streams.map((s: { codec_name: string }) => s.codec_name)).toEqual(['h264', 'aac']);
     expect(streams[0]).toMatchObject({ width: 1280, height: 720 });
   });
+
+  it("says what the consent gate changes before exporting: a name in the film's name, the whole picture pixelated, and checks the blur region", async () => {
+    const samira = (await server.call('people.list', { projectId })).json.result[0].id;
+    const [montage] = (await server.call('montages.list', { projectId })).json.result;
+    await server.call('montages.update', { id: montage.id, changes: { name: 'Le film de Samira Benali' } });
+    await server.call('consent.set', {
+      personId: samira,
+      scope: 'workshop',
+      status: 'granted',
+      method: 'signed-form',
+      conditions: ['first-name-only', 'face-blurred'],
+    });
+    await page.goto(`${server.url}#/montages/${montage.id}`);
+    await page.getByRole('button', { name: 'Exporter le montage' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Exporter « Le film de Samira Benali »' });
+    await expect.poll(() => dialog.getByTestId('text-changes').innerText()).toMatch(/Nom du film — nom de famille retiré \(Samira\)/);
+    // the drawn region was never checked on stills: the whole picture, and the panel says because of whom
+    await expect.poll(() => dialog.getByTestId('whole-frame').innerText()).toMatch(/Tout le plan sera flouté à cause de : Samira/);
+    await expect.poll(() => dialog.getByTestId('whole-frame').innerText()).toMatch(/pas été vérifiée/);
+
+    // checking the region on stills of the clip
+    await page.goto(`${server.url}#/recordings/${recording.id}`);
+    const clipItem = page.getByRole('listitem', { name: 'Mon apprentissage' });
+    await clipItem.getByRole('button', { name: 'Vérifier la zone floutée' }).click();
+    const stills = clipItem.getByRole('group', { name: 'Vérifier la zone floutée' });
+    await stills.getByRole('img').first().waitFor({ timeout: 30_000 }); // four frames taken by ffmpeg
+    expect(await stills.getByRole('img').count()).toBe(4);
+    await stills.getByLabel('Votre nom').fill('Nadia');
+    await stills.getByRole('button', { name: 'La zone couvre le visage sur toutes les images' }).click();
+    await expect.poll(() => clipItem.innerText()).toMatch(/zone vérifiée par Nadia/);
+    const check = (await server.call('render.check', { target: { kind: 'montage', montageId: montage.id }, audience: 'workshop' })).json
+      .result;
+    expect(check.wholeFramePixelated).toEqual([]);
+
+    // a name split from an old single name is asked about
+    await server.call('people.add', { projectId, displayName: 'BENALI Karima', role: 'young-person' });
+    await page.goto(`${server.url}#/projects/${projectId}`);
+    const review = page.getByRole('group', { name: 'Vérifiez le prénom et le nom' });
+    await review.waitFor();
+    await review.getByRole('button', { name: 'Inverser prénom et nom' }).click();
+    await review.getByRole('button', { name: 'C’est juste, enregistrer' }).click();
+    await review.waitFor({ state: 'detached' });
+    const people = (await server.call('people.list', { projectId })).json.result;
+    expect(people.find((p: { familyName: string }) => p.familyName === 'BENALI')).toMatchObject({
+      givenName: 'Karima',
+      nameNeedsReview: false,
+    });
+  });
 });

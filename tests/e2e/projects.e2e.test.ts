@@ -42,12 +42,12 @@ describe('projects, sessions and people in the browser UI', () => {
 
     // people first, so the animator can be chosen for the session
     const people = page.getByRole('form', { name: 'Ajouter la personne' });
-    await people.getByLabel('Nom affiché').fill('Karim');
+    await people.getByLabel('Prénom').fill('Karim');
     await people.getByLabel('Rôle').selectOption('animator');
     await people.getByRole('button', { name: 'Ajouter la personne' }).click();
     await page.getByRole('list', { name: 'Personnes' }).getByText('Karim').waitFor();
 
-    await people.getByLabel('Nom affiché').fill('Léa');
+    await people.getByLabel('Prénom').fill('Léa');
     await people.getByLabel('Rôle').selectOption('job-seeker');
     await people.getByLabel('Date de naissance (facultatif)').fill('2010-03-04');
     await people.getByRole('button', { name: 'Ajouter la personne' }).click();

@@ -149,6 +149,13 @@ describe('montage', () => {
       outSeconds: 14,
       blurBox: box,
     });
+    // a drawn region stands for a blurred face once the animator confirmed it on stills across the clip
+    const { stills } = await call<{ stills: Array<{ seconds: number }> }>('clips.stills', { clipId: clipJonas.id, count: 3 });
+    clipJonas = await call<Clip>('clips.confirmFaceRegion', {
+      clipId: clipJonas.id,
+      stillSeconds: stills.map((still) => still.seconds),
+      confirmedBy: 'Animatrice',
+    });
     montage = await call<Montage>('montages.create', { projectId, name: 'Restitution juin' });
     montage = await call<Montage>('montages.update', {
       id: montage.id,

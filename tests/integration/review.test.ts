@@ -23,6 +23,10 @@ async function setup() {
   const sessionId = (await call<{ id: number }>('sessions.create', { projectId, date: '2026-11-22' })).id;
   const lea = (await call<{ id: number }>('people.add', { projectId, displayName: 'Léa', role: 'job-seeker' })).id;
   const marc = (await call<{ id: number }>('people.add', { projectId, displayName: 'Marc', role: 'employer' })).id;
+  // comment exports name authors only as their workshop consent allows: both agreed
+  for (const personId of [lea, marc]) {
+    for (const scope of ['recording', 'workshop']) await call('consent.set', { personId, scope, status: 'granted', method: 'signed-form' });
+  }
   const take = (title: string) =>
     call<Recording>('recordings.importFile', {
       path: makeTestVideo(root, `${title}-${count}.mp4`, 4),

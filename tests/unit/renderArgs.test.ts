@@ -28,13 +28,26 @@ function plan(overrides: Partial<RenderPlan['settings']> = {}, cues = 0): Render
         outSeconds: 9,
         pixelate: 'frame',
         alterVoice: true,
+        muteVoice: false,
         lowerThird: { name: null, role: 'Employeur' },
       },
     ],
     cues: Array.from({ length: cues }, (_, i) => ({ startSeconds: i, endSeconds: i + 1, text: 'x' })),
     totalSeconds: 7,
-    check: { audience: 'workshop', allowed: true, durationSeconds: 7, segments: 2, blockers: [], recordingProblems: [], people: [] },
+    check: {
+      audience: 'workshop',
+      allowed: true,
+      durationSeconds: 7,
+      segments: 2,
+      blockers: [],
+      recordingProblems: [],
+      people: [],
+      textChanges: [],
+      wholeFramePixelated: [],
+      voiceReplacedWithoutSubtitles: [],
+    },
     personIds: [],
+    label: 'Titre',
   };
 }
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { RecordingCheck } from '../../src-shared/contract/schemas';
-import { buildRenderPlan, shownName, type PlanRecording, type PlanSettings } from '../../src-main/editing/renderPlan';
+import { buildRenderPlan, type PlanRecording, type PlanSettings } from '../../src-main/editing/renderPlan';
+import { shownName } from '../../src-shared/personName';
 
 const settings: PlanSettings = {
   audience: 'elected',
@@ -76,7 +77,18 @@ describe('render plan', () => {
       [
         { kind: 'title', text: 'Titre', seconds: 2 },
         clip(samira, 3, 8),
-        clip(jonas, 0, 5, { blurBox: { x: 0.1, y: 0.1, w: 0.3, h: 0.3 } }),
+        clip(jonas, 0, 5, {
+          blurBox: { x: 0.1, y: 0.1, w: 0.3, h: 0.3 },
+          // a drawn region stands for a blurred face only once confirmed on stills across the range
+          faceCheck: {
+            blurBox: { x: 0.1, y: 0.1, w: 0.3, h: 0.3 },
+            inSeconds: 0,
+            outSeconds: 5,
+            stillSeconds: [0.5, 2.5, 4.5],
+            confirmedBy: 'Animatrice',
+            confirmedAt: '2026-11-23T10:00:00Z',
+          },
+        }),
       ],
       settings,
     );

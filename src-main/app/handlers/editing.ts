@@ -1,7 +1,9 @@
 /** Clips, montages, subtitles and renders. */
 
 import { setClipPeople } from '../../editing/clipPeople';
+import { AppError } from '../../../src-shared/appError';
 import type { HandlerTable } from './handlerTable';
+import { clipStills, confirmFaceRegion } from '../../editing/faceRegionStills';
 
 export const editingHandlers = {
   'clips.list': (input, ctx) =>
@@ -98,5 +100,15 @@ export const editingHandlers = {
   'render.check': (input, ctx) => ctx.render.check(input),
   'render.start': (input, ctx) => {
     return ctx.render.start(input);
+  },
+  'clips.stills': (input, ctx) => {
+    const binaries = ctx.ffmpeg();
+    if (!binaries) throw new AppError('media-tool-missing', 'ffmpeg was not found: it is needed to take stills of a clip.');
+    return clipStills(ctx.library, ctx.clips, binaries, input.clipId, input.count);
+  },
+  'clips.confirmFaceRegion': (input, ctx) => {
+    const clip = confirmFaceRegion(ctx.clips, input);
+    ctx.events.emit('data.changed', { entity: 'clip', id: clip.id, projectId: clip.projectId, change: 'updated' });
+    return clip;
   },
 } satisfies HandlerTable;

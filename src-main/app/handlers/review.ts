@@ -12,7 +12,10 @@ export const reviewHandlers = {
     return { deleted: true, id: input.id } as const;
   },
   'comments.history': (input, ctx) => ctx.review.comments.revisions(input.id),
-  'comments.export': (input, ctx) => ctx.review.exportComments(input.recordingId, input.format),
+  'comments.export': (input, ctx) => {
+    const recording = ctx.library.recordings.get(input.recordingId);
+    return ctx.review.exportComments(input.recordingId, input.format, ctx.consent.textGateFor(recording.projectId, 'workshop'));
+  },
   'categories.list': (input, ctx) => ctx.review.vocabulary.categories(ctx.library.projects.get(input.projectId).id),
   'categories.set': (input, ctx) => ctx.review.vocabulary.setCategories(ctx.library.projects.get(input.projectId).id, input.labels),
   'rubric.get': (input, ctx) => ctx.review.rubric(input.recordingId),

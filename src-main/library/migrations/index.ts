@@ -14,6 +14,8 @@ import { migration008 } from './008-erasure-journal';
 import { migration010 } from './010-consent-law';
 import { migration012 } from './012-clip-people';
 import { migration013 } from './013-export-recipients';
+import { migration014 } from './014-person-names';
+import { migration015 } from './015-quotes-and-face-checks';
 import { migration016 } from './016-import-warning';
 
 export type { Migration } from './migration';
@@ -30,6 +32,8 @@ export const migrations: readonly Migration[] = [
   migration010,
   migration012,
   migration013,
+  migration014,
+  migration015,
   migration016,
 ];
 

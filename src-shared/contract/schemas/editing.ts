@@ -19,6 +19,18 @@ export const blurBoxSchema = z
   .refine((box) => box.x + box.w <= 1.0001 && box.y + box.h <= 1.0001, 'the box goes beyond the frame');
 export type BlurBox = z.infer<typeof blurBoxSchema>;
 
+/** The animator's confirmation that a drawn region covers the face over the clip's range. */
+export const faceCheckSchema = z.object({
+  blurBox: blurBoxSchema,
+  inSeconds: z.number(),
+  outSeconds: z.number(),
+  /** The times of the stills looked at. */
+  stillSeconds: z.array(z.number()),
+  confirmedBy: z.string(),
+  confirmedAt: z.string(),
+});
+export type FaceCheck = z.infer<typeof faceCheckSchema>;
+
 const tagsSchema = z
   .array(requiredText(40))
   .max(12)
@@ -40,6 +52,8 @@ export const clipSchema = z.object({
   excludedPersonIds: z.array(idSchema),
   /** When the narrowing was confirmed, or null: everyone linked to the recording appears. */
   peopleConfirmedAt: z.string().nullable(),
+  /** Null until confirmed; a changed region or range voids it. */
+  faceCheck: faceCheckSchema.nullable(),
 });
 export type Clip = z.infer<typeof clipSchema>;
 
@@ -79,6 +93,8 @@ export const montageSettingsSchema = z.object({
   normaliseAudio: z.boolean(),
   lowerThirds: z.boolean(),
   burnSubtitles: z.boolean(),
+  /** "Voix remplacée": mute the voice of whoever asked for an altered voice, burn their words in as subtitles. */
+  replaceVoices: z.boolean().optional(),
 });
 export type MontageSettings = z.infer<typeof montageSettingsSchema>;
 
@@ -125,6 +141,20 @@ export const renderCheckInputSchema = z.strictObject({
   options: clipRenderOptionsSchema.optional(),
 });
 
+/** One text of an export left out or changed by the text gate. */
+export const textChangeSchema = z.object({
+  /** Where the text was (French), never the text itself. */
+  where: z.string(),
+  personId: idSchema,
+  /** The person's name as this audience may see it; null when it may not be shown at all. */
+  personName: z.string().nullable(),
+  change: z.enum(['removed', 'family-name-removed', 'name-removed']),
+  reason: z.string(),
+  /** The text was essential (a film's name): the export is refused until it is renamed. */
+  blocksExport: z.boolean(),
+});
+export type TextChangeView = z.infer<typeof textChangeSchema>;
+
 export const renderCheckSchema = z.object({
   audience: audienceSchema,
   allowed: z.boolean(),
@@ -146,6 +176,18 @@ export const renderCheckSchema = z.object({
   people: z.array(
     z.object({ personId: idSchema, displayName: z.string(), shownAs: z.string().nullable(), conditions: z.array(consentConditionSchema) }),
   ),
+  /** Texts left out or changed because they name someone (never the hidden name itself). */
+  textChanges: z.array(textChangeSchema),
+  /** People whose face-blurred consent makes the whole picture pixelated (no usable region), and why. */
+  wholeFramePixelated: z.array(
+    z.object({
+      personId: idSchema,
+      personName: z.string().nullable(),
+      why: z.enum(['no-region', 'region-too-small', 'not-confirmed']),
+    }),
+  ),
+  /** With "voix remplacée": muted ranges that have no subtitles to carry the words. */
+  voiceReplacedWithoutSubtitles: z.array(z.object({ recordingId: idSchema, fromSeconds: z.number(), toSeconds: z.number() })),
 });
 export type RenderCheck = z.infer<typeof renderCheckSchema>;
 
@@ -174,3 +216,17 @@ export const exportRecordSchema = z.object({
 export type ExportRecord = z.infer<typeof exportRecordSchema>;
 
 export const renderStartOutputSchema = z.object({ jobId: z.string(), export: exportRecordSchema.nullable() });
+
+export const clipStillsInputSchema = z.strictObject({ clipId: idSchema, count: z.number().int().min(3).max(5).optional() });
+export const clipStillsOutputSchema = z.object({
+  clipId: idSchema,
+  blurBox: blurBoxSchema.nullable(),
+  /** The region is big enough to hold a face (at least 4 % of the frame). */
+  regionCanHoldFace: z.boolean(),
+  stills: z.array(z.object({ seconds: z.number(), image: z.string() })),
+});
+export const confirmFaceRegionInputSchema = z.strictObject({
+  clipId: idSchema,
+  stillSeconds: z.array(seconds).min(3).max(5),
+  confirmedBy: requiredText(120),
+});

@@ -3,7 +3,7 @@
  * after a recall), the consent gate's preview of it, and the result of a verification.
  */
 import { z } from 'zod';
-import { exportRecordSchema } from './editing';
+import { exportRecordSchema, textChangeSchema } from './editing';
 import { idSchema, requiredText } from './common';
 import { audienceSchema, consentConditionSchema, policyDecisionSchema } from './consent';
 
@@ -45,6 +45,8 @@ export const packPreviewSchema = z.object({
     }),
   ),
   people: z.array(z.object({ personId: idSchema, shownAs: z.string().nullable(), conditions: z.array(consentConditionSchema) })),
+  /** Texts left out or changed because they name someone (never the hidden name itself). */
+  textChanges: z.array(textChangeSchema),
   quotes: z.number().int(),
   totalSeconds: z.number(),
 });

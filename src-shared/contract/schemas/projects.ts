@@ -35,11 +35,16 @@ export type Session = z.infer<typeof sessionSchema>;
 export const personSchema = z.object({
   id: idSchema,
   projectId: idSchema,
+  /** Given name then family name, for lists; outputs use `shownName` from src-shared/personName. */
   displayName: z.string(),
   role: personRoleSchema,
   birthDate: z.string().nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
+  givenName: z.string(),
+  familyName: z.string(),
+  /** The split of an older single name may be wrong: the people panel asks to check it. */
+  nameNeedsReview: z.boolean(),
 });
 export type Person = z.infer<typeof personSchema>;
 
@@ -78,11 +83,17 @@ export const updateSessionInputSchema = z.strictObject({ id: idSchema, changes: 
 export type UpdateSessionInput = z.infer<typeof updateSessionInputSchema>;
 
 export const personFieldsSchema = z.strictObject({
-  displayName: requiredText(120),
+  /** Kept for compatibility: split on its first space (given name first), doubtful splits flagged. */
+  displayName: requiredText(120).optional(),
   role: personRoleSchema,
   birthDate: calendarDateSchema.nullable().optional(),
+  givenName: requiredText(60).optional(),
+  familyName: text(60).optional(),
 });
-export const addPersonInputSchema = personFieldsSchema.extend({ projectId: idSchema });
+const hasName = (value: { displayName?: string; givenName?: string }) => value.displayName !== undefined || value.givenName !== undefined;
+export const addPersonInputSchema = personFieldsSchema
+  .extend({ projectId: idSchema })
+  .refine(hasName, { message: 'give the given name (givenName) and family name (familyName), or a name', path: ['givenName'] });
 export type AddPersonInput = z.infer<typeof addPersonInputSchema>;
 export const updatePersonInputSchema = z.strictObject({
   id: idSchema,

@@ -24,6 +24,8 @@ export const commentSchema = z.object({
   edited: z.boolean(),
   createdAt: z.string(),
   updatedAt: z.string(),
+  /** For a quote: the person quoted (credited, and whose consent counts); null: the clip's speaker. */
+  quotedPersonId: idSchema.nullable(),
 });
 export type Comment = z.infer<typeof commentSchema>;
 
@@ -36,6 +38,7 @@ export const addCommentInputSchema = z
     category: text(60).optional(),
     text: requiredText(2000),
     parentId: idSchema.nullable().optional(),
+    quotedPersonId: idSchema.nullable().optional(),
   })
   .refine((value) => value.endSeconds == null || value.endSeconds >= value.startSeconds, {
     message: 'the end is before the start',
@@ -52,6 +55,7 @@ export const updateCommentInputSchema = z.strictObject({
     endSeconds: secondsSchema.nullable().optional(),
     resolved: z.boolean().optional(),
     isQuote: z.boolean().optional(),
+    quotedPersonId: idSchema.nullable().optional(),
   }),
 });
 export type UpdateCommentInput = z.infer<typeof updateCommentInputSchema>;

@@ -11,6 +11,7 @@ import { formatClock } from '../../../../src-shared/time';
 import { useI18n } from '../../i18n/i18n';
 import { useApiData } from '../../app/useApiData';
 import { ExportPanel } from './ExportPanel';
+import { FaceRegionCheck } from './FaceRegionCheck';
 import { useSubmitOnce } from '../../app/useSubmitOnce';
 import { ClipPeople } from './ClipPeople';
 
@@ -163,6 +164,7 @@ export function ClipsPanel({
               ))}
               {speakerName(clip) && <span className="muted"> · {t('clips.speaking', { name: speakerName(clip)! })}</span>}
               <span className="muted"> · {clip.blurBox ? t('clips.boxSet') : t('clips.noBox')}</span>
+              {clip.blurBox && <FaceRegionCheck clip={clip} onError={onError} />}
             </div>
             <div className="actions">
               <button className="small" onClick={() => onSeek(clip.inSeconds)}>

@@ -7,9 +7,11 @@ import { useEffect, useState } from 'react';
 import type { RenderCheck, RenderTarget } from '../../../../src-shared/contract/schemas/editing';
 import { api } from '../../api/client';
 import { ErrorBanner } from '../../components/ErrorBanner';
+import { useApiData } from '../../app/useApiData';
 import { useI18n } from '../../i18n/i18n';
 import { AudienceSelect, type Audience } from '../consent/AudienceSelect';
 import { blockerLabel, conditionsLabel } from '../consent/consentLabels';
+import { ConditionNotices, TextChangesList, VoiceReplacementOption } from '../consent/ExportConsentNotices';
 
 export function ExportPanel({
   target,
@@ -30,26 +32,21 @@ export function ExportPanel({
   const [burnSubtitles, setBurnSubtitles] = useState(false);
   const [fades, setFades] = useState(false);
   const [normalise, setNormalise] = useState(false);
-  const [check, setCheck] = useState<RenderCheck | null>(null);
+  const [replaceVoices, setReplaceVoices] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const [started, setStarted] = useState(false);
-  const options = clipOptions ? { preset, lowerThirds, burnSubtitles, fadeSeconds: fades ? 0.5 : 0, normaliseAudio: normalise } : undefined;
+  const options = clipOptions
+    ? { preset, lowerThirds, burnSubtitles, fadeSeconds: fades ? 0.5 : 0, normaliseAudio: normalise, replaceVoices }
+    : undefined;
   const optionsKey = JSON.stringify(options);
+  const targetKey = JSON.stringify(target);
+  // asked again whenever anything changes (a consent, a name, a clip): the answer is never stale
+  const { data: check, error: checkError } = useApiData<RenderCheck>(
+    () => api.call('render.check', { target, audience, options }),
+    [targetKey, audience, optionsKey],
+  );
 
-  useEffect(() => {
-    let alive = true;
-    setCheck(null);
-    setStarted(false);
-    api.call('render.check', { target, audience, options }).then(
-      (result) => alive && setCheck(result),
-      (reason: unknown) => alive && setError(reason),
-    );
-    return () => {
-      alive = false;
-    };
-    // options is rebuilt each render; its JSON says when it really changed
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [JSON.stringify(target), audience, optionsKey]);
+  useEffect(() => setStarted(false), [targetKey, audience, optionsKey]);
 
   async function start() {
     setError(null);
@@ -90,9 +87,10 @@ export function ExportPanel({
               <input type="checkbox" checked={value} onChange={(e) => set(e.target.checked)} /> {t(`export.${key}`)}
             </label>
           ))}
+          <VoiceReplacementOption checked={replaceVoices} onChange={setReplaceVoices} />
         </div>
       )}
-      <ErrorBanner error={error} />
+      <ErrorBanner error={error ?? checkError} />
       {check && (
         <div className={check.allowed ? 'gate allowed' : 'gate refused'} role="status" data-testid="consent-gate">
           <strong>{check.allowed ? t('export.allowed') : t('export.refused')}</strong>
@@ -115,6 +113,8 @@ export function ExportPanel({
                 </li>
               ))}
           </ul>
+          <TextChangesList changes={check.textChanges} />
+          {check.allowed && <ConditionNotices check={check} />}
           {check.allowed && <p className="muted">{t(`export.mode.${check.mode}`)}</p>}
         </div>
       )}

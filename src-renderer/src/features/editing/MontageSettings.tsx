@@ -1,10 +1,11 @@
 /**
- * A montage's settings (quality, fades, lower thirds, burnt-in subtitles, loudness),
+ * A montage's settings (quality, fades, lower thirds, burnt-in subtitles, loudness, voices replaced),
  * each saved as soon as it is changed.
  */
 import type { Montage } from '../../../../src-shared/contract/schemas/editing';
 import type { api } from '../../api/client';
 import { useI18n } from '../../i18n/i18n';
+import { VoiceReplacementOption } from '../consent/ExportConsentNotices';
 
 export type MontageChanges = Parameters<typeof api.call<'montages.update'>>[1]['changes'];
 
@@ -42,6 +43,7 @@ export function MontageSettings({ montage, onChange }: { montage: Montage; onCha
             <input type="checkbox" checked={montage[key]} onChange={(e) => onChange({ [key]: e.target.checked })} /> {t(label)}
           </label>
         ))}
+        <VoiceReplacementOption checked={montage.replaceVoices ?? false} onChange={(checked) => onChange({ replaceVoices: checked })} />
       </div>
     </>
   );

@@ -10,6 +10,7 @@ import { formatClock } from '../../../../src-shared/time';
 import { useI18n } from '../../i18n/i18n';
 import { AudienceSelect, type Audience } from '../consent/AudienceSelect';
 import { blockerLabel } from '../consent/consentLabels';
+import { TextChangesList } from '../consent/ExportConsentNotices';
 import { useApiData } from '../../app/useApiData';
 import { useSubmitOnce } from '../../app/useSubmitOnce';
 
@@ -96,6 +97,7 @@ export function PacksPanel({ projectId, onError }: { projectId: number; onError(
               </ul>
             </>
           )}
+          <TextChangesList changes={preview.textChanges} />
           <p className="muted">{t('packs.quotes', { count: preview.quotes })}</p>
         </div>
       )}

@@ -1,5 +1,6 @@
 /**
- * A project's people: display name, role, minor flag; add and remove.
+ * A project's people: given name and family name (apart, so "first name only" is exact),
+ * role, minor flag; add and remove; a name to check is asked about.
  */
 import { useState, type FormEvent } from 'react';
 import type { Person, PersonRole } from '../../../../src-shared/contract/schemas';
@@ -11,10 +12,12 @@ import { Icon } from '../../components/Icon';
 import { useI18n } from '../../i18n/i18n';
 import { hrefFor } from '../../app/router';
 import { isMinorOn, localToday } from '../../../../src-shared/age';
+import { PersonNameReview } from './PersonNameReview';
 
 export function PeoplePanel({ projectId, people, defaultRole }: { projectId: number; people: Person[]; defaultRole: PersonRole }) {
   const { t } = useI18n();
-  const [name, setName] = useState('');
+  const [givenName, setGivenName] = useState('');
+  const [familyName, setFamilyName] = useState('');
   const [role, setRole] = useState<PersonRole>(defaultRole);
   const [birthDate, setBirthDate] = useState('');
   const [error, setError] = useState<unknown>(null);
@@ -24,8 +27,9 @@ export function PeoplePanel({ projectId, people, defaultRole }: { projectId: num
     event.preventDefault();
     setError(null);
     try {
-      await api.call('people.add', { projectId, displayName: name, role, birthDate: birthDate || null });
-      setName('');
+      await api.call('people.add', { projectId, givenName, familyName, role, birthDate: birthDate || null });
+      setGivenName('');
+      setFamilyName('');
       setBirthDate('');
     } catch (reason) {
       setError(reason);
@@ -69,13 +73,23 @@ export function PeoplePanel({ projectId, people, defaultRole }: { projectId: num
             <button className="danger small" onClick={() => void remove(person)} aria-label={`${t('people.delete')} ${person.displayName}`}>
               <Icon name="trash" /> {t('people.delete')}
             </button>
+            {person.nameNeedsReview && <PersonNameReview person={person} onError={setError} />}
           </li>
         ))}
       </ul>
       <form className="inline-form" onSubmit={add} aria-label={t('people.add')}>
-        <Field label={t('people.name')} help={t('people.nameHelp')} required>
+        <Field label={t('people.givenName')} required>
+          {(id) => <input id={id} value={givenName} onChange={(e) => setGivenName(e.target.value)} required maxLength={60} />}
+        </Field>
+        <Field label={t('people.familyName')} help={t('people.familyNameHelp')}>
           {(id, describedBy) => (
-            <input id={id} value={name} onChange={(e) => setName(e.target.value)} required maxLength={120} aria-describedby={describedBy} />
+            <input
+              id={id}
+              value={familyName}
+              onChange={(e) => setFamilyName(e.target.value)}
+              maxLength={60}
+              aria-describedby={describedBy}
+            />
           )}
         </Field>
         <Field label={t('people.role')} required>
