@@ -19,7 +19,7 @@ import { listFiles } from '../../src-main/platform/folderFiles';
 import { readZipEntries } from '../../src-main/packs/packZip';
 import { foldForMatch } from '../../src-main/consent/textGate';
 import { detailIn, grayFrameAt } from '../helpers/frameCodedMedia';
-import { binaries, runFfmpegSync, testSourceInputs } from '../helpers/media';
+import { binaries, makeTestVideo } from '../helpers/media';
 import { makeTempDir } from '../helpers/tempDir';
 
 const repo = path.resolve(__dirname, '../..');
@@ -50,21 +50,7 @@ const FORBIDDEN = [
 
 /** A 4 s 320×240 video with detail everywhere (testsrc2) and a tone. */
 function makeVideo(name: string): string {
-  const file = path.join(root, name);
-  runFfmpegSync([
-    ...testSourceInputs(4),
-    '-c:v',
-    'libx264',
-    '-preset',
-    'ultrafast',
-    '-pix_fmt',
-    'yuv420p',
-    '-c:a',
-    'aac',
-    '-shortest',
-    file,
-  ]);
-  return file;
+  return makeTestVideo(root, name, 4);
 }
 
 function cli(...args: string[]) {
