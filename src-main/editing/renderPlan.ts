@@ -11,6 +11,8 @@ import type { PersonRole, RecordingCheck } from '../../src-shared/contract/schem
 import type { Audience, ConsentCondition } from '../consent/consentPolicy';
 import { ROLE_LABELS_FR } from '../consent/frenchLabels';
 import { cuesInRange, type Cue } from '../media/subtitleFormats';
+import { saneFrameRate } from '../media/frameRate';
+import { frameRange, frameStart, wholeFrames } from '../../src-shared/frameGrid';
 
 export interface PlanRecording {
   id: number;
@@ -23,6 +25,9 @@ export interface PlanRecording {
   masterBytes: number;
   hasVideo: boolean;
   hasAudio: boolean;
+  /** The master's frame grid (in and out points are whole frames of it) and its length in frames, from its index. */
+  frameRate?: number | null;
+  frameCount?: number | null;
   needsReview: string | null;
   people: Array<{ personId: number; displayName: string; role: PersonRole; part: string }>;
   check: RecordingCheck;
@@ -56,7 +61,7 @@ export interface LowerThird {
 }
 
 export type PlannedSegment =
-  | { kind: 'title'; text: string; seconds: number }
+  | { kind: 'title'; text: string; seconds: number; frames: number }
   | {
       kind: 'clip';
       recordingId: number;
@@ -64,8 +69,11 @@ export type PlannedSegment =
       /** The source recording's length, height, master size and streams. */
       source: { durationSeconds: number; width: number | null; height: number | null; masterBytes: number; hasVideo: boolean };
       hasAudio: boolean;
+      /** On the master's frame grid. */
       inSeconds: number;
       outSeconds: number;
+      /** Length in output frames (the same as out − in unless the master has another frame rate). */
+      frames: number;
       /** Pixelate the whole frame, a drawn box, or nothing. */
       pixelate: 'frame' | BlurBox | null;
       alterVoice: boolean;
@@ -77,6 +85,8 @@ export interface RenderPlan {
   width: number;
   height: number;
   segments: PlannedSegment[];
+  /** Output frame rate: the first filmed clip's master's; every segment and offset is whole frames of it. */
+  frameRate: number;
   /** Subtitles in output time. */
   cues: Cue[];
   totalSeconds: number;
@@ -112,11 +122,16 @@ export function buildRenderPlan(items: readonly PlanItem[], settings: PlanSettin
   const segments: PlannedSegment[] = [];
   const cues: Cue[] = [];
   let offset = 0;
+  const firstFilmed = items.find((item) => item.kind === 'clip' && item.recording.hasVideo);
+  const frameRate = saneFrameRate(firstFilmed?.kind === 'clip' ? firstFilmed.recording.frameRate : null);
+  let frames = 0; // output frames so far: offsets are whole frames, so nothing drifts over many clips
 
   for (const item of items) {
     if (item.kind === 'title') {
-      segments.push({ kind: 'title', text: item.text, seconds: item.seconds });
-      offset += item.seconds;
+      const titleFrames = wholeFrames(item.seconds, frameRate);
+      segments.push({ kind: 'title', text: item.text, seconds: titleFrames / frameRate, frames: titleFrames });
+      frames += titleFrames;
+      offset = frameStart(frames, frameRate);
       continue;
     }
     const { recording } = item;
@@ -160,6 +175,9 @@ export function buildRenderPlan(items: readonly PlanItem[], settings: PlanSettin
           }
         : null;
 
+    const gridRate = recording.hasVideo ? saneFrameRate(recording.frameRate) : frameRate;
+    const range = frameRange(item.inSeconds, item.outSeconds, gridRate, recording.hasVideo ? recording.frameCount : null);
+    const clipFrames = gridRate === frameRate ? range.frames : wholeFrames(range.outSeconds - range.inSeconds, frameRate);
     segments.push({
       kind: 'clip',
       recordingId: recording.id,
@@ -172,14 +190,16 @@ export function buildRenderPlan(items: readonly PlanItem[], settings: PlanSettin
         hasVideo: recording.hasVideo,
       },
       hasAudio: recording.hasAudio,
-      inSeconds: item.inSeconds,
-      outSeconds: item.outSeconds,
+      inSeconds: range.inSeconds,
+      outSeconds: range.outSeconds,
+      frames: clipFrames,
       pixelate: conditions.has('face-blurred') ? (item.blurBox ?? 'frame') : null,
       alterVoice: conditions.has('voice-altered'),
       lowerThird,
     });
-    cues.push(...cuesInRange(recording.cues, item.inSeconds, item.outSeconds, offset));
-    offset += item.outSeconds - item.inSeconds;
+    cues.push(...cuesInRange(recording.cues, range.inSeconds, range.outSeconds, offset));
+    frames += clipFrames;
+    offset = frameStart(frames, frameRate);
   }
 
   const personIds = [...new Set(items.flatMap((item) => (item.kind === 'clip' ? item.recording.people.map((p) => p.personId) : [])))];
@@ -188,6 +208,7 @@ export function buildRenderPlan(items: readonly PlanItem[], settings: PlanSettin
     settings,
     ...PRESET_SIZES[settings.preset],
     segments,
+    frameRate,
     cues,
     totalSeconds: offset,
     personIds,

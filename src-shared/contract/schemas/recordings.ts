@@ -43,6 +43,8 @@ export const recordingSchema = z.object({
   recordedAt: z.string(),
   people: z.array(recordingPersonSchema),
   markers: z.array(markerSchema),
+  /** The master's frame grid (frames a second): in and out points, markers and frame steps land on it. Given by recordings.get. */
+  frameRate: z.number().positive().optional(),
 });
 export type Recording = z.infer<typeof recordingSchema>;
 

@@ -10,6 +10,7 @@ import { ErrorBanner } from '../../components/ErrorBanner';
 import { useI18n } from '../../i18n/i18n';
 import { AudienceSelect, type Audience } from '../consent/AudienceSelect';
 import { blockerLabel, conditionsLabel } from '../consent/consentLabels';
+import { AudioOnlyPictureChoice, ExportModeNote, type AudioOnlyPicture } from './ExportModeNote';
 
 export function ExportPanel({
   target,
@@ -30,10 +31,13 @@ export function ExportPanel({
   const [burnSubtitles, setBurnSubtitles] = useState(false);
   const [fades, setFades] = useState(false);
   const [normalise, setNormalise] = useState(false);
+  const [audioOnlyPicture, setAudioOnlyPicture] = useState<AudioOnlyPicture>('poster');
   const [check, setCheck] = useState<RenderCheck | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [started, setStarted] = useState(false);
-  const options = clipOptions ? { preset, lowerThirds, burnSubtitles, fadeSeconds: fades ? 0.5 : 0, normaliseAudio: normalise } : undefined;
+  const options = clipOptions
+    ? { preset, lowerThirds, burnSubtitles, fadeSeconds: fades ? 0.5 : 0, normaliseAudio: normalise, audioOnlyPicture }
+    : undefined;
   const optionsKey = JSON.stringify(options);
 
   useEffect(() => {
@@ -115,7 +119,10 @@ export function ExportPanel({
                 </li>
               ))}
           </ul>
-          {check.allowed && <p className="muted">{t(`export.mode.${check.mode}`)}</p>}
+          {check.allowed && <ExportModeNote check={check} />}
+          {check.allowed && clipOptions && check.modeReason?.code === 'no-picture' && (
+            <AudioOnlyPictureChoice value={audioOnlyPicture} onChange={setAudioOnlyPicture} />
+          )}
         </div>
       )}
       <div className="actions">

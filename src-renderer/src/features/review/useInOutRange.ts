@@ -1,24 +1,30 @@
 /**
  * The I/O range on the film (keys I and O, or the buttons): where a comment or a clip
- * starts and, once O is set, ends. O before I is ignored.
+ * starts and, once O is set, ends. O before I is ignored. Both land on the master's
+ * frame grid: I at the start of the frame shown, O at its end, so the frame on screen
+ * when O is pressed is the last one in the range.
  */
 import { useCallback, useState, type RefObject } from 'react';
+import { frameAt, frameStart, snapToFrame } from '../../../../src-shared/frameGrid';
 
 export interface PlayRange {
   start: number;
   end: number | null;
 }
 
-export function useInOutRange(videoRef: RefObject<HTMLVideoElement | null>) {
+export function useInOutRange(videoRef: RefObject<HTMLVideoElement | null>, frameRate: number) {
   const [range, setRange] = useState<PlayRange | null>(null);
-  const markIn = useCallback(() => setRange({ start: videoRef.current?.currentTime ?? 0, end: null }), [videoRef]);
+  const markIn = useCallback(
+    () => setRange({ start: snapToFrame(videoRef.current?.currentTime ?? 0, frameRate), end: null }),
+    [videoRef, frameRate],
+  );
   const markOut = useCallback(
     () =>
       setRange((value) => {
-        const now = videoRef.current?.currentTime ?? 0;
-        return value && now >= value.start ? { ...value, end: now } : value;
+        const now = frameStart(frameAt(videoRef.current?.currentTime ?? 0, frameRate) + 1, frameRate);
+        return value && now > value.start ? { ...value, end: now } : value;
       }),
-    [videoRef],
+    [videoRef, frameRate],
   );
   const clear = useCallback(() => setRange(null), []);
   return { range, setRange, markIn, markOut, clear };

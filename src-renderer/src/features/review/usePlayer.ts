@@ -1,13 +1,13 @@
 /**
  * The review player's state, read from the <video> element itself: clock (smooth while
- * playing), duration, play/pause, speed; seeking clamped to the film.
+ * playing), duration, play/pause, speed; seeking clamped to the film; frame steps
+ * (, and .) on the master's own frame grid.
  */
 import { useCallback, useEffect, useRef, useState, type SyntheticEvent } from 'react';
+import { FALLBACK_FRAME_RATE, FRAME_TIME_TOLERANCE, stepFrame } from '../../../../src-shared/frameGrid';
 
-/** One frame step (, and .) at the 30 fps the masters are made at. */
-export const FRAME_SECONDS = 1 / 30;
-
-export function usePlayer() {
+/** `frameRate`: the recording's (until it is loaded, the rate masters fall back to). */
+export function usePlayer(frameRate: number = FALLBACK_FRAME_RATE) {
   const videoRef = useRef<HTMLVideoElement>(null);
   const [currentTime, setCurrentTime] = useState(0);
   const [duration, setDuration] = useState(0);
@@ -20,6 +20,16 @@ export function usePlayer() {
     video.currentTime = Math.max(0, Math.min(seconds, video.duration || seconds));
     setCurrentTime(video.currentTime);
   }, []);
+
+  /** To the start of the next or previous frame (a hair past it, so the element shows that frame). */
+  const stepFrames = useCallback(
+    (step: number) => {
+      const video = videoRef.current;
+      if (!video) return;
+      seek(stepFrame(video.currentTime, frameRate, step) + FRAME_TIME_TOLERANCE / 2);
+    },
+    [frameRate, seek],
+  );
 
   const togglePlay = useCallback(() => {
     const video = videoRef.current;
@@ -54,7 +64,7 @@ export function usePlayer() {
     onClick: togglePlay,
   };
 
-  return { videoRef, currentTime, duration, playing, speed, seek, togglePlay, setRate, videoEvents };
+  return { videoRef, currentTime, duration, playing, speed, frameRate, seek, stepFrames, togglePlay, setRate, videoEvents };
 }
 
 export type Player = ReturnType<typeof usePlayer>;
