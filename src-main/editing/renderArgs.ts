@@ -186,15 +186,26 @@ export function encodeRender(
     if (audio) chains.push(`[${input}:a:0]asplit=${clips.length}${outs('ra')}`);
   }
 
+  // lower thirds and fades are drawn once the segments are joined, each over its own segment's
+  // frames (enable): drawing in a segment's branch would copy its frames into a buffer pool
+  // that lives as long as the graph, so memory would grow with every clip
+  const drawn: string[] = [];
+  const during = (from: number, to: number) => `enable='between(t,${exact(from - 0.5 / frameRate)},${exact(to - 0.5 / frameRate)})'`;
   let frames = 0;
   plan.segments.forEach((segment, i) => {
     const d = segment.frames / frameRate;
-    const samples =
-      samplesAt(frameStart(frames + segment.frames, frameRate), AUDIO_RATE) - samplesAt(frameStart(frames, frameRate), AUDIO_RATE);
+    const offset = frameStart(frames, frameRate);
+    const samples = samplesAt(frameStart(frames + segment.frames, frameRate), AUDIO_RATE) - samplesAt(offset, AUDIO_RATE);
     frames += segment.frames;
-    const exactFrames = `,tpad=stop=-1:stop_mode=clone,trim=end_frame=${segment.frames}`;
+    // exactly the planned frames (the plan never asks a master for frames it does not have)
+    const exactFrames = `,trim=end_frame=${segment.frames}`;
     const fade = settings.fadeSeconds > 0 && d > settings.fadeSeconds * 2 + 0.2 ? settings.fadeSeconds : 0;
-    const videoFade = fade ? `,fade=t=in:st=0:d=${num(fade)},fade=t=out:st=${num(d - fade)}:d=${num(fade)}` : '';
+    const videoFade = fade
+      ? [
+          `fade=t=in:st=${exact(offset)}:d=${num(fade)}:${during(offset, offset + fade)}`,
+          `fade=t=out:st=${exact(offset + d - fade)}:d=${num(fade)}:${during(offset + d - fade, offset + d)}`,
+        ]
+      : [];
     const audioFade = fade ? `,afade=t=in:st=0:d=${num(fade)},afade=t=out:st=${num(d - fade)}:d=${num(fade)}` : '';
     const silence = () => {
       inputs.push('-f', 'lavfi', '-t', num(d + 1), '-i', `anullsrc=r=${AUDIO_RATE}:cl=stereo`);
@@ -206,7 +217,7 @@ export function encodeRender(
       const video = inputIndex++;
       const audio = silence();
       chains.push(
-        `[${video}:v]drawtext=fontfile=${WORK_FILES.boldFont}:textfile=${WORK_FILES.titleText(i)}:expansion=none:fontcolor=white:fontsize=${titleFont}:line_spacing=${even(titleFont * 0.3)}:x=(w-text_w)/2:y=(h-text_h)/2,setsar=1,format=yuv420p${exactFrames}${videoFade}[v${i}]`,
+        `[${video}:v]drawtext=fontfile=${WORK_FILES.boldFont}:textfile=${WORK_FILES.titleText(i)}:expansion=none:fontcolor=white:fontsize=${titleFont}:line_spacing=${even(titleFont * 0.3)}:x=(w-text_w)/2:y=(h-text_h)/2,setsar=1,format=yuv420p${exactFrames}[v${i}]`,
         `${audio}${segmentAudioChain(null, d, samples, '')}${audioFade}[a${i}]`,
       );
     } else {
@@ -237,27 +248,33 @@ export function encodeRender(
       if (segment.lowerThird) {
         const from = Math.min(0.5, d * 0.1);
         const to = Math.max(from + 0.5, Math.min(d - 0.3, from + 5));
-        const enable = `enable='between(t,${num(from)},${num(to)})'`;
+        const enable = during(offset + from, offset + Math.min(to, d));
         const x = even(W * 0.06);
         const roleY = even(H * 0.74); // above the subtitles, which sit at the bottom
         const nameY = roleY - even(nameFont * 1.5);
         const box = (font: number) => `box=1:boxcolor=black@0.8:boxborderw=${even(font * 0.35)}`;
         if (segment.lowerThird.name !== null) {
-          video += `,drawtext=fontfile=${WORK_FILES.boldFont}:textfile=${WORK_FILES.lowerName(i)}:expansion=none:fontcolor=white:fontsize=${nameFont}:${box(nameFont)}:x=${x}:y=${nameY}:${enable}`;
+          drawn.push(
+            `drawtext=fontfile=${WORK_FILES.boldFont}:textfile=${WORK_FILES.lowerName(i)}:expansion=none:fontcolor=white:fontsize=${nameFont}:${box(nameFont)}:x=${x}:y=${nameY}:${enable}`,
+          );
         }
-        video += `,drawtext=fontfile=${WORK_FILES.font}:textfile=${WORK_FILES.lowerRole(i)}:expansion=none:fontcolor=0xF1F1F1:fontsize=${roleFont}:${box(roleFont)}:x=${x}:y=${roleY}:${enable}`;
+        drawn.push(
+          `drawtext=fontfile=${WORK_FILES.font}:textfile=${WORK_FILES.lowerRole(i)}:expansion=none:fontcolor=0xF1F1F1:fontsize=${roleFont}:${box(roleFont)}:x=${x}:y=${roleY}:${enable}`,
+        );
       }
-      chains.push(`${video}${videoFade}[v${i}]`);
+      chains.push(`${video}[v${i}]`);
       const voice = segment.alterVoice
         ? `asetrate=${AUDIO_RATE}*${VOICE_PITCH_FACTOR},aresample=${AUDIO_RATE},atempo=${num(1 / VOICE_PITCH_FACTOR)},`
         : '';
       const audio = timeline.audio ? `[ra${timeline.input}_${k}]` : silence();
       chains.push(`${audio}${segmentAudioChain(timeline.audio ? start : null, sourceSeconds, samples, voice)}${audioFade}[a${i}]`);
     }
+    drawn.push(...videoFade);
     labels.push(`[v${i}][a${i}]`);
   });
 
-  chains.push(`${labels.join('')}concat=n=${plan.segments.length}:v=1:a=1[vcat][acat]`);
+  chains.push(`${labels.join('')}concat=n=${plan.segments.length}:v=1:a=1[vjoined][acat]`);
+  chains.push(`[vjoined]${drawn.length ? drawn.join(',') : 'null'}[vcat]`);
   chains.push(settings.burnSubtitles && plan.cues.length ? `[vcat]ass=${WORK_FILES.ass}:fontsdir=.[vout]` : '[vcat]null[vout]');
   chains.push(
     settings.normaliseAudio ? `[acat]loudnorm=I=${LOUDNESS_TARGET_LUFS}:TP=-1.5:LRA=11,aresample=${AUDIO_RATE}[aout]` : '[acat]anull[aout]',

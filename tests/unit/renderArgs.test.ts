@@ -83,8 +83,11 @@ describe('export commands', () => {
     expect(filter).toContain('[rv0_0]trim=start=-0.004000:end=3.996000,setpts=PTS-STARTPTS,scale=1280:720');
     expect(filter).not.toContain('name-1.txt'); // no-name: the role alone
     expect(filter).toContain('textfile=role-1.txt');
-    expect(filter).toContain('fade=t=out:st=3.5:d=0.5');
-    expect(filter).toContain('[v0][a0][v1][a1]concat=n=2:v=1:a=1[vcat][acat]');
+    // lower thirds and fades drawn on the joined picture, each over its own segment's frames (the clip is 3–7 s)
+    expect(filter).toContain("fade=t=out:st=6.500000:d=0.5:enable='between(t,6.480000,6.980000)'");
+    expect(filter).toContain('textfile=role-1.txt:expansion=none');
+    expect(filter).toContain('[v0][a0][v1][a1]concat=n=2:v=1:a=1[vjoined][acat]');
+    expect(filter).toMatch(/\[vjoined\]fade=t=in:st=0\.000000[^;]*,drawtext=[^;]*role-1\.txt[^;]*,fade=t=in:st=3\.000000[^;]*\[vcat\]/);
     expect(filter).toContain('[vcat]null[vout]'); // no cues: nothing to burn
     expect(filter).toContain('loudnorm=I=-16');
     expect(withSubtitleTrack).toBe(false);

@@ -1,11 +1,11 @@
 /**
  * The I/O range on the film (keys I and O, or the buttons): where a comment or a clip
- * starts and, once O is set, ends. O before I is ignored. Both land on the master's
- * frame grid: I at the start of the frame shown, O at its end, so the frame on screen
- * when O is pressed is the last one in the range.
+ * starts and, once O is set, ends. O before I is ignored. Both land on the start of the
+ * frame on screen, on the master's frame grid: the range [I, O) holds the frames from
+ * the one shown at I to the one before the frame shown at O.
  */
 import { useCallback, useState, type RefObject } from 'react';
-import { frameAt, frameStart, snapToFrame } from '../../../../src-shared/frameGrid';
+import { snapToFrame } from '../../../../src-shared/frameGrid';
 
 export interface PlayRange {
   start: number;
@@ -21,7 +21,7 @@ export function useInOutRange(videoRef: RefObject<HTMLVideoElement | null>, fram
   const markOut = useCallback(
     () =>
       setRange((value) => {
-        const now = frameStart(frameAt(videoRef.current?.currentTime ?? 0, frameRate) + 1, frameRate);
+        const now = snapToFrame(videoRef.current?.currentTime ?? 0, frameRate);
         return value && now > value.start ? { ...value, end: now } : value;
       }),
     [videoRef, frameRate],

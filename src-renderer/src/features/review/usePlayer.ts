@@ -1,10 +1,13 @@
 /**
  * The review player's state, read from the <video> element itself: clock (smooth while
- * playing), duration, play/pause, speed; seeking clamped to the film; frame steps
- * (, and .) on the master's own frame grid.
+ * playing), duration, play/pause, speed; seeking clamped to the film and landing on the
+ * start of a frame of the master's own grid; frame steps (, and .) on that grid.
  */
 import { useCallback, useEffect, useRef, useState, type SyntheticEvent } from 'react';
-import { FALLBACK_FRAME_RATE, FRAME_TIME_TOLERANCE, stepFrame } from '../../../../src-shared/frameGrid';
+import { FALLBACK_FRAME_RATE, snapToFrame, stepFrame } from '../../../../src-shared/frameGrid';
+
+/** A seek lands this far past a frame's start, so the element surely shows that frame. */
+const SEEK_INTO_FRAME = 0.0001;
 
 /** `frameRate`: the recording's (until it is loaded, the rate masters fall back to). */
 export function usePlayer(frameRate: number = FALLBACK_FRAME_RATE) {
@@ -14,19 +17,22 @@ export function usePlayer(frameRate: number = FALLBACK_FRAME_RATE) {
   const [playing, setPlaying] = useState(false);
   const [speed, setSpeed] = useState(1);
 
-  const seek = useCallback((seconds: number) => {
-    const video = videoRef.current;
-    if (!video) return;
-    video.currentTime = Math.max(0, Math.min(seconds, video.duration || seconds));
-    setCurrentTime(video.currentTime);
-  }, []);
+  const seek = useCallback(
+    (seconds: number) => {
+      const video = videoRef.current;
+      if (!video) return;
+      const clamped = Math.max(0, Math.min(seconds, video.duration || seconds));
+      video.currentTime = Math.min(snapToFrame(clamped, frameRate) + SEEK_INTO_FRAME, video.duration || Infinity);
+      setCurrentTime(video.currentTime);
+    },
+    [frameRate],
+  );
 
-  /** To the start of the next or previous frame (a hair past it, so the element shows that frame). */
+  /** To the next or previous frame. */
   const stepFrames = useCallback(
     (step: number) => {
       const video = videoRef.current;
-      if (!video) return;
-      seek(stepFrame(video.currentTime, frameRate, step) + FRAME_TIME_TOLERANCE / 2);
+      if (video) seek(stepFrame(video.currentTime, frameRate, step));
     },
     [frameRate, seek],
   );
