@@ -165,7 +165,8 @@ export function encodeRender(
   const titleFont = even(H * 0.07);
   const nameFont = even(H * 0.045);
   const roleFont = even(H * 0.034);
-  const fit = `scale=${W}:${H}:force_original_aspect_ratio=decrease,pad=${W}:${H}:(ow-iw)/2:(oh-ih)/2:color=black,setsar=1,fps=${fps},format=yuv420p`;
+  const scaled = `scale=${W}:${H}:force_original_aspect_ratio=decrease,pad=${W}:${H}:(ow-iw)/2:(oh-ih)/2:color=black,setsar=1,format=yuv420p`;
+  const fit = `${scaled},fps=${fps}`;
 
   // one input per recording, its segments split off by time
   const timelines = new Map<number, { input: number; starts: number[]; taken: number; count: number; video: boolean; audio: boolean }>();
@@ -182,7 +183,10 @@ export function encodeRender(
     const audio = segment.hasAudio;
     timelines.set(segment.recordingId, { input, starts: timeline.starts, taken: 0, count: clips.length, video, audio });
     const outs = (kind: string) => clips.map((_, k) => `[${kind}${input}_${k}]`).join('');
-    if (video) chains.push(`[${input}:v:0]split=${clips.length}${outs('rv')}`);
+    // fitted to the output once per recording, before the split: scale and pad write new frames,
+    // and in each segment's branch they would keep a buffer pool per segment for the whole render
+    const sameSize = segment.source.width === W && segment.source.height === H;
+    if (video) chains.push(`[${input}:v:0]${sameSize ? 'setsar=1,format=yuv420p' : scaled},split=${clips.length}${outs('rv')}`);
     if (audio) chains.push(`[${input}:a:0]asplit=${clips.length}${outs('ra')}`);
   }
 
@@ -228,7 +232,7 @@ export function encodeRender(
       let video: string;
       if (timeline.video) {
         const edge = FRAME_EDGE_MARGIN_SECONDS;
-        video = `[rv${timeline.input}_${k}]trim=start=${exact(start - edge)}:end=${exact(start + sourceSeconds - edge)},setpts=PTS-STARTPTS,${fit}${exactFrames}`;
+        video = `[rv${timeline.input}_${k}]trim=start=${exact(start - edge)}:end=${exact(start + sourceSeconds - edge)},setpts=PTS-STARTPTS,fps=${fps}${exactFrames}`;
       } else {
         // sound without picture: the recording's still, or a plain background
         const still = sources.stills?.get(segment.recordingId) ?? null;

@@ -309,6 +309,9 @@ export class RenderService {
         );
       if (plan.cues.length) fs.writeFileSync(path.join(work, WORK_FILES.srt), cuesToSrt(plan.cues));
       const segment = plan.segments[0]!;
+      // copy and smart cut need their cut; without one (or when its check fails) the clip is re-encoded,
+      // and the record says what was really done
+      if (!prepared.cut || segment.kind !== 'clip') prepared.mode = 'encode';
       if (prepared.mode !== 'encode' && prepared.cut && segment.kind === 'clip') {
         const index = prepared.sources.keyframes?.get(segment.recordingId) ?? [];
         const middleKeyframe = index.find((time) => Math.round(time * prepared.cut!.frameRate) === prepared.cut!.middle.from);
@@ -328,7 +331,6 @@ export class RenderService {
           });
         } catch (error) {
           if (!(error instanceof CutCheckFailed)) throw error;
-          // the record says what was really done: a full re-encode
           prepared.mode = 'encode';
           fs.rmSync(partial, { force: true });
         }

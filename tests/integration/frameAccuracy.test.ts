@@ -11,7 +11,8 @@ import type { Clip, ClipRenderOptions, Montage, RenderTarget } from '../../src-s
 import type { Recording } from '../../src-shared/contract/schemas';
 import type { RenderMode } from '../../src-main/editing/renderMode';
 import { makeBeepingAudio, makeFrameCodedVideo, measureCoded, probeStreams, type CodedMeasure } from '../helpers/frameCodedMedia';
-import { binaries } from '../helpers/media';
+import { binaries, runFfmpegSync } from '../helpers/media';
+import { mediaIndexPathFor } from '../../src-main/media/mediaIndex';
 import { makeTempDir } from '../helpers/tempDir';
 
 const FPS = 25;
@@ -174,6 +175,40 @@ describe('montages: every clip exact, no gap and no overlap at the junctions', (
       expect(measure.beeps.length).toBeGreaterThan(0);
     }, 120_000);
   }
+});
+
+describe('a smart cut that fails its check', () => {
+  it('is re-encoded instead, and says so: ends encoded with other H.264 parameters than the master are refused', async () => {
+    const recording = await call<Recording>('recordings.importFile', {
+      path: makeFrameCodedVideo(root, 10, FPS, 'other-encoder.mp4'),
+      projectId,
+      title: 'Autre encodeur',
+      people: [{ personId: coded.people[0]!.personId }],
+    });
+    // a master written by another encoder setting (no B-frames, CAVLC): same frames and keyframes, other parameters
+    const master = ctx.library.mediaAssets.resolve(recording.masterAssetId!).absolutePath;
+    const other = path.join(root, 'other-master.mp4');
+    runFfmpegSync([
+      '-i',
+      master,
+      '-c:v',
+      'libx264',
+      '-preset',
+      'ultrafast',
+      '-force_key_frames',
+      'expr:gte(t,n_forced*2)',
+      '-c:a',
+      'copy',
+      other,
+    ]);
+    fs.copyFileSync(other, master);
+    fs.rmSync(mediaIndexPathFor(master), { force: true });
+    const check = await call<{ mode: string }>('render.check', { target: range(0.5, 4.5, recording), audience: 'workshop' });
+    expect(check.mode).toBe('smart-cut');
+    const { file, mode } = await render(range(0.5, 4.5, recording));
+    expect(mode).toBe('encode');
+    expectExact(measureCoded(file, FPS), run(12, 113));
+  }, 60_000);
 });
 
 describe('sound that is not where the picture is', () => {

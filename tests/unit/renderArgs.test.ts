@@ -80,7 +80,9 @@ describe('export commands', () => {
     expect(filter).toContain(
       '[3:a]aresample=48000:async=1:first_pts=0,aformat=sample_fmts=fltp:channel_layouts=stereo,asetrate=48000*0.8,aresample=48000,atempo=1.25,apad=whole_len=192000,atrim=end_sample=192000',
     );
-    expect(filter).toContain('[rv0_0]trim=start=-0.004000:end=3.996000,setpts=PTS-STARTPTS,scale=1280:720');
+    // fitted once per recording (here already 1280×720), then each segment cut from it by time
+    expect(filter).toContain('[0:v:0]setsar=1,format=yuv420p,split=1[rv0_0]');
+    expect(filter).toContain('[rv0_0]trim=start=-0.004000:end=3.996000,setpts=PTS-STARTPTS,fps=25,trim=end_frame=100,scale=32:18');
     expect(filter).not.toContain('name-1.txt'); // no-name: the role alone
     expect(filter).toContain('textfile=role-1.txt');
     // lower thirds and fades drawn on the joined picture, each over its own segment's frames (the clip is 3–7 s)
