@@ -3,9 +3,10 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['tests/unit/**/*.test.ts', 'tests/integration/**/*.test.ts', 'tests/faults/**/*.test.ts'],
+    include: ['tests/unit/**/*.test.ts', 'tests/packaging/**/*.test.ts', 'tests/integration/**/*.test.ts', 'tests/faults/**/*.test.ts'],
     environment: 'node',
-    testTimeout: 30_000,
+    // generous: real ffmpeg work on a 2-core machine; tests wait for events, never sleep
+    testTimeout: 120_000,
     pool: 'forks',
   },
 });

@@ -21,3 +21,16 @@ export function localToday(now: Date = new Date()): string {
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
+
+/** The day a person turns 18 (someone born on 29 February turns 18 on 1 March in a common year). */
+export function eighteenthBirthday(birthDate: string): string {
+  const [by, bm, bd] = birthDate.split('-').map(Number) as [number, number, number];
+  const day = new Date(Date.UTC(by + 18, bm - 1, bd)); // 29 Feb in a common year rolls over to 1 March
+  return day.toISOString().slice(0, 10);
+}
+
+/** The eve of the 18th birthday: the last day a minor's consent can be valid. */
+export function lastDayAsMinor(birthDate: string): string {
+  const birthday = new Date(`${eighteenthBirthday(birthDate)}T00:00:00Z`);
+  return new Date(birthday.getTime() - 86_400_000).toISOString().slice(0, 10);
+}

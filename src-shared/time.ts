@@ -54,3 +54,8 @@ export function formatClock(seconds: number): string {
   const ss = String(s).padStart(2, '0');
   return h > 0 ? `${h}:${mm}:${ss}` : `${mm}:${ss}`;
 }
+
+/** Whole seconds as HH:MM:SS, for sentences ("00:01:12 récupérées sur 00:02:30"). */
+export function formatHms(seconds: number): string {
+  return formatTimecode(Math.floor(Math.max(0, seconds))).slice(0, -4);
+}

@@ -7,10 +7,13 @@ import packageJson from '../../package.json';
 import { AppError } from '../../src-shared/appError';
 import { CaptureService } from '../capture/captureService';
 import { ConsentService } from '../consent/consentService';
+import { Erasure } from '../privacy/erasure';
+import type { CheckpointOptions } from '../privacy/walCheckpoint';
 import { ReviewService } from '../review/reviewService';
 import { RenderService } from '../editing/renderService';
 import { PackService } from '../packs/packService';
 import { ExportsStore } from '../exports/exportsStore';
+import { PeopleChanges } from '../consent/peopleChanges';
 import { ClipsStore } from '../editing/clipsStore';
 import { MontagesStore } from '../editing/montagesStore';
 import { SubtitleStore } from '../editing/subtitleStore';
@@ -19,7 +22,7 @@ import { JobRunner } from '../platform/jobRunner';
 import { Library, type OpenLibraryOptions } from '../library/library';
 import { resolveFfmpegBinaries, type FfmpegBinaries } from '../media/binaries';
 import { ApiEventBus } from '../platform/eventBus';
-import { RECOVERY_SETTING } from '../library/settingKeys';
+import { FFMPEG_SETTING, FFPROBE_SETTING, RECOVERY_SETTING } from '../library/settingKeys';
 import { recoverUnfinishedWorkMarkers, type RecoveredWork } from '../platform/unfinishedWork';
 
 /** What every handler gets: the opened library, the services, and who is calling. */
@@ -33,6 +36,8 @@ export interface ApiContext {
   jobs: JobRunner;
   capture: CaptureService;
   consent: ConsentService;
+  /** Right to be forgotten: every store forgets the person. */
+  erasure: Erasure;
   review: ReviewService;
   render: RenderService;
   packs: PackService;
@@ -42,21 +47,49 @@ export interface ApiContext {
   montages: MontagesStore;
   subtitles: SubtitleStore;
   search: SearchStore;
+  /** Who is in a recording and who a person is: audited, and recalled when it narrows. */
+  peopleChanges: PeopleChanges;
   /** True for the local CLI only: may call methods that read paths on this computer. */
   trusted: boolean;
+  /** Why ffmpeg or ffprobe cannot be used (with the fix), or null. */
+  ffmpegProblem: () => string | null;
+  /** Forgets the resolved ffmpeg, after its path setting changed. */
+  resetFfmpeg: () => void;
+  /** Only in the desktop app. */
+  desktop: DesktopHooks | null;
 }
 
 export const APP_VERSION: string = packageJson.version;
 
-export const FFMPEG_SETTING = 'media.ffmpegPath';
-
-export const FFPROBE_SETTING = 'media.ffprobePath';
+/**
+ * What only the desktop shell can do (dialogs, opening folders, restarting on another
+ * library), given by the Electron entry; absent in browser mode and the CLI.
+ */
+export interface DesktopHooks {
+  defaultLibraryDir: string;
+  logsDir: string;
+  openFolder(dir: string): Promise<void>;
+  /** Asks for a folder or a program; null when the user cancels. */
+  chooseFolder(title: string): Promise<string | null>;
+  chooseProgram(title: string): Promise<string | null>;
+  /** Restarts the app on another library folder, moving the current one there first when asked. */
+  switchLibrary(dir: string, move: boolean): Promise<{ restarting: boolean; message: string | null }>;
+  /** The menu and dialogs follow the interface language. */
+  languageChanged(language: 'fr' | 'en'): void;
+  /** Licence files that sit beside the Electron binary (Electron, Chromium). */
+  shellLicenceFiles: Array<{ id: string; title: string; file: string }>;
+}
 
 export interface CreateApiContextOptions extends OpenLibraryOptions {
   /** The local CLI: may call path-based methods. */
   trusted?: boolean;
   /** Free space as seen by exports (tests simulate a nearly full disk). */
   freeBytes?: (dir: string) => number;
+  /** The installed app uses the ffmpeg it ships before one on the PATH. */
+  preferBundledFfmpeg?: boolean;
+  desktop?: DesktopHooks | null;
+  /** How long an erasure waits for another reader of the database (tests shorten it). */
+  checkpoint?: CheckpointOptions;
 }
 
 export function createApiContext(
@@ -76,6 +109,7 @@ export function createApiContext(
         binaries: resolveFfmpegBinaries({
           settingFfmpeg: library.settings.get(FFMPEG_SETTING),
           settingFfprobe: library.settings.get(FFPROBE_SETTING),
+          preferBundled: options.preferBundledFfmpeg ?? false,
         }),
       };
     } catch (error) {
@@ -90,13 +124,30 @@ export function createApiContext(
     return result.binaries;
   };
 
-  const capture = new CaptureService({ library, jobs, events, requireFfmpeg });
+  const capture = new CaptureService({
+    library,
+    jobs,
+    events,
+    requireFfmpeg,
+    importSubtitles: (recordingId, srt) => void subtitles.replace(recordingId, srt, 'srt'),
+  });
   const exports = new ExportsStore(library.db, library.now);
   const clips = new ClipsStore(library.db, library.now);
   const montages = new MontagesStore(library.db, library.now);
   const subtitles = new SubtitleStore(library.db);
   const search = new SearchStore(library.db);
-  const consent = new ConsentService({ library, events, exports, deleteRecording: (id) => capture.deleteRecording(id) });
+  const consent = new ConsentService({ library, events, exports });
+  const review = new ReviewService({ library, events });
+  const erasure = new Erasure({
+    library,
+    events,
+    consent: consent.store,
+    exports,
+    clips,
+    comments: review.comments,
+    deleteRecording: (id) => capture.deleteRecording(id),
+    checkpoint: options.checkpoint,
+  });
   const render = new RenderService({
     library,
     jobs,
@@ -122,16 +173,19 @@ export function createApiContext(
     appVersion: APP_VERSION,
     freeBytes: options.freeBytes,
   });
+  const peopleChanges = new PeopleChanges({ library, consent, exports, clips, events });
   return {
     library,
     events,
     transport,
+    peopleChanges,
     appVersion: APP_VERSION,
     trusted: options.trusted ?? false,
     jobs,
     capture,
-    review: new ReviewService({ library, events }),
+    review,
     consent,
+    erasure,
     render,
     packs,
     exports,
@@ -143,6 +197,14 @@ export function createApiContext(
       const result = resolve();
       return 'binaries' in result ? result.binaries : null;
     },
+    ffmpegProblem: () => {
+      const result = resolve();
+      return 'error' in result ? [result.error.message, result.error.hint].filter(Boolean).join(' ') : null;
+    },
+    resetFfmpeg: () => {
+      resolved = undefined;
+    },
+    desktop: options.desktop ?? null,
   };
 }
 

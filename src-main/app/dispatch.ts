@@ -7,6 +7,7 @@ import type { z } from 'zod';
 import { AppError } from '../../src-shared/appError';
 import { apiContract, SAMPLED_OUTPUT_METHODS, type ApiOutput } from '../../src-shared/contract/contract';
 import type { ApiContext } from './context';
+import { IDEMPOTENCY_KEY, IdempotencyCache } from './idempotency';
 import { apiHandlers } from './handlers';
 import { isApiMethodName, TRUSTED_ONLY_FIELDS, TRUSTED_ONLY_METHODS, type ApiMethodName } from '../../src-shared/contract/names';
 
@@ -35,7 +36,29 @@ export function validateInput<M extends ApiMethodName>(method: M, rawInput: unkn
   return parsed.data as z.output<(typeof apiContract)[M]['input']>;
 }
 
-export async function dispatch(method: string, rawInput: unknown, ctx: ApiContext): Promise<unknown> {
+export interface DispatchOptions {
+  /** The same key twice (double click, retried request) returns the first call's result. */
+  idempotencyKey?: string;
+}
+
+const idempotencyCaches = new WeakMap<ApiContext, IdempotencyCache>();
+
+export function dispatch(method: string, rawInput: unknown, ctx: ApiContext, options: DispatchOptions = {}): Promise<unknown> {
+  const key = options.idempotencyKey;
+  if (key === undefined) return dispatchOnce(method, rawInput, ctx);
+  if (!IDEMPOTENCY_KEY.test(key)) {
+    return Promise.reject(
+      new AppError('invalid-input', 'The idempotency key must be 8 to 64 letters, digits, dashes or underscores.', {
+        field: 'idempotencyKey',
+      }),
+    );
+  }
+  let cache = idempotencyCaches.get(ctx);
+  if (!cache) idempotencyCaches.set(ctx, (cache = new IdempotencyCache()));
+  return cache.run(method, key, () => dispatchOnce(method, rawInput, ctx));
+}
+
+async function dispatchOnce(method: string, rawInput: unknown, ctx: ApiContext): Promise<unknown> {
   if (!isApiMethodName(method)) {
     throw new AppError('not-found', `Unknown API method "${method.slice(0, 80)}".`, { field: 'method' });
   }

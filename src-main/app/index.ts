@@ -3,5 +3,6 @@
  * launcher) and the tests open a context, dispatch methods and recover unfinished work
  * through this file only; the handlers and the wiring inside stay private to app/.
  */
-export { APP_VERSION, closeApiContext, createApiContext, recoverUnfinishedWork, type ApiContext } from './context';
-export { dispatch, validateInput } from './dispatch';
+export { APP_VERSION, closeApiContext, createApiContext, recoverUnfinishedWork, type ApiContext, type DesktopHooks } from './context';
+export { dispatch, validateInput, type DispatchOptions } from './dispatch';
+export { restoreBackup } from './backups';

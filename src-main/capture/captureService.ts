@@ -15,6 +15,7 @@ import type { Library } from '../library/library';
 import { resolveInside } from '../platform/pathInside';
 import type { FfmpegBinaries } from '../media/binaries';
 import { finaliseMedia, type FinaliseStep } from '../media/finaliseMedia';
+import { importNotes, subtitlesNote } from '../media/importNotes';
 import { probe } from '../media/probe';
 import { ChunkWriter } from './chunkWriter';
 import { extensionForMime, extensionOfFileName, findStagingFile, stagingFileName } from './stagingFile';
@@ -25,6 +26,8 @@ export interface CaptureDeps {
   events: ApiEventBus;
   /** Returns ffmpeg or throws the error explaining why it is missing. */
   requireFfmpeg: () => FfmpegBinaries;
+  /** Stores subtitles found in an imported video as the recording's subtitles (SubRip text); throws if unreadable. */
+  importSubtitles?: (recordingId: number, srt: string) => void;
 }
 
 const STEP_LABELS: Record<FinaliseStep, string> = {
@@ -34,6 +37,17 @@ const STEP_LABELS: Record<FinaliseStep, string> = {
   filmstrip: 'filmstrip',
   waveform: 'waveform',
 };
+
+/** A file name as a title: no extension, no line breaks or control characters, no leading dashes. */
+export function titleFromFileName(file: string): string {
+  return path
+    .basename(file, path.extname(file))
+    .replace(/[\u0000-\u001f\u007f]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .replace(/^[\s-]+/, '')
+    .trim()
+    .slice(0, 200);
+}
 
 export class CaptureService {
   private readonly writers = new Map<number, ChunkWriter>();
@@ -147,6 +161,13 @@ export class CaptureService {
     this.writers.get(recordingId)?.close();
     this.writers.delete(recordingId);
     const recording = this.library.recordings.get(recordingId);
+    if (recording.captureBytes === 0 && recording.source === 'upload') {
+      this.deleteRecording(recordingId);
+      throw new AppError('invalid-input', 'Le fichier est vide (0 octet) : rien n’a été envoyé.', {
+        field: 'recordingId',
+        hint: 'La copie depuis l’appareil a sans doute échoué : recopiez la vidéo, puis importez-la à nouveau.',
+      });
+    }
     if (recording.captureBytes === 0) {
       this.deleteRecording(recordingId);
       throw new AppError('invalid-input', 'Nothing was recorded: no video data arrived.', {
@@ -172,6 +193,8 @@ export class CaptureService {
     const label = recording.title || `Enregistrement n° ${recording.id}`;
     return this.deps.jobs.start('finalise-recording', label, (job) => this.runFinalise(recordingId, job.signal, job.progress), {
       recordingId,
+      // a camera take is kept when its conversion fails, so it can be tried again; an import is removed
+      retryable: recording.source === 'camera',
     });
   }
 
@@ -192,7 +215,16 @@ export class CaptureService {
         onProgress: (ratio, step) => progress(ratio, STEP_LABELS[step]),
       });
       const relative = (file: string) => path.posix.join(state.folder, path.basename(file));
+      let subtitlesImported = false;
       this.library.db.transaction(() => {
+        if (outputs.subtitles && this.deps.importSubtitles) {
+          try {
+            this.deps.importSubtitles(recordingId, outputs.subtitles.srt);
+            subtitlesImported = true;
+          } catch {
+            // an unreadable subtitle stream is reported on the card, never a reason to lose the video
+          }
+        }
         const register = (file: string | null, kind: string, mimeType: string) =>
           file ? this.library.mediaAssets.register({ kind, relativePath: relative(file), mimeType }).id : null;
         this.library.recordings.setFinalised(recordingId, {
@@ -206,11 +238,24 @@ export class CaptureService {
           filmstripAssetId: register(outputs.filmstripFile, 'filmstrip', 'image/jpeg'),
           filmstripFrames: outputs.filmstripFrames,
           waveformAssetId: register(outputs.waveformFile, 'waveform', 'application/json'),
+          importWarning: importNotes([
+            ...outputs.notes,
+            subtitlesNote(outputs.source, subtitlesImported ? outputs.subtitles!.streamNumber : null),
+          ]),
         });
       })();
       fs.rmSync(staging!, { force: true });
       const recording = this.library.recordings.get(recordingId);
       this.announce(recording, 'updated');
+      if (subtitlesImported) {
+        this.deps.events.emit('data.changed', {
+          entity: 'subtitle',
+          id: recordingId,
+          projectId: recording.projectId,
+          recordingId,
+          change: 'updated',
+        });
+      }
       return recording;
     } catch (error) {
       for (const name of ['master.mp4', 'master.index.json', 'poster.jpg', 'filmstrip.jpg', 'waveform.json'])
@@ -236,6 +281,20 @@ export class CaptureService {
 
   /** Copies a video file into the library and finalises it; the source is never modified. */
   async importFile(input: ImportFileInput): Promise<Recording> {
+    return (await this.startImport(input)).done;
+  }
+
+  /**
+   * The desktop app's import: the file is read by path (no chunks over IPC), copied
+   * without blocking the main thread, and its finalise job is returned at once.
+   */
+  async importFileQueued(input: ImportFileInput): Promise<{ recordingId: number; jobId: string }> {
+    const { recordingId, jobId, done } = await this.startImport(input);
+    done.catch(() => {}); // the job's outcome reaches the UI as a job.finished event
+    return { recordingId, jobId };
+  }
+
+  private async startImport(input: ImportFileInput): Promise<{ recordingId: number; jobId: string; done: Promise<Recording> }> {
     const sourcePath = path.resolve(input.path);
     let stat: fs.Stats;
     try {
@@ -244,6 +303,12 @@ export class CaptureService {
       throw new AppError('not-found', `The file ${sourcePath} does not exist.`, { field: 'path', hint: 'Check the path and try again.' });
     }
     if (!stat.isFile()) throw new AppError('invalid-input', `${sourcePath} is not a file.`, { field: 'path' });
+    if (stat.size === 0) {
+      throw new AppError('invalid-input', `Le fichier est vide (0 octet) : ${path.basename(sourcePath)}.`, {
+        field: 'path',
+        hint: 'La copie depuis l’appareil a sans doute échoué : recopiez la vidéo, puis importez-la à nouveau.',
+      });
+    }
     let projectId: number;
     let sessionId: number | null = null;
     if (input.sessionId !== undefined) {
@@ -260,12 +325,12 @@ export class CaptureService {
     let recording: Recording;
     try {
       const extension = extensionOfFileName(sourcePath) ?? '.bin';
-      fs.copyFileSync(sourcePath, path.join(this.folderPath(folder), stagingFileName('file', extension)));
+      await fs.promises.copyFile(sourcePath, path.join(this.folderPath(folder), stagingFileName('file', extension)));
       recording = this.library.recordings.create({
         projectId,
         sessionId,
         kind: input.kind,
-        title: input.title ?? path.basename(sourcePath, path.extname(sourcePath)).slice(0, 200),
+        title: input.title ?? titleFromFileName(sourcePath),
         source: 'file',
         status: 'finalising',
         folder,
@@ -282,16 +347,18 @@ export class CaptureService {
       throw error;
     }
     this.announce(recording, 'created');
-    return this.queueFinalise(recording.id).done;
+    const { jobId, done } = this.queueFinalise(recording.id);
+    return { recordingId: recording.id, jobId, done };
   }
 
   /**
    * Start-up recovery: camera takes cut short are finalised from what reached the disk;
    * unfinished uploads and imports are removed (their source file is still with the user).
    */
-  recoverUnfinished(): Array<{ recordingId: number; action: 'recovering' | 'removed'; jobId: string | null }> {
+  recoverUnfinished(onlyCapturing = false): Array<{ recordingId: number; action: 'recovering' | 'removed'; jobId: string | null }> {
     const report: Array<{ recordingId: number; action: 'recovering' | 'removed'; jobId: string | null }> = [];
     for (const row of this.library.recordings.listUnfinished()) {
+      if (onlyCapturing && row.status !== 'capturing') continue; // a finalise already under way is left alone
       const staging = findStagingFile(this.folderPath(row.folder));
       const hasData = staging !== null && fs.statSync(staging).size > 0;
       if (row.source !== 'camera' || !hasData) {
@@ -318,6 +385,24 @@ export class CaptureService {
     this.library.db.prepare("DELETE FROM media_assets WHERE relative_path LIKE ? || '/%'").run(sheets);
     fs.rmSync(this.folderPath(sheets), { recursive: true, force: true });
     this.announce(recording, 'deleted');
+  }
+
+  /** Camera takes and uploads whose page is still sending chunks. */
+  activeCaptureCount(): number {
+    return this.library.recordings.listUnfinished().filter((row) => row.status === 'capturing').length;
+  }
+
+  /**
+   * The page that was filming went away (its renderer crashed or was reloaded): the take
+   * is closed and finalised from what reached the disk, like after a crash of the app.
+   */
+  recoverAbandonedCaptures(): Array<{ recordingId: number; action: 'recovering' | 'removed'; jobId: string | null }> {
+    this.closeAll();
+    const report = this.recoverUnfinished(true);
+    for (const entry of report) {
+      if (entry.action === 'recovering') this.announce(this.library.recordings.get(entry.recordingId), 'updated');
+    }
+    return report;
   }
 
   closeAll(): void {

@@ -17,6 +17,14 @@ export function requireFlag(value: string | undefined, flag: string): string {
   return value;
 }
 
+/** A verb's positional argument (`import <file>`), required; its errors name the argument, never a flag. */
+export function requirePositional(value: string | undefined, argument: string, field: string, usage: string): string {
+  if (value === undefined || value === '') {
+    throw new AppError('invalid-input', `${argument} is missing: ${usage}.`, { field });
+  }
+  return value;
+}
+
 /** Parsed command-line flags: a string, a switch, or a repeated flag's values. */
 export type Flags = Record<string, string | boolean | string[] | undefined>;
 
@@ -25,6 +33,11 @@ export const str = (flags: Flags, name: string) => (typeof flags[name] === 'stri
 
 /** A repeatable flag's values, empty when left out. */
 export const list = (flags: Flags, name: string) => (flags[name] as string[] | undefined) ?? [];
+
+/** API fields fed by a positional argument rather than a flag (`import <file>`): errors name the argument. */
+export const ARGUMENT_FOR_FIELD: Record<string, string> = {
+  path: '<file>',
+};
 
 /** Maps API field names back to the CLI flags that feed them, for error messages. */
 export const FLAG_FOR_FIELD: Record<string, string> = {
@@ -35,7 +48,6 @@ export const FLAG_FOR_FIELD: Record<string, string> = {
   projectId: 'project',
   animatorPersonId: 'animator',
   sessionId: 'session',
-  path: 'file',
   people: 'person',
   personId: 'person',
   recordingId: 'recording',
@@ -61,4 +73,8 @@ export const FLAG_FOR_FIELD: Record<string, string> = {
   montageIds: 'montage',
   clipIds: 'clip',
   themes: 'theme',
+  recipientId: 'recipient',
+  personIds: 'person',
+  confirmed: 'confirm',
+  givenOn: 'date',
 };

@@ -6,5 +6,6 @@ import type { CliCommand } from './cliCommand';
 import { CORE_COMMANDS } from './commands';
 import { EDITING_COMMANDS } from './editingCommands';
 import { PACK_COMMANDS } from './packCommands';
+import { PEOPLE_COMMANDS } from './peopleCommands';
 
-export const CLI_COMMANDS: readonly CliCommand[] = [...CORE_COMMANDS, ...EDITING_COMMANDS, ...PACK_COMMANDS];
+export const CLI_COMMANDS: readonly CliCommand[] = [...CORE_COMMANDS, ...EDITING_COMMANDS, ...PACK_COMMANDS, ...PEOPLE_COMMANDS];

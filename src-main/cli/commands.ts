@@ -3,13 +3,15 @@
  * comments, backups, search). Each turns flags into the input of one API method and goes
  * through the same `dispatch` (and so the same validation) as the UI.
  */
-import type { PersonRole, ProjectKind, RecordingKind } from '../../src-shared/contract/schemas';
+import type { PersonConsent, PersonRole, ProjectKind, RecordingKind } from '../../src-shared/contract/schemas';
+import { consentRegisterText } from '../consent/consentRegisterText';
 import fs from 'node:fs';
 import path from 'node:path';
-import { parseIdFlag, requireFlag, str, type Flags } from './cliArgs';
+import { parseIdFlag, requireFlag, requirePositional, str, type Flags } from './cliArgs';
 import type { CliCommand } from './cliCommand';
 import { parseTimecode } from '../../src-shared/time';
-import { restoreLibrary, verifyBackup } from '../library/backup';
+import { verifyBackup } from '../library/backup';
+import { restoreBackup } from '../app';
 import { AppError } from '../../src-shared/appError';
 
 const optionalNull = (value: string | undefined) => (value === undefined ? undefined : value === '' ? null : value);
@@ -149,7 +151,7 @@ CORE_COMMANDS.push(
     },
     method: 'recordings.importFile',
     toInput: (flags, positionals) => ({
-      path: requireFlag(positionals[0], 'file'),
+      path: requirePositional(positionals[0], 'The file to import', 'path', 'eric-studio import <file> --session <id>'),
       sessionId: str(flags, 'session') === undefined ? undefined : parseIdFlag(str(flags, 'session'), 'session'),
       projectId: str(flags, 'project') === undefined ? undefined : parseIdFlag(str(flags, 'project'), 'project'),
       kind: (str(flags, 'kind') ?? 'interview') as RecordingKind,
@@ -189,6 +191,20 @@ CORE_COMMANDS.push(
     toInput: (_flags, positionals) => ({ id: parseIdFlag(positionals[0], 'id') }),
     columns: ['id', 'deleted'],
   },
+  {
+    name: 'recordings resolve-review',
+    usage: 'recordings resolve-review --recording <id> --resolution confirmed-absent|deleted [--actor <name>] [--reason <text>]',
+    summary: 'After an erasure: confirm the erased person is not in a recording, or delete it (logged)',
+    flags: { recording: { type: 'string' }, resolution: { type: 'string' }, actor: { type: 'string' }, reason: { type: 'string' } },
+    method: 'recordings.resolveReview',
+    toInput: (flags) => ({
+      recordingId: parseIdFlag(str(flags, 'recording'), 'recording'),
+      resolution: requireFlag(str(flags, 'resolution'), 'resolution'),
+      actor: str(flags, 'actor') ?? 'cli',
+      reason: str(flags, 'reason'),
+    }),
+    columns: ['recordingId', 'resolution'],
+  },
 );
 
 const ON_FLAG = { on: { type: 'string' as const } };
@@ -197,7 +213,7 @@ CORE_COMMANDS.push(
   {
     name: 'consent set',
     usage:
-      'consent set --person <id> --scope recording|workshop|partners|elected|public --status granted|refused|pending|withdrawn [--method signed-form|on-screen-signature|filmed-oral-consent] [--condition face-blurred|voice-altered|first-name-only|no-name]… [--date YYYY-MM-DD] [--expires YYYY-MM-DD|never] [--minor-agreed] [--guardian <id>]… [--evidence-recording <id>] [--actor <name>] [--reason <text>]',
+      'consent set --person <id> --scope recording|workshop|partners|elected|public --status granted|refused|pending|withdrawn [--method signed-form|on-screen-signature|filmed-oral-consent] [--condition face-blurred|voice-altered|first-name-only|no-name]… [--date YYYY-MM-DD] [--expires YYYY-MM-DD|never] [--minor-agreed] [--guardian <id>]… [--evidence-recording <id>] [--place <where>] [--form-version <v>] [--actor <name>] [--reason <text>]',
     summary: 'Record a consent decision (logged in the audit log; a withdrawal flags earlier exports to recall)',
     flags: {
       person: { type: 'string' },
@@ -210,6 +226,8 @@ CORE_COMMANDS.push(
       'minor-agreed': { type: 'boolean' },
       guardian: { type: 'string', multiple: true },
       'evidence-recording': { type: 'string' },
+      place: { type: 'string' },
+      'form-version': { type: 'string' },
       actor: { type: 'string' },
       reason: { type: 'string' },
     },
@@ -226,6 +244,8 @@ CORE_COMMANDS.push(
       guardianIds: (flags.guardian as string[] | undefined)?.map((id) => parseIdFlag(id, 'guardian')),
       evidenceRecordingId:
         str(flags, 'evidence-recording') === undefined ? undefined : parseIdFlag(str(flags, 'evidence-recording'), 'evidence-recording'),
+      place: str(flags, 'place'),
+      formVersion: str(flags, 'form-version'),
       actor: str(flags, 'actor') ?? 'cli',
       reason: str(flags, 'reason'),
     }),
@@ -234,11 +254,13 @@ CORE_COMMANDS.push(
   {
     name: 'consent show',
     usage: 'consent show --person <id>',
-    summary: "A person's consent for every scope, guardians and history",
+    summary:
+      "A person's consent register: per scope status, date, place, method, form version and hash, signatories and their capacity, the minor's agreement, history",
     flags: { person: { type: 'string' } },
     method: 'consent.show',
     toInput: (flags) => ({ personId: parseIdFlag(str(flags, 'person'), 'person') }),
     columns: [],
+    rawOutput: (result) => consentRegisterText(result as PersonConsent),
   },
   {
     name: 'consent check',
@@ -268,14 +290,25 @@ CORE_COMMANDS.push(
   },
   {
     name: 'consent guardian',
-    usage: 'consent guardian --person <id> --name <name> [--relationship <mère, père, tuteur…>]',
-    summary: 'Register a parent or legal guardian of a minor',
-    flags: { person: { type: 'string' }, name: { type: 'string' }, relationship: { type: 'string' } },
+    usage:
+      'consent guardian --person <id> --name <name> [--relationship <mère, père, tuteur…>] [--capacity parent-1|parent-2|sole-holder|legal-guardian] [--sole-reason sole-parental-authority|other-parent-deceased|other-parent-unknown|court-decision] [--sole-detail <text>]',
+    summary: 'Register a parent or legal guardian of a minor, with the capacity in which they sign',
+    flags: {
+      person: { type: 'string' },
+      name: { type: 'string' },
+      relationship: { type: 'string' },
+      capacity: { type: 'string' },
+      'sole-reason': { type: 'string' },
+      'sole-detail': { type: 'string' },
+    },
     method: 'consent.addGuardian',
     toInput: (flags) => ({
       personId: parseIdFlag(str(flags, 'person'), 'person'),
       name: requireFlag(str(flags, 'name'), 'name'),
       relationship: str(flags, 'relationship'),
+      capacity: str(flags, 'capacity') as 'parent-1' | undefined,
+      soleHolderReason: str(flags, 'sole-reason') as 'court-decision' | undefined,
+      soleHolderDetail: str(flags, 'sole-detail'),
       actor: 'cli',
     }),
     columns: [],
@@ -297,13 +330,83 @@ CORE_COMMANDS.push(
     },
   },
   {
+    name: 'consent guardian-update',
+    usage:
+      'consent guardian-update --guardian <id> [--capacity parent-1|parent-2|sole-holder|legal-guardian] [--sole-reason <reason>] [--sole-detail <text>] [--relationship <text>]',
+    summary: 'Correct the capacity in which a parent or guardian signs (a guardian recorded before this version counts as parent 1)',
+    flags: {
+      guardian: { type: 'string' },
+      capacity: { type: 'string' },
+      'sole-reason': { type: 'string' },
+      'sole-detail': { type: 'string' },
+      relationship: { type: 'string' },
+    },
+    method: 'consent.updateGuardian',
+    toInput: (flags) => ({
+      guardianId: parseIdFlag(str(flags, 'guardian'), 'guardian'),
+      capacity: str(flags, 'capacity') as 'parent-1' | undefined,
+      soleHolderReason: str(flags, 'sole-reason') as 'court-decision' | undefined,
+      soleHolderDetail: str(flags, 'sole-detail'),
+      relationship: str(flags, 'relationship'),
+      actor: 'cli',
+    }),
+    columns: [],
+    rawOutput: (result) => consentRegisterText(result as PersonConsent),
+  },
+  {
+    name: 'consent emancipation',
+    usage: 'consent emancipation --person <id> --on YYYY-MM-DD|none [--proof <judgement, court, date>]',
+    summary: 'Record that a minor is emancipated (with the proof): from that day they consent as an adult',
+    flags: { person: { type: 'string' }, proof: { type: 'string' }, ...ON_FLAG },
+    method: 'consent.setEmancipation',
+    toInput: (flags) => ({
+      personId: parseIdFlag(str(flags, 'person'), 'person'),
+      emancipatedOn: requireFlag(str(flags, 'on'), 'on') === 'none' ? null : str(flags, 'on')!,
+      proof: str(flags, 'proof'),
+      actor: 'cli',
+    }),
+    columns: [],
+    rawOutput: (result) => consentRegisterText(result as PersonConsent),
+  },
+  {
     name: 'people erase',
-    usage: 'people erase --person <id> [--actor <name>]',
-    summary: 'Right to be forgotten: delete a person, their consent records and the recordings where they appear alone',
-    flags: { person: { type: 'string' }, actor: { type: 'string' } },
+    usage: 'people erase --person <id> [--actor <name>] [--reason <text>] [--keep-mentions] [--delete-external-copies]',
+    summary:
+      'Right to be forgotten: delete a person, their consent records, the recordings where they appear alone and every copy in the library (see people erase-plan first)',
+    flags: {
+      person: { type: 'string' },
+      actor: { type: 'string' },
+      reason: { type: 'string' },
+      'keep-mentions': { type: 'boolean' },
+      'delete-external-copies': { type: 'boolean' },
+    },
     method: 'people.erase',
-    toInput: (flags) => ({ personId: parseIdFlag(str(flags, 'person'), 'person'), actor: str(flags, 'actor') ?? 'cli' }),
+    toInput: (flags) => ({
+      personId: parseIdFlag(str(flags, 'person'), 'person'),
+      actor: str(flags, 'actor') ?? 'cli',
+      reason: str(flags, 'reason'),
+      redactMentions: flags['keep-mentions'] === true ? false : undefined,
+      deleteExternalCopies: flags['delete-external-copies'] === true ? true : undefined,
+    }),
     columns: ['erased', 'recordingsDeleted', 'recordingsToReview'],
+  },
+  {
+    name: 'people erase-plan',
+    usage: 'people erase-plan --person <id>',
+    summary: 'What an erasure would delete, list and redact (copies outside the library, texts naming the person); changes nothing',
+    flags: { person: { type: 'string' } },
+    method: 'people.erasurePlan',
+    toInput: (flags) => ({ personId: parseIdFlag(str(flags, 'person'), 'person') }),
+    columns: ['personId', 'recordingsToDelete', 'recordingsToReview', 'feedbackSheets'],
+  },
+  {
+    name: 'privacy finish-erasure',
+    usage: 'privacy finish-erasure',
+    summary: 'Finish an erasure that another reader of the database held up (checkpoints and empties the WAL)',
+    flags: {},
+    method: 'privacy.finishErasure',
+    toInput: () => ({}),
+    columns: ['done', 'walFrames'],
   },
 );
 
@@ -404,10 +507,11 @@ CORE_COMMANDS.push(
   {
     name: 'backup restore',
     usage: 'backup restore <backup folder> --library <new or empty folder>',
-    summary: 'Restore a verified backup into a new library folder (never over an existing library)',
+    summary:
+      'Restore a verified backup into a new library folder (never over an existing library); erasures made since the backup are applied again',
     flags: {},
-    run: (flags, positionals) => restoreLibrary(requireFlag(positionals[0], 'folder'), requireFlag(str(flags, 'library'), 'library')),
-    columns: ['dir', 'files'],
+    run: (flags, positionals) => restoreBackup(requireFlag(positionals[0], 'folder'), requireFlag(str(flags, 'library'), 'library')),
+    columns: ['dir', 'files', 'erasuresReapplied', 'note'],
   },
   {
     name: 'search',

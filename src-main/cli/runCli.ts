@@ -8,7 +8,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { AppError, toErrorShape } from '../../src-shared/appError';
 import { defaultLibraryDir } from '../library/libraryFolder';
-import { FLAG_FOR_FIELD, type Flags } from './cliArgs';
+import { ARGUMENT_FOR_FIELD, FLAG_FOR_FIELD, type Flags } from './cliArgs';
 import type { CliCommand } from './cliCommand';
 import { CLI_COMMANDS } from './commandRegistry';
 import { closeApiContext, createApiContext, dispatch } from '../app';
@@ -42,7 +42,7 @@ function helpText(): string {
 }
 
 function findCommand(positionals: string[]): { command: CliCommand; rest: string[] } | null {
-  for (const words of [2, 1]) {
+  for (const words of [3, 2, 1]) {
     const name = positionals.slice(0, words).join(' ');
     const command = CLI_COMMANDS.find((candidate) => candidate.name === name);
     if (command) return { command, rest: positionals.slice(words) };
@@ -69,14 +69,17 @@ function describeError(error: unknown): string {
   let message = shape.message;
   if (shape.field) {
     const topField = shape.field.split('.').pop() ?? shape.field;
+    const argument = ARGUMENT_FOR_FIELD[topField];
     const flag = FLAG_FOR_FIELD[topField] ?? topField;
-    if (!message.includes(`--${flag}`)) message += ` (flag --${flag})`;
+    if (argument) {
+      if (!message.includes(argument)) message += ` (argument ${argument})`;
+    } else if (!message.includes(`--${flag}`)) message += ` (flag --${flag})`;
   }
   return shape.hint ? `Error: ${message}\n${shape.hint}` : `Error: ${message}`;
 }
 
 export async function runCli(argv: string[], io: CliIo = defaultIo): Promise<number> {
-  const leadingPositionals = argv.filter((arg) => !arg.startsWith('-')).slice(0, 2);
+  const leadingPositionals = argv.filter((arg) => !arg.startsWith('-')).slice(0, 3);
   const found = findCommand(leadingPositionals);
   if (argv.length === 0 || argv.includes('--help') || argv.includes('-h') || !found) {
     if (!found && argv.length > 0 && !argv.includes('--help') && !argv.includes('-h')) {

@@ -1,8 +1,10 @@
 /**
  * The printable consent form (A4 PDF, French, plain words, pictograms): one line per
- * scope with Oui / Non boxes, the conditions, the duration, signature blocks (and the
- * guardian's, and the child's own under 15), and whom to contact to withdraw.
- * Pre-filled with the person and the project; written atomically into the library.
+ * scope with Oui / Non boxes, the conditions, the duration, signature blocks (for a minor:
+ * their own agreement and both parents', or one with the reason), and whom to contact to
+ * withdraw. Its words come from the versioned wording (consentFormVersion), whose version
+ * and hash are printed at the foot and kept with each consent. Pre-filled with the person
+ * and the project; written atomically into the library.
  */
 import path from 'node:path';
 import type { PersonConsent } from '../../src-shared/contract/schemas';
@@ -10,21 +12,19 @@ import type { Library } from '../library/library';
 import { createPdf, type PdfDoc } from '../platform/pdfDocument';
 import type { ConsentScope } from './consentPolicy';
 import { ROLE_LABELS_FR } from './frenchLabels';
-import { CONSENT_CONDITION_TABLE } from '../../src-shared/contract/vocabulary';
+import { localToday } from '../../src-shared/age';
+import { CONSENT_FORM_VERSION, CONSENT_FORM_WORDING as W, consentFormSha256 } from './consentFormVersion';
 
-const SCOPE_LINES: Array<{ scope: ConsentScope; text: string; icon: 'camera' | 'group' | 'office' | 'hall' | 'globe' }> = [
-  { scope: 'recording', text: "J'accepte d'être filmé·e.", icon: 'camera' },
-  { scope: 'workshop', text: "On peut montrer la vidéo au groupe de l'atelier.", icon: 'group' },
-  {
-    scope: 'partners',
-    text: 'On peut la montrer aux services de la Région, à la mission locale et aux employeurs partenaires.',
-    icon: 'office',
-  },
-  { scope: 'elected', text: 'On peut la montrer aux élus de la Région.', icon: 'hall' },
-  { scope: 'public', text: 'On peut la diffuser au public : internet, réseaux sociaux, événements.', icon: 'globe' },
+const SCOPE_ICONS: Array<{ scope: ConsentScope; icon: 'camera' | 'group' | 'office' | 'hall' | 'globe' }> = [
+  { scope: 'recording', icon: 'camera' },
+  { scope: 'workshop', icon: 'group' },
+  { scope: 'partners', icon: 'office' },
+  { scope: 'elected', icon: 'hall' },
+  { scope: 'public', icon: 'globe' },
 ];
+const SCOPE_LINES = SCOPE_ICONS.map((line) => ({ ...line, text: W.scopes[line.scope] }));
 
-const CONDITION_LINES = CONSENT_CONDITION_TABLE.map((condition) => condition.formLineFr);
+const CONDITION_LINES = W.conditions;
 
 type Doc = PdfDoc;
 
@@ -82,10 +82,10 @@ export function renderConsentForm(
   project: { name: string; place: string; retentionMonths: number; withdrawalContact: string },
   today: string,
 ): Promise<Buffer> {
-  const { doc, bytes } = createPdf({ title: 'Autorisation de filmer', margins: { top: 40, bottom: 20, left: 50, right: 50 } });
+  const { doc, bytes } = createPdf({ title: 'Autorisation de filmer', margins: { top: 34, bottom: 20, left: 50, right: 50 } });
   const width = doc.page.width - 100;
 
-  doc.font('bold').fontSize(20).fillColor('#1d2330').text('Autorisation de filmer et de montrer les vidéos');
+  doc.font('bold').fontSize(19).fillColor('#1d2330').text(W.title);
   doc
     .moveDown(0.3)
     .font('body')
@@ -94,15 +94,8 @@ export function renderConsentForm(
     .text(`${project.name}${project.place ? ` — ${project.place}` : ''}`);
   doc.moveDown(0.6).font('bold').fontSize(13).fillColor('#1d2330').text(`Nom : ${consent.person.displayName}`);
   doc.font('body').fontSize(12).text(`Rôle : ${ROLE_LABELS_FR[consent.person.role]}`);
-  if (consent.minor) doc.text(`Personne mineure (${consent.age} ans) : un parent ou un responsable légal signe aussi.`);
-  doc
-    .moveDown(0.6)
-    .fontSize(12)
-    .text(
-      'Nous filmons des entretiens et des témoignages. Vous choisissez ce que vous acceptez. ' +
-        'Cochez Oui ou Non pour chaque ligne. Vous pouvez changer d’avis à tout moment.',
-      { width },
-    );
+  if (consent.minor) doc.text(W.minorNotice.replace('{age}', String(consent.age)), { width });
+  doc.moveDown(0.4).fontSize(12).text(W.intro, { width });
 
   doc.moveDown(0.5);
   for (const line of SCOPE_LINES) {
@@ -118,12 +111,12 @@ export function renderConsentForm(
     doc.y = Math.max(doc.y, y + 32) + 2;
   }
 
-  doc.moveDown(0.4).font('bold').fontSize(13).text('Je demande aussi :', 50);
+  doc.moveDown(0.3).font('bold').fontSize(13).text(W.conditionsTitle, 50);
   doc.moveDown(0.3);
   for (const condition of CONDITION_LINES) {
     const y = doc.y;
     box(doc, 50, y, condition);
-    doc.y = y + 21;
+    doc.y = y + 20;
   }
 
   doc
@@ -131,48 +124,57 @@ export function renderConsentForm(
     .font('body')
     .fontSize(12)
     .text(
-      `Cet accord vaut ${addMonthsLabel(project.retentionMonths)} à partir de la signature. Ensuite, les vidéos ne sont plus montrées.`,
+      `${W.duration.replace('{duration}', addMonthsLabel(project.retentionMonths))}${consent.minor ? ` ${W.minorDuration}` : ''}`,
       50,
       doc.y,
       { width },
     );
-  doc
-    .moveDown(0.3)
-    .text(
-      `Pour changer d’avis ou retirer votre accord : ${project.withdrawalContact || 'adressez-vous à l’animateur ou l’animatrice de l’ERIC'}.`,
-      { width },
-    );
+  doc.moveDown(0.2).text(W.withdrawal.replace('{contact}', project.withdrawalContact || W.withdrawalDefault), { width });
+  doc.moveDown(0.3).text(W.placeAndDate, { width });
 
-  const signature = (label: string) => {
-    const y = doc.y + 8;
-    doc.font('bold').fontSize(12).text(label, 50, y);
+  const signature = (label: string, x: number, y: number, boxWidth: number) => {
+    doc.font('bold').fontSize(12).text(label, x, y, { width: boxWidth, lineBreak: false });
     doc
       .font('body')
       .fontSize(11)
-      .text('Date : ____ / ____ / ________', 50, y + 18);
-    doc.text('Signature :', 300, y + 18);
-    doc.rect(370, y + 14, width - 320, 30).stroke('#9aa0ab');
-    doc.y = y + 48;
+      .text(W.signature, x, y + 18, { lineBreak: false });
+    doc.rect(x + 70, y + 14, boxWidth - 70, 28).stroke('#9aa0ab');
   };
-  signature('La personne filmée');
+  const half = (width - 20) / 2;
+  let y = doc.y + 6;
+  signature(consent.minor ? W.signatureMinor : W.signaturePerson, 50, y, width);
+  y += 48;
   if (consent.minor) {
-    if (consent.under15) signature('L’enfant donne aussi son accord (moins de 15 ans)');
-    const y = doc.y + 8;
-    doc.font('bold').fontSize(12).text('Parent ou responsable légal', 50, y);
-    doc
-      .font('body')
-      .fontSize(11)
-      .text('Nom : ______________________________   Lien : ____________________', 50, y + 18);
-    doc.y = y + 30;
-    signature('Signature du parent ou du responsable légal');
+    for (const [index, label] of [W.parent1, W.parent2].entries()) {
+      const x = 50 + index * (half + 20);
+      doc
+        .font('body')
+        .fontSize(10)
+        .text(W.parentFields, x, y + 10, { width: half, lineBreak: false });
+      signature(label, x, y + 26, half);
+    }
+    y += 76;
+    doc.font('body').fontSize(10).text(W.soleHolder, 50, y, { width });
+    y = doc.y;
   }
+  doc.y = y;
   doc
     .font('body')
     .fontSize(9)
     .fillColor('#5a6172')
-    .text(`Formulaire préparé le ${formatDate(today)} avec ERIC Studio.`, 50, doc.page.height - 32, { lineBreak: false });
+    .text(
+      `${W.footer.replace('{version}', CONSENT_FORM_VERSION).replace('{date}', formatDate(today))} Empreinte ${consentFormSha256().slice(0, 16)}.`,
+      50,
+      doc.page.height - 32,
+      { lineBreak: false },
+    );
   doc.end();
   return bytes;
+}
+
+/** The library folder of a person's printed forms (erasure removes it). */
+export function consentFormFolder(personId: number): string {
+  return path.posix.join('exports', 'forms', `person-${personId}`);
 }
 
 /** Writes the form into the library (exports/forms/person-<id>/) and registers it. */
@@ -181,10 +183,10 @@ export async function writeConsentForm(
   consent: PersonConsent,
 ): Promise<{ assetId: number; fileName: string; sizeBytes: number }> {
   const project = library.projects.get(consent.person.projectId);
-  const today = library.now().slice(0, 10);
+  const today = localToday(new Date(library.now()));
   const pdf = await renderConsentForm(consent, project, today);
   const fileName = `autorisation-${today}-${Date.now().toString(36)}.pdf`;
-  const relative = path.posix.join('exports', 'forms', `person-${consent.person.id}`, fileName);
+  const relative = path.posix.join(consentFormFolder(consent.person.id), fileName);
   const asset = library.mediaAssets.store({ kind: 'consent-form', relativePath: relative, mimeType: 'application/pdf', data: pdf });
   return { assetId: asset.id, fileName, sizeBytes: pdf.length };
 }

@@ -3,17 +3,24 @@
  * Pure: it takes the person's consent records and returns allowed, allowed with
  * conditions, or refused with the reasons. Every export, pack and screen asks it.
  *
- * Rules:
+ * Rules (French law; sources in the README's consent section):
  * - being shown needs consent to be filmed (`recording`) and to the audience's scope;
  * - only `granted` counts; pending, refused, withdrawn, or expired on that date refuse;
+ *   a consent covers only uses on or after the day it was given;
  * - conditions (face blurred, first name only…) of both scopes apply together;
- * - minors (under 18 on that date) need a guardian's signature; under 15, the minor's
- *   own agreement too. From 15 to 17 the minor's own consent covers being filmed and the
- *   workshop (French data-protection age of 15), but showing them outside the workshop
- *   (partners, elected officials, public) still needs a guardian's signature.
+ * - capacity is judged on the day the consent was given (Code civil art. 9 and 372-1):
+ *   a person under 18 that day (and not emancipated by then) needs, for every scope, their
+ *   own agreement and a holder of parental authority's signature; beyond the workshop
+ *   (partners, elected officials, public), both holders, or a sole holder with the reason
+ *   recorded, or a legal guardian. A consent missing a signature never becomes valid later;
+ * - a minor's consent ends at the earlier of its expiry and the eve of the 18th birthday.
+ * The 15-year age of RGPD art. 8 concerns online services offered to children, not filming.
  */
 import type { Audience, ConsentCondition, ConsentScope, ConsentStatus } from '../../src-shared/contract/vocabulary';
-import { ageOn } from '../../src-shared/age';
+import { lastDayAsMinor } from '../../src-shared/age';
+import { actsAsAdultOn, missingAuthorisations, type MissingAuthorisation, type Signatory } from '../../src-shared/parentalAuthority';
+
+export { actsAsAdultOn, missingAuthorisations, type MissingAuthorisation, type Signatory } from '../../src-shared/parentalAuthority';
 
 export type { Audience, ConsentCondition, ConsentMethod, ConsentScope, ConsentStatus } from '../../src-shared/contract/vocabulary';
 
@@ -21,18 +28,22 @@ export interface ConsentRecord {
   scope: ConsentScope;
   status: ConsentStatus;
   conditions: ConsentCondition[];
+  /** The day the decision was taken (YYYY-MM-DD); capacity is judged that day. */
+  decidedOn: string | null;
   /** Last day the consent is valid (YYYY-MM-DD), or null for no expiry. */
   expiresOn: string | null;
   /** For minors: did the minor themself agree. */
   minorAgreed: boolean;
-  /** For minors: how many guardians signed. */
-  guardianSignatures: number;
+  /** For minors: who signed for them, with their capacity. */
+  signatories: readonly Signatory[];
 }
 
 export interface PersonForPolicy {
   id: number;
   displayName: string;
   birthDate: string | null;
+  /** The day of emancipation, when one was recorded with its proof. */
+  emancipatedOn?: string | null;
 }
 
 export type RefusalReason =
@@ -41,7 +52,10 @@ export type RefusalReason =
   | { code: 'refused'; scope: ConsentScope }
   | { code: 'withdrawn'; scope: ConsentScope }
   | { code: 'expired'; scope: ConsentScope; expiredOn: string }
+  | { code: 'ended-at-majority'; scope: ConsentScope; expiredOn: string }
+  | { code: 'before-consent'; scope: ConsentScope; decidedOn: string }
   | { code: 'guardian-missing'; scope: ConsentScope }
+  | { code: 'second-holder-missing'; scope: ConsentScope }
   | { code: 'minor-agreement-missing'; scope: ConsentScope };
 
 export type PolicyDecision =
@@ -49,22 +63,41 @@ export type PolicyDecision =
   | { decision: 'allowed-with'; conditions: ConsentCondition[] }
   | { decision: 'refused'; reasons: RefusalReason[] };
 
+/** The last day a minor's consent can be used: the eve of their 18th birthday (null for an adult at signing). */
+export function majorityLimit(person: Pick<PersonForPolicy, 'birthDate' | 'emancipatedOn'>, decidedOn: string): string | null {
+  if (actsAsAdultOn(person, decidedOn)) return null;
+  return lastDayAsMinor(person.birthDate!);
+}
+
+/**
+ * The last day a granted consent can be used: the earlier of its written expiry and, for a
+ * minor on the day it was given, the eve of the 18th birthday (`atMajority` says which).
+ */
+export function consentValidUntil(
+  person: Pick<PersonForPolicy, 'birthDate' | 'emancipatedOn'>,
+  consent: Pick<ConsentRecord, 'decidedOn' | 'expiresOn'>,
+): { validUntil: string | null; atMajority: boolean } {
+  const limit = consent.decidedOn ? majorityLimit(person, consent.decidedOn) : null;
+  if (limit && (consent.expiresOn === null || limit < consent.expiresOn)) return { validUntil: limit, atMajority: true };
+  return { validUntil: consent.expiresOn, atMajority: false };
+}
+
+const MISSING_TO_REASON: Record<MissingAuthorisation, 'minor-agreement-missing' | 'guardian-missing' | 'second-holder-missing'> = {
+  'minor-agreement': 'minor-agreement-missing',
+  holder: 'guardian-missing',
+  'second-holder': 'second-holder-missing',
+};
+
 function checkScope(person: PersonForPolicy, consent: ConsentRecord | undefined, scope: ConsentScope, on: string): RefusalReason[] {
   if (!consent) return [{ code: 'no-consent', scope }];
   if (consent.status !== 'granted') return [{ code: consent.status, scope }];
+  if (consent.decidedOn && on < consent.decidedOn) return [{ code: 'before-consent', scope, decidedOn: consent.decidedOn }];
+  const capacityDay = consent.decidedOn ?? on;
+  const missing = missingAuthorisations(person, consent, capacityDay);
+  if (missing.length) return missing.map((item) => ({ code: MISSING_TO_REASON[item], scope }));
   if (consent.expiresOn && consent.expiresOn < on) return [{ code: 'expired', scope, expiredOn: consent.expiresOn }];
-  if (person.birthDate) {
-    const age = ageOn(person.birthDate, on);
-    const reasons: RefusalReason[] = [];
-    const beyondWorkshop = scope === 'partners' || scope === 'elected' || scope === 'public';
-    if (age < 15) {
-      if (!consent.minorAgreed) reasons.push({ code: 'minor-agreement-missing', scope });
-      if (consent.guardianSignatures < 1) reasons.push({ code: 'guardian-missing', scope });
-    } else if (age < 18 && beyondWorkshop && consent.guardianSignatures < 1) {
-      reasons.push({ code: 'guardian-missing', scope });
-    }
-    return reasons;
-  }
+  const limit = majorityLimit(person, capacityDay);
+  if (limit && limit < on) return [{ code: 'ended-at-majority', scope, expiredOn: limit }];
   return [];
 }
 
@@ -119,4 +152,15 @@ export function canShowRecording(
     return { decision: 'refused', people: decisions, blockedBy, nobodyLinked: decisions.length === 0 };
   if (decisions.some((entry) => entry.decision.decision === 'allowed-with')) return { decision: 'allowed-with', people: decisions };
   return { decision: 'allowed', people: decisions };
+}
+
+export function firstName(displayName: string): string {
+  return displayName.trim().split(/\s+/)[0] ?? displayName;
+}
+
+/** How a person's name may be printed under these conditions (null: not at all). */
+export function shownName(displayName: string, conditions: readonly ConsentCondition[]): string | null {
+  if (conditions.includes('no-name')) return null;
+  if (conditions.includes('first-name-only')) return firstName(displayName);
+  return displayName;
 }

@@ -1,7 +1,7 @@
 /**
  * Consent as the app uses it: recording a decision (with its audit entry and the
  * recall of earlier exports on withdrawal), answering "may this recording reach this
- * audience", the project dashboard, and erasure (right to be forgotten).
+ * audience", and the project dashboard. Erasure lives in privacy/erasure.
  */
 import crypto from 'node:crypto';
 import fs from 'node:fs';
@@ -19,9 +19,23 @@ import type {
 import { AUDIENCES } from '../../src-shared/contract/vocabulary';
 import type { Library } from '../library/library';
 import { resolveInside } from '../platform/pathInside';
-import { ageOn, isMinorOn } from '../../src-shared/age';
-import { canBeFilmed, canShow, canShowRecording, type Audience, type ConsentScope, type PolicyDecision } from './consentPolicy';
-import { ConsentStore } from './consentStore';
+import { ageOn, eighteenthBirthday, isMinorOn, localToday } from '../../src-shared/age';
+import {
+  canBeFilmed,
+  canShow,
+  canShowRecording,
+  consentValidUntil,
+  missingAuthorisations,
+  type Audience,
+  type ConsentScope,
+  type PersonForPolicy,
+  type PolicyDecision,
+} from './consentPolicy';
+import { ConsentStore, type GuardianFields, type StoredConsent } from './consentStore';
+import { CONSENT_FORM_VERSION, KNOWN_CONSENT_FORMS } from './consentFormVersion';
+import { describeMissingFr, frenchDate } from './frenchLabels';
+import type { ConsentView, Guardian, UpdateGuardianInput } from '../../src-shared/contract/schemas';
+import { Recall } from './recall';
 import type { ExportsStore } from '../exports/exportsStore';
 
 export interface ConsentDeps {
@@ -29,8 +43,6 @@ export interface ConsentDeps {
   events: ApiEventBus;
   /** The exports register: flags what a narrowed consent no longer allows. */
   exports: ExportsStore;
-  /** Removes a recording's rows and files (the capture service does it). */
-  deleteRecording: (recordingId: number) => void;
 }
 
 const EVIDENCE_MIME: Record<string, string> = {
@@ -52,6 +64,14 @@ function addDays(isoDate: string, days: number): string {
   return new Date(Date.parse(`${isoDate}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 }
 
+function assertReasonFitsCapacity(fields: Pick<Guardian, 'capacity' | 'soleHolderReason'>): void {
+  if (fields.soleHolderReason && fields.capacity !== 'sole-holder') {
+    throw new AppError('invalid-input', 'Une raison ne s’indique que pour un seul titulaire de l’autorité parentale.', {
+      field: 'soleHolderReason',
+    });
+  }
+}
+
 export function toDecisionView(decision: PolicyDecision): PolicyDecisionView {
   return {
     decision: decision.decision,
@@ -62,17 +82,43 @@ export function toDecisionView(decision: PolicyDecision): PolicyDecisionView {
 
 export class ConsentService {
   readonly store: ConsentStore;
+  /** Flags what a narrowed consent, a changed person or a new link no longer allows. */
+  readonly recall: Recall;
 
   constructor(private readonly deps: ConsentDeps) {
     this.store = new ConsentStore(deps.library.db, deps.library.now);
+    this.recall = new Recall({ library: deps.library, store: this.store, exports: deps.exports });
+  }
+
+  /** Today in the site's time zone, from the library's clock (tests pin it). */
+  localToday(): string {
+    return localToday(new Date(this.library.now()));
   }
 
   private get library(): Library {
     return this.deps.library;
   }
 
+  /** The machine's local date (through the library's clock, so tests can pin it). */
   private today(): string {
-    return this.library.now().slice(0, 10);
+    return localToday(new Date(this.library.now()));
+  }
+
+  /** The person as the policy reads them: with the day of emancipation, if one was recorded. */
+  policyPerson(person: Person): Person & PersonForPolicy {
+    return { ...person, emancipatedOn: this.store.emancipation(person.id)?.emancipatedOn ?? null };
+  }
+
+  /** A stored consent with what the law derives from it: what is missing, and its last day of use. */
+  private withLaw(person: PersonForPolicy, view: StoredConsent, on: string): ConsentView {
+    if (!view.recorded || view.status !== 'granted') return { ...view, missing: [], validUntil: view.expiresOn, validUntilMajority: false };
+    const { validUntil, atMajority } = consentValidUntil(person, view);
+    return {
+      ...view,
+      missing: missingAuthorisations(person, view, view.decidedOn ?? on),
+      validUntil,
+      validUntilMajority: atMajority,
+    };
   }
 
   private announce(person: Person): void {
@@ -82,14 +128,18 @@ export class ConsentService {
   show(personId: number, on = this.today()): PersonConsent {
     const person = this.library.people.get(personId, 'personId');
     const age = person.birthDate ? ageOn(person.birthDate, on) : null;
+    const forPolicy = this.policyPerson(person);
+    const minor = isMinorOn(person.birthDate, on);
     return {
       person,
       age,
-      minor: isMinorOn(person.birthDate, on),
+      minor,
       under15: age !== null && age < 15,
-      scopes: this.store.views(personId),
+      scopes: this.store.views(personId).map((view) => this.withLaw(forPolicy, view, on)),
       guardians: this.store.guardians(personId),
       history: this.store.history(personId),
+      emancipation: this.store.emancipation(personId),
+      majorityOn: minor ? eighteenthBirthday(person.birthDate!) : null,
     };
   }
 
@@ -98,7 +148,15 @@ export class ConsentService {
       const person = this.library.people.get(input.personId, 'personId');
       const project = this.library.projects.get(person.projectId);
       const previous = this.store.views(person.id).find((view) => view.scope === input.scope)!;
-      const decidedOn = input.decidedOn ?? this.today();
+      const previousRecords = this.store.records(person.id);
+      const today = this.today();
+      const decidedOn = input.decidedOn ?? today;
+      if (decidedOn > today) {
+        throw new AppError('invalid-input', `La date du consentement (decidedOn) est dans le futur : ${frenchDate(decidedOn)}.`, {
+          field: 'decidedOn',
+          hint: `Indiquez le jour où la personne a donné sa réponse, au plus tard aujourd’hui (${frenchDate(today)}).`,
+        });
+      }
       const method = input.method !== undefined ? input.method : previous.method;
       if (input.status === 'granted' && !method) {
         throw new AppError('invalid-input', 'A granted consent needs the way it was given.', {
@@ -137,6 +195,30 @@ export class ConsentService {
       }
       const conditions = input.conditions ?? previous.conditions;
       const minorAgreed = input.minorAgreed ?? previous.minorAgreed;
+      const guardians = new Map(this.store.guardians(person.id).map((guardian) => [guardian.id, guardian]));
+      const signatories = guardianIds.map((id) => guardians.get(id)!);
+      if (input.status === 'granted') {
+        const missing = missingAuthorisations(this.policyPerson(person), { scope: input.scope, minorAgreed, signatories }, decidedOn);
+        if (missing.length) {
+          throw new AppError(
+            'invalid-input',
+            `${person.displayName} était mineur·e le ${frenchDate(decidedOn)} : ce consentement (${input.scope}) ne peut pas être enregistré comme accordé. Il manque : ${missing.map(describeMissingFr).join(' ; ')}.`,
+            {
+              field: missing.length === 1 && missing[0] === 'minor-agreement' ? 'minorAgreed' : 'guardianIds',
+              hint: 'Ajoutez les parents (parent 1, parent 2, ou seul titulaire avec la raison) et cochez ceux qui ont signé, avec l’accord du jeune. Sinon, enregistrez « en attente ».',
+            },
+          );
+        }
+      }
+      const formVersion = input.formVersion ?? (input.status === 'granted' ? CONSENT_FORM_VERSION : previous.formVersion);
+      if (formVersion !== null && !(formVersion in KNOWN_CONSENT_FORMS)) {
+        throw new AppError('invalid-input', `La version de formulaire « ${formVersion} » est inconnue.`, {
+          field: 'formVersion',
+          hint: `Versions connues : ${Object.keys(KNOWN_CONSENT_FORMS).join(', ')}.`,
+        });
+      }
+      const formSha256 = formVersion === null ? null : (KNOWN_CONSENT_FORMS[formVersion] ?? null);
+      const place = input.place ?? previous.place;
       this.store.upsert({
         personId: person.id,
         scope: input.scope,
@@ -151,6 +233,9 @@ export class ConsentService {
         expiresOn: expiresOn ?? null,
         minorAgreed,
         guardianIds,
+        place,
+        formVersion,
+        formSha256,
       });
       this.store.audit({
         projectId: person.projectId,
@@ -166,32 +251,135 @@ export class ConsentService {
           expiresOn,
           minorAgreed,
           guardians: guardianIds.length,
+          capacities: signatories.map((guardian) => guardian.capacity),
+          place,
+          formVersion,
         },
         actor: input.actor,
         reason: input.reason,
       });
-      let flagged: number[] = [];
-      const losesConsent = previous.status === 'granted' && input.status !== 'granted';
-      if (losesConsent) {
-        const audiences = input.scope === 'recording' ? AUDIENCES : [input.scope as Audience];
-        flagged = this.deps.exports.flagShowing(person.id, audiences, `Consent "${input.scope}" ${input.status} on ${decidedOn}`);
-      }
+      const flagged = this.recall.afterConsentChange({
+        person,
+        scope: input.scope,
+        previous: {
+          status: previous.recorded ? previous.status : 'pending',
+          conditions: previous.conditions,
+          expiresOn: previous.expiresOn,
+          records: previousRecords,
+        },
+        next: { status: input.status, conditions, expiresOn: expiresOn ?? null, records: this.store.records(person.id) },
+        decidedOn,
+        on: this.localToday(),
+      });
       return { person, flagged };
     })();
     this.announce(result.person);
     return { consent: this.show(result.person.id), flaggedExports: result.flagged };
   }
 
-  addGuardian(personId: number, name: string, relationship: string, actor?: string): PersonConsent {
+  addGuardian(personId: number, fields: Partial<GuardianFields> & { name: string }, actor?: string): PersonConsent {
     const person = this.library.people.get(personId, 'personId');
+    const complete: GuardianFields = {
+      name: fields.name,
+      relationship: fields.relationship ?? '',
+      capacity: fields.capacity ?? 'parent-1',
+      soleHolderReason: fields.soleHolderReason ?? null,
+      soleHolderDetail: fields.soleHolderDetail ?? '',
+    };
+    assertReasonFitsCapacity(complete);
     this.library.db.transaction(() => {
-      const guardian = this.store.addGuardian(person.id, name, relationship);
+      const guardian = this.store.addGuardian(person.id, complete);
       this.store.audit({
         projectId: person.projectId,
         personId: person.id,
         action: 'guardian-added',
-        change: { guardianId: guardian.id, relationship },
+        change: {
+          guardianId: guardian.id,
+          relationship: complete.relationship,
+          capacity: complete.capacity,
+          soleHolderReason: complete.soleHolderReason,
+        },
         actor,
+      });
+    })();
+    this.announce(person);
+    return this.show(person.id);
+  }
+
+  /** Corrects a signatory's capacity (e.g. a guardian recorded before schema 10, counted as parent 1). */
+  updateGuardian(input: UpdateGuardianInput): PersonConsent {
+    const existing = this.store.guardian(input.guardianId);
+    const person = this.library.people.get(existing.personId);
+    const capacity = input.capacity ?? existing.capacity;
+    const fields = {
+      relationship: input.relationship ?? existing.relationship,
+      capacity,
+      soleHolderReason:
+        capacity !== 'sole-holder' ? null : input.soleHolderReason !== undefined ? input.soleHolderReason : existing.soleHolderReason,
+      soleHolderDetail: input.soleHolderDetail ?? (capacity === 'sole-holder' ? existing.soleHolderDetail : ''),
+    };
+    this.library.db.transaction(() => {
+      this.store.updateGuardian(existing.id, fields);
+      this.store.audit({
+        projectId: person.projectId,
+        personId: person.id,
+        action: 'guardian-updated',
+        change: { guardianId: existing.id, from: existing.capacity, to: fields.capacity, soleHolderReason: fields.soleHolderReason },
+        actor: input.actor,
+        reason: input.reason,
+      });
+    })();
+    this.announce(person);
+    return this.show(person.id);
+  }
+
+  /** Records (or removes) an emancipation: from that day the person consents as an adult. */
+  setEmancipation(input: {
+    personId: number;
+    emancipatedOn: string | null;
+    proof?: string;
+    actor?: string;
+    reason?: string;
+  }): PersonConsent {
+    const person = this.library.people.get(input.personId, 'personId');
+    if (input.emancipatedOn !== null) {
+      if (!input.proof) {
+        throw new AppError('invalid-input', 'Une émancipation s’enregistre avec sa preuve.', {
+          field: 'proof',
+          hint: 'Écrivez la décision qui la prononce : tribunal, date, référence.',
+        });
+      }
+      if (input.emancipatedOn > this.today()) {
+        throw new AppError(
+          'invalid-input',
+          `La date d’émancipation (emancipatedOn) est dans le futur : ${frenchDate(input.emancipatedOn)}.`,
+          {
+            field: 'emancipatedOn',
+          },
+        );
+      }
+      if (!person.birthDate || ageOn(person.birthDate, input.emancipatedOn) < 16) {
+        throw new AppError(
+          'invalid-input',
+          'L’émancipation n’est possible qu’à partir de 16 ans : vérifiez la date de naissance et la date d’émancipation.',
+          {
+            field: 'emancipatedOn',
+          },
+        );
+      }
+    }
+    this.library.db.transaction(() => {
+      this.store.setEmancipation(
+        person.id,
+        input.emancipatedOn === null ? null : { emancipatedOn: input.emancipatedOn, proof: input.proof! },
+      );
+      this.store.audit({
+        projectId: person.projectId,
+        personId: person.id,
+        action: input.emancipatedOn === null ? 'emancipation-removed' : 'emancipation-recorded',
+        change: { emancipatedOn: input.emancipatedOn },
+        actor: input.actor,
+        reason: input.reason,
       });
     })();
     this.announce(person);
@@ -241,7 +429,7 @@ export class ConsentService {
     const recording = this.library.recordings.get(recordingId);
     const result = canShowRecording(
       recording.people.map((linked) => ({
-        person: this.library.people.get(linked.personId),
+        person: this.policyPerson(this.library.people.get(linked.personId)),
         consents: this.store.records(linked.personId),
       })),
       audience,
@@ -263,8 +451,10 @@ export class ConsentService {
 
   dashboard(projectId: number, on = this.today(), expiringWithinDays = 30): ConsentDashboard {
     this.library.projects.get(projectId);
+    this.recall.sweepExpired(projectId, this.localToday());
     const horizon = addDays(on, expiringWithinDays);
-    const people = this.library.people.listByProject(projectId).map((person) => {
+    const people = this.library.people.listByProject(projectId).map((listed) => {
+      const person = this.policyPerson(listed);
       const records = this.store.records(person.id);
       const audiences = Object.fromEntries(
         AUDIENCES.map((audience) => [audience, toDecisionView(canShow(person, records, audience, on))]),
@@ -276,65 +466,16 @@ export class ConsentService {
         minor: isMinorOn(person.birthDate, on),
         recordingConsent: toDecisionView(canBeFilmed(person, records, on)),
         audiences,
-        expiringSoon: records
-          .filter((record) => record.status === 'granted' && record.expiresOn && record.expiresOn >= on && record.expiresOn <= horizon)
-          .map((record) => ({ scope: record.scope, expiresOn: record.expiresOn! })),
+        expiringSoon: records.flatMap((record) => {
+          if (record.status !== 'granted') return [];
+          const { validUntil, atMajority } = consentValidUntil(person, record);
+          if (!validUntil || validUntil < on || validUntil > horizon) return [];
+          if (!atMajority) return [{ scope: record.scope, expiresOn: validUntil }];
+          const majorityOn = eighteenthBirthday(person.birthDate!);
+          return [{ scope: record.scope, expiresOn: validUntil, majorityOn, reason: `majorité le ${frenchDate(majorityOn)}` }];
+        }),
       };
     });
     return { projectId, on, people, flaggedExports: this.deps.exports.flagged(projectId) };
-  }
-
-  /**
-   * Right to be forgotten: deletes the recordings where the person appears alone (rows
-   * and files), marks mixed ones for an animator's decision, flags exports that showed
-   * them, removes their consent scans, forms, comments, rows and log entries, and logs the
-   * erasure with counts only. The database is checkpointed so nothing lingers in the WAL.
-   */
-  erase(personId: number, actor?: string): { erased: true; recordingsDeleted: number; recordingsToReview: number[] } {
-    const person = this.library.people.get(personId, 'personId');
-    const linked = this.library.db
-      .prepare(
-        `SELECT rp.recording_id AS id, (SELECT count(*) FROM recording_people other WHERE other.recording_id = rp.recording_id) AS people
-         FROM recording_people rp WHERE rp.person_id = ?`,
-      )
-      .all(personId) as Array<{ id: number; people: number }>;
-    const alone = linked.filter((row) => row.people === 1).map((row) => row.id);
-    const mixed = linked.filter((row) => row.people > 1).map((row) => row.id);
-    for (const recordingId of alone) this.deps.deleteRecording(recordingId);
-
-    const evidenceFiles: string[] = [];
-    this.library.db.transaction(() => {
-      for (const view of this.store.views(personId)) {
-        if (!view.evidenceAssetId) continue;
-        evidenceFiles.push(this.library.mediaAssets.resolve(view.evidenceAssetId).absolutePath);
-        this.library.db.prepare('UPDATE consents SET evidence_asset_id = NULL WHERE person_id = ? AND scope = ?').run(personId, view.scope);
-        this.library.db.prepare('DELETE FROM media_assets WHERE id = ?').run(view.evidenceAssetId);
-      }
-      this.deps.exports.flagShowing(personId, AUDIENCES, 'A person shown in it was erased (right to be forgotten)');
-      const review = this.library.db.prepare(
-        "UPDATE recordings SET needs_review = 'A person who appeared in this video was erased: cut them out or delete it.' WHERE id = ?",
-      );
-      for (const id of mixed) review.run(id);
-      this.library.db.prepare("DELETE FROM media_assets WHERE relative_path LIKE 'exports/forms/person-' || ? || '/%'").run(personId);
-      this.library.db.prepare('INSERT INTO erasure_guard (person_id) VALUES (?)').run(personId);
-      this.library.db.prepare('DELETE FROM consent_audit WHERE person_id = ?').run(personId);
-      this.library.db.prepare('DELETE FROM erasure_guard WHERE person_id = ?').run(personId);
-      this.library.db.prepare('UPDATE sessions SET animator_person_id = NULL WHERE animator_person_id = ?').run(personId);
-      // what they said in the review is theirs too: their comments (with revisions and replies) go
-      this.library.db.prepare('DELETE FROM comments WHERE author_person_id = ?').run(personId);
-      this.library.people.delete(personId);
-      this.store.audit({
-        projectId: person.projectId,
-        personId: null,
-        action: 'erasure',
-        change: { recordingsDeleted: alone.length, recordingsToReview: mixed.length },
-        actor,
-      });
-    })();
-    for (const file of evidenceFiles) fs.rmSync(file, { force: true });
-    fs.rmSync(resolveInside(this.library.dir, path.posix.join('exports', 'forms', `person-${personId}`)), { recursive: true, force: true });
-    this.library.db.pragma('wal_checkpoint(TRUNCATE)');
-    this.deps.events.emit('data.changed', { entity: 'person', id: personId, projectId: person.projectId, change: 'deleted' });
-    return { erased: true, recordingsDeleted: alone.length, recordingsToReview: mixed };
   }
 }

@@ -2,7 +2,8 @@
  * Clips: named, tagged ranges of a recording (frame-accurate in/out in seconds), with
  * the person speaking (for lower thirds) and the region to pixelate when a consent asks
  * for a blurred face. Checks that a clip lies inside its recording and that the speaker
- * is one of the recording's people.
+ * is one of the recording's people. A clip shows everyone linked to its recording, less
+ * those a confirmed narrowing leaves out (see editing/clipPeople).
  */
 import { AppError } from '../../src-shared/appError';
 import { definedOnly } from '../platform/definedOnly';
@@ -21,6 +22,8 @@ interface ClipRow {
   blur_box: string | null;
   created_at: string;
   updated_at: string;
+  excluded: string;
+  people_confirmed_at: string | null;
 }
 
 export interface ClipFields {
@@ -32,7 +35,10 @@ export interface ClipFields {
   blurBox: BlurBox | null;
 }
 
-const SELECT = `SELECT c.*, r.project_id FROM clips c JOIN recordings r ON r.id = c.recording_id`;
+const SELECT = `SELECT c.*, r.project_id,
+  (SELECT json_group_array(person_id) FROM (SELECT person_id FROM clip_excluded_people WHERE clip_id = c.id ORDER BY person_id)) AS excluded,
+  (SELECT max(confirmed_at) FROM clip_excluded_people WHERE clip_id = c.id) AS people_confirmed_at
+  FROM clips c JOIN recordings r ON r.id = c.recording_id`;
 
 function toClip(row: ClipRow): Clip {
   return {
@@ -47,6 +53,8 @@ function toClip(row: ClipRow): Clip {
     blurBox: row.blur_box ? (JSON.parse(row.blur_box) as BlurBox) : null,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
+    excludedPersonIds: JSON.parse(row.excluded) as number[],
+    peopleConfirmedAt: row.people_confirmed_at,
   };
 }
 
@@ -115,10 +123,33 @@ export class ClipsStore {
     return this.get(id);
   }
 
+  /** Erasure: clips where they spoke lose their speaker (no lower third names them). */
+  forgetPerson(personId: number): number {
+    const speakers = this.db.prepare('UPDATE clips SET speaker_person_id = NULL WHERE speaker_person_id = ?').run(personId).changes;
+    // a narrowing that left them out of a clip goes too (they are no longer anyone's to leave out)
+    return speakers + this.db.prepare('DELETE FROM clip_excluded_people WHERE person_id = ?').run(personId).changes;
+  }
+
   delete(id: number): Clip {
     const clip = this.get(id);
     this.db.prepare('DELETE FROM clips WHERE id = ?').run(id);
     return clip;
+  }
+
+  /** Replaces who a confirmed narrowing leaves out of the clip (empty: everyone linked appears). */
+  setExcluded(clipId: number, personIds: readonly number[], confirmedBy: string): void {
+    const at = this.now();
+    this.db.prepare('DELETE FROM clip_excluded_people WHERE clip_id = ?').run(clipId);
+    const insert = this.db.prepare('INSERT INTO clip_excluded_people (clip_id, person_id, confirmed_at, confirmed_by) VALUES (?, ?, ?, ?)');
+    for (const personId of personIds) insert.run(clipId, personId, at, confirmedBy);
+    this.db.prepare('UPDATE clips SET updated_at = ? WHERE id = ?').run(at, clipId);
+  }
+
+  /** A person unlinked from a recording leaves its clips' narrowings: linked again, they appear again. */
+  forgetExclusions(recordingId: number, personId: number): void {
+    this.db
+      .prepare('DELETE FROM clip_excluded_people WHERE person_id = ? AND clip_id IN (SELECT id FROM clips WHERE recording_id = ?)')
+      .run(personId, recordingId);
   }
 
   private checkFields(recordingId: number, fields: ClipFields): void {

@@ -8,8 +8,11 @@
  */
 import type { BlurBox, RenderCheck, RenderPreset } from '../../src-shared/contract/schemas/editing';
 import type { PersonRole, RecordingCheck } from '../../src-shared/contract/schemas';
-import type { Audience, ConsentCondition } from '../consent/consentPolicy';
+import { shownName, type Audience, type ConsentCondition } from '../consent/consentPolicy';
 import { ROLE_LABELS_FR } from '../consent/frenchLabels';
+
+/** How a name may be printed is a consent rule: its home is the policy. */
+export { firstName, shownName } from '../consent/consentPolicy';
 import { cuesInRange, type Cue } from '../media/subtitleFormats';
 import { saneFrameRate } from '../media/frameRate';
 import { frameRange, frameStart, wholeFrames } from '../../src-shared/frameGrid';
@@ -43,6 +46,8 @@ export type PlanItem =
       outSeconds: number;
       speakerPersonId: number | null;
       blurBox: BlurBox | null;
+      /** People of the recording a confirmed narrowing leaves out of this clip (default: none). */
+      excludedPersonIds?: readonly number[];
     };
 
 export interface PlanSettings {
@@ -66,6 +71,8 @@ export type PlannedSegment =
       kind: 'clip';
       recordingId: number;
       masterPath: string;
+      /** People of the recording a confirmed narrowing left out of this segment. */
+      excludedPersonIds?: readonly number[];
       /** The source recording's length, height, master size and streams. */
       source: { durationSeconds: number; width: number | null; height: number | null; masterBytes: number; hasVideo: boolean };
       hasAudio: boolean;
@@ -100,17 +107,6 @@ export const PRESET_SIZES: Record<RenderPreset, { width: number; height: number 
   '1080p': { width: 1920, height: 1080 },
 };
 
-export function firstName(displayName: string): string {
-  return displayName.trim().split(/\s+/)[0] ?? displayName;
-}
-
-/** How a person's name may be printed under these conditions (null: not at all). */
-export function shownName(displayName: string, conditions: readonly ConsentCondition[]): string | null {
-  if (conditions.includes('no-name')) return null;
-  if (conditions.includes('first-name-only')) return firstName(displayName);
-  return displayName;
-}
-
 function conditionsOf(check: RecordingCheck, personId: number): ConsentCondition[] {
   return (check.people.find((entry) => entry.personId === personId)?.result.conditions ?? []) as ConsentCondition[];
 }
@@ -135,14 +131,20 @@ export function buildRenderPlan(items: readonly PlanItem[], settings: PlanSettin
       continue;
     }
     const { recording } = item;
-    if (recording.check.nobodyLinked && !recordingProblems.some((p) => p.recordingId === recording.id)) {
+    const excluded = new Set(item.excludedPersonIds ?? []);
+    const inClip = recording.people.filter((person) => !excluded.has(person.personId));
+    const checkedInClip = recording.check.people.filter((entry) => !excluded.has(entry.personId));
+    if (
+      (recording.check.nobodyLinked || inClip.length === 0) &&
+      !recordingProblems.some((p) => p.recordingId === recording.id && p.problem === 'nobody-linked')
+    ) {
       recordingProblems.push({ recordingId: recording.id, title: recording.title, problem: 'nobody-linked' });
     }
     if (recording.needsReview && !recordingProblems.some((p) => p.recordingId === recording.id)) {
       recordingProblems.push({ recordingId: recording.id, title: recording.title, problem: 'needs-review' });
     }
     const conditions = new Set<ConsentCondition>();
-    for (const entry of recording.check.people) {
+    for (const entry of checkedInClip) {
       if (entry.result.decision === 'refused') {
         const blocker = blockers.get(entry.personId) ?? {
           personId: entry.personId,
@@ -165,8 +167,8 @@ export function buildRenderPlan(items: readonly PlanItem[], settings: PlanSettin
       });
     }
 
-    const speakerId = item.speakerPersonId ?? (recording.people.length === 1 ? recording.people[0]!.personId : null);
-    const speaker = recording.people.find((person) => person.personId === speakerId);
+    const speakerId = item.speakerPersonId ?? (inClip.length === 1 ? inClip[0]!.personId : null);
+    const speaker = inClip.find((person) => person.personId === speakerId);
     const lowerThird: LowerThird | null =
       settings.lowerThirds && speaker
         ? {
@@ -181,6 +183,7 @@ export function buildRenderPlan(items: readonly PlanItem[], settings: PlanSettin
     segments.push({
       kind: 'clip',
       recordingId: recording.id,
+      ...(excluded.size ? { excludedPersonIds: [...excluded] } : {}),
       masterPath: recording.masterPath,
       source: {
         durationSeconds: recording.durationSeconds,
@@ -202,7 +205,15 @@ export function buildRenderPlan(items: readonly PlanItem[], settings: PlanSettin
     offset = frameStart(frames, frameRate);
   }
 
-  const personIds = [...new Set(items.flatMap((item) => (item.kind === 'clip' ? item.recording.people.map((p) => p.personId) : [])))];
+  const personIds = [
+    ...new Set(
+      items.flatMap((item) =>
+        item.kind === 'clip'
+          ? item.recording.people.filter((p) => !(item.excludedPersonIds ?? []).includes(p.personId)).map((p) => p.personId)
+          : [],
+      ),
+    ),
+  ];
   const blockerList = [...blockers.values()];
   return {
     settings,

@@ -35,6 +35,7 @@ import { resourcesDir } from '../platform/resourcesDir';
 import type { ClipsStore } from './clipsStore';
 import type { ExportsStore } from '../exports/exportsStore';
 import { describeRefusal } from '../consent/frenchLabels';
+import { assertConsentStillHolds } from './consentRecheck';
 import type { MontagesStore } from './montagesStore';
 import { encodeRender, encodeRenderArgs, WORK_FILES, type EncodeSources, type SourceSize } from './renderArgs';
 import { buildRenderPlan, type PlanItem, type PlanRecording, type RenderPlan } from './renderPlan';
@@ -44,6 +45,7 @@ import { cuesToAss, cuesToSrt, cuesToVtt } from '../media/subtitleFormats';
 import type { SubtitleStore } from './subtitleStore';
 import { UnfinishedWork } from '../platform/unfinishedWork';
 import { slug } from '../platform/slug';
+import { localToday } from '../../src-shared/age';
 
 export interface RenderDeps {
   library: Library;
@@ -99,6 +101,27 @@ export interface RenderedFile {
   sizeBytes: number;
 }
 
+/** The recordings a plan's clips come from, kept in the export's spec (a person linked later is recalled). */
+export function recordingIdsOf(plan: RenderPlan): number[] {
+  return [...new Set(plan.segments.flatMap((segment) => (segment.kind === 'clip' ? [segment.recordingId] : [])))];
+}
+
+/**
+ * How each person appears in a rendered file: the conditions applied, and their name only
+ * when a lower third printed it (a plain cut shows faces, not names), so a recall letter
+ * never names someone beyond what the recipient received.
+ */
+export function shownInRender(plan: RenderPlan): Array<{ personId: number; shownAs: string | null; conditions: string[] }> {
+  const printed = new Set(
+    plan.segments.flatMap((segment) => (segment.kind === 'clip' && segment.lowerThird?.name ? [segment.lowerThird.name] : [])),
+  );
+  return plan.check.people.map((person) => ({
+    personId: person.personId,
+    shownAs: person.shownAs !== null && printed.has(person.shownAs) ? person.shownAs : null,
+    conditions: person.conditions,
+  }));
+}
+
 export class RenderService {
   private readonly freeBytes: FreeBytes;
 
@@ -147,6 +170,7 @@ export class RenderService {
           outSeconds: clip.outSeconds,
           speakerPersonId: clip.speakerPersonId,
           blurBox: clip.blurBox,
+          excludedPersonIds: clip.excludedPersonIds,
         };
       });
     } else {
@@ -163,6 +187,7 @@ export class RenderService {
             outSeconds: clip.outSeconds,
             speakerPersonId: clip.speakerPersonId,
             blurBox: clip.blurBox,
+            excludedPersonIds: clip.excludedPersonIds,
           },
         ];
       } else {
@@ -265,6 +290,27 @@ export class RenderService {
     );
     if (!request.wait) return { jobId, export: null };
     return { jobId, export: await done };
+  }
+
+  /** Renders a corrected clip or montage export from the same request (consent is asked again). */
+  async rebuild(exportId: number, options: { destination?: string; wait?: boolean } = {}) {
+    const record = this.deps.exports.get(exportId, 'exportId');
+    if (record.kind !== 'clip' && record.kind !== 'montage') {
+      throw new AppError('invalid-input', `Export ${exportId} is a ${record.kind}, not a clip or a montage.`, { field: 'exportId' });
+    }
+    if (record.outputPath && !options.destination) {
+      throw new AppError('invalid-input', `This export was written to ${record.outputPath}: give a new file for the corrected one.`, {
+        field: 'destination',
+      });
+    }
+    const stored = this.deps.exports.spec<{ target: RenderTarget; options: ClipRenderOptions | null }>(exportId);
+    return this.start({
+      target: stored.target,
+      audience: record.audience,
+      options: stored.options ?? undefined,
+      destination: options.destination,
+      wait: options.wait,
+    });
   }
 
   /** Removes work folders and partial outputs left by a crash (start-up). */
@@ -385,41 +431,47 @@ export class RenderService {
     const rendered = await this.renderToFile(prepared, finalPath, binaries, job);
     try {
       const relative = (file: string) => path.relative(this.library.dir, file).split(path.sep).join('/');
-      const record = this.library.db.transaction(() => {
-        const assetId = external
-          ? null
-          : this.library.mediaAssets.register({ kind: 'export-video', relativePath: relative(rendered.videoPath), mimeType: 'video/mp4' })
-              .id;
-        const subtitleAssetId =
-          external || !rendered.subtitlesPath
+      const record = this.library.db
+        .transaction(() => {
+          // the decision is taken again here, in the transaction that records the export
+          assertConsentStillHolds([prepared.plan], this.deps.consent, this.library, localToday(new Date(this.library.now())));
+          const assetId = external
             ? null
-            : this.library.mediaAssets.register({
-                kind: 'export-subtitles',
-                relativePath: relative(rendered.subtitlesPath),
-                mimeType: 'text/vtt',
-              }).id;
-        return this.deps.exports.insert({
-          projectId: prepared.projectId,
-          kind: prepared.kind,
-          audience: request.audience,
-          label: prepared.label,
-          assetId,
-          outputPath: external ? rendered.videoPath : null,
-          spec: { target: request.target, options: request.options ?? null },
-          summary: {
-            durationSeconds: prepared.plan.totalSeconds,
-            sizeBytes: rendered.sizeBytes,
-            mode: prepared.mode,
-            subtitleAssetId,
-            conditions: [...new Set(prepared.plan.check.people.flatMap((person) => person.conditions))].sort(),
-          },
-          personIds: prepared.plan.personIds,
-        });
-      })();
+            : this.library.mediaAssets.register({ kind: 'export-video', relativePath: relative(rendered.videoPath), mimeType: 'video/mp4' })
+                .id;
+          const subtitleAssetId =
+            external || !rendered.subtitlesPath
+              ? null
+              : this.library.mediaAssets.register({
+                  kind: 'export-subtitles',
+                  relativePath: relative(rendered.subtitlesPath),
+                  mimeType: 'text/vtt',
+                }).id;
+          return this.deps.exports.insert({
+            projectId: prepared.projectId,
+            kind: prepared.kind,
+            audience: request.audience,
+            label: prepared.label,
+            assetId,
+            outputPath: external ? rendered.videoPath : null,
+            spec: { target: request.target, options: request.options ?? null, recordingIds: recordingIdsOf(prepared.plan) },
+            summary: {
+              durationSeconds: prepared.plan.totalSeconds,
+              sizeBytes: rendered.sizeBytes,
+              mode: prepared.mode,
+              subtitleAssetId,
+              conditions: [...new Set(prepared.plan.check.people.flatMap((person) => person.conditions))].sort(),
+            },
+            personIds: prepared.plan.personIds,
+            shown: shownInRender(prepared.plan),
+          });
+        })
+        .immediate();
       this.deps.events.emit('data.changed', { entity: 'export', id: record.id, projectId: record.projectId, change: 'created' });
       return record;
     } catch (error) {
-      if (!external) {
+      // nothing recorded: the file goes — and when consent no longer holds, even from outside the library
+      if (!external || (error instanceof AppError && error.code === 'consent-refused')) {
         fs.rmSync(rendered.videoPath, { force: true });
         if (rendered.subtitlesPath) fs.rmSync(rendered.subtitlesPath, { force: true });
       }
@@ -428,7 +480,7 @@ export class RenderService {
   }
 
   private libraryOutputPath(prepared: PreparedRender): string {
-    const day = this.library.now().slice(0, 10);
+    const day = localToday(new Date(this.library.now()));
     const name = `${day}-${prepared.kind}-${slug(prepared.label)}-${crypto.randomBytes(3).toString('hex')}.mp4`;
     return resolveInside(this.library.dir, path.posix.join(RENDERS_FOLDER, name));
   }

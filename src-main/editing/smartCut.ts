@@ -66,7 +66,13 @@ export function encodedSeconds(parts: CutParts): number {
  * pixel format, frame rate): seeking half a frame before the first, so it is the first
  * decoded, and stopping after the count.
  */
-export function encodePartArgs(masterPath: string, run: FrameRun, frameRate: number, output: string): string[] {
+export function encodePartArgs(
+  masterPath: string,
+  run: FrameRun,
+  frameRate: number,
+  output: string,
+  tool: { legacyVsync?: boolean } = {},
+): string[] {
   const seek = run.from > 0 ? ['-ss', exact((run.from - 0.5) / frameRate)] : [];
   return [
     ...seek,
@@ -83,7 +89,7 @@ export function encodePartArgs(masterPath: string, run: FrameRun, frameRate: num
     ...H264_VIDEO_ARGS,
     '-r',
     String(frameRate),
-    '-fps_mode',
+    tool.legacyVsync ? '-vsync' : '-fps_mode',
     'cfr',
     '-map_metadata',
     '-1',

@@ -97,7 +97,7 @@ export async function renderCut(run: CutRun): Promise<void> {
   ] as const) {
     if (!part) continue;
     const share = (weights.encode * part.frames) / Math.max(1, encodedFrames);
-    await step(share, encodePartArgs(run.masterPath, part, fps, name), 'encoding the ends of the clip', part.frames / fps);
+    await step(share, encodePartArgs(run.masterPath, part, fps, name, binaries), 'encoding the ends of the clip', part.frames / fps);
     if ((await extradataHash(binaries, inWork(name))) !== master) {
       throw new CutCheckFailed('the re-encoded ends do not share the H.264 parameters of the library video');
     }

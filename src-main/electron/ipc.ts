@@ -11,17 +11,23 @@ import { dispatch, type ApiContext } from '../app';
 
 export type IpcEnvelope = { ok: true; result: unknown } | { ok: false; error: ReturnType<typeof toErrorShape> };
 
-export function registerApiHandlers(ipcMain: IpcMain, ctx: ApiContext, devServerUrl: string | null): void {
+export function registerApiHandlers(
+  ipcMain: IpcMain,
+  ctx: ApiContext,
+  devServerUrl: string | null,
+  logInternalError: (method: string, error: unknown) => void = (method, error) => console.error(`[ipc] ${method} failed:`, error),
+): void {
   for (const method of API_METHODS) {
-    ipcMain.handle(ipcChannelFor(method), async (event, input: unknown): Promise<IpcEnvelope> => {
+    ipcMain.handle(ipcChannelFor(method), async (event, input: unknown, options: unknown): Promise<IpcEnvelope> => {
       try {
         if (!isOurPageUrl(event.senderFrame?.url, devServerUrl)) {
           throw new AppError('forbidden', 'This call does not come from the ERIC Studio page.');
         }
-        return { ok: true, result: await dispatch(method, input, ctx) };
+        const idempotencyKey = (options as { idempotencyKey?: unknown } | undefined)?.idempotencyKey;
+        return { ok: true, result: await dispatch(method, input, ctx, typeof idempotencyKey === 'string' ? { idempotencyKey } : {}) };
       } catch (error) {
         const shape = toErrorShape(error);
-        if (shape.code === 'internal') console.error(`[ipc] ${method} failed:`, error);
+        if (shape.code === 'internal') logInternalError(method, error);
         return { ok: false, error: shape };
       }
     });

@@ -48,6 +48,13 @@ export async function backupLibrary(
   appVersion: string,
 ): Promise<{ dir: string; files: number; bytes: number }> {
   const dir = path.resolve(destination);
+  const inside = path.relative(library.dir, dir);
+  if (inside === '' || (!inside.startsWith('..') && !path.isAbsolute(inside))) {
+    throw new AppError('invalid-input', `Une sauvegarde ne peut pas être écrite dans la bibliothèque elle-même (${dir}).`, {
+      field: 'destination',
+      hint: 'Choisissez un dossier en dehors de la bibliothèque, de préférence sur un autre disque.',
+    });
+  }
   assertEmptyOrMissing(dir, 'The backup folder');
   const temp = `${dir}.part`;
   fs.rmSync(temp, { recursive: true, force: true });
@@ -59,7 +66,7 @@ export async function backupLibrary(
       for (const relative of filesUnder(library.dir, sub)) {
         const target = path.join(temp, relative);
         fs.mkdirSync(path.dirname(target), { recursive: true });
-        fs.copyFileSync(path.join(library.dir, relative), target);
+        await fs.promises.copyFile(path.join(library.dir, relative), target);
         relativeFiles.push(relative);
       }
     }
@@ -109,8 +116,16 @@ export async function verifyBackup(backupDir: string): Promise<{ ok: boolean; ma
   return { ok: problems.length === 0, manifest, problems };
 }
 
-/** Restores a verified backup into an empty or new folder, and checks that it opens. */
-export async function restoreLibrary(backupDir: string, targetDir: string): Promise<{ dir: string; files: number }> {
+/**
+ * Restores a verified backup into an empty or new folder, and checks that it opens.
+ * `beforeOpen` runs on the restored copy before it takes its final name (the app
+ * applies again the erasures made since the backup); its count is returned.
+ */
+export async function restoreLibrary(
+  backupDir: string,
+  targetDir: string,
+  beforeOpen?: (restoredDir: string) => Promise<number>,
+): Promise<{ dir: string; files: number; erasuresReapplied: number }> {
   const verdict = await verifyBackup(backupDir);
   if (!verdict.ok) {
     throw new AppError('invalid-input', `The backup is damaged: ${verdict.problems.slice(0, 5).join('; ')}.`, {
@@ -121,6 +136,7 @@ export async function restoreLibrary(backupDir: string, targetDir: string): Prom
   assertEmptyOrMissing(dir, 'The target folder');
   const temp = `${dir}.part`;
   fs.rmSync(temp, { recursive: true, force: true });
+  let erasuresReapplied = 0;
   try {
     for (const file of verdict.manifest!.files) {
       const target = path.join(temp, file.path);
@@ -128,11 +144,12 @@ export async function restoreLibrary(backupDir: string, targetDir: string): Prom
       fs.copyFileSync(path.join(path.resolve(backupDir), file.path), target);
     }
     Library.open(temp).close(); // it must open (and migrate) before it becomes the library
+    if (beforeOpen) erasuresReapplied = await beforeOpen(temp);
     fs.rmSync(dir, { recursive: true, force: true });
     fs.renameSync(temp, dir);
   } catch (error) {
     fs.rmSync(temp, { recursive: true, force: true });
     throw error;
   }
-  return { dir, files: verdict.manifest!.files.length };
+  return { dir, files: verdict.manifest!.files.length, erasuresReapplied };
 }

@@ -6,6 +6,7 @@
 import fs from 'node:fs';
 import Database from 'better-sqlite3';
 import { AppError } from '../../src-shared/appError';
+import { sqliteBindingOptions } from '../platform/sqliteBinding';
 import { LATEST_SCHEMA_VERSION, migrations as defaultMigrations, type Migration } from './migrations';
 
 export type SqliteDatabase = Database.Database;
@@ -37,7 +38,7 @@ function unreadable(file: string, why: string, cause?: unknown): AppError {
 function readSchemaVersionReadOnly(file: string): number {
   let db: SqliteDatabase | undefined;
   try {
-    db = new Database(file, { readonly: true, fileMustExist: true });
+    db = new Database(file, { readonly: true, fileMustExist: true, ...sqliteBindingOptions() });
     const version = db.pragma('user_version', { simple: true }) as number;
     db.prepare('SELECT count(*) FROM sqlite_master').get(); // forces the schema to be read
     return version;
@@ -72,7 +73,7 @@ export function openDatabase(file: string, options: OpenDatabaseOptions = {}): S
 
   let db: SqliteDatabase;
   try {
-    db = new Database(file);
+    db = new Database(file, sqliteBindingOptions());
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = NORMAL');
     db.pragma('foreign_keys = ON');
@@ -103,9 +104,15 @@ export function applyMigrations(db: SqliteDatabase, migrations: readonly Migrati
     if (migration.version <= current) continue;
     const run = db.transaction(() => {
       migration.up(db);
+      if (migration.withoutForeignKeys) {
+        const broken = db.pragma('foreign_key_check') as unknown[];
+        if (broken.length) throw new Error(`${broken.length} rows point at rows that do not exist`);
+      }
       db.pragma(`user_version = ${migration.version}`);
     });
+    const foreignKeys = db.pragma('foreign_keys', { simple: true }) as number;
     try {
+      if (migration.withoutForeignKeys) db.pragma('foreign_keys = OFF');
       run();
     } catch (error) {
       throw new AppError(
@@ -113,6 +120,8 @@ export function applyMigrations(db: SqliteDatabase, migrations: readonly Migrati
         `Upgrading the library to schema ${migration.version} (${migration.name}) failed: ${(error as Error).message}.`,
         { hint: 'The library was left at its previous version. Report this problem with the message above.', cause: error },
       );
+    } finally {
+      if (migration.withoutForeignKeys) db.pragma(`foreign_keys = ${foreignKeys ? 'ON' : 'OFF'}`);
     }
   }
 }

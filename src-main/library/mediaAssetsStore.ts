@@ -63,6 +63,28 @@ export class MediaAssetsStore {
     }
   }
 
+  /**
+   * Removes asset rows (by id, or every file under a library folder) and returns their
+   * absolute paths, for the caller to delete once its transaction has committed.
+   */
+  forgetRows(ids: readonly number[]): string[] {
+    const files: string[] = [];
+    for (const id of ids) {
+      const row = this.db.prepare('SELECT relative_path FROM media_assets WHERE id = ?').get(id) as { relative_path: string } | undefined;
+      if (!row) continue;
+      files.push(resolveInside(this.libraryDir, row.relative_path));
+      this.db.prepare('DELETE FROM media_assets WHERE id = ?').run(id);
+    }
+    return files;
+  }
+
+  forgetUnder(relativeFolder: string): string[] {
+    const ids = (
+      this.db.prepare("SELECT id FROM media_assets WHERE relative_path LIKE ? || '/%'").all(relativeFolder) as Array<{ id: number }>
+    ).map((row) => row.id);
+    return this.forgetRows(ids);
+  }
+
   get(id: number): MediaAsset {
     const row = this.db.prepare('SELECT * FROM media_assets WHERE id = ?').get(id) as MediaAssetRow | undefined;
     if (!row) throw new AppError('not-found', `No media with id ${id}.`, { field: 'id' });

@@ -6,6 +6,7 @@
 import { AppError } from '../../src-shared/appError';
 import type { AddPersonInput, Person, UpdatePersonInput } from '../../src-shared/contract/schemas';
 import type { SqliteDatabase } from './database';
+import { localToday } from '../../src-shared/age';
 
 interface PersonRow {
   id: number;
@@ -61,7 +62,7 @@ export class PeopleStore {
 
   add(input: AddPersonInput): Person {
     const at = this.now();
-    assertBirthDateNotInFuture(input.birthDate, at.slice(0, 10));
+    assertBirthDateNotInFuture(input.birthDate, localToday(new Date(at)));
     const result = this.db
       .prepare(
         `INSERT INTO people (project_id, display_name, role, birth_date, created_at, updated_at)
@@ -74,12 +75,17 @@ export class PeopleStore {
   update({ id, changes }: UpdatePersonInput): Person {
     const current = this.get(id);
     const at = this.now();
-    assertBirthDateNotInFuture(changes.birthDate, at.slice(0, 10));
+    assertBirthDateNotInFuture(changes.birthDate, localToday(new Date(at)));
     const next = { ...current, ...changes };
     this.db
       .prepare('UPDATE people SET display_name = ?, role = ?, birth_date = ?, updated_at = ? WHERE id = ?')
       .run(next.displayName, next.role, next.birthDate ?? null, at, id);
     return this.get(id);
+  }
+
+  /** Erasure: the person's own row. */
+  forgetPerson(personId: number): number {
+    return this.db.prepare('DELETE FROM people WHERE id = ?').run(personId).changes;
   }
 
   delete(id: number): void {

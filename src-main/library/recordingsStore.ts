@@ -32,6 +32,7 @@ interface RecordingRow {
   failure: string | null;
   needs_review: string | null;
   recorded_at: string;
+  import_warning: string | null;
 }
 
 /** What the capture service needs beyond the public shape. */
@@ -64,6 +65,8 @@ export interface FinalisedMedia {
   filmstripAssetId: number | null;
   filmstripFrames: number;
   waveformAssetId: number | null;
+  /** French sentences saying what the import could not keep as it was; null when all was kept. */
+  importWarning?: string | null;
 }
 
 export class RecordingsStore {
@@ -139,6 +142,7 @@ export class RecordingsStore {
       recordedAt: row.recorded_at,
       people: people.get(row.id) ?? [],
       markers: markers.get(row.id) ?? [],
+      importWarning: row.import_warning ?? null,
     }));
   }
 
@@ -254,6 +258,34 @@ export class RecordingsStore {
     })();
   }
 
+  /** Links one person (or changes their part); the consent side audits it (consent/peopleChanges). */
+  link(recordingId: number, personId: number, part: string): void {
+    const row = this.row(recordingId);
+    this.assertPeopleBelong(row.project_id, [{ personId }]);
+    this.db
+      .prepare(
+        `INSERT INTO recording_people (recording_id, person_id, part) VALUES (?, ?, ?)
+         ON CONFLICT (recording_id, person_id) DO UPDATE SET part = excluded.part`,
+      )
+      .run(recordingId, personId, part);
+    this.db.prepare('UPDATE recordings SET updated_at = ? WHERE id = ?').run(this.now(), recordingId);
+  }
+
+  unlink(recordingId: number, personId: number): boolean {
+    const result = this.db.prepare('DELETE FROM recording_people WHERE recording_id = ? AND person_id = ?').run(recordingId, personId);
+    if (result.changes) this.db.prepare('UPDATE recordings SET updated_at = ? WHERE id = ?').run(this.now(), recordingId);
+    return result.changes > 0;
+  }
+
+  /** The recordings a person is linked to. */
+  linkedTo(personId: number): number[] {
+    return (
+      this.db.prepare('SELECT recording_id FROM recording_people WHERE person_id = ? ORDER BY recording_id').all(personId) as Array<{
+        recording_id: number;
+      }>
+    ).map((row) => row.recording_id);
+  }
+
   recordChunk(id: number, bytes: number, nextSeq: number): void {
     this.db.prepare('UPDATE recordings SET capture_bytes = ?, capture_next_seq = ? WHERE id = ?').run(bytes, nextSeq, id);
   }
@@ -270,7 +302,8 @@ export class RecordingsStore {
     this.db
       .prepare(
         `UPDATE recordings SET status = 'ready', failure = NULL, duration_seconds = ?, width = ?, height = ?, has_video = ?, has_audio = ?,
-           master_asset_id = ?, poster_asset_id = ?, filmstrip_asset_id = ?, filmstrip_frames = ?, waveform_asset_id = ?, updated_at = ?
+           master_asset_id = ?, poster_asset_id = ?, filmstrip_asset_id = ?, filmstrip_frames = ?, waveform_asset_id = ?, import_warning = ?,
+           updated_at = ?
          WHERE id = ?`,
       )
       .run(
@@ -284,6 +317,7 @@ export class RecordingsStore {
         media.filmstripAssetId,
         media.filmstripFrames,
         media.waveformAssetId,
+        media.importWarning ?? null,
         this.now(),
         id,
       );
@@ -297,6 +331,26 @@ export class RecordingsStore {
       this.db.prepare("DELETE FROM media_assets WHERE relative_path LIKE ? || '/%'").run(row.folder);
       return row.folder;
     })();
+  }
+
+  /** The recordings a person is linked to, with how many people each has. */
+  linksOf(personId: number): Array<{ recordingId: number; people: number }> {
+    return this.db
+      .prepare(
+        `SELECT rp.recording_id AS recordingId, (SELECT count(*) FROM recording_people other WHERE other.recording_id = rp.recording_id) AS people
+         FROM recording_people rp WHERE rp.person_id = ? ORDER BY rp.recording_id`,
+      )
+      .all(personId) as Array<{ recordingId: number; people: number }>;
+  }
+
+  /** Sets (or clears, with null) the note asking an animator to decide about a recording. */
+  setNeedsReview(id: number, note: string | null): void {
+    this.db.prepare('UPDATE recordings SET needs_review = ?, updated_at = ? WHERE id = ?').run(note, this.now(), id);
+  }
+
+  /** Erasure: the person's links to recordings (the recordings themselves are decided by the erasure). */
+  forgetPerson(personId: number): number {
+    return this.db.prepare('DELETE FROM recording_people WHERE person_id = ?').run(personId).changes;
   }
 
   addMarker(recordingId: number, atSeconds: number, tag: string): Marker {

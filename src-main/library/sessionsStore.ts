@@ -82,6 +82,11 @@ export class SessionsStore {
     return this.get(id);
   }
 
+  /** Erasure: sessions they led keep their date and title but lose their animator. */
+  forgetPerson(personId: number): number {
+    return this.db.prepare('UPDATE sessions SET animator_person_id = NULL WHERE animator_person_id = ?').run(personId).changes;
+  }
+
   delete(id: number): void {
     const result = this.db.prepare('DELETE FROM sessions WHERE id = ?').run(id);
     if (result.changes === 0) throw new AppError('not-found', `No session with id ${id}.`, { field: 'id' });

@@ -2,14 +2,25 @@
  * Turns a captured or imported file into the library's files for one recording:
  * the MP4 master (and its keyframe index), a poster, a filmstrip and waveform peaks. Each file is written under
  * a temporary name and renamed once complete, so a crash never leaves a half file
- * that looks finished.
+ * that looks finished. Also says what the master could not keep (a truncated file,
+ * extra sound tracks) and hands back the source's text subtitles as SubRip.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../../src-shared/appError';
 import type { FfmpegBinaries } from './binaries';
-import { filmstripArgs, filmstripFrameCount, masterTranscodeArgs, posterArgs, WAVEFORM_SAMPLE_RATE, waveformPcmArgs } from './ffmpegArgs';
-import { probe, type ProbeResult } from './probe';
+import {
+  filmstripArgs,
+  filmstripFrameCount,
+  masterTranscodeArgs,
+  posterArgs,
+  subtitleExtractArgs,
+  WAVEFORM_SAMPLE_RATE,
+  waveformPcmArgs,
+} from './ffmpegArgs';
+import { commonFrameRateOf, sourceFrameRate } from './frameRate';
+import { audioTracksNote, truncationNote } from './importNotes';
+import { probe, probeVideoFrameTimes, type ProbeResult } from './probe';
 import { runFfmpeg } from './runFfmpeg';
 import { peaksFromPcm } from './waveform';
 import { buildMediaIndex } from './mediaIndex';
@@ -22,6 +33,12 @@ export interface FinaliseOutputs {
   filmstripFile: string | null;
   filmstripFrames: number;
   waveformFile: string | null;
+  /** What ffprobe said of the source, before the master was made. */
+  source: ProbeResult;
+  /** French sentences for what the master could not keep as it was (see importNotes.ts). */
+  notes: string[];
+  /** The source's first text subtitle stream as SubRip, and its number (from 1); null when none could be read. */
+  subtitles: { srt: string; streamNumber: number } | null;
 }
 
 export interface FinaliseOptions {
@@ -54,9 +71,14 @@ export async function finaliseMedia(
 
   report('probe', 0);
   const source = await probe(binaries, input);
+  if (source.video?.variableFrameRate) {
+    // the average rate of a variable-rate source is no rate it was filmed at: count frame durations
+    const common = commonFrameRateOf(await probeVideoFrameTimes(binaries, input));
+    source.video.frameRate = sourceFrameRate({ nominal: source.video.nominalFrameRate, average: source.video.averageFrameRate, common });
+  }
   const masterFile = path.join(outputDir, 'master.mp4');
   await produceFileAtomic(masterFile, (temp) =>
-    runFfmpeg(binaries, masterTranscodeArgs(input, temp, source), {
+    runFfmpeg(binaries, masterTranscodeArgs(input, temp, source, binaries), {
       durationSeconds: source.durationSeconds,
       signal: options.signal,
       purpose: 'building the library copy of the video',
@@ -111,6 +133,33 @@ export async function finaliseMedia(
       fs.rmSync(pcmFile, { force: true });
     }
   }
+  const subtitles = await extractSubtitles(binaries, input, source, outputDir, options.signal);
   report('waveform', 1);
-  return { master, masterFile, posterFile, filmstripFile, filmstripFrames, waveformFile };
+  const notes = [truncationNote(source.durationSeconds, master.durationSeconds), audioTracksNote(source)].filter(
+    (note): note is string => note !== null,
+  );
+  return { master, masterFile, posterFile, filmstripFile, filmstripFrames, waveformFile, source, notes, subtitles };
+}
+
+/** The first text subtitle stream of the source as SubRip, or null (none, pictures only, unreadable). */
+async function extractSubtitles(
+  binaries: FfmpegBinaries,
+  input: string,
+  source: ProbeResult,
+  outputDir: string,
+  signal: AbortSignal | undefined,
+): Promise<FinaliseOutputs['subtitles']> {
+  const index = (source.subtitles ?? []).findIndex((stream) => stream.isText);
+  if (index < 0) return null;
+  const file = path.join(outputDir, 'source-subtitles.srt');
+  try {
+    await runFfmpeg(binaries, subtitleExtractArgs(input, index, file), { signal, purpose: 'reading the subtitles of the video' });
+    const srt = fs.readFileSync(file, 'utf8');
+    return srt.trim() ? { srt, streamNumber: index + 1 } : null;
+  } catch (error) {
+    if (error instanceof AppError && error.code === 'cancelled') throw error;
+    return null; // reported as subtitles not imported
+  } finally {
+    fs.rmSync(file, { force: true });
+  }
 }

@@ -1,12 +1,15 @@
 /**
  * Asks ffprobe what a media file holds: duration, container, video and audio streams
- * (with rotation, so portrait phone videos are known as such). Unreadable files get an
- * error quoting ffprobe, never a half-filled result.
+ * (with rotation, so portrait phone videos are known as such; field order, pixel shape
+ * and nominal/average rates, so the master can be made right), every audio track and
+ * subtitle stream. Unreadable files get an error quoting ffprobe, never a half-filled result.
  */
 import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import { AppError } from '../../src-shared/appError';
 import type { FfmpegBinaries } from './binaries';
+import { ffmpegFileArg } from './ffmpegPath';
+import { isVariableFrameRate, sourceFrameRate } from './frameRate';
 
 export interface ProbedVideoStream {
   codec: string;
@@ -16,13 +19,34 @@ export interface ProbedVideoStream {
   displayWidth: number;
   displayHeight: number;
   rotation: number;
+  /** The rate it was filmed at (see frameRate.ts): never the average of a variable-rate source. */
   frameRate: number | null;
+  /** `r_frame_rate` and `avg_frame_rate` as ffprobe gives them. */
+  nominalFrameRate?: number | null;
+  averageFrameRate?: number | null;
+  variableFrameRate?: boolean;
+  /** ffprobe's `field_order`: progressive, tt, bb, tb, bt, or null when unknown. */
+  fieldOrder?: string | null;
+  /** Pixel width over height (sample aspect ratio); null when square or unknown. */
+  sampleAspectRatio?: number | null;
 }
 
 export interface ProbedAudioStream {
   codec: string;
   sampleRate: number | null;
   channels: number | null;
+  channelLayout?: string | null;
+  language?: string | null;
+  isDefault?: boolean;
+  /** Position among the file's audio tracks, from 0 (`-map 0:a:N`). */
+  trackIndex?: number;
+}
+
+export interface ProbedSubtitleStream {
+  codec: string;
+  language: string | null;
+  /** Text subtitles (SubRip, ASS, mov_text, WebVTT) can be read as cues; pictures (DVD, Blu-ray) cannot. */
+  isText: boolean;
 }
 
 export interface ProbeResult {
@@ -30,8 +54,14 @@ export interface ProbeResult {
   durationSeconds: number | null;
   sizeBytes: number;
   video: ProbedVideoStream | null;
+  /** The track the master uses (the default one, else the first). */
   audio: ProbedAudioStream | null;
+  /** Every audio track, in file order. */
+  audioTracks?: ProbedAudioStream[];
+  subtitles?: ProbedSubtitleStream[];
 }
+
+const TEXT_SUBTITLE_CODECS = new Set(['subrip', 'srt', 'ass', 'ssa', 'mov_text', 'webvtt', 'text']);
 
 interface FfprobeStream {
   codec_type?: string;
@@ -42,9 +72,12 @@ interface FfprobeStream {
   r_frame_rate?: string;
   sample_rate?: string;
   channels?: number;
+  channel_layout?: string;
+  field_order?: string;
+  sample_aspect_ratio?: string;
   duration?: string;
-  disposition?: { attached_pic?: number };
-  tags?: { rotate?: string };
+  disposition?: { attached_pic?: number; default?: number };
+  tags?: { rotate?: string; language?: string };
   side_data_list?: Array<{ rotation?: number | string }>;
 }
 
@@ -60,6 +93,31 @@ function parseRate(rate: string | undefined): number | null {
   return num / den;
 }
 
+/** "64:45" → 1.422…; null when square, missing or "0:1". */
+function parseAspect(text: string | undefined): number | null {
+  if (!text) return null;
+  const [num, den] = text.split(':').map(Number);
+  if (!num || !den) return null;
+  const ratio = num / den;
+  return Math.abs(ratio - 1) < 0.001 ? null : ratio;
+}
+
+function fieldOrderOf(text: string | undefined): string | null {
+  return text && ['progressive', 'tt', 'bb', 'tb', 'bt'].includes(text) ? text : null;
+}
+
+function audioOf(stream: FfprobeStream, trackIndex: number): ProbedAudioStream {
+  return {
+    codec: stream.codec_name ?? 'unknown',
+    sampleRate: stream.sample_rate ? Number(stream.sample_rate) : null,
+    channels: stream.channels ?? null,
+    channelLayout: stream.channel_layout ?? null,
+    language: stream.tags?.language ?? null,
+    isDefault: stream.disposition?.default === 1,
+    trackIndex,
+  };
+}
+
 function rotationOf(stream: FfprobeStream): number {
   const fromSideData = stream.side_data_list?.find((entry) => entry.rotation !== undefined)?.rotation;
   const raw = fromSideData ?? stream.tags?.rotate ?? 0;
@@ -70,11 +128,20 @@ function rotationOf(stream: FfprobeStream): number {
 export function interpretProbeOutput(json: FfprobeOutput, sizeBytes: number): ProbeResult {
   const streams = json.streams ?? [];
   const videoStream = streams.find((s) => s.codec_type === 'video' && !s.disposition?.attached_pic);
-  const audioStream = streams.find((s) => s.codec_type === 'audio');
+  const audioTracks = streams.filter((s) => s.codec_type === 'audio').map((s, i) => audioOf(s, i));
+  const subtitles = streams
+    .filter((s) => s.codec_type === 'subtitle')
+    .map((s) => ({
+      codec: s.codec_name ?? 'unknown',
+      language: s.tags?.language ?? null,
+      isText: TEXT_SUBTITLE_CODECS.has(s.codec_name ?? ''),
+    }));
   const formatDuration = Number(json.format?.duration);
   let video: ProbedVideoStream | null = null;
   if (videoStream?.width && videoStream.height) {
     const rotation = rotationOf(videoStream);
+    const nominal = parseRate(videoStream.r_frame_rate);
+    const average = parseRate(videoStream.avg_frame_rate);
     const swapped = rotation === 90 || rotation === 270;
     video = {
       codec: videoStream.codec_name ?? 'unknown',
@@ -83,22 +150,23 @@ export function interpretProbeOutput(json: FfprobeOutput, sizeBytes: number): Pr
       displayWidth: swapped ? videoStream.height : videoStream.width,
       displayHeight: swapped ? videoStream.width : videoStream.height,
       rotation,
-      frameRate: parseRate(videoStream.avg_frame_rate) ?? parseRate(videoStream.r_frame_rate),
+      frameRate: sourceFrameRate({ nominal, average }),
+      nominalFrameRate: nominal,
+      averageFrameRate: average,
+      variableFrameRate: isVariableFrameRate(nominal, average),
+      fieldOrder: fieldOrderOf(videoStream.field_order),
+      sampleAspectRatio: parseAspect(videoStream.sample_aspect_ratio),
     };
   }
-  const audio: ProbedAudioStream | null = audioStream
-    ? {
-        codec: audioStream.codec_name ?? 'unknown',
-        sampleRate: audioStream.sample_rate ? Number(audioStream.sample_rate) : null,
-        channels: audioStream.channels ?? null,
-      }
-    : null;
+  const audio = audioTracks.find((track) => track.isDefault) ?? audioTracks[0] ?? null;
   return {
     formatName: json.format?.format_name ?? 'unknown',
     durationSeconds: Number.isFinite(formatDuration) && formatDuration > 0 ? formatDuration : null,
     sizeBytes,
     video,
     audio,
+    audioTracks,
+    subtitles,
   };
 }
 
@@ -113,7 +181,7 @@ export function probe(binaries: Pick<FfmpegBinaries, 'ffprobe'>, file: string): 
       new AppError('not-found', `The file ${file} does not exist or is not a file.`, { hint: 'Check the path and try again.' }),
     );
   }
-  const args = ['-v', 'error', '-print_format', 'json', '-show_format', '-show_streams', file];
+  const args = ['-v', 'error', '-print_format', 'json', '-show_format', '-show_streams', ffmpegFileArg(file)];
   return new Promise((resolve, reject) => {
     execFile(binaries.ffprobe, args, { maxBuffer: 16 * 1024 * 1024, windowsHide: true }, (error, stdout, stderr) => {
       if (error) {
@@ -138,6 +206,23 @@ export function probe(binaries: Pick<FfmpegBinaries, 'ffprobe'>, file: string): 
           }),
         );
       }
+    });
+  });
+}
+
+/** Presentation times of the first video stream's packets (no decoding): for the frame-duration histogram. */
+export function probeVideoFrameTimes(binaries: Pick<FfmpegBinaries, 'ffprobe'>, file: string): Promise<number[]> {
+  const args = ['-v', 'error', '-select_streams', 'V:0', '-show_entries', 'packet=pts_time', '-of', 'csv=p=0', ffmpegFileArg(file)];
+  return new Promise((resolve) => {
+    execFile(binaries.ffprobe, args, { maxBuffer: 256 * 1024 * 1024, windowsHide: true }, (error, stdout) => {
+      // unreadable packets leave the nominal rate to decide: not a reason to refuse the file
+      if (error) return resolve([]);
+      resolve(
+        String(stdout)
+          .split(/\r?\n/)
+          .map((line) => Number.parseFloat(line))
+          .filter((time) => Number.isFinite(time)),
+      );
     });
   });
 }

@@ -21,6 +21,8 @@ export interface RunFfmpegOptions {
   cwd?: string;
   /** Told the process id once ffmpeg runs (crash recovery stops orphans by it). */
   onSpawn?: (pid: number) => void;
+  /** How many of ffmpeg's last stderr lines to keep (12 unless told): a filter's report (loudnorm's JSON) needs more. */
+  stderrTailLines?: number;
 }
 
 export interface RunFfmpegResult {
@@ -44,7 +46,7 @@ export function runFfmpeg(
     if (child.pid !== undefined) options.onSpawn?.(child.pid);
 
     const parser = new FfmpegProgressParser(options.durationSeconds ?? null);
-    const tail = new StderrTail();
+    const tail = new StderrTail(options.stderrTailLines);
     let cancelled = false;
 
     const onAbort = () => {

@@ -1,20 +1,15 @@
 /**
  * `consentements.csv`: the extract of the consent register proving that everyone in a
- * pack agreed to its audience — a reference, the name as it may be shown, the role, and
- * for being filmed and for the audience: status, date, method, expiry and conditions.
- * No birth date, no guardian names: no more personal data than the proof needs.
+ * pack agreed to its audience (RGPD art. 7(1)) — a reference, the name as it may be shown,
+ * the role, and for being filmed and for the audience: status, date, method, last day of
+ * use, who signed in what capacity (never their names), and the version and SHA-256 of
+ * the form shown; then the conditions. No birth date, no guardian names: no more personal
+ * data than the proof needs.
  */
-import type { PersonConsent } from '../../src-shared/contract/schemas';
-import type { Audience } from '../consent/consentPolicy';
-import { CONDITION_LABELS_FR } from '../consent/frenchLabels';
+import type { ConsentView, PersonConsent } from '../../src-shared/contract/schemas';
+import { actsAsAdultOn, type Audience } from '../consent/consentPolicy';
+import { CONDITION_LABELS_FR, METHOD_LABELS_FR, SOLE_HOLDER_REASON_LABELS_FR, STATUS_LABELS_FR } from '../consent/frenchLabels';
 import { csvDocument } from '../platform/csvFile';
-
-const METHOD_LABELS: Record<string, string> = {
-  'signed-form': 'formulaire signé',
-  'on-screen-signature': 'signature à l’écran',
-  'filmed-oral-consent': 'accord oral filmé',
-};
-const STATUS_LABELS: Record<string, string> = { granted: 'accordé', refused: 'refusé', pending: 'en attente', withdrawn: 'retiré' };
 
 export interface RegisterPerson {
   consent: PersonConsent;
@@ -22,38 +17,77 @@ export interface RegisterPerson {
   role: string;
 }
 
+const CAPACITY_SHORT_FR = {
+  'parent-1': 'parent 1',
+  'parent-2': 'parent 2',
+  'sole-holder': 'seul titulaire',
+  'legal-guardian': 'tuteur légal',
+};
+
+/** Who signed, by capacity only: "la personne + accord du jeune + parent 1 + parent 2". */
+function signatories(view: ConsentView | undefined, minorAtSigning: boolean): string {
+  if (!view?.recorded) return '';
+  const parts = ['la personne'];
+  if (minorAtSigning) parts.push(view.minorAgreed ? 'accord du jeune' : 'sans accord du jeune');
+  for (const signatory of view.signatories) {
+    const reason = signatory.soleHolderReason ? ` (${SOLE_HOLDER_REASON_LABELS_FR[signatory.soleHolderReason]})` : '';
+    parts.push(`${CAPACITY_SHORT_FR[signatory.capacity]}${reason}`);
+  }
+  return parts.join(' + ');
+}
+
+function scopeColumns(view: ConsentView | undefined, minorAtSigning: boolean): string[] {
+  return [
+    STATUS_LABELS_FR[view?.status ?? 'pending'] ?? '',
+    view?.decidedOn ?? '',
+    view?.method ? METHOD_LABELS_FR[view.method]! : '',
+    view?.status === 'granted' ? (view.validUntil ?? 'sans échéance') : '',
+    signatories(view, minorAtSigning),
+    view?.formVersion ?? (view?.recorded ? 'non enregistrée' : ''),
+    view?.formSha256 ?? '',
+  ];
+}
+
 export function consentRegisterCsv(people: readonly RegisterPerson[], audience: Audience): string {
+  const scopeHeader = (prefix: string) => [
+    prefix,
+    `${prefix}_date`,
+    `${prefix}_methode`,
+    `${prefix}_expire_le`,
+    `${prefix}_signataires`,
+    `${prefix}_formulaire_version`,
+    `${prefix}_formulaire_sha256`,
+  ];
   const header = [
     'reference',
     'nom_affiche',
     'role',
-    'etre_filme',
-    'etre_filme_date',
-    'etre_filme_methode',
-    `public_${audience}`,
-    `public_${audience}_date`,
-    `public_${audience}_methode`,
-    `public_${audience}_expire_le`,
+    ...scopeHeader('etre_filme'),
+    ...scopeHeader(`public_${audience}`),
     'conditions',
     'mineur_signature_representant',
   ];
   const rows = people.map(({ consent, shownAs, role }) => {
     const filmed = consent.scopes.find((scope) => scope.scope === 'recording');
     const shown = consent.scopes.find((scope) => scope.scope === audience);
+    const person = { birthDate: consent.person.birthDate, emancipatedOn: consent.emancipation?.emancipatedOn ?? null };
+    const minorAtSigning = (view: ConsentView | undefined) => Boolean(view?.decidedOn && !actsAsAdultOn(person, view.decidedOn));
     const conditions = [...new Set([...(filmed?.conditions ?? []), ...(shown?.conditions ?? [])])].map((c) => CONDITION_LABELS_FR[c]);
+    const minorColumn = minorAtSigning(shown)
+      ? shown!.status === 'granted' && shown!.missing.length === 0
+        ? 'oui'
+        : 'non'
+      : consent.emancipation
+        ? 'émancipé (preuve au registre)'
+        : 'majeur';
     return [
       `P-${consent.person.id}`,
       shownAs ?? '(sans nom)',
       role,
-      STATUS_LABELS[filmed?.status ?? 'pending'] ?? '',
-      filmed?.decidedOn ?? '',
-      filmed?.method ? METHOD_LABELS[filmed.method]! : '',
-      STATUS_LABELS[shown?.status ?? 'pending'] ?? '',
-      shown?.decidedOn ?? '',
-      shown?.method ? METHOD_LABELS[shown.method]! : '',
-      shown?.expiresOn ?? 'sans échéance',
+      ...scopeColumns(filmed, minorAtSigning(filmed)),
+      ...scopeColumns(shown, minorAtSigning(shown)),
       conditions.join(' ; '),
-      consent.minor ? (shown && shown.guardianIds.length > 0 ? 'oui' : 'non') : 'majeur·e',
+      minorColumn,
     ];
   });
   return csvDocument([header, ...rows]);

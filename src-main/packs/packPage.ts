@@ -7,6 +7,7 @@
 import { AUDIENCE_LABELS_FR, ROLE_LABELS_FR } from '../consent/frenchLabels';
 import { cuesToVtt } from '../media/subtitleFormats';
 import type { PackClip, PackContent, PackVideo } from './packContent';
+import { localToday } from '../../src-shared/age';
 
 export function escapeHtml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
@@ -127,7 +128,7 @@ ${content.themes.length ? `<section aria-labelledby="themes"><h2 id="themes">Ext
 <footer class="page">
   <p>Les personnes filmées ont donné leur accord pour ce public (${escapeHtml(audience)}) ; merci de ne pas diffuser ces vidéos au-delà.
   ${project.withdrawalContact ? `Pour retirer un accord : ${escapeHtml(project.withdrawalContact)}.` : ''}</p>
-  <p>Pack ${escapeHtml(content.packId)}, créé le ${formatDateFr(content.createdAt)} avec ERIC Studio ${escapeHtml(content.appVersion)}. Le fichier manifest.json permet d’en vérifier l’intégrité.</p>
+  <p>Pack ${escapeHtml(content.packId)}, créé le ${formatDateFr(localToday(new Date(content.createdAt)))} avec ERIC Studio ${escapeHtml(content.appVersion)}. Le fichier manifest.json permet d’en vérifier l’intégrité.</p>
 </footer>
 </body>
 </html>

@@ -18,7 +18,7 @@ import type { ConsentCondition } from '../consent/consentPolicy';
 import { AUDIENCE_LABELS_FR, ROLE_LABELS_FR } from '../consent/frenchLabels';
 import { requireFreeSpace, statFreeBytes, type FreeBytes } from '../platform/outputSpace';
 import { partialPathFor, removePartials } from '../platform/atomicFile';
-import type { PreparedRender, RenderService } from '../editing/renderService';
+import { recordingIdsOf, type PreparedRender, type RenderService } from '../editing/renderService';
 import type { JobHandle, JobRunner } from '../platform/jobRunner';
 import type { Library } from '../library/library';
 import { resolveInside } from '../platform/pathInside';
@@ -36,6 +36,8 @@ import { zipFolder } from './packZip';
 import { UnfinishedWork } from '../platform/unfinishedWork';
 import { slug } from '../platform/slug';
 import { frameGrabArgs } from '../media/ffmpegArgs';
+import { assertConsentStillHolds } from '../editing/consentRecheck';
+import { localToday } from '../../src-shared/age';
 
 const slugPack = (text: string) => slug(text, 'pack');
 
@@ -83,6 +85,8 @@ interface PackPlan {
 interface StoredPackSpec {
   spec: PackSpec;
   zip: boolean;
+  /** The recordings its videos come from: a person linked to one later flags the pack. */
+  recordingIds?: number[];
 }
 
 const WEIGHT_RENDERS = 0.9;
@@ -212,7 +216,7 @@ export class PackService {
   }
 
   private libraryPackDir(projectName: string, audience: string): string {
-    const name = `${this.library.now().slice(0, 10)}-${slugPack(projectName)}-${audience}-${crypto.randomBytes(3).toString('hex')}`;
+    const name = `${localToday(new Date(this.library.now()))}-${slugPack(projectName)}-${audience}-${crypto.randomBytes(3).toString('hex')}`;
     return resolveInside(this.library.dir, path.posix.join(PACKS_FOLDER, name));
   }
 
@@ -402,7 +406,18 @@ export class PackService {
       marker.finish();
     }
 
+    const removeOutput = () => {
+      fs.rmSync(finalDir, { recursive: true, force: true });
+      if (zip) fs.rmSync(finalZip, { force: true });
+    };
     const record = this.library.db.transaction(() => {
+      // the decision is taken again here, in the transaction that records the pack
+      assertConsentStillHolds(
+        plan.included.map((item) => item.prepared.plan),
+        this.deps.consent,
+        this.library,
+        localToday(new Date(this.library.now())),
+      );
       const zipAssetId =
         zip && !external
           ? this.library.mediaAssets.register({
@@ -418,7 +433,11 @@ export class PackService {
         label: `${project.name} — ${AUDIENCE_LABELS_FR[plan.spec.audience]}`,
         assetId: zipAssetId,
         outputPath: external ? finalDir : null,
-        spec: { spec: plan.spec, zip } satisfies StoredPackSpec,
+        spec: {
+          spec: plan.spec,
+          zip,
+          recordingIds: [...new Set(plan.included.flatMap((item) => recordingIdsOf(item.prepared.plan)))],
+        } satisfies StoredPackSpec,
         summary: {
           packId,
           folder: this.relativeIfInside(finalDir),
@@ -429,10 +448,19 @@ export class PackService {
           excluded: plan.excluded.length,
         },
         personIds: [...new Set(plan.included.flatMap((item) => item.prepared.plan.personIds))],
+        shown: plan.people,
       });
-    })();
-    this.deps.events.emit('data.changed', { entity: 'export', id: record.id, projectId: record.projectId, change: 'created' });
-    return record;
+    });
+    let recorded: ExportRecord;
+    try {
+      recorded = record.immediate();
+    } catch (error) {
+      // nothing recorded: the pack goes — from outside the library too when consent no longer holds
+      if (!external || (error instanceof AppError && error.code === 'consent-refused')) removeOutput();
+      throw error;
+    }
+    this.deps.events.emit('data.changed', { entity: 'export', id: recorded.id, projectId: recorded.projectId, change: 'created' });
+    return recorded;
   }
 
   private content(

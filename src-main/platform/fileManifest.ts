@@ -3,7 +3,7 @@
  * as a stream, so files over 2 GiB work), and the comparison of a manifest with what is
  * really there, naming each missing, altered and extra file. Backups and packs use it.
  */
-import crypto from 'node:crypto';
+import { sha256OfFileOffThread } from './fileHash';
 import fs from 'node:fs';
 import path from 'node:path';
 
@@ -21,14 +21,9 @@ export interface PresentFile {
   sha256: () => Promise<string>;
 }
 
+/** Hashed on a worker thread, so a pack or a backup of long videos never freezes the window. */
 export function sha256OfFile(file: string): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const hash = crypto.createHash('sha256');
-    fs.createReadStream(file)
-      .on('data', (chunk) => hash.update(chunk))
-      .on('error', reject)
-      .on('end', () => resolve(hash.digest('hex')));
-  });
+  return sha256OfFileOffThread(file);
 }
 
 /** Describes files under `root`, given as POSIX paths relative to it. */

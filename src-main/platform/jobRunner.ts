@@ -39,11 +39,21 @@ export class JobRunner {
     kind: string,
     label: string,
     work: (handle: JobHandle) => Promise<T>,
-    options: { recordingId?: number } = {},
+    options: { recordingId?: number; retryable?: boolean } = {},
   ): { jobId: string; done: Promise<T> } {
     const jobId = crypto.randomUUID();
     const controller = new AbortController();
-    const job: Job = { jobId, kind, label, status: 'queued', ratio: null, step: null, recordingId: options.recordingId ?? null };
+    const job: Job = {
+      jobId,
+      kind,
+      label,
+      status: 'queued',
+      ratio: null,
+      step: null,
+      recordingId: options.recordingId ?? null,
+      retryable: options.retryable ?? false,
+      error: null,
+    };
     let resolveDone!: (value: T) => void;
     let rejectDone!: (reason: unknown) => void;
     const done = new Promise<T>((resolve, reject) => {
@@ -76,6 +86,8 @@ export class JobRunner {
         } catch (error) {
           const shape = toErrorShape(error);
           job.status = shape.code === 'cancelled' ? 'cancelled' : 'failed';
+          if (job.status === 'failed')
+            job.error = { code: shape.code, message: shape.message, ...(shape.hint ? { hint: shape.hint } : {}) };
           this.finish(job, shape);
           rejectDone(error);
         }
@@ -102,6 +114,14 @@ export class JobRunner {
       void entry.run(); // settles at once as cancelled
     }
     return { ...entry.job };
+  }
+
+  /** Forgets a finished job (the user closed its failure in the tray); a job still running stays. */
+  dismiss(jobId: string): boolean {
+    const entry = this.jobs.get(jobId);
+    if (!entry || entry.job.status === 'queued' || entry.job.status === 'running') return false;
+    this.jobs.delete(jobId);
+    return true;
   }
 
   /** Cancels everything (app quitting). */

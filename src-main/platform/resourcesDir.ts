@@ -1,19 +1,29 @@
 /**
- * Finds the app's `resources/` folder (fonts, templates) from sources, from the built
- * bundle in out/main, or inside a packaged app.
+ * Finds the app's `resources/` folder (fonts, templates, licences) from sources, from the
+ * built bundle in out/main, or inside a packaged app. In the installed app the folder is
+ * also unpacked beside app.asar, and that copy is the one returned: ffmpeg reads the fonts
+ * by path and cannot look inside the archive.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 
 let cached: string | null = null;
 
-export function resourcesDir(): string {
-  if (cached) return cached;
-  let dir = __dirname;
+export function findResourcesDir(startDir: string): string | null {
+  let dir = startDir;
   for (let i = 0; i < 6; i++) {
     const candidate = path.join(dir, 'resources');
-    if (fs.existsSync(path.join(candidate, 'fonts'))) return (cached = candidate);
+    const unpacked = candidate.replace(/app\.asar([\\/]|$)/, 'app.asar.unpacked$1');
+    if (unpacked !== candidate && fs.existsSync(path.join(unpacked, 'fonts'))) return unpacked;
+    if (fs.existsSync(path.join(candidate, 'fonts'))) return candidate;
     dir = path.dirname(dir);
   }
-  throw new Error('The resources folder of ERIC Studio was not found (fonts are missing from the installation).');
+  return null;
+}
+
+export function resourcesDir(): string {
+  if (cached) return cached;
+  const found = findResourcesDir(__dirname);
+  if (!found) throw new Error('The resources folder of ERIC Studio was not found (fonts are missing from the installation).');
+  return (cached = found);
 }

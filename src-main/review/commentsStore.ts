@@ -194,6 +194,15 @@ export class CommentsStore {
     })();
   }
 
+  /**
+   * Erasure: what they said in the review is theirs, so their comments go for good (not
+   * soft-deleted), with their revisions and replies (foreign keys cascade) and, through
+   * the triggers, their words in the search index.
+   */
+  forgetPerson(personId: number): number {
+    return this.db.prepare('DELETE FROM comments WHERE author_person_id = ?').run(personId).changes;
+  }
+
   revisions(id: number): Array<{ id: number; action: 'edited' | 'deleted'; previous: Record<string, unknown>; at: string }> {
     const rows = this.db.prepare('SELECT * FROM comment_revisions WHERE comment_id = ? ORDER BY id').all(id) as Array<{
       id: number;

@@ -13,6 +13,7 @@ import { createPdf, type PdfDoc } from '../platform/pdfDocument';
 import { reviewDefaults } from './reviewDefaults';
 import { formatTimecode } from '../../src-shared/time';
 import { frameGrabArgs } from '../media/ffmpegArgs';
+import { localToday } from '../../src-shared/age';
 
 const MAX_MOMENTS = 6;
 
@@ -66,6 +67,10 @@ export interface FeedbackSheetInput {
   rubric: Rubric;
   projectName: string;
   masterPath: string | null;
+  /** The candidate's name as their consent lets it be printed (null: not at all); left out, the recording's. */
+  candidateName?: string | null;
+  /** Pictures from the video only when everyone filmed may be shown to the workshop (default: yes). */
+  stills?: boolean;
 }
 
 export async function renderFeedbackSheet(input: FeedbackSheetInput, binaries: FfmpegBinaries | null, tmpDir: string): Promise<Buffer> {
@@ -76,10 +81,13 @@ export async function renderFeedbackSheet(input: FeedbackSheetInput, binaries: F
   const threads = comments.filter((c) => c.parentId === null);
   const strengths = threads.filter((c) => c.category === defaults.strengthCategory);
   const toWork = threads.filter((c) => c.category === defaults.improvementCategory);
-  const name = rubric.candidate?.displayName ?? recording.people[0]?.displayName ?? 'Candidat·e';
+  const name =
+    input.candidateName !== undefined
+      ? input.candidateName
+      : (rubric.candidate?.displayName ?? recording.people[0]?.displayName ?? 'Candidat·e');
 
   doc.font('bold').fontSize(22).fillColor('#1d2330').text('Fiche de retour');
-  doc.font('bold').fontSize(16).text(name);
+  if (name !== null) doc.font('bold').fontSize(16).text(name);
   doc
     .font('body')
     .fontSize(11)
@@ -103,7 +111,7 @@ export async function renderFeedbackSheet(input: FeedbackSheetInput, binaries: F
   }
 
   const moments = [...strengths, ...toWork, ...others].slice(0, MAX_MOMENTS).sort((a, b) => a.startSeconds - b.startSeconds);
-  if (moments.length && input.masterPath && binaries && recording.hasVideo) {
+  if (moments.length && input.masterPath && binaries && recording.hasVideo && input.stills !== false) {
     section(doc, 'Des moments de ton entretien');
     const cellWidth = (doc.page.width - 100 - 20) / 3;
     let column = 0;
@@ -172,14 +180,19 @@ export async function renderFeedbackSheet(input: FeedbackSheetInput, binaries: F
   return bytes;
 }
 
+/** The library folder of a recording's feedback sheets (they go with the recording, or with an erased person). */
+export function feedbackSheetFolder(recordingId: number): string {
+  return path.posix.join('exports', 'feedback', `recording-${recordingId}`);
+}
+
 export async function writeFeedbackSheet(
   library: Library,
   input: FeedbackSheetInput,
   binaries: FfmpegBinaries | null,
 ): Promise<{ assetId: number; fileName: string; sizeBytes: number }> {
   const pdf = await renderFeedbackSheet(input, binaries, path.join(library.dir, 'tmp'));
-  const fileName = `fiche-retour-${library.now().slice(0, 10)}-${Date.now().toString(36)}.pdf`;
-  const relative = path.posix.join('exports', 'feedback', `recording-${input.recording.id}`, fileName);
+  const fileName = `fiche-retour-${localToday(new Date(library.now()))}-${Date.now().toString(36)}.pdf`;
+  const relative = path.posix.join(feedbackSheetFolder(input.recording.id), fileName);
   const asset = library.mediaAssets.store({ kind: 'feedback-sheet', relativePath: relative, mimeType: 'application/pdf', data: pdf });
   return { assetId: asset.id, fileName, sizeBytes: pdf.length };
 }

@@ -213,11 +213,24 @@ export function createBrowserServer(options: BrowserServerOptions): http.Server 
         sendJson(res, 405, { error: { code: 'invalid-input', message: 'API methods are called with POST and a JSON body.' } });
         return;
       }
-      const method = decodeURIComponent(pathname.slice('/api/'.length));
+      let method: string;
+      try {
+        method = decodeURIComponent(pathname.slice('/api/'.length));
+      } catch {
+        sendJson(res, 400, {
+          error: {
+            code: 'invalid-input',
+            message: 'Adresse mal formée : un « % » n’est pas suivi de deux chiffres hexadécimaux.',
+            field: 'method',
+          },
+        });
+        return;
+      }
       const body = BINARY_METHODS.includes(method as ApiMethodName) ? await readBinaryInput(req, url) : await readJsonBody(req);
       const started = Date.now();
       try {
-        const result = await dispatch(method, body, ctx);
+        const idempotencyKey = req.headers['idempotency-key'];
+        const result = await dispatch(method, body, ctx, typeof idempotencyKey === 'string' ? { idempotencyKey } : {});
         sendJson(res, 200, { result });
         log(`${method} 200 ${Date.now() - started}ms`);
       } catch (error) {

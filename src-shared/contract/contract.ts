@@ -6,6 +6,11 @@
 import { z } from 'zod';
 import type { ApiEventName, ApiMethodName } from './names';
 import {
+  aboutSchema,
+  desktopActionInputSchema,
+  desktopActionOutputSchema,
+  settingsViewSchema,
+  updateSettingsInputSchema,
   addCommentInputSchema,
   backupInputSchema,
   backupOutputSchema,
@@ -28,11 +33,17 @@ import {
   dashboardSchema,
   eraseInputSchema,
   eraseOutputSchema,
+  erasurePlanSchema,
+  finishErasureOutputSchema,
+  resolveReviewInputSchema,
+  resolveReviewOutputSchema,
   personConsentSchema,
   personIdInputSchema,
   recordingCheckSchema,
   setConsentInputSchema,
   setConsentOutputSchema,
+  setEmancipationInputSchema,
+  updateGuardianInputSchema,
   addPersonInputSchema,
   appendChunkInputSchema,
   captureProgressSchema,
@@ -86,6 +97,19 @@ import {
   packSpecSchema,
   packVerificationSchema,
 } from './schemas/packs';
+import {
+  addRecipientInputSchema,
+  deletePersonInputSchema,
+  exportIdOnlySchema,
+  exportRecipientSchema,
+  linkPersonInputSchema,
+  rebuildExportInputSchema,
+  rebuildExportOutputSchema,
+  recallLetterInputSchema,
+  setClipPeopleInputSchema,
+  unlinkPersonInputSchema,
+} from './schemas/recall';
+import { idSchema } from './schemas/common';
 
 interface MethodSpec {
   input: z.ZodType;
@@ -107,7 +131,7 @@ export const apiContract = {
   'people.list': { input: byProjectInputSchema, output: z.array(personSchema) },
   'people.add': { input: addPersonInputSchema, output: personSchema },
   'people.update': { input: updatePersonInputSchema, output: personSchema },
-  'people.delete': { input: byIdInputSchema, output: deletedSchema },
+  'people.delete': { input: deletePersonInputSchema, output: deletedSchema },
   'recordings.list': { input: listRecordingsInputSchema, output: z.array(recordingSchema) },
   'recordings.get': { input: byIdInputSchema, output: recordingSchema },
   'recordings.update': { input: updateRecordingInputSchema, output: recordingSchema },
@@ -122,6 +146,7 @@ export const apiContract = {
   'markers.delete': { input: byIdInputSchema, output: deletedSchema },
   'jobs.list': { input: emptyInputSchema, output: z.array(jobSchema) },
   'jobs.cancel': { input: jobIdInputSchema, output: jobSchema },
+  'jobs.dismiss': { input: jobIdInputSchema, output: z.object({ dismissed: z.boolean() }) },
   'consent.show': { input: personIdInputSchema, output: personConsentSchema },
   'consent.set': { input: setConsentInputSchema, output: setConsentOutputSchema },
   'consent.attachEvidence': { input: attachEvidenceInputSchema, output: personConsentSchema },
@@ -130,6 +155,11 @@ export const apiContract = {
   'consent.dashboard': { input: dashboardInputSchema, output: dashboardSchema },
   'consent.form': { input: personIdInputSchema, output: consentFormOutputSchema },
   'people.erase': { input: eraseInputSchema, output: eraseOutputSchema },
+  'people.erasurePlan': { input: personIdInputSchema, output: erasurePlanSchema },
+  'privacy.finishErasure': { input: emptyInputSchema, output: finishErasureOutputSchema },
+  'recordings.resolveReview': { input: resolveReviewInputSchema, output: resolveReviewOutputSchema },
+  'consent.updateGuardian': { input: updateGuardianInputSchema, output: personConsentSchema },
+  'consent.setEmancipation': { input: setEmancipationInputSchema, output: personConsentSchema },
   'comments.list': { input: recordingIdOnlySchema, output: z.array(commentSchema) },
   'comments.add': { input: addCommentInputSchema, output: commentSchema },
   'comments.update': { input: updateCommentInputSchema, output: commentSchema },
@@ -143,7 +173,7 @@ export const apiContract = {
   'rubric.score': { input: scoreInputSchema, output: rubricSchema },
   'rubric.setCriteria': { input: labelsInputSchema, output: z.array(z.object({ id: z.number().int(), label: z.string() })) },
   'rubric.criteria': { input: projectOnlyInputSchema, output: z.array(z.object({ id: z.number().int(), label: z.string() })) },
-  'feedback.sheet': { input: recordingIdOnlySchema, output: consentFormOutputSchema },
+  'feedback.sheet': { input: recordingIdOnlySchema, output: consentFormOutputSchema.extend({ exportId: idSchema }) },
   'library.backup': { input: backupInputSchema, output: backupOutputSchema },
   'clips.list': { input: listClipsInputSchema, output: z.array(clipSchema) },
   'clips.create': { input: createClipInputSchema, output: clipSchema },
@@ -170,6 +200,21 @@ export const apiContract = {
     input: buildPackInputSchema.omit({ spec: true }).extend({ exportId: exportIdInputSchema.shape.exportId }),
     output: buildPackOutputSchema,
   },
+  'settings.get': { input: emptyInputSchema, output: settingsViewSchema },
+  'settings.update': { input: updateSettingsInputSchema, output: settingsViewSchema },
+  'desktop.action': { input: desktopActionInputSchema, output: desktopActionOutputSchema },
+  'about.info': { input: emptyInputSchema, output: aboutSchema },
+  'recordings.importPath': { input: importFileInputSchema, output: finishCaptureOutputSchema },
+  'recordings.linkPerson': {
+    input: linkPersonInputSchema,
+    output: z.object({ recording: recordingSchema, flaggedExports: z.array(idSchema) }),
+  },
+  'recordings.unlinkPerson': { input: unlinkPersonInputSchema, output: recordingSchema },
+  'clips.setPeople': { input: setClipPeopleInputSchema, output: clipSchema },
+  'exports.addRecipient': { input: addRecipientInputSchema, output: exportRecipientSchema },
+  'exports.recipients': { input: exportIdOnlySchema, output: z.array(exportRecipientSchema) },
+  'exports.recallLetter': { input: recallLetterInputSchema, output: consentFormOutputSchema },
+  'exports.rebuild': { input: rebuildExportInputSchema, output: rebuildExportOutputSchema },
 } as const satisfies Record<ApiMethodName, MethodSpec>;
 
 export const apiEvents = {

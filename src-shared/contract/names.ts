@@ -33,6 +33,7 @@ export const API_METHODS = [
   'markers.delete',
   'jobs.list',
   'jobs.cancel',
+  'jobs.dismiss',
   'consent.show',
   'consent.set',
   'consent.attachEvidence',
@@ -41,6 +42,9 @@ export const API_METHODS = [
   'consent.dashboard',
   'consent.form',
   'people.erase',
+  'people.erasurePlan',
+  'privacy.finishErasure',
+  'recordings.resolveReview',
   'comments.list',
   'comments.add',
   'comments.update',
@@ -78,6 +82,20 @@ export const API_METHODS = [
   'packs.rebuild',
   'system.dismissRecovery',
   'search',
+  'settings.get',
+  'settings.update',
+  'desktop.action',
+  'about.info',
+  'recordings.importPath',
+  'consent.updateGuardian',
+  'consent.setEmancipation',
+  'recordings.linkPerson',
+  'recordings.unlinkPerson',
+  'clips.setPeople',
+  'exports.addRecipient',
+  'exports.recipients',
+  'exports.recallLetter',
+  'exports.rebuild',
 ] as const;
 export type ApiMethodName = (typeof API_METHODS)[number];
 
@@ -96,6 +114,7 @@ export const TRUSTED_ONLY_FIELDS: Partial<Record<ApiMethodName, string>> = {
   'render.start': 'destination',
   'packs.build': 'destination',
   'packs.rebuild': 'destination',
+  'exports.rebuild': 'destination',
 };
 
 /** Methods whose input carries binary data (sent raw over HTTP, not as JSON). */

@@ -50,3 +50,35 @@ export type Audience = (typeof AUDIENCES)[number];
 export type ConsentStatus = (typeof CONSENT_STATUSES)[number];
 export type ConsentMethod = (typeof CONSENT_METHODS)[number];
 export type ConsentCondition = (typeof CONSENT_CONDITIONS)[number];
+
+/**
+ * Who signs for a minor, and in what capacity (Code civil art. 372-1: both holders of
+ * parental authority; a sole holder says why; a legal guardian under tutelle signs as holder).
+ */
+export const GUARDIAN_CAPACITY_TABLE = [
+  { id: 'parent-1', labelKey: 'consent.capacity.parent-1', printedFr: 'parent 1 (titulaire de l’autorité parentale)' },
+  { id: 'parent-2', labelKey: 'consent.capacity.parent-2', printedFr: 'parent 2 (titulaire de l’autorité parentale)' },
+  { id: 'sole-holder', labelKey: 'consent.capacity.sole-holder', printedFr: 'seul titulaire de l’autorité parentale' },
+  { id: 'legal-guardian', labelKey: 'consent.capacity.legal-guardian', printedFr: 'tuteur ou tutrice légale' },
+] as const;
+export const GUARDIAN_CAPACITIES = GUARDIAN_CAPACITY_TABLE.map((capacity) => capacity.id) as unknown as readonly [
+  (typeof GUARDIAN_CAPACITY_TABLE)[number]['id'],
+  ...(typeof GUARDIAN_CAPACITY_TABLE)[number]['id'][],
+];
+export type GuardianCapacity = (typeof GUARDIAN_CAPACITIES)[number];
+/** Why one holder signs alone: the reason is part of the proof. */
+export const SOLE_HOLDER_REASON_TABLE = [
+  { id: 'sole-parental-authority', labelKey: 'consent.soleReason.sole-parental-authority', printedFr: 'autorité parentale exclusive' },
+  { id: 'other-parent-deceased', labelKey: 'consent.soleReason.other-parent-deceased', printedFr: 'autre parent décédé' },
+  {
+    id: 'other-parent-unknown',
+    labelKey: 'consent.soleReason.other-parent-unknown',
+    printedFr: 'filiation établie à l’égard d’un seul parent',
+  },
+  { id: 'court-decision', labelKey: 'consent.soleReason.court-decision', printedFr: 'décision de justice' },
+] as const;
+export const SOLE_HOLDER_REASONS = SOLE_HOLDER_REASON_TABLE.map((reason) => reason.id) as unknown as readonly [
+  (typeof SOLE_HOLDER_REASON_TABLE)[number]['id'],
+  ...(typeof SOLE_HOLDER_REASON_TABLE)[number]['id'][],
+];
+export type SoleHolderReason = (typeof SOLE_HOLDER_REASONS)[number];

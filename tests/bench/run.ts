@@ -12,6 +12,7 @@ import { runReviewBench } from './reviewBench';
 import { runScaleBench } from './scaleBench';
 import { runRenderBench } from './renderBench';
 import { runPackBench } from './packBench';
+import { runFilmstripBench } from './filmstripBench';
 import { timeIt, type BenchResult } from './benchResult';
 import { createApiContext, dispatch } from '../../src-main/app';
 
@@ -70,6 +71,7 @@ async function main(): Promise<void> {
     if (!only || only === 'capture') results.push(...(await runCaptureBench(root)));
     if (!only || only === 'render') results.push(...(await runRenderBench(root)));
     if (!only || only === 'pack') results.push(...(await runPackBench(root)));
+    if (!only || only === 'filmstrip') results.push(...(await runFilmstripBench(root)));
   } finally {
     fs.rmSync(root, { recursive: true, force: true });
   }

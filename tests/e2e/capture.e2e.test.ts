@@ -110,4 +110,23 @@ describe('recording from the camera in Chromium', () => {
     expect((await recordings()).length).toBe(before);
     expect(fs.existsSync(folder)).toBe(false);
   });
+
+  it('a text file renamed .mp4 stays in the jobs tray with its reason until closed, and leaves no recording', async () => {
+    const file = path.join(makeTempDir('eric-e2e-bad-upload-'), 'pas-une-video.mp4');
+    fs.writeFileSync(file, 'Ceci est un texte, pas une vidéo.\n'.repeat(200));
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await page.goto(`${server.url}#/sessions/${sessionId}`);
+    const before = (await recordings()).length;
+    await page.locator('input[type=file]').setInputFiles(file);
+    const tray = page.getByRole('complementary', { name: 'Travaux en cours' });
+    const failure = tray.getByRole('alert');
+    await failure.waitFor({ timeout: 60_000 });
+    expect(await failure.innerText()).toMatch(/Échec : \S+/);
+    expect(await failure.isVisible()).toBe(true);
+    await page.screenshot({ path: path.join(ARTIFACTS_DIR, 'e2e-import-failed-tray.png') });
+    expect((await recordings()).length).toBe(before);
+    await tray.getByRole('button', { name: 'Fermer' }).click();
+    await failure.waitFor({ state: 'detached' });
+    expect((await server.call('jobs.list', {})).json.result.filter((job: { status: string }) => job.status === 'failed')).toHaveLength(0);
+  });
 });

@@ -153,4 +153,19 @@ describe('reviewing a take together', () => {
     await page.getByRole('button', { name: 'Tout afficher' }).click();
     await expect.poll(() => items.count()).toBe(503);
   });
+
+  it('a double click on "Ajouter le commentaire" makes one comment', async () => {
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await page.goto(`${server.url}#/recordings/${recording.id}`);
+    await page.getByRole('heading', { name: 'Entretien de Léa' }).waitFor();
+    const before = (await comments()).length;
+    const form = page.getByRole('form', { name: 'Ajouter le commentaire' });
+    await form.getByLabel('Commentaire').fill('Un seul commentaire malgré le double clic');
+    await form.getByRole('button', { name: 'Ajouter le commentaire' }).dblclick();
+    await page.getByRole('list', { name: 'Commentaires' }).getByText('Un seul commentaire malgré le double clic').waitFor();
+    await expect.poll(async () => (await comments()).length).toBe(before + 1);
+    // nothing else arrives late
+    await page.waitForLoadState('networkidle');
+    expect((await comments()).filter((comment) => comment.text === 'Un seul commentaire malgré le double clic')).toHaveLength(1);
+  });
 });

@@ -189,4 +189,16 @@ describe('browser-mode server', () => {
     expect(refused.status).toBe(403);
     expect(refused.json.error.code).toBe('forbidden');
   });
+
+  it('answers 400, naming the problem in French, to a malformed percent-encoding in a method name', async () => {
+    const response = await fetch(`${server.url}api/projects.%E0%A4%A`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: '{}',
+    });
+    expect(response.status).toBe(400);
+    const body = (await response.json()) as { error: { code: string; message: string } };
+    expect(body.error.code).toBe('invalid-input');
+    expect(body.error.message).toMatch(/mal formée/);
+  });
 });

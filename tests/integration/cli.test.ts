@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { makeTempDir } from '../helpers/tempDir';
@@ -79,6 +80,18 @@ describe('eric-studio CLI', () => {
     expect(unknownFlag.code).toBe(2);
     const people = JSON.parse(cli('people', 'list', '--project', '1', '--library', library, '--json').stdout);
     expect(people).toHaveLength(1);
+  });
+
+  it('calls the import’s file the argument <file>, never a flag, in its errors', () => {
+    const missing = cli('import', '--project', '1', '--library', library);
+    expect(missing.code).not.toBe(0);
+    expect(missing.stderr).toMatch(/The file to import is missing: eric-studio import <file>/);
+    const empty = path.join(path.dirname(library), 'vide.mp4');
+    fs.writeFileSync(empty, '');
+    const refused = cli('import', empty, '--project', '1', '--library', library);
+    expect(refused.code).not.toBe(0);
+    expect(refused.stderr).toMatch(/Le fichier est vide.*\(argument <file>\)/);
+    for (const result of [missing, refused]) expect(result.stderr).not.toContain('--file');
   });
 
   it('lists every command in --help and refuses unknown commands', () => {

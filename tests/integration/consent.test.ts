@@ -108,7 +108,11 @@ describe('recording consent decisions', () => {
     expect(flaggedExports).toEqual([electedPack]);
     const dashboard = await call<ConsentDashboard>('consent.dashboard', { projectId });
     expect(dashboard.flaggedExports).toEqual([
-      expect.objectContaining({ id: electedPack, label: 'Pack élus novembre', flagReason: expect.stringMatching(/elected.*withdrawn/) }),
+      expect.objectContaining({
+        id: electedPack,
+        label: 'Pack élus novembre',
+        flagReason: 'Léa a retiré son accord pour les élus le 22 novembre 2026',
+      }),
     ]);
   });
 });
@@ -197,16 +201,28 @@ describe('consent check and dashboard agree', () => {
   });
 
   it('requires a guardian and the child’s own agreement under 15', async () => {
-    const { call, person, projectId } = await setup();
+    const { ctx, call, person, projectId } = await setup();
     const ines = await person('Inès', '2013-05-01');
     const shown = await call<PersonConsent>('consent.addGuardian', { personId: ines, name: 'Mme Martin', relationship: 'mère' });
     const guardianId = shown.guardians[0]!.id;
-    await call('consent.set', grant(ines, 'recording', { guardianIds: [guardianId] }));
+    // consent.set refuses a minor's consent without their agreement; a library from before schema 10 may hold one
+    await expect(call('consent.set', grant(ines, 'recording', { guardianIds: [guardianId] }))).rejects.toMatchObject({
+      code: 'invalid-input',
+      field: 'minorAgreed',
+    });
+    ctx.library.db
+      .prepare(
+        "INSERT INTO consents (person_id, scope, status, decided_on, method, conditions, minor_agreed, updated_at) VALUES (?, 'recording', 'granted', '2026-11-22', 'signed-form', '[]', 0, '')",
+      )
+      .run(ines);
+    ctx.library.db
+      .prepare("INSERT INTO consent_guardian_signatures (person_id, scope, guardian_id) VALUES (?, 'recording', ?)")
+      .run(ines, guardianId);
     await call('consent.set', grant(ines, 'workshop', { guardianIds: [guardianId], minorAgreed: true }));
     let dashboard = await call<ConsentDashboard>('consent.dashboard', { projectId });
     expect(dashboard.people[0]).toMatchObject({ minor: true });
     expect(dashboard.people[0]!.audiences.workshop.reasons).toEqual([{ code: 'minor-agreement-missing', scope: 'recording' }]);
-    await call('consent.set', grant(ines, 'recording', { minorAgreed: true }));
+    await call('consent.set', grant(ines, 'recording', { minorAgreed: true, guardianIds: [guardianId] }));
     dashboard = await call<ConsentDashboard>('consent.dashboard', { projectId });
     expect(dashboard.people[0]!.audiences.workshop.decision).toBe('allowed');
   });
@@ -226,7 +242,9 @@ describe('consent form', () => {
       'public',
       'Flouter mon visage',
       'responsable légal',
-      'moins de 15 ans',
+      'moins de 18 ans',
+      'Parent 2',
+      '2026-11-loi-2024-120',
       'eric@example.org',
       '2 ans',
     ]) {

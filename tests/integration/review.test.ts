@@ -193,7 +193,11 @@ describe('exports', () => {
 
 describe('rubric and feedback sheet', () => {
   it('scores self vs group, follows the candidate across takes, and prints it all in the sheet', async () => {
-    const { ctx, call, projectId, take } = await setup();
+    const { ctx, call, projectId, take, lea, marc } = await setup();
+    // the sheet is an export for the workshop: the people filmed agreed to it
+    for (const personId of [lea, marc])
+      for (const scope of ['recording', 'workshop'])
+        await call('consent.set', { personId, scope, status: 'granted', method: 'signed-form' });
     const first = await take('premier');
     const second = await take('deuxième');
     let rubric = await call<Rubric>('rubric.get', { recordingId: second.id });

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { resolveFfmpegBinaries } from '../../src-main/media/binaries';
+import { findBundledBinaries, outsideAsar, resolveFfmpegBinaries } from '../../src-main/media/binaries';
 import { makeTempDir } from '../helpers/tempDir';
 
 const dir = makeTempDir();
@@ -13,53 +13,79 @@ function fakeExecutable(sub: string, name: string): string {
 }
 const onPathFfmpeg = fakeExecutable('bin', 'ffmpeg');
 const onPathFfprobe = fakeExecutable('bin', 'ffprobe');
-const staticFfmpeg = fakeExecutable('static', 'ffmpeg');
+const bundledFfmpeg = fakeExecutable('bundled', 'ffmpeg');
+const bundledFfprobe = fakeExecutable('bundled-probe', 'ffprobe');
 const envFfmpeg = fakeExecutable('env', 'ffmpeg');
 const envFfprobe = fakeExecutable('env', 'ffprobe');
 const settingFfmpeg = fakeExecutable('setting', 'ffmpeg');
+const lonelyFfmpeg = fakeExecutable('lonely', 'ffmpeg');
 const env = { PATH: path.join(dir, 'bin') };
+const bundled = () => ({ ffmpeg: bundledFfmpeg, ffprobe: bundledFfprobe });
+const none = () => ({ ffmpeg: null, ffprobe: null });
 
 describe('resolveFfmpegBinaries', () => {
-  it('prefers the setting, then the environment, then ffmpeg-static, then PATH', () => {
-    expect(
-      resolveFfmpegBinaries({ settingFfmpeg, env: { ...env, FFMPEG_PATH: envFfmpeg }, ffmpegStaticPath: () => staticFfmpeg }),
-    ).toMatchObject({
+  it('prefers the setting, then the environment, then PATH, then the shipped copies (Node)', () => {
+    expect(resolveFfmpegBinaries({ settingFfmpeg, env: { ...env, FFMPEG_PATH: envFfmpeg }, bundled })).toMatchObject({
       ffmpeg: settingFfmpeg,
       source: 'setting',
       ffprobe: onPathFfprobe, // no sibling ffprobe beside the setting: found on PATH
     });
-    expect(resolveFfmpegBinaries({ env: { ...env, FFMPEG_PATH: envFfmpeg }, ffmpegStaticPath: () => staticFfmpeg })).toMatchObject({
+    expect(resolveFfmpegBinaries({ env: { ...env, FFMPEG_PATH: envFfmpeg }, bundled })).toMatchObject({
       ffmpeg: envFfmpeg,
       ffprobe: envFfprobe, // sibling
       source: 'env',
     });
-    expect(resolveFfmpegBinaries({ env: { ...env, FFMPEG_BIN: envFfmpeg }, ffmpegStaticPath: () => null })).toMatchObject({
-      source: 'env',
+    expect(resolveFfmpegBinaries({ env: { ...env, FFMPEG_BIN: envFfmpeg }, bundled: none })).toMatchObject({ source: 'env' });
+    expect(resolveFfmpegBinaries({ env, bundled })).toMatchObject({ ffmpeg: onPathFfmpeg, ffprobe: onPathFfprobe, source: 'path' });
+    expect(resolveFfmpegBinaries({ env: { PATH: '' }, bundled })).toMatchObject({
+      ffmpeg: bundledFfmpeg,
+      ffprobe: bundledFfprobe,
+      source: 'bundled',
     });
-    expect(resolveFfmpegBinaries({ env, ffmpegStaticPath: () => staticFfmpeg })).toMatchObject({
-      ffmpeg: staticFfmpeg,
-      source: 'ffmpeg-static',
+  });
+
+  it('the installed app prefers its own copies to the PATH', () => {
+    expect(resolveFfmpegBinaries({ env, bundled, preferBundled: true })).toMatchObject({
+      ffmpeg: bundledFfmpeg,
+      ffprobe: bundledFfprobe,
+      source: 'bundled',
     });
-    expect(resolveFfmpegBinaries({ env, ffmpegStaticPath: () => null })).toMatchObject({
-      ffmpeg: onPathFfmpeg,
-      ffprobe: onPathFfprobe,
-      source: 'path',
+    expect(resolveFfmpegBinaries({ env, bundled: none, preferBundled: true })).toMatchObject({ source: 'path' });
+  });
+
+  it('a chosen ffmpeg without ffprobe beside it gets the shipped ffprobe (typical Windows and macOS case)', () => {
+    expect(resolveFfmpegBinaries({ settingFfmpeg: lonelyFfmpeg, env: { PATH: '' }, bundled })).toMatchObject({
+      ffmpeg: lonelyFfmpeg,
+      ffprobe: bundledFfprobe,
     });
   });
 
   it('honours FFPROBE_PATH', () => {
-    expect(resolveFfmpegBinaries({ env: { ...env, FFPROBE_PATH: envFfprobe }, ffmpegStaticPath: () => null }).ffprobe).toBe(envFfprobe);
+    expect(resolveFfmpegBinaries({ env: { ...env, FFPROBE_PATH: envFfprobe }, bundled: none }).ffprobe).toBe(envFfprobe);
   });
 
   it('says clearly when nothing is found, or when an explicit path is wrong', () => {
-    expect(() => resolveFfmpegBinaries({ env: { PATH: path.join(dir, 'nowhere') }, ffmpegStaticPath: () => null })).toThrow(
-      /ffmpeg was not found/,
+    expect(() => resolveFfmpegBinaries({ env: { PATH: path.join(dir, 'nowhere') }, bundled: none })).toThrow(/ffmpeg est introuvable/);
+    expect(() => resolveFfmpegBinaries({ env: { ...env, FFMPEG_PATH: '/no/such/ffmpeg' }, bundled: none })).toThrow(/FFMPEG_PATH/);
+    expect(() => resolveFfmpegBinaries({ env: { PATH: path.join(dir, 'lonely') }, bundled: none })).toThrow(/ffprobe est introuvable/);
+  });
+});
+
+describe('findBundledBinaries', () => {
+  it('looks in app.asar.unpacked for the package of this platform and architecture', () => {
+    expect(outsideAsar(path.join('/opt/ERIC Studio/resources/app.asar/node_modules/x'))).toBe(
+      path.join('/opt/ERIC Studio/resources/app.asar.unpacked/node_modules/x'),
     );
-    expect(() => resolveFfmpegBinaries({ env: { ...env, FFMPEG_PATH: '/no/such/ffmpeg' }, ffmpegStaticPath: () => null })).toThrow(
-      /FFMPEG_PATH/,
-    );
-    expect(() => resolveFfmpegBinaries({ env: { PATH: path.join(dir, 'static') }, ffmpegStaticPath: () => null })).toThrow(
-      /ffprobe was not found/,
-    );
+    const root = path.join(dir, 'resources', 'app.asar');
+    const unpacked = path.join(dir, 'resources', 'app.asar.unpacked', 'node_modules');
+    fs.mkdirSync(path.join(unpacked, '@ffmpeg-installer', 'win32-x64'), { recursive: true });
+    fs.mkdirSync(path.join(unpacked, '@ffprobe-installer', 'win32-x64'), { recursive: true });
+    fs.writeFileSync(path.join(unpacked, '@ffmpeg-installer', 'win32-x64', 'ffmpeg.exe'), '', { mode: 0o755 });
+    fs.writeFileSync(path.join(unpacked, '@ffprobe-installer', 'win32-x64', 'ffprobe.exe'), '', { mode: 0o755 });
+    expect(findBundledBinaries({ appRoot: root, platform: 'win32', arch: 'x64' })).toEqual({
+      ffmpeg: path.join(unpacked, '@ffmpeg-installer', 'win32-x64', 'ffmpeg.exe'),
+      ffprobe: path.join(unpacked, '@ffprobe-installer', 'win32-x64', 'ffprobe.exe'),
+    });
+    expect(findBundledBinaries({ appRoot: root, platform: 'darwin', arch: 'arm64' })).toEqual({ ffmpeg: null, ffprobe: null });
   });
 });

@@ -139,3 +139,28 @@ describe('render plan', () => {
     });
   });
 });
+
+describe('a clip narrowed to the people on screen', () => {
+  const mixed = recording(7, [
+    { id: 1, name: 'Samira Benali', decision: 'allowed', conditions: ['first-name-only'] },
+    { id: 2, name: 'Karim Haddad', decision: 'refused' },
+  ]);
+
+  it('is not blocked by a person it leaves out, who is neither shown nor registered, and names its only person', () => {
+    const plan = buildRenderPlan([clip(mixed, 0, 4, { excludedPersonIds: [2] })], settings);
+    expect(plan.check).toMatchObject({ allowed: true, blockers: [] });
+    expect(plan.check.people.map((p) => p.personId)).toEqual([1]);
+    expect(plan.personIds).toEqual([1]);
+    const segment = plan.segments[0]!;
+    expect(segment.kind === 'clip' && segment.lowerThird?.name).toBe('Samira');
+  });
+
+  it('still blocks the clips of the same recording that are not narrowed, and refuses a clip that leaves everyone out', () => {
+    const plan = buildRenderPlan([clip(mixed, 0, 4, { excludedPersonIds: [2] }), clip(mixed, 4, 8)], settings);
+    expect(plan.check.blockers.map((b) => b.displayName)).toEqual(['Karim Haddad']);
+    expect(plan.personIds.sort()).toEqual([1, 2]);
+    const empty = buildRenderPlan([clip(mixed, 0, 4, { excludedPersonIds: [1, 2] })], settings);
+    expect(empty.check.allowed).toBe(false);
+    expect(empty.check.recordingProblems).toEqual([expect.objectContaining({ problem: 'nobody-linked' })]);
+  });
+});

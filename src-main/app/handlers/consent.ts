@@ -1,4 +1,4 @@
-/** Consent records, checks, the dashboard, the printable form and erasure. */
+/** Consent records, checks, the dashboard, the printable form, and erasure (privacy/erasure). */
 import { writeConsentForm } from '../../consent/consentForm';
 import type { HandlerTable } from './handlerTable';
 
@@ -6,9 +6,30 @@ export const consentHandlers = {
   'consent.show': (input, ctx) => ctx.consent.show(input.personId),
   'consent.set': (input, ctx) => ctx.consent.set(input),
   'consent.attachEvidence': (input, ctx) => ctx.consent.attachEvidence(input),
-  'consent.addGuardian': (input, ctx) => ctx.consent.addGuardian(input.personId, input.name, input.relationship ?? '', input.actor),
+  'consent.addGuardian': (input, ctx) =>
+    ctx.consent.addGuardian(
+      input.personId,
+      {
+        name: input.name,
+        relationship: input.relationship,
+        capacity: input.capacity,
+        soleHolderReason: input.soleHolderReason,
+        soleHolderDetail: input.soleHolderDetail,
+      },
+      input.actor,
+    ),
   'consent.check': (input, ctx) => ctx.consent.check(input.recordingId, input.audience, input.on),
   'consent.dashboard': (input, ctx) => ctx.consent.dashboard(input.projectId, input.on, input.expiringWithinDays),
   'consent.form': (input, ctx) => writeConsentForm(ctx.library, ctx.consent.show(input.personId)),
-  'people.erase': (input, ctx) => ctx.consent.erase(input.personId, input.actor),
+  'people.erase': (input, ctx) =>
+    ctx.erasure.erase(input.personId, {
+      actor: input.actor,
+      reason: input.reason,
+      redactMentions: input.redactMentions,
+      deleteExternalCopies: input.deleteExternalCopies,
+    }),
+  'people.erasurePlan': (input, ctx) => ctx.erasure.plan(input.personId),
+  'privacy.finishErasure': (_input, ctx) => ctx.erasure.finish(),
+  'consent.updateGuardian': (input, ctx) => ctx.consent.updateGuardian(input),
+  'consent.setEmancipation': (input, ctx) => ctx.consent.setEmancipation(input),
 } satisfies HandlerTable;

@@ -1,5 +1,6 @@
 /** Clips, montages, subtitles and renders. */
 
+import { setClipPeople } from '../../editing/clipPeople';
 import type { HandlerTable } from './handlerTable';
 
 export const editingHandlers = {
@@ -40,6 +41,17 @@ export const editingHandlers = {
       change: 'deleted',
     });
     return { deleted: true, id: input.id } as const;
+  },
+  'clips.setPeople': (input, ctx) => {
+    const clip = setClipPeople({ library: ctx.library, clips: ctx.clips, consentStore: ctx.consent.store }, input);
+    ctx.events.emit('data.changed', {
+      entity: 'clip',
+      id: clip.id,
+      projectId: clip.projectId,
+      recordingId: clip.recordingId,
+      change: 'updated',
+    });
+    return clip;
   },
   'montages.list': (input, ctx) => ctx.montages.list(ctx.library.projects.get(input.projectId).id),
   'montages.get': (input, ctx) => ctx.montages.get(input.id),

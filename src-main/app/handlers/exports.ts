@@ -1,5 +1,6 @@
-/** The exports register seen from the UI: list and delete. */
-
+/** The exports register seen from the UI: list and delete, recipients, recall letters, rebuilds. */
+import { writeRecallLetter } from '../../exports/recallLetter';
+import { rebuildExport } from '../rebuildExport';
 import type { HandlerTable } from './handlerTable';
 
 export const exportHandlers = {
@@ -11,4 +12,21 @@ export const exportHandlers = {
     ctx.events.emit('data.changed', { entity: 'export', id: input.id, projectId: record.projectId, change: 'deleted' });
     return { deleted: true, id: input.id } as const;
   },
+  'exports.addRecipient': (input, ctx) => {
+    const recipient = ctx.exports.addRecipient({
+      exportId: input.exportId,
+      name: input.name,
+      givenOn: input.givenOn ?? ctx.consent.localToday(),
+      actor: input.actor ?? '',
+    });
+    const record = ctx.exports.get(input.exportId);
+    ctx.events.emit('data.changed', { entity: 'export', id: record.id, projectId: record.projectId, change: 'updated' });
+    return recipient;
+  },
+  'exports.recipients': (input, ctx) => {
+    ctx.exports.get(input.exportId, 'exportId');
+    return ctx.exports.recipients(input.exportId);
+  },
+  'exports.recallLetter': (input, ctx) => writeRecallLetter(ctx.library, ctx.exports, input.exportId, input.recipientId),
+  'exports.rebuild': (input, ctx) => rebuildExport(ctx, input),
 } satisfies HandlerTable;

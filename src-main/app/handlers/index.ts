@@ -12,6 +12,7 @@ import { libraryHandlers } from './library';
 import { editingHandlers } from './editing';
 import { exportHandlers } from './exports';
 import { packHandlers } from './packs';
+import { settingsHandlers } from './settings';
 import type { Handlers } from './handlerTable';
 
 export const apiHandlers: Handlers = {
@@ -24,4 +25,5 @@ export const apiHandlers: Handlers = {
   ...editingHandlers,
   ...exportHandlers,
   ...packHandlers,
+  ...settingsHandlers,
 };

@@ -1,12 +1,13 @@
 /** Projects, sessions and people: the library's own records. */
 
 import type { HandlerTable } from './handlerTable';
+import { retentionMonthsDefault } from './settings';
 
 export const projectHandlers = {
   'projects.list': (_input, ctx) => ctx.library.projects.list(),
   'projects.get': (input, ctx) => ctx.library.projects.get(input.id),
   'projects.create': (input, ctx) => {
-    const project = ctx.library.createProject(input);
+    const project = ctx.library.createProject({ ...input, retentionMonths: input.retentionMonths ?? retentionMonthsDefault(ctx) });
     ctx.events.emit('data.changed', { entity: 'project', id: project.id, projectId: project.id, change: 'created' });
     return project;
   },
@@ -15,8 +16,8 @@ export const projectHandlers = {
     ctx.events.emit('data.changed', { entity: 'project', id: project.id, projectId: project.id, change: 'updated' });
     return project;
   },
-  'projects.delete': (input, ctx) => {
-    ctx.library.projects.delete(input.id);
+  'projects.delete': async (input, ctx) => {
+    await ctx.erasure.deleteProject(input.id);
     ctx.events.emit('data.changed', { entity: 'project', id: input.id, projectId: input.id, change: 'deleted' });
     return { deleted: true, id: input.id } as const;
   },
@@ -44,15 +45,9 @@ export const projectHandlers = {
     ctx.events.emit('data.changed', { entity: 'person', id: person.id, projectId: person.projectId, change: 'created' });
     return person;
   },
-  'people.update': (input, ctx) => {
-    const person = ctx.library.updatePerson(input);
-    ctx.events.emit('data.changed', { entity: 'person', id: person.id, projectId: person.projectId, change: 'updated' });
-    return person;
-  },
-  'people.delete': (input, ctx) => {
-    const person = ctx.library.people.get(input.id);
-    ctx.library.people.delete(input.id);
-    ctx.events.emit('data.changed', { entity: 'person', id: input.id, projectId: person.projectId, change: 'deleted' });
+  'people.update': (input, ctx) => ctx.peopleChanges.updatePerson(input),
+  'people.delete': async (input, ctx) => {
+    await ctx.erasure.deletePerson(input.id, input.actor, input.reason);
     return { deleted: true, id: input.id } as const;
   },
 } satisfies HandlerTable;

@@ -11,7 +11,9 @@ export const recordingHandlers = {
     return { ...recording, frameRate: masterFrameGrid(master, recording.hasVideo) };
   },
   'recordings.update': (input, ctx) => {
-    const recording = ctx.library.recordings.update(input.id, input.changes);
+    const { people, ...changes } = input.changes;
+    if (people) ctx.peopleChanges.replace(input.id, people);
+    const recording = ctx.library.recordings.update(input.id, changes);
     ctx.events.emit('data.changed', { entity: 'recording', id: recording.id, projectId: recording.projectId, change: 'updated' });
     return recording;
   },
@@ -25,9 +27,22 @@ export const recordingHandlers = {
     ctx.capture.deleteRecording(input.id);
     return { deleted: true, id: input.id } as const;
   },
+  'recordings.resolveReview': (input, ctx) => ctx.erasure.resolveReview(input.recordingId, input.resolution, input.actor, input.reason),
   'recordings.importFile': (input, ctx) => ctx.capture.importFile(input),
+  'recordings.importPath': (input, ctx) => {
+    // the desktop app passes the path of a file the user dropped or picked; a page in
+    // browser mode never may (it sends the bytes instead)
+    if (!ctx.trusted && ctx.transport !== 'electron') {
+      throw new AppError('forbidden', 'Only the desktop app imports a file by its path.', {
+        hint: 'From the browser, drop the file on the recordings list: it is sent in pieces.',
+      });
+    }
+    return ctx.capture.importFileQueued(input);
+  },
   'recordings.retryFinalise': (input, ctx) => ctx.capture.retryFinalise(input.recordingId),
   'capture.start': (input, ctx) => ctx.capture.start(input),
+  'recordings.linkPerson': (input, ctx) => ctx.peopleChanges.link(input),
+  'recordings.unlinkPerson': (input, ctx) => ctx.peopleChanges.unlink(input),
   'capture.appendChunk': (input, ctx) => ctx.capture.appendChunk(input),
   'capture.finish': (input, ctx) => ctx.capture.finish(input.recordingId),
   'capture.discard': (input, ctx) => {
@@ -52,4 +67,5 @@ export const recordingHandlers = {
   },
   'jobs.list': (_input, ctx) => ctx.jobs.list(),
   'jobs.cancel': (input, ctx) => ctx.jobs.cancel(input.jobId),
+  'jobs.dismiss': (input, ctx) => ({ dismissed: ctx.jobs.dismiss(input.jobId) }),
 } satisfies HandlerTable;

@@ -1,5 +1,5 @@
 /** Comments, categories, the interview grid and the feedback sheet. */
-import { writeFeedbackSheet } from '../../review/feedbackSheet';
+import { makeFeedbackSheet } from '../../review/feedbackSheetExport';
 import type { HandlerTable } from './handlerTable';
 
 export const reviewHandlers = {
@@ -19,18 +19,8 @@ export const reviewHandlers = {
   'rubric.score': (input, ctx) => ctx.review.score(input),
   'rubric.setCriteria': (input, ctx) => ctx.review.vocabulary.setCriteria(ctx.library.projects.get(input.projectId).id, input.labels),
   'rubric.criteria': (input, ctx) => ctx.review.vocabulary.criteria(ctx.library.projects.get(input.projectId).id),
-  'feedback.sheet': (input, ctx) => {
-    const recording = ctx.library.recordings.get(input.recordingId);
-    return writeFeedbackSheet(
-      ctx.library,
-      {
-        recording,
-        comments: ctx.review.comments.list(recording.id),
-        rubric: ctx.review.rubric(recording.id),
-        projectName: ctx.library.projects.get(recording.projectId).name,
-        masterPath: recording.masterAssetId ? ctx.library.mediaAssets.resolve(recording.masterAssetId).absolutePath : null,
-      },
-      ctx.ffmpeg(),
-    );
+  'feedback.sheet': async (input, ctx) => {
+    const made = await makeFeedbackSheet(ctx, input.recordingId);
+    return { assetId: made.assetId, fileName: made.fileName, sizeBytes: made.sizeBytes, exportId: made.exportId };
   },
 } satisfies HandlerTable;

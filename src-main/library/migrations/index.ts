@@ -9,9 +9,28 @@ import { migration003 } from './003-consent';
 import { migration004 } from './004-review';
 import { migration005 } from './005-editing';
 import { migration006 } from './006-search';
+import { migration007 } from './007-stable-ids';
+import { migration008 } from './008-erasure-journal';
+import { migration010 } from './010-consent-law';
+import { migration012 } from './012-clip-people';
+import { migration013 } from './013-export-recipients';
+import { migration016 } from './016-import-warning';
 
 export type { Migration } from './migration';
 
-export const migrations: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006];
+export const migrations: readonly Migration[] = [
+  migration001,
+  migration002,
+  migration003,
+  migration004,
+  migration005,
+  migration006,
+  migration007,
+  migration008,
+  migration010,
+  migration012,
+  migration013,
+  migration016,
+];
 
 export const LATEST_SCHEMA_VERSION = migrations[migrations.length - 1]!.version;

@@ -10,8 +10,10 @@ import type { AppErrorShape } from '../../../src-shared/appError';
 type Envelope = { ok: true; result: unknown } | { ok: false; error: AppErrorShape };
 
 interface PreloadBridge {
-  invoke(method: string, input: unknown): Promise<Envelope>;
+  invoke(method: string, input: unknown, options?: CallOptions): Promise<Envelope>;
   on(event: string, listener: (payload: unknown) => void): () => void;
+  /** Desktop app only: the path of a file the user dropped or picked. */
+  pathForFile?(file: File): string | null;
 }
 
 declare global {
@@ -33,9 +35,14 @@ export class ApiCallError extends Error {
   }
 }
 
+/** Per-call options: a key that makes a creation happen once however often it is sent. */
+export interface CallOptions {
+  idempotencyKey?: string;
+}
+
 export interface ApiClient {
   readonly transport: 'electron' | 'http';
-  call<M extends ApiMethodName>(method: M, input: ApiInput<M>): Promise<ApiOutput<M>>;
+  call<M extends ApiMethodName>(method: M, input: ApiInput<M>, options?: CallOptions): Promise<ApiOutput<M>>;
   on<E extends ApiEventName>(event: E, listener: (payload: ApiEventPayload<E>) => void): () => void;
   mediaUrl(assetId: number): string;
 }
@@ -43,8 +50,8 @@ export interface ApiClient {
 function ipcClient(bridge: PreloadBridge): ApiClient {
   return {
     transport: 'electron',
-    async call(method, input) {
-      const envelope = await bridge.invoke(method, input);
+    async call(method, input, options) {
+      const envelope = await bridge.invoke(method, input, options);
       if (!envelope.ok) throw new ApiCallError(envelope.error);
       return envelope.result as never;
     },
@@ -56,13 +63,17 @@ function ipcClient(bridge: PreloadBridge): ApiClient {
 }
 
 /** JSON for ordinary methods; for binary ones, the bytes as the body and the rest in the query. */
-function httpRequestFor(method: ApiMethodName, input: unknown): [string, RequestInit] {
+function httpRequestFor(method: ApiMethodName, input: unknown, options: CallOptions = {}): [string, RequestInit] {
+  const key: Record<string, string> = options.idempotencyKey ? { 'Idempotency-Key': options.idempotencyKey } : {};
   if (BINARY_METHODS.includes(method)) {
     const { data, ...rest } = input as { data: Uint8Array } & Record<string, string | number>;
     const query = new URLSearchParams(Object.entries(rest).map(([key, value]) => [key, String(value)]));
-    return [`/api/${method}?${query}`, { method: 'POST', headers: { 'Content-Type': 'application/octet-stream' }, body: data as BodyInit }];
+    return [
+      `/api/${method}?${query}`,
+      { method: 'POST', headers: { 'Content-Type': 'application/octet-stream', ...key }, body: data as BodyInit },
+    ];
   }
-  return [`/api/${method}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(input ?? {}) }];
+  return [`/api/${method}`, { method: 'POST', headers: { 'Content-Type': 'application/json', ...key }, body: JSON.stringify(input ?? {}) }];
 }
 
 function httpClient(): ApiClient {
@@ -83,10 +94,10 @@ function httpClient(): ApiClient {
 
   return {
     transport: 'http',
-    async call(method, input) {
+    async call(method, input, options) {
       let response: Response;
       try {
-        response = await fetch(...httpRequestFor(method, input));
+        response = await fetch(...httpRequestFor(method, input, options));
       } catch {
         throw new ApiCallError({ code: 'unreachable' as AppErrorShape['code'], message: 'The ERIC Studio server does not answer.' });
       }
@@ -109,3 +120,8 @@ function httpClient(): ApiClient {
 }
 
 export const api: ApiClient = window.ericStudio ? ipcClient(window.ericStudio) : httpClient();
+
+/** In the desktop app, the path of a file the user dropped or picked (null in a browser). */
+export function localPathOf(file: File): string | null {
+  return globalThis.window?.ericStudio?.pathForFile?.(file) ?? null;
+}

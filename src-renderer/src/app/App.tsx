@@ -12,6 +12,8 @@ import { PersonConsentScreen } from '../features/consent/PersonConsentScreen';
 import { ReviewScreen } from '../features/review/ReviewScreen';
 import { MontageScreen } from '../features/editing/MontageScreen';
 import { JobsTray } from './JobsTray';
+import { SettingsScreen } from '../features/settings/SettingsScreen';
+import { AboutScreen } from '../features/about/AboutScreen';
 
 function Frame() {
   const route = useRoute();
@@ -21,6 +23,12 @@ function Frame() {
       <nav className="top-bar" aria-label={t('app.title')}>
         <a className="brand" href={hrefFor({ name: 'home' })}>
           {t('app.title')}
+        </a>
+        <a className="top-link" href={hrefFor({ name: 'settings' })}>
+          {t('settings.open')}
+        </a>
+        <a className="top-link" href={hrefFor({ name: 'about' })}>
+          {t('about.open')}
         </a>
         <label className="locale">
           {t('app.language')}{' '}
@@ -38,6 +46,8 @@ function Frame() {
       {route.name === 'review' && <ReviewScreen key={route.recordingId} recordingId={route.recordingId} />}
       {route.name === 'montage' && <MontageScreen key={route.montageId} montageId={route.montageId} />}
       {route.name === 'home' && <HomeScreen />}
+      {route.name === 'settings' && <SettingsScreen />}
+      {route.name === 'about' && <AboutScreen />}
       <JobsTray />
     </>
   );

@@ -12,9 +12,13 @@ export type Route =
   | { name: 'consentDashboard'; projectId: number }
   | { name: 'personConsent'; personId: number }
   | { name: 'review'; recordingId: number }
-  | { name: 'montage'; montageId: number };
+  | { name: 'montage'; montageId: number }
+  | { name: 'settings' }
+  | { name: 'about' };
 
 export function parseRoute(hash: string): Route {
+  if (/^#\/settings\b/.test(hash)) return { name: 'settings' };
+  if (/^#\/about\b/.test(hash)) return { name: 'about' };
   let match = /^#\/projects\/(\d+)\/consent/.exec(hash);
   if (match) return { name: 'consentDashboard', projectId: Number(match[1]) };
   match = /^#\/people\/(\d+)\/consent/.exec(hash);
@@ -48,6 +52,10 @@ export function hrefFor(route: Route): string {
       return `#/recordings/${route.recordingId}`;
     case 'montage':
       return `#/montages/${route.montageId}`;
+    case 'settings':
+      return '#/settings';
+    case 'about':
+      return '#/about';
     default:
       return '#/';
   }

@@ -19,6 +19,12 @@ const FIELD_LABELS: Record<string, MessageKey> = {
   displayName: 'people.name',
   role: 'people.role',
   birthDate: 'people.birthDate',
+  decidedOn: 'consent.decidedOn',
+  guardianIds: 'consent.guardians',
+  minorAgreed: 'consent.minorAgreed',
+  soleHolderReason: 'consent.soleReason',
+  emancipatedOn: 'consent.emancipatedOn',
+  proof: 'consent.emancipationProof',
 };
 
 export function describeError(error: unknown, t: Translate): string {

@@ -19,12 +19,20 @@ export const calendarDateSchema = z
 export const idSchema = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 
 /** Free text typed by a person: trimmed, no control characters, bounded. */
+/** Characters that reorder or hide text on screen (bidi overrides and isolates): removed from names, titles and actors. */
+const BIDI_CONTROLS = /[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]/g;
+
 export function text(max: number) {
   return z
     .string()
-    .trim()
-    .max(max, `at most ${max} characters`)
-    .refine((value) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(value), 'contains control characters');
+    .transform((value) => value.replace(BIDI_CONTROLS, ''))
+    .pipe(
+      z
+        .string()
+        .trim()
+        .max(max, `at most ${max} characters`)
+        .refine((value) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(value), 'contains control characters'),
+    );
 }
 export const requiredText = (max: number) => text(max).pipe(z.string().min(1, 'must not be empty'));
 

@@ -1,14 +1,28 @@
 /** Consent records, guardians, the audit log, policy decisions, dashboard and erasure. */
 import { z } from 'zod';
-import { AUDIENCES, CONSENT_CONDITIONS, CONSENT_METHODS, CONSENT_SCOPES, CONSENT_STATUSES, MAX_CHUNK_BYTES } from '../vocabulary';
+import {
+  AUDIENCES,
+  CONSENT_CONDITIONS,
+  CONSENT_METHODS,
+  CONSENT_SCOPES,
+  CONSENT_STATUSES,
+  GUARDIAN_CAPACITIES,
+  MAX_CHUNK_BYTES,
+  SOLE_HOLDER_REASONS,
+} from '../vocabulary';
 import { calendarDateSchema, idSchema, personRoleSchema, requiredText, text } from './common';
 import { personSchema } from './projects';
+import { exportRecipientSchema } from './exportRecipient';
 
 export const consentScopeSchema = z.enum(CONSENT_SCOPES);
 export const audienceSchema = z.enum(AUDIENCES);
 export const consentStatusSchema = z.enum(CONSENT_STATUSES);
 export const consentMethodSchema = z.enum(CONSENT_METHODS);
 export const consentConditionSchema = z.enum(CONSENT_CONDITIONS);
+export const guardianCapacitySchema = z.enum(GUARDIAN_CAPACITIES);
+export const soleHolderReasonSchema = z.enum(SOLE_HOLDER_REASONS);
+/** What a minor's consent lacks before it may be saved as granted. */
+export const missingAuthorisationSchema = z.enum(['minor-agreement', 'holder', 'second-holder']);
 
 export const guardianSchema = z.object({
   id: idSchema,
@@ -16,6 +30,10 @@ export const guardianSchema = z.object({
   name: z.string(),
   relationship: z.string(),
   createdAt: z.string(),
+  /** Signatory capacity; a guardian recorded before schema 10 counts as `parent-1`. */
+  capacity: guardianCapacitySchema,
+  soleHolderReason: soleHolderReasonSchema.nullable(),
+  soleHolderDetail: z.string(),
 });
 export type Guardian = z.infer<typeof guardianSchema>;
 
@@ -34,6 +52,19 @@ export const consentViewSchema = z.object({
   guardianIds: z.array(idSchema),
   /** False when no record exists yet (shown as pending). */
   recorded: z.boolean(),
+  /** Proof (RGPD art. 7(1)): where it was given, and the form version and SHA-256 shown (null before schema 10). */
+  place: z.string(),
+  formVersion: z.string().nullable(),
+  formSha256: z.string().nullable(),
+  /** The signatories' capacities (names are in `guardians`), in guardian order. */
+  signatories: z.array(
+    z.object({ guardianId: idSchema, capacity: guardianCapacitySchema, soleHolderReason: soleHolderReasonSchema.nullable() }),
+  ),
+  /** For a granted consent: what the law still requires and is missing (a minor's agreement, parents). */
+  missing: z.array(missingAuthorisationSchema),
+  /** The last day of use: the earlier of the expiry and, for a minor, the eve of the 18th birthday. */
+  validUntil: z.string().nullable(),
+  validUntilMajority: z.boolean(),
 });
 export type ConsentView = z.infer<typeof consentViewSchema>;
 
@@ -56,10 +87,19 @@ export const personConsentSchema = z.object({
   scopes: z.array(consentViewSchema),
   guardians: z.array(guardianSchema),
   history: z.array(auditEntrySchema),
+  /** An emancipated minor acts as an adult from that day (proof recorded). */
+  emancipation: z.object({ emancipatedOn: z.string(), proof: z.string(), recordedAt: z.string() }).nullable(),
+  /** The 18th birthday, when the birth date is known and the person is under 18 today. */
+  majorityOn: z.string().nullable(),
 });
 export type PersonConsent = z.infer<typeof personConsentSchema>;
 
-const reasonSchema = z.object({ code: z.string(), scope: consentScopeSchema, expiredOn: z.string().optional() });
+const reasonSchema = z.object({
+  code: z.string(),
+  scope: consentScopeSchema,
+  expiredOn: z.string().optional(),
+  decidedOn: z.string().optional(),
+});
 export const policyDecisionSchema = z.object({
   decision: z.enum(['allowed', 'allowed-with', 'refused']),
   conditions: z.array(consentConditionSchema),
@@ -77,7 +117,7 @@ export const recordingCheckSchema = z.object({
 });
 export type RecordingCheck = z.infer<typeof recordingCheckSchema>;
 
-const actorAndReason = { actor: text(120).optional(), reason: text(500).optional() };
+export const actorAndReason = { actor: text(120).optional(), reason: text(500).optional() };
 
 export const setConsentInputSchema = z
   .strictObject({
@@ -93,6 +133,10 @@ export const setConsentInputSchema = z
     evidenceRecordingId: idSchema.nullable().optional(),
     evidenceFromSeconds: z.number().min(0).nullable().optional(),
     evidenceToSeconds: z.number().min(0).nullable().optional(),
+    /** Where the consent was given (register). */
+    place: text(200).optional(),
+    /** The version of the form shown, when not the current one (a paper form printed earlier). */
+    formVersion: text(60).optional(),
     ...actorAndReason,
   })
   .refine((value) => !(value.conditions?.includes('first-name-only') && value.conditions.includes('no-name')), {
@@ -113,10 +157,44 @@ export const attachEvidenceInputSchema = z.strictObject({
     .refine((data) => data.byteLength <= MAX_CHUNK_BYTES, `a scan holds at most ${MAX_CHUNK_BYTES} bytes`),
 });
 
-export const addGuardianInputSchema = z.strictObject({
+const signatoryCapacityFields = {
+  capacity: guardianCapacitySchema.optional(),
+  soleHolderReason: soleHolderReasonSchema.nullable().optional(),
+  soleHolderDetail: text(300).optional(),
+};
+const reasonOnlyForSoleHolder = (value: { capacity?: string; soleHolderReason?: string | null }) =>
+  !value.soleHolderReason || value.capacity === undefined || value.capacity === 'sole-holder';
+
+export const addGuardianInputSchema = z
+  .strictObject({
+    personId: idSchema,
+    name: requiredText(120),
+    relationship: text(60).optional(),
+    ...signatoryCapacityFields,
+    ...actorAndReason,
+  })
+  .refine((value) => !value.soleHolderReason || value.capacity === 'sole-holder', {
+    message: 'a reason applies only to a sole holder of parental authority',
+    path: ['soleHolderReason'],
+  });
+
+export const updateGuardianInputSchema = z
+  .strictObject({
+    guardianId: idSchema,
+    relationship: text(60).optional(),
+    ...signatoryCapacityFields,
+    ...actorAndReason,
+  })
+  .refine(reasonOnlyForSoleHolder, { message: 'a reason applies only to a sole holder of parental authority', path: ['soleHolderReason'] });
+
+export type UpdateGuardianInput = z.infer<typeof updateGuardianInputSchema>;
+
+export const setEmancipationInputSchema = z.strictObject({
   personId: idSchema,
-  name: requiredText(120),
-  relationship: text(60).optional(),
+  /** null removes a wrongly recorded emancipation. */
+  emancipatedOn: calendarDateSchema.nullable(),
+  /** The proof: judgement, date and court (required when emancipatedOn is set). */
+  proof: text(500).optional(),
   ...actorAndReason,
 });
 
@@ -142,6 +220,10 @@ export const flaggedExportSchema = z.object({
   createdAt: z.string(),
   flaggedAt: z.string(),
   flagReason: z.string(),
+  /** What caused the flag (withdrawn, expired, conditions, linked…), null for older flags. */
+  change: z.string().nullable(),
+  /** Whom to notify (RGPD art. 19). */
+  recipients: z.array(exportRecipientSchema),
 });
 
 export type FlaggedExport = z.infer<typeof flaggedExportSchema>;
@@ -157,14 +239,49 @@ export const dashboardSchema = z.object({
       minor: z.boolean(),
       recordingConsent: policyDecisionSchema,
       audiences: z.record(audienceSchema, policyDecisionSchema),
-      expiringSoon: z.array(z.object({ scope: consentScopeSchema, expiresOn: z.string() })),
+      expiringSoon: z.array(
+        z.object({
+          scope: consentScopeSchema,
+          expiresOn: z.string(),
+          /** Set when the consent ends because the minor turns 18 that day + 1: renew with them as an adult. */
+          majorityOn: z.string().optional(),
+          reason: z.string().optional(),
+        }),
+      ),
     }),
   ),
   flaggedExports: z.array(flaggedExportSchema),
 });
 export type ConsentDashboard = z.infer<typeof dashboardSchema>;
 
-export const eraseInputSchema = z.strictObject({ personId: idSchema, ...actorAndReason });
+export const eraseInputSchema = z.strictObject({
+  personId: idSchema,
+  ...actorAndReason,
+  /** Replace the person's names in other people's free text (comments, titles, names of clips…). Default: yes. */
+  redactMentions: z.boolean().optional(),
+  /** Delete the copies exported outside the library that the app can still reach. Default: no (they are listed). */
+  deleteExternalCopies: z.boolean().optional(),
+});
+export const erasurePlanSchema = z.object({
+  personId: idSchema,
+  recordingsToDelete: z.array(idSchema),
+  recordingsToReview: z.array(idSchema),
+  exportsInLibrary: z.array(z.object({ exportId: idSchema, kind: z.string(), label: z.string() })),
+  externalCopies: z.array(
+    z.object({
+      exportId: idSchema,
+      kind: z.string(),
+      audience: audienceSchema,
+      createdAt: z.string(),
+      paths: z.array(z.string()),
+      reachable: z.boolean(),
+    }),
+  ),
+  feedbackSheets: z.number().int(),
+  mentions: z.array(z.object({ table: z.string(), column: z.string(), id: z.number().int(), excerpt: z.string() })),
+});
+export type ErasurePlan = z.infer<typeof erasurePlanSchema>;
+export const finishErasureOutputSchema = z.object({ done: z.literal(true), walFrames: z.number().int() });
 export const eraseOutputSchema = z.object({
   erased: z.literal(true),
   recordingsDeleted: z.number().int(),

@@ -36,6 +36,10 @@ export const clipSchema = z.object({
   blurBox: blurBoxSchema.nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
+  /** People linked to the recording whom a confirmed narrowing leaves out of this clip (everyone else appears). */
+  excludedPersonIds: z.array(idSchema),
+  /** When the narrowing was confirmed, or null: everyone linked to the recording appears. */
+  peopleConfirmedAt: z.string().nullable(),
 });
 export type Clip = z.infer<typeof clipSchema>;
 

@@ -11,3 +11,5 @@ export * from './review';
 export * from './search';
 export * from './editing';
 export * from './packs';
+export * from './settings';
+export * from './recall';

@@ -84,7 +84,13 @@ export const personFieldsSchema = z.strictObject({
 });
 export const addPersonInputSchema = personFieldsSchema.extend({ projectId: idSchema });
 export type AddPersonInput = z.infer<typeof addPersonInputSchema>;
-export const updatePersonInputSchema = z.strictObject({ id: idSchema, changes: personFieldsSchema.partial() });
+export const updatePersonInputSchema = z.strictObject({
+  id: idSchema,
+  changes: personFieldsSchema.partial(),
+  /** Who changes a name or a birth date, and why: logged with the consent history. */
+  actor: text(120).optional(),
+  reason: text(500).optional(),
+});
 export type UpdatePersonInput = z.infer<typeof updatePersonInputSchema>;
 export const systemInfoSchema = z.object({
   appVersion: z.string(),

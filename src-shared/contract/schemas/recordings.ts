@@ -43,6 +43,8 @@ export const recordingSchema = z.object({
   recordedAt: z.string(),
   people: z.array(recordingPersonSchema),
   markers: z.array(markerSchema),
+  /** What the import could not keep as it was (a truncated file, a second sound track…), in French; null when all was kept. */
+  importWarning: z.string().nullable(),
   /** The master's frame grid (frames a second): in and out points, markers and frame steps land on it. Given by recordings.get. */
   frameRate: z.number().positive().optional(),
 });
@@ -86,6 +88,15 @@ export const appendChunkInputSchema = z.strictObject({
 export type AppendChunkInput = z.infer<typeof appendChunkInputSchema>;
 
 export const recordingIdInputSchema = z.strictObject({ recordingId: idSchema });
+/** After an erasure: the animator confirms the erased person is not in a recording, or deletes it. */
+export const REVIEW_RESOLUTIONS = ['confirmed-absent', 'deleted'] as const;
+export const resolveReviewInputSchema = z.strictObject({
+  recordingId: idSchema,
+  resolution: z.enum(REVIEW_RESOLUTIONS),
+  actor: text(120).optional(),
+  reason: text(500).optional(),
+});
+export const resolveReviewOutputSchema = z.object({ recordingId: idSchema, resolution: z.enum(REVIEW_RESOLUTIONS) });
 
 export const importFileInputSchema = z
   .strictObject({
@@ -120,6 +131,10 @@ export const jobSchema = z.object({
   ratio: z.number().nullable(),
   step: z.string().nullable(),
   recordingId: idSchema.nullable(),
+  /** Whether the work can be started again after a failure (a kept camera take). */
+  retryable: z.boolean().optional(),
+  /** Why a failed job failed, as the main side said it (shown in the jobs tray until dismissed). */
+  error: z.object({ code: z.string(), message: z.string(), hint: z.string().optional() }).nullable().optional(),
 });
 export type Job = z.infer<typeof jobSchema>;
 export const jobIdInputSchema = z.strictObject({ jobId: z.string().min(1).max(64) });

@@ -85,6 +85,9 @@ export function RecordScreen({ sessionId }: { sessionId: number }) {
             level={level}
           />
           <RecordControls recorder={recorder} canStart={!deviceError && !!data} />
+          <p className={take.selectedPeople.length === 0 ? 'warning-text' : 'muted small-text'} role="status">
+            {take.selectedPeople.length === 0 ? t('record.nobodyChecked') : t('record.peopleRequired')}
+          </p>
         </div>
         <form className="card record-settings" onSubmit={(event) => event.preventDefault()} aria-label={t('record.title')}>
           <DevicePicker devices={devices} busy={busy} />

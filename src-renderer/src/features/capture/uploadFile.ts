@@ -1,9 +1,10 @@
 /**
- * Import from the UI: the chosen file is sent in 8 MB chunks through the same
- * capture path as the camera, then finalised by the main side like any recording.
+ * Import from the UI: in the desktop app the main side reads the file by its path;
+ * in a browser the file is sent in 8 MB chunks through the same capture path as the
+ * camera. Either way it is finalised by the main side like any recording.
  */
 import type { RecordingKind } from '../../../../src-shared/contract/schemas';
-import { api } from '../../api/client';
+import { api, localPathOf } from '../../api/client';
 import { ChunkUploader } from './chunkUploader';
 
 const UPLOAD_CHUNK_BYTES = 8 * 1024 * 1024;
@@ -17,6 +18,19 @@ export async function uploadFile(
   target: { sessionId: number; kind: RecordingKind },
   onProgress: (ratio: number) => void,
 ): Promise<{ recordingId: number; jobId: string }> {
+  // the desktop app reads the file by path: no copy of it travels over IPC
+  const localPath = localPathOf(file);
+  if (localPath) {
+    onProgress(0);
+    const queued = await api.call('recordings.importPath', {
+      path: localPath,
+      sessionId: target.sessionId,
+      kind: target.kind,
+      title: file.name.replace(/\.[^.]+$/, '').slice(0, 200),
+    });
+    onProgress(1);
+    return queued;
+  }
   const recording = await api.call('capture.start', {
     sessionId: target.sessionId,
     kind: target.kind,

@@ -4,28 +4,13 @@
  */
 import { useEffect, useRef, useState } from 'react';
 import { RESOLUTIONS, type ResolutionName } from './recorderMime';
-
-const DEVICE_KEY = 'eric-studio.devices';
-
-interface RememberedDevices {
-  camera?: string;
-  microphone?: string;
-  resolution?: ResolutionName;
-}
-
-function remembered(): RememberedDevices {
-  try {
-    return JSON.parse(localStorage.getItem(DEVICE_KEY) ?? '{}') as RememberedDevices;
-  } catch {
-    return {};
-  }
-}
+import { readCaptureDefaults, writeCaptureDefaults } from './captureDefaults';
 
 export function useMediaDevices() {
   const [devices, setDevices] = useState<MediaDeviceInfo[]>([]);
-  const [cameraId, setCameraId] = useState(remembered().camera ?? '');
-  const [microphoneId, setMicrophoneId] = useState(remembered().microphone ?? '');
-  const [resolution, setResolution] = useState<ResolutionName>(remembered().resolution ?? '720p');
+  const [cameraId, setCameraId] = useState(readCaptureDefaults().camera ?? '');
+  const [microphoneId, setMicrophoneId] = useState(readCaptureDefaults().microphone ?? '');
+  const [resolution, setResolution] = useState<ResolutionName>(readCaptureDefaults().resolution ?? '720p');
   const [stream, setStream] = useState<MediaStream | null>(null);
   const [deviceError, setDeviceError] = useState<string | null>(null);
   const previewRef = useRef<HTMLVideoElement>(null);
@@ -50,7 +35,7 @@ export function useMediaDevices() {
       .catch((reason: unknown) => {
         if (!cancelled) setDeviceError(reason instanceof Error ? reason.message : String(reason));
       });
-    localStorage.setItem(DEVICE_KEY, JSON.stringify({ camera: cameraId, microphone: microphoneId, resolution }));
+    writeCaptureDefaults({ camera: cameraId, microphone: microphoneId, resolution });
     return () => {
       cancelled = true;
       opened?.getTracks().forEach((track) => track.stop());

@@ -11,9 +11,12 @@ import { useI18n } from '../../i18n/i18n';
 import { hrefFor } from '../../app/router';
 import { useApiData } from '../../app/useApiData';
 import { decisionLabel } from './consentLabels';
+import { RebuildButton, RecipientsToNotify } from './RecallActions';
+import { useState } from 'react';
 
 export function ConsentDashboardScreen({ projectId }: { projectId: number }) {
   const { t, formatDate } = useI18n();
+  const [actionError, setActionError] = useState<unknown>(null);
   const { data, error } = useApiData(async () => {
     const [project, dashboard] = await Promise.all([
       api.call('projects.get', { id: projectId }),
@@ -34,7 +37,7 @@ export function ConsentDashboardScreen({ projectId }: { projectId: number }) {
         <Icon name="back" /> {project.name}
       </a>
       <h1>{t('consent.dashboardTitle', { project: project.name })}</h1>
-      <ErrorBanner error={error} />
+      <ErrorBanner error={error ?? actionError} />
       <div className="table-scroll">
         <table className="consent-table" aria-label={t('consent.open')}>
           <thead>
@@ -83,6 +86,7 @@ export function ConsentDashboardScreen({ projectId }: { projectId: number }) {
             {expiring.map((entry) => (
               <li key={`${entry.person.personId}-${entry.scope}`} className="item">
                 {entry.person.displayName} — {t(`consent.scope.${entry.scope}`)} : {formatDate(entry.expiresOn)}
+                {entry.majorityOn && <span className="badge warning"> {t('consent.renewAt', { date: formatDate(entry.majorityOn) })}</span>}
               </li>
             ))}
           </ul>
@@ -92,11 +96,13 @@ export function ConsentDashboardScreen({ projectId }: { projectId: number }) {
           {dashboard.flaggedExports.length === 0 && <p className="empty">{t('consent.nothingToRecall')}</p>}
           <ul className="item-list" aria-label={t('consent.toRecall')}>
             {dashboard.flaggedExports.map((entry) => (
-              <li key={entry.id} className="item">
+              <li key={entry.id} className="item recall-item" aria-label={entry.label || entry.kind}>
                 <span>
                   <strong>{entry.label || entry.kind}</strong> ({t(`consent.scope.${entry.audience}` as 'consent.scope.public')}) —{' '}
                   {entry.flagReason}
                 </span>
+                <RecipientsToNotify exportId={entry.id} recipients={entry.recipients} onError={setActionError} />
+                <RebuildButton exportId={entry.id} onError={setActionError} />
               </li>
             ))}
           </ul>

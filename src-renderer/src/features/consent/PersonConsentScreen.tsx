@@ -2,7 +2,7 @@
  * One person's consent: each scope, the guardians of a minor, the printable form,
  * the full history (audit log), and erasure.
  */
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { api } from '../../api/client';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { ScreenLoading } from '../../components/ScreenLoading';
@@ -12,14 +12,15 @@ import { useI18n } from '../../i18n/i18n';
 import { hrefFor, navigate } from '../../app/router';
 import { useApiData } from '../../app/useApiData';
 import { ScopeConsentEditor } from './ScopeConsentEditor';
+import { GuardiansCard } from './GuardiansCard';
+import { EmancipationCard } from './EmancipationCard';
+import { peopleHistoryLine } from './historyLabels';
 
 const ACTOR_KEY = 'eric-studio.actor';
 
 export function PersonConsentScreen({ personId }: { personId: number }) {
-  const { t } = useI18n();
+  const { t, formatDate } = useI18n();
   const [actor, setActor] = useState(() => localStorage.getItem(ACTOR_KEY) ?? '');
-  const [guardianName, setGuardianName] = useState('');
-  const [relationship, setRelationship] = useState('');
   const [form, setForm] = useState<{ assetId: number; fileName: string } | null>(null);
   const [error, setError] = useState<unknown>(null);
   const { data: consent, error: loadError } = useApiData(() => api.call('consent.show', { personId }), [personId]);
@@ -29,18 +30,6 @@ export function PersonConsentScreen({ personId }: { personId: number }) {
   function rememberActor(value: string) {
     setActor(value);
     localStorage.setItem(ACTOR_KEY, value);
-  }
-
-  async function addGuardian(event: FormEvent) {
-    event.preventDefault();
-    setError(null);
-    try {
-      await api.call('consent.addGuardian', { personId, name: guardianName, relationship, ...(actor ? { actor } : {}) });
-      setGuardianName('');
-      setRelationship('');
-    } catch (reason) {
-      setError(reason);
-    }
   }
 
   async function erase() {
@@ -74,7 +63,6 @@ export function PersonConsentScreen({ personId }: { personId: number }) {
           <h1>{consent.person.displayName}</h1>
           <p className="muted">{t(`role.${consent.person.role}`)}</p>
           {consent.minor && <p className="notice">{t('consent.minorNotice', { age: consent.age ?? '' })}</p>}
-          {consent.under15 && <p className="notice">{t('consent.under15Notice')}</p>}
         </div>
         <div className="actions">
           <button onClick={() => void api.call('consent.form', { personId }).then(setForm, setError)}>{t('consent.form')}</button>
@@ -102,31 +90,8 @@ export function PersonConsentScreen({ personId }: { personId: number }) {
           />
         ))}
       </div>
-      {consent.minor && (
-        <section className="card" aria-labelledby="guardians-title">
-          <h2 id="guardians-title">{t('consent.guardians')}</h2>
-          <ul className="item-list">
-            {consent.guardians.map((guardian) => (
-              <li key={guardian.id} className="item">
-                {guardian.name} {guardian.relationship && <span className="muted">· {guardian.relationship}</span>}
-              </li>
-            ))}
-          </ul>
-          <form className="inline-form" onSubmit={addGuardian} aria-label={t('consent.addGuardian')}>
-            <div className="field">
-              <label htmlFor="guardian-name">{t('consent.guardianName')}</label>
-              <input id="guardian-name" value={guardianName} required maxLength={120} onChange={(e) => setGuardianName(e.target.value)} />
-            </div>
-            <div className="field">
-              <label htmlFor="guardian-relationship">{t('consent.guardianRelationship')}</label>
-              <input id="guardian-relationship" value={relationship} maxLength={60} onChange={(e) => setRelationship(e.target.value)} />
-            </div>
-            <button type="submit" className="primary">
-              <Icon name="plus" /> {t('consent.addGuardian')}
-            </button>
-          </form>
-        </section>
-      )}
+      {(consent.minor || consent.guardians.length > 0) && <GuardiansCard consent={consent} actor={actor} />}
+      {(consent.minor || consent.emancipation) && <EmancipationCard consent={consent} actor={actor} />}
       <section className="card" aria-labelledby="history-title">
         <h2 id="history-title">{t('consent.history')}</h2>
         <ol className="history" aria-label={t('consent.history')}>
@@ -141,7 +106,12 @@ export function PersonConsentScreen({ personId }: { personId: number }) {
                   })
                 : entry.action === 'guardian-added'
                   ? t('consent.historyGuardian')
-                  : t('consent.historyEvidence', { scope: t(`consent.scope.${entry.scope}` as MessageKey) })}
+                  : entry.action === 'guardian-updated'
+                    ? t('consent.historyGuardianUpdated')
+                    : entry.action.startsWith('emancipation-')
+                      ? t('consent.historyEmancipation')
+                      : (peopleHistoryLine(entry, t, formatDate) ??
+                        t('consent.historyEvidence', { scope: t(`consent.scope.${entry.scope}` as MessageKey) }))}
               {entry.actor && <span className="muted"> · {entry.actor}</span>}
               {entry.reason && <span className="muted"> · « {entry.reason} »</span>}
             </li>

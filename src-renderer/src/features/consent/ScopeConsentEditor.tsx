@@ -1,14 +1,19 @@
 /**
- * Editing one scope of a person's consent: status (big buttons), how it was given,
- * conditions, expiry, and for minors the child's agreement and the guardians who signed.
+ * Editing one scope of a person's consent: status (big buttons), how, when and where it
+ * was given, conditions, expiry, and for someone under 18 that day their own agreement and
+ * the parents who signed. A minor's consent is not saved as granted without the
+ * authorisations the law needs (the same rule as the main side's, from src-shared).
  */
 import { useState, type FormEvent } from 'react';
 import type { ConsentView, Guardian, PersonConsent, Recording } from '../../../../src-shared/contract/schemas';
 import { CONSENT_CONDITIONS, CONSENT_METHODS, CONSENT_STATUSES } from '../../../../src-shared/contract/vocabulary';
+import { localToday } from '../../../../src-shared/age';
+import { actsAsAdultOn, missingAuthorisations } from '../../../../src-shared/parentalAuthority';
 import { api } from '../../api/client';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { useI18n } from '../../i18n/i18n';
 import { OralConsentEvidence, type EvidenceDraft } from './OralConsentEvidence';
+import { ConsentProof } from './ConsentProof';
 
 type Status = ConsentView['status'];
 type Method = NonNullable<ConsentView['method']>;
@@ -27,13 +32,16 @@ export function ScopeConsentEditor({
   actor: string;
   recordings: Recording[];
 }) {
-  const { t } = useI18n();
+  const { t, formatDate } = useI18n();
   const [status, setStatus] = useState<Status>(view.status);
   const [method, setMethod] = useState<Method | ''>(view.method ?? '');
   const [conditions, setConditions] = useState<Condition[]>(view.conditions);
   const [expiresOn, setExpiresOn] = useState(view.expiresOn ?? '');
   const [minorAgreed, setMinorAgreed] = useState(view.minorAgreed);
   const [guardianIds, setGuardianIds] = useState<number[]>(view.guardianIds);
+  const today = localToday();
+  const [decidedOn, setDecidedOn] = useState(today);
+  const [place, setPlace] = useState(view.place);
   const [reason, setReason] = useState('');
   const [evidence, setEvidence] = useState<EvidenceDraft>({
     recordingId: view.evidenceRecordingId ? String(view.evidenceRecordingId) : '',
@@ -43,11 +51,17 @@ export function ScopeConsentEditor({
   const [error, setError] = useState<unknown>(null);
   const [saved, setSaved] = useState(false);
   const idBase = `scope-${view.scope}`;
+  const person = { birthDate: consent.person.birthDate, emancipatedOn: consent.emancipation?.emancipatedOn ?? null };
+  const day = decidedOn || today;
+  const minorThatDay = !actsAsAdultOn(person, day);
+  const signatories = guardians.filter((guardian) => guardianIds.includes(guardian.id));
+  const missing = status === 'granted' ? missingAuthorisations(person, { scope: view.scope, minorAgreed, signatories }, day) : [];
 
   async function save(event: FormEvent) {
     event.preventDefault();
     setError(null);
     setSaved(false);
+    if (missing.length) return; // the notice above the button says what is missing
     try {
       await api.call('consent.set', {
         personId: consent.person.id,
@@ -59,6 +73,8 @@ export function ScopeConsentEditor({
         ...(expiresOn && expiresOn !== view.expiresOn ? { expiresOn } : {}),
         minorAgreed,
         guardianIds,
+        decidedOn: day,
+        place,
         ...(method === 'filmed-oral-consent'
           ? {
               evidenceRecordingId: evidence.recordingId ? Number(evidence.recordingId) : null,
@@ -119,6 +135,14 @@ export function ScopeConsentEditor({
           </select>
         </div>
         <div className="field">
+          <label htmlFor={`${idBase}-decided`}>{t('consent.decidedOn')}</label>
+          <input id={`${idBase}-decided`} type="date" max={today} value={decidedOn} onChange={(e) => setDecidedOn(e.target.value)} />
+        </div>
+        <div className="field">
+          <label htmlFor={`${idBase}-place`}>{t('consent.place')}</label>
+          <input id={`${idBase}-place`} value={place} maxLength={200} onChange={(e) => setPlace(e.target.value)} />
+        </div>
+        <div className="field">
           <label htmlFor={`${idBase}-expires`}>{t('consent.expires')}</label>
           <input id={`${idBase}-expires`} type="date" value={expiresOn} onChange={(e) => setExpiresOn(e.target.value)} />
         </div>
@@ -135,9 +159,10 @@ export function ScopeConsentEditor({
           </label>
         ))}
       </fieldset>
-      {consent.minor && (
+      {(consent.minor || minorThatDay) && (
         <fieldset className="conditions">
           <legend>{t('consent.guardians')}</legend>
+          {minorThatDay && <p className="muted">{t('consent.minorOnDate', { date: formatDate(day) })}</p>}
           <label className="check">
             <input type="checkbox" checked={minorAgreed} onChange={() => setMinorAgreed((value) => !value)} />
             {t('consent.minorAgreed')}
@@ -149,7 +174,7 @@ export function ScopeConsentEditor({
                 checked={guardianIds.includes(guardian.id)}
                 onChange={() => setGuardianIds((list) => toggle(list, guardian.id))}
               />
-              {t('consent.guardianSigned', { name: guardian.name })}
+              {t('consent.guardianSignedAs', { name: guardian.name, capacity: t(`consent.capacity.${guardian.capacity}`) })}
             </label>
           ))}
         </fieldset>
@@ -158,8 +183,20 @@ export function ScopeConsentEditor({
         <label htmlFor={`${idBase}-reason`}>{t('consent.reason')}</label>
         <input id={`${idBase}-reason`} value={reason} maxLength={500} onChange={(e) => setReason(e.target.value)} />
       </div>
+      {missing.length > 0 && (
+        <div className="notice warning" role="alert">
+          <p>{t('consent.missingTitle')} :</p>
+          <ul>
+            {missing.map((item) => (
+              <li key={item}>{t(`consent.missing.${item}`)}</li>
+            ))}
+          </ul>
+          <p>{t('consent.missingFix')}</p>
+        </div>
+      )}
+      <ConsentProof view={view} guardians={guardians} minor={consent.minor} />
       <div className="actions">
-        <button type="submit" className="primary">
+        <button type="submit" className="primary" aria-disabled={missing.length > 0}>
           {t('consent.save')}
         </button>
         {saved && <span role="status">{t('consent.saved')}</span>}

@@ -1,7 +1,7 @@
 /**
  * The clips of one recording, on the review screen: make one from the I/O range, from
  * two markers or from a range comment; name it, tag its themes, say who speaks (for
- * the lower third), draw the region to pixelate; play, export or delete it.
+ * the lower third), who appears in it, draw the region to pixelate; play, export or delete it.
  */
 import { useState, type FormEvent } from 'react';
 import type { Clip } from '../../../../src-shared/contract/schemas/editing';
@@ -12,6 +12,8 @@ import { FALLBACK_FRAME_RATE, snapToFrame } from '../../../../src-shared/frameGr
 import { useI18n } from '../../i18n/i18n';
 import { useApiData } from '../../app/useApiData';
 import { ExportPanel } from './ExportPanel';
+import { useSubmitOnce } from '../../app/useSubmitOnce';
+import { ClipPeople } from './ClipPeople';
 
 export function parseTags(text: string): string[] {
   return [
@@ -46,21 +48,26 @@ export function ClipsPanel({
   const [exporting, setExporting] = useState<Clip | null>(null);
   const { data: clips } = useApiData(() => api.call('clips.list', { recordingId: recording.id }), [recording.id], ['clip']);
 
-  async function create(inSeconds: number, outSeconds: number) {
+  const creation = useSubmitOnce(async (idempotencyKey: string, inSeconds: number, outSeconds: number) => {
     try {
-      await api.call('clips.create', {
-        recordingId: recording.id,
-        name: name.trim() || t('clips.defaultName', { time: formatClock(inSeconds) }),
-        inSeconds,
-        outSeconds,
-        tags: parseTags(tags),
-        speakerPersonId: speaker ? Number(speaker) : recording.people.length === 1 ? recording.people[0]!.personId : null,
-      });
+      await api.call(
+        'clips.create',
+        {
+          recordingId: recording.id,
+          name: name.trim() || t('clips.defaultName', { time: formatClock(inSeconds) }),
+          inSeconds,
+          outSeconds,
+          tags: parseTags(tags),
+          speakerPersonId: speaker ? Number(speaker) : recording.people.length === 1 ? recording.people[0]!.personId : null,
+        },
+        { idempotencyKey },
+      );
       setName('');
     } catch (reason) {
       onError(reason);
     }
-  }
+  });
+  const create = creation.run;
 
   function createFromRange(event: FormEvent) {
     event.preventDefault();
@@ -119,7 +126,7 @@ export function ClipsPanel({
           </div>
         </div>
         <div className="actions">
-          <button type="submit" className="primary" disabled={!range || range.end === null}>
+          <button type="submit" className="primary" disabled={!range || range.end === null || creation.busy}>
             {t('clips.createFromRange')}
           </button>
           <span className="muted">
@@ -133,7 +140,7 @@ export function ClipsPanel({
             <span>{t('clips.fromMarkers')}</span>
             {markerSelect(markerA, setMarkerA)}
             {markerSelect(markerB, setMarkerB)}
-            <button type="button" onClick={createFromMarkers} disabled={!markerA || !markerB || markerA === markerB}>
+            <button type="button" onClick={createFromMarkers} disabled={!markerA || !markerB || markerA === markerB || creation.busy}>
               {t('clips.createFromMarkers')}
             </button>
           </div>
@@ -188,6 +195,12 @@ export function ClipsPanel({
                 {t('clips.delete')}
               </button>
             </div>
+            <ClipPeople
+              key={`${clip.id}-${recording.people.map((person) => person.personId).join(',')}`}
+              clip={clip}
+              recording={recording}
+              onError={onError}
+            />
             {exporting?.id === clip.id && (
               <ExportPanel target={{ kind: 'clip', clipId: clip.id }} name={clip.name} clipOptions onClose={() => setExporting(null)} />
             )}

@@ -1,6 +1,7 @@
 /**
- * What a project has exported: kind, audience, date, download link, and the recall
- * flag a later consent withdrawal puts on it. Deleting an export deletes its files.
+ * What a project has exported: kind, audience, date, download link, to whom it was given,
+ * and the recall flag a later narrowing of consent puts on it (with the letters to send and
+ * the rebuild). Deleting an export deletes its files.
  */
 import { useState } from 'react';
 import type { PackVerification } from '../../../../src-shared/contract/schemas/packs';
@@ -8,6 +9,7 @@ import { api } from '../../api/client';
 import { formatClock } from '../../../../src-shared/time';
 import { useI18n } from '../../i18n/i18n';
 import { useApiData } from '../../app/useApiData';
+import { ExportRecipients } from './ExportRecipients';
 
 export function ExportsList({ projectId, onError }: { projectId: number; onError(error: unknown): void }) {
   const { t, formatDate } = useI18n();
@@ -25,12 +27,15 @@ export function ExportsList({ projectId, onError }: { projectId: number; onError
             <div>
               <strong>{record.label}</strong> <span className="badge">{t(`consent.scope.${record.audience}`)}</span>{' '}
               <span className="muted">
-                {t(`exports.kind.${record.kind === 'montage' ? 'montage' : record.kind === 'pack' ? 'pack' : 'clip'}`)} ·{' '}
-                {formatDate(record.createdAt.slice(0, 10))}
+                {t(
+                  `exports.kind.${record.kind === 'montage' ? 'montage' : record.kind === 'pack' ? 'pack' : record.kind === 'feedback-sheet' ? 'feedback-sheet' : 'clip'}`,
+                )}{' '}
+                · {formatDate(record.createdAt.slice(0, 10))}
                 {record.durationSeconds !== null && ` · ${formatClock(record.durationSeconds)}`}
               </span>
               {record.flaggedAt && <p className="warning-text">{t('exports.flagged', { reason: record.flagReason ?? '' })}</p>}
               {record.outputPath && <p className="muted small-text">{t('exports.external', { path: record.outputPath })}</p>}
+              <ExportRecipients record={record} onError={onError} />
               {verified[record.id] && (
                 <p className={verified[record.id]!.ok ? 'ok-text' : 'warning-text'} role="status">
                   {verified[record.id]!.ok
@@ -50,11 +55,6 @@ export function ExportsList({ projectId, onError }: { projectId: number; onError
               {record.kind === 'pack' && (
                 <button className="small" onClick={() => verify(record.id)}>
                   {t('packs.verify')}
-                </button>
-              )}
-              {record.kind === 'pack' && record.flaggedAt && record.outputPath === null && (
-                <button className="small primary" onClick={() => void api.call('packs.rebuild', { exportId: record.id }).catch(onError)}>
-                  {t('packs.rebuild')}
                 </button>
               )}
               <button

@@ -11,6 +11,7 @@ import { useI18n } from '../../i18n/i18n';
 import { AudienceSelect, type Audience } from '../consent/AudienceSelect';
 import { blockerLabel } from '../consent/consentLabels';
 import { useApiData } from '../../app/useApiData';
+import { useSubmitOnce } from '../../app/useSubmitOnce';
 
 export function PacksPanel({ projectId, onError }: { projectId: number; onError(error: unknown): void }) {
   const { t } = useI18n();
@@ -38,14 +39,14 @@ export function PacksPanel({ projectId, onError }: { projectId: number; onError(
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [specKey, clips]);
 
-  async function build() {
+  const building = useSubmitOnce(async (idempotencyKey: string) => {
     try {
-      await api.call('packs.build', { spec });
+      await api.call('packs.build', { spec }, { idempotencyKey });
       setStarted(true);
     } catch (reason) {
       onError(reason);
     }
-  }
+  });
 
   return (
     <section className="card packs-panel" aria-labelledby="packs-title">
@@ -99,7 +100,11 @@ export function PacksPanel({ projectId, onError }: { projectId: number; onError(
         </div>
       )}
       <div className="actions">
-        <button className="primary" disabled={!preview || preview.included.length === 0 || started} onClick={() => void build()}>
+        <button
+          className="primary"
+          disabled={!preview || preview.included.length === 0 || started || building.busy}
+          onClick={() => void building.run()}
+        >
           {t('packs.build')}
         </button>
         {started && <span role="status">{t('export.started')}</span>}

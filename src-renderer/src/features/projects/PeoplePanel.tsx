@@ -4,7 +4,7 @@
 import { useState, type FormEvent } from 'react';
 import type { Person, PersonRole } from '../../../../src-shared/contract/schemas';
 import { PERSON_ROLES } from '../../../../src-shared/contract/vocabulary';
-import { api } from '../../api/client';
+import { api, ApiCallError } from '../../api/client';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { Field } from '../../components/Field';
 import { Icon } from '../../components/Icon';
@@ -18,6 +18,7 @@ export function PeoplePanel({ projectId, people, defaultRole }: { projectId: num
   const [role, setRole] = useState<PersonRole>(defaultRole);
   const [birthDate, setBirthDate] = useState('');
   const [error, setError] = useState<unknown>(null);
+  const [refusal, setRefusal] = useState<string | null>(null);
 
   async function add(event: FormEvent) {
     event.preventDefault();
@@ -33,10 +34,13 @@ export function PeoplePanel({ projectId, people, defaultRole }: { projectId: num
 
   async function remove(person: Person) {
     if (!window.confirm(t('people.deleteConfirm', { name: person.displayName }))) return;
+    setRefusal(null);
     try {
       await api.call('people.delete', { id: person.id });
     } catch (reason) {
-      setError(reason);
+      // someone in a recording or an export is erased, not deleted: the app says so in French
+      if (reason instanceof ApiCallError && reason.code === 'conflict' && reason.hint) setRefusal(`${reason.message} ${reason.hint}`);
+      else setError(reason);
     }
   }
 
@@ -46,6 +50,11 @@ export function PeoplePanel({ projectId, people, defaultRole }: { projectId: num
         <Icon name="person" /> {t('people.title')}
       </h2>
       <ErrorBanner error={error} />
+      {refusal && (
+        <p className="warning-banner" role="alert">
+          {refusal}
+        </p>
+      )}
       {people.length === 0 && <p className="empty">{t('people.empty')}</p>}
       <ul className="item-list" aria-label={t('people.title')}>
         {people.map((person) => (

@@ -1,16 +1,18 @@
 /**
- * One recording in a session's list: poster, duration, kind, people, state, and
- * rename / delete / retry.
+ * One recording in a session's list: poster, duration, kind, the people filmed (editable,
+ * required for any export), state, and rename / delete / retry.
  */
 import { useState } from 'react';
 import type { Recording } from '../../../../src-shared/contract/schemas';
 import { api } from '../../api/client';
 import { formatClock } from '../../../../src-shared/time';
 import { ErrorBanner } from '../../components/ErrorBanner';
+import { ImportWarning } from './ImportWarning';
 import { Icon } from '../../components/Icon';
 import { ProgressBar } from '../../components/ProgressBar';
 import { useI18n } from '../../i18n/i18n';
 import { hrefFor } from '../../app/router';
+import { PeopleInRecording } from '../people/PeopleInRecording';
 import type { Job } from '../../../../src-shared/contract/schemas';
 
 export function RecordingCard({ recording, job }: { recording: Recording; job: Job | undefined }) {
@@ -71,10 +73,11 @@ export function RecordingCard({ recording, job }: { recording: Recording; job: J
           {recording.recovered && <span className="badge warning">{t('recording.recovered')}</span>}
           {recording.status === 'ready' && !recording.hasAudio && <span className="badge warning">{t('recording.noAudio')}</span>}
         </p>
-        {recording.people.length > 0 && <p className="muted">{recording.people.map((person) => person.displayName).join(', ')}</p>}
+        <PeopleInRecording recording={recording} />
         {recording.markers.length > 0 && <p className="muted">{t('recording.markers', { count: recording.markers.length })}</p>}
         {recording.status === 'finalising' && <ProgressBar ratio={job?.ratio ?? null} label={t('recording.status.finalising')} />}
         {recording.status === 'failed' && recording.failure && <p className="failure">{recording.failure}</p>}
+        {recording.status === 'ready' && <ImportWarning warning={recording.importWarning} />}
         <ErrorBanner error={error} />
         <div className="actions">
           {recording.status === 'ready' && (

@@ -81,7 +81,7 @@ export function CommentComposer({
           {rangeLabel ?? t('review.at', { time: formatClock(currentTime) })}
         </span>
       </div>
-      <button type="submit" className="primary">
+      <button type="submit" className="primary" disabled={composer.busy}>
         {t('review.add')}
       </button>
     </form>

@@ -10,6 +10,7 @@ import { ErrorBanner } from '../../components/ErrorBanner';
 import { ScreenLoading } from '../../components/ScreenLoading';
 import { BlurBoxOverlay } from '../editing/BlurBoxOverlay';
 import { ClipsPanel } from '../editing/ClipsPanel';
+import { PeopleInRecording } from '../people/PeopleInRecording';
 import { SubtitlesImport } from '../editing/SubtitlesImport';
 import { useI18n } from '../../i18n/i18n';
 import { CommentComposer } from './CommentComposer';
@@ -110,6 +111,11 @@ export function ReviewScreen({ recordingId }: { recordingId: number }) {
           />
         </section>
       </div>
+      {!groupMode && (
+        <div className="card">
+          <PeopleInRecording recording={recording} />
+        </div>
+      )}
       {!groupMode && recording.status === 'ready' && (
         <>
           <ClipsPanel recording={recording} range={inOut.range} onSeek={player.seek} onDrawBox={blurBox.start} onError={setError} />

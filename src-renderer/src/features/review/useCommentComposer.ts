@@ -4,6 +4,7 @@
  */
 import { useState, type FormEvent, type RefObject } from 'react';
 import { api } from '../../api/client';
+import { useSubmitOnce } from '../../app/useSubmitOnce';
 import type { InOutRange } from './useInOutRange';
 import { snapToFrame } from '../../../../src-shared/frameGrid';
 
@@ -18,27 +19,35 @@ export function useCommentComposer(
   const [category, setCategory] = useState('');
   const [text, setText] = useState('');
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
+  const add = useSubmitOnce(async (idempotencyKey: string) => {
     setError(null);
     try {
       const start = range ? range.start : snapToFrame(videoRef.current?.currentTime ?? 0, frameRate);
-      await api.call('comments.add', {
-        recordingId,
-        startSeconds: start,
-        endSeconds: range?.end ?? null,
-        authorPersonId: authorId ? Number(authorId) : null,
-        category,
-        text,
-      });
+      await api.call(
+        'comments.add',
+        {
+          recordingId,
+          startSeconds: start,
+          endSeconds: range?.end ?? null,
+          authorPersonId: authorId ? Number(authorId) : null,
+          category,
+          text,
+        },
+        { idempotencyKey },
+      );
       setText('');
       clear();
     } catch (reason) {
       setError(reason);
     }
+  });
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    void add.run();
   }
 
-  return { authorId, setAuthorId, category, setCategory, text, setText, submit };
+  return { authorId, setAuthorId, category, setCategory, text, setText, submit, busy: add.busy };
 }
 
 export type CommentComposerState = ReturnType<typeof useCommentComposer>;

@@ -1,0 +1,115 @@
+/**
+ * The feedback sheet is an export for the workshop: it carries the candidate's name,
+ * the names of the comments' authors and pictures from the video. Each passes the consent
+ * gate for the workshop first — the candidate's refusal refuses the sheet, an author who
+ * may not be named becomes "Un participant", and pictures appear only when everyone
+ * filmed may be shown — and the sheet is recorded in the exports register with the
+ * people in it, so it is flagged and rebuilt like any other export.
+ */
+import { AppError } from '../../src-shared/appError';
+import type { ExportRecord } from '../../src-shared/contract/schemas/editing';
+import { canShow, shownName, type ConsentCondition } from '../consent/consentPolicy';
+import type { ConsentService } from '../consent/consentService';
+import { refusalSentence } from '../consent/recallReasons';
+import type { ExportsStore, ShownPerson } from '../exports/exportsStore';
+import type { Library } from '../library/library';
+import type { FfmpegBinaries } from '../media/binaries';
+import type { ApiEventBus } from '../platform/eventBus';
+import { writeFeedbackSheet } from './feedbackSheet';
+import type { ReviewService } from './reviewService';
+
+export const UNNAMED_AUTHOR_FR = 'Un participant';
+
+export interface FeedbackSheetDeps {
+  library: Library;
+  consent: ConsentService;
+  review: ReviewService;
+  exports: ExportsStore;
+  events: ApiEventBus;
+  ffmpeg: () => FfmpegBinaries | null;
+}
+
+export async function makeFeedbackSheet(
+  deps: FeedbackSheetDeps,
+  recordingId: number,
+): Promise<{ assetId: number; fileName: string; sizeBytes: number; exportId: number; export: ExportRecord }> {
+  const { library, consent, review } = deps;
+  const recording = library.recordings.get(recordingId, 'recordingId');
+  const on = consent.localToday();
+  const decide = (personId: number) => {
+    const person = library.people.get(personId);
+    return { person, decision: canShow(person, consent.store.records(personId), 'workshop', on) };
+  };
+  const conditionsOf = (decision: ReturnType<typeof canShow>): ConsentCondition[] =>
+    decision.decision === 'allowed-with' ? decision.conditions : [];
+  const shown = new Map<number, ShownPerson>();
+
+  const rubric = review.rubric(recording.id);
+  const candidateId = rubric.candidate?.personId ?? recording.people[0]?.personId ?? null;
+  let candidateName: string | null = null;
+  if (candidateId !== null) {
+    const { person, decision } = decide(candidateId);
+    if (decision.decision === 'refused') {
+      throw new AppError(
+        'consent-refused',
+        `La fiche de retour porte le nom de ${person.displayName} : ${refusalSentence(person.displayName, decision.reasons[0]!)}.`,
+        { hint: "Enregistrez son accord pour l'atelier (écran Consentements), puis refaites la fiche." },
+      );
+    }
+    candidateName = shownName(person.displayName, conditionsOf(decision));
+    shown.set(person.id, { personId: person.id, shownAs: candidateName, conditions: conditionsOf(decision) });
+  }
+
+  const authorNames = new Map<number, string>();
+  const comments = review.comments.list(recording.id).map((comment) => {
+    if (comment.authorPersonId === null) return comment;
+    let name = authorNames.get(comment.authorPersonId);
+    if (name === undefined) {
+      const { person, decision } = decide(comment.authorPersonId);
+      const printed = decision.decision === 'refused' ? null : shownName(person.displayName, conditionsOf(decision));
+      name = printed ?? UNNAMED_AUTHOR_FR;
+      authorNames.set(person.id, name);
+      if (printed !== null && !shown.has(person.id))
+        shown.set(person.id, { personId: person.id, shownAs: printed, conditions: conditionsOf(decision) });
+    }
+    return { ...comment, authorName: name };
+  });
+
+  // a picture shows whoever is on screen: every person filmed must be allowed, unblurred
+  const filmed = recording.people.map((linked) => ({ linked, ...decide(linked.personId) }));
+  const stills =
+    filmed.length > 0 &&
+    filmed.every(({ decision }) => decision.decision !== 'refused' && !conditionsOf(decision).includes('face-blurred'));
+  if (stills) {
+    for (const { person, decision } of filmed)
+      if (!shown.has(person.id)) shown.set(person.id, { personId: person.id, shownAs: null, conditions: conditionsOf(decision) });
+  }
+
+  const made = await writeFeedbackSheet(
+    library,
+    {
+      recording,
+      comments,
+      rubric,
+      projectName: library.projects.get(recording.projectId).name,
+      masterPath: recording.masterAssetId ? library.mediaAssets.resolve(recording.masterAssetId).absolutePath : null,
+      candidateName,
+      stills,
+    },
+    deps.ffmpeg(),
+  );
+  const record = deps.exports.insert({
+    projectId: recording.projectId,
+    kind: 'feedback-sheet',
+    audience: 'workshop',
+    label: `Fiche de retour — ${recording.title || 'entretien'}`,
+    assetId: made.assetId,
+    outputPath: null,
+    spec: { recordingId: recording.id, recordingIds: [recording.id] },
+    summary: { sizeBytes: made.sizeBytes, stills },
+    personIds: [...shown.keys()],
+    shown: [...shown.values()],
+  });
+  deps.events.emit('data.changed', { entity: 'export', id: record.id, projectId: record.projectId, change: 'created' });
+  return { ...made, exportId: record.id, export: record };
+}

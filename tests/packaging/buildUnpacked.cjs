@@ -1,0 +1,56 @@
+// Builds the unpacked app (electron-builder --dir) with a stand-in Electron and a stand-in
+// Electron build of better-sqlite3, as the packaging test's child process:
+//   node tests/packaging/buildUnpacked.cjs <work dir>
+// The stand-in "electron" is a tiny script carrying Electron's fuse sentinel and a fuse
+// wire with Electron's defaults, so electron-builder's fuse step flips it as it would the
+// real binary. The stand-in binding is Node's own build, labelled as such.
+const fs = require('node:fs');
+const path = require('node:path');
+const { build, Platform, Arch } = require('electron-builder');
+
+const root = path.resolve(__dirname, '..', '..');
+const work = path.resolve(process.argv[2]);
+const SENTINEL = 'dL7pKGdnNz796PbbjQWNKmHXBZaB9tsX';
+// RunAsNode, CookieEncryption, NodeOptions, NodeCliInspect, AsarIntegrity, OnlyLoadAppFromAsar, BrowserV8Snapshot, FileProtocolPrivileges
+const ELECTRON_DEFAULT_WIRE = '10110001';
+
+const electronDist = path.join(work, 'electron-dist');
+fs.mkdirSync(path.join(electronDist, 'resources'), { recursive: true });
+const wire = Buffer.concat([
+  Buffer.from(`#!/bin/sh\necho "stand-in Electron"\nexit 0\n# ${SENTINEL}`),
+  Buffer.from([1, ELECTRON_DEFAULT_WIRE.length]),
+  Buffer.from(ELECTRON_DEFAULT_WIRE),
+  Buffer.from('\n'),
+]);
+fs.writeFileSync(path.join(electronDist, 'electron'), wire, { mode: 0o755 });
+fs.writeFileSync(path.join(electronDist, 'LICENSE'), 'Electron licence (stand-in)\n');
+fs.writeFileSync(path.join(electronDist, 'LICENSES.chromium.html'), '<p>Chromium licences (stand-in)</p>\n');
+fs.writeFileSync(path.join(electronDist, 'version'), require(path.join(root, 'node_modules/electron/package.json')).version);
+
+const nativeDir = path.join(work, 'native');
+fs.mkdirSync(nativeDir, { recursive: true });
+fs.copyFileSync(
+  path.join(root, 'node_modules/better-sqlite3/build/Release/better_sqlite3.node'),
+  path.join(nativeDir, 'better_sqlite3.node'),
+);
+fs.writeFileSync(
+  path.join(nativeDir, 'build-info.json'),
+  JSON.stringify({ standIn: true, note: "Node's build standing in for Electron's" }) + '\n',
+);
+
+build({
+  projectDir: root,
+  targets: Platform.LINUX.createTarget('dir', Arch.x64),
+  publish: 'never',
+  config: {
+    electronDist,
+    directories: { output: path.join(work, 'dist') },
+    extraResources: [{ from: nativeDir, to: 'native', filter: ['better_sqlite3.node', 'build-info.json'] }],
+  },
+}).then(
+  () => process.exit(0),
+  (error) => {
+    console.error(error);
+    process.exit(1);
+  },
+);
