@@ -18,6 +18,8 @@ import { shownName, type PersonName } from '../../src-shared/personName';
 import { formatTimecode } from '../../src-shared/time';
 import { createTextGate, type TextGate } from '../consent/textGate';
 import { faceRegionHolds, type FaceCheck } from './faceRegion';
+import { saneFrameRate } from '../media/frameRate';
+import { frameRange, frameStart, wholeFrames } from '../../src-shared/frameGrid';
 
 export interface PlanRecording {
   id: number;
@@ -30,6 +32,9 @@ export interface PlanRecording {
   masterBytes: number;
   hasVideo: boolean;
   hasAudio: boolean;
+  /** The master's frame grid (in and out points are whole frames of it) and its length in frames, from its index. */
+  frameRate?: number | null;
+  frameCount?: number | null;
   needsReview: string | null;
   /** The name fields when known (else the display name is split: tests and old callers). */
   people: Array<{ personId: number; displayName: string; role: PersonRole; part: string } & Partial<PersonName>>;
@@ -83,7 +88,7 @@ export interface LowerThird {
 }
 
 export type PlannedSegment =
-  | { kind: 'title'; text: string; seconds: number }
+  | { kind: 'title'; text: string; seconds: number; frames: number }
   | {
       kind: 'clip';
       recordingId: number;
@@ -93,8 +98,11 @@ export type PlannedSegment =
       /** The source recording's length, height, master size and streams. */
       source: { durationSeconds: number; width: number | null; height: number | null; masterBytes: number; hasVideo: boolean };
       hasAudio: boolean;
+      /** On the master's frame grid. */
       inSeconds: number;
       outSeconds: number;
+      /** Length in output frames (the same as out − in unless the master has another frame rate). */
+      frames: number;
       /** Pixelate the whole frame, a drawn box, or nothing. */
       pixelate: 'frame' | BlurBox | null;
       alterVoice: boolean;
@@ -108,6 +116,8 @@ export interface RenderPlan {
   width: number;
   height: number;
   segments: PlannedSegment[];
+  /** Output frame rate: the first filmed clip's master's; every segment and offset is whole frames of it. */
+  frameRate: number;
   /** Subtitles in output time. */
   cues: Cue[];
   totalSeconds: number;
@@ -156,13 +166,18 @@ export function buildRenderPlan(items: readonly PlanItem[], settings: PlanSettin
     ? (gate.text(options.label.text, WHERE_LABEL[options.label.kind], { essential: options.label.kind === 'montage' }) ??
       (options.label.kind === 'clip' ? `Extrait ${options.label.id}` : 'Extrait'))
     : '';
+  const firstFilmed = items.find((item) => item.kind === 'clip' && item.recording.hasVideo);
+  const frameRate = saneFrameRate(firstFilmed?.kind === 'clip' ? firstFilmed.recording.frameRate : null);
+  let frames = 0; // output frames so far: offsets are whole frames, so nothing drifts over many clips
 
   for (const item of items) {
     if (item.kind === 'title') {
       titleNumber++;
       const text = gate.text(item.text, `Carton titre n° ${titleNumber}`) ?? NEUTRAL_TITLE;
-      segments.push({ kind: 'title', text, seconds: item.seconds });
-      offset += item.seconds;
+      const titleFrames = wholeFrames(item.seconds, frameRate);
+      segments.push({ kind: 'title', text, seconds: titleFrames / frameRate, frames: titleFrames });
+      frames += titleFrames;
+      offset = frameStart(frames, frameRate);
       continue;
     }
     clipNumber++;
@@ -216,6 +231,9 @@ export function buildRenderPlan(items: readonly PlanItem[], settings: PlanSettin
           }
         : null;
 
+    const gridRate = recording.hasVideo ? saneFrameRate(recording.frameRate) : frameRate;
+    const range = frameRange(item.inSeconds, item.outSeconds, gridRate, recording.hasVideo ? recording.frameCount : null);
+    const clipFrames = gridRate === frameRate ? range.frames : wholeFrames(range.outSeconds - range.inSeconds, frameRate);
     // face-blurred: a drawn region counts only when it can hold a face and was confirmed over this range
     let pixelate: 'frame' | BlurBox | null = null;
     if (conditions.has('face-blurred')) {
@@ -237,7 +255,7 @@ export function buildRenderPlan(items: readonly PlanItem[], settings: PlanSettin
     for (const cue of recording.cues) {
       if (cue.quote) {
         // the one rule of quotes: a quote belongs to the clip it starts in
-        if (cue.startSeconds < item.inSeconds || cue.startSeconds >= item.outSeconds) continue;
+        if (cue.startSeconds < range.inSeconds || cue.startSeconds >= range.outSeconds) continue;
         const quoteWhere = `Citation à ${at(cue.startSeconds)} (${where})`;
         const quotedId = cue.quote.quotedPersonId ?? speakerId;
         if (cue.quote.authorPersonId !== null && !gate.personAllows(cue.quote.authorPersonId, quoteWhere, 'auteur de la citation'))
@@ -248,7 +266,7 @@ export function buildRenderPlan(items: readonly PlanItem[], settings: PlanSettin
       if (text === null) continue;
       clipCues.push({ startSeconds: cue.startSeconds, endSeconds: cue.endSeconds, text });
     }
-    const segmentCues = cuesInRange(clipCues, item.inSeconds, item.outSeconds, offset);
+    const segmentCues = cuesInRange(clipCues, range.inSeconds, range.outSeconds, offset);
     if (muteVoice && segmentCues.length === 0) {
       voiceWithoutSubtitles.push({ recordingId: recording.id, fromSeconds: item.inSeconds, toSeconds: item.outSeconds });
     }
@@ -266,15 +284,17 @@ export function buildRenderPlan(items: readonly PlanItem[], settings: PlanSettin
         hasVideo: recording.hasVideo,
       },
       hasAudio: recording.hasAudio,
-      inSeconds: item.inSeconds,
-      outSeconds: item.outSeconds,
+      inSeconds: range.inSeconds,
+      outSeconds: range.outSeconds,
+      frames: clipFrames,
       pixelate,
       alterVoice: conditions.has('voice-altered') && !muteVoice,
       muteVoice,
       lowerThird,
     });
     cues.push(...segmentCues);
-    offset += item.outSeconds - item.inSeconds;
+    frames += clipFrames;
+    offset = frameStart(frames, frameRate);
   }
 
   // a person named in a text that went out is a person shown: in the register and recalled on withdrawal
@@ -307,6 +327,7 @@ export function buildRenderPlan(items: readonly PlanItem[], settings: PlanSettin
     settings: muted ? { ...settings, burnSubtitles: true } : settings,
     ...PRESET_SIZES[settings.preset],
     segments,
+    frameRate,
     cues,
     totalSeconds: offset,
     personIds,

@@ -16,6 +16,7 @@ import type {
   ExportRecord,
   MontageSettings,
   RenderCheck,
+  RenderModeReason,
   RenderTarget,
 } from '../../src-shared/contract/schemas/editing';
 import type { ConsentService } from '../consent/consentService';
@@ -24,8 +25,10 @@ import type { JobHandle, JobRunner } from '../platform/jobRunner';
 import type { Library } from '../library/library';
 import { resolveInside } from '../platform/pathInside';
 import type { FfmpegBinaries } from '../media/binaries';
-import { readMediaIndex } from '../media/mediaIndex';
-import { chooseRenderMode, estimateRenderBytes, outputFrameRate } from './renderMode';
+import { readMediaIndex, type MediaIndex } from '../media/mediaIndex';
+import { chooseRenderMode, estimateRenderBytes, type RenderMode } from './renderMode';
+import type { CutParts } from './smartCut';
+import { CutCheckFailed, renderCut } from './smartCutRender';
 import { probe } from '../media/probe';
 import { runFfmpeg } from '../media/runFfmpeg';
 import { resourcesDir } from '../platform/resourcesDir';
@@ -34,7 +37,7 @@ import type { ExportsStore } from '../exports/exportsStore';
 import { describeRefusal } from '../consent/frenchLabels';
 import { assertConsentStillHolds } from './consentRecheck';
 import type { MontagesStore } from './montagesStore';
-import { encodeRender, encodeRenderArgs, streamCopyArgs, WORK_FILES, type SourceSize } from './renderArgs';
+import { encodeRender, encodeRenderArgs, WORK_FILES, type EncodeSources, type SourceSize } from './renderArgs';
 import { buildRenderPlan, type PlanItem, type PlanLabel, type PlanRecording, type RenderPlan } from './renderPlan';
 import { checkDestinationFile, requireFreeSpace, statFreeBytes, type FreeBytes } from '../platform/outputSpace';
 import { commitPartial, partialPathFor, removePartials, writeFileAtomic } from '../platform/atomicFile';
@@ -78,7 +81,13 @@ export const WORK_FOLDER = 'tmp';
 
 export interface PreparedRender {
   plan: RenderPlan;
-  mode: 'copy' | 'encode';
+  /** What will be done; set to 'encode' when a copy or smart cut fails its check and is re-encoded. */
+  mode: RenderMode;
+  modeReason: RenderModeReason;
+  /** For copy and smart cut: the encoded and copied frames. */
+  cut: CutParts | null;
+  /** Keyframes of the masters and stills of sound-only recordings, for the encoder's graph. */
+  sources: EncodeSources;
   /** The export's name as the text gate lets it out (file names, job and register labels). */
   label: string;
   projectId: number;
@@ -128,7 +137,7 @@ export class RenderService {
   /** The consent gate's answer and what would be rendered, without rendering. */
   async check(request: RenderRequest): Promise<RenderCheck> {
     const prepared = await this.prepare(request);
-    return { ...prepared.plan.check, mode: prepared.mode };
+    return { ...prepared.plan.check, mode: prepared.mode, modeReason: prepared.modeReason };
   }
 
   /** Builds the plan for a target, and decides between stream copy and re-encode. */
@@ -206,22 +215,56 @@ export class RenderService {
         ];
       }
     }
+    const sources = await this.readSources(items, request.options?.audioOnlyPicture ?? 'poster');
     // every text of the export (its name, title cards, roles, subtitles, quotes) passes the text gate
     const gate = this.deps.consent.textGateFor(projectId, audience);
     const plan = buildRenderPlan(items, { ...settings, audience }, { gate, label });
-    // the first clip's keyframe index gives the output frame rate and, for a lone clip, stream copy or not
-    const firstClip = plan.segments.find((segment) => segment.kind === 'clip');
-    const index = firstClip?.kind === 'clip' ? await readMediaIndex(this.deps.requireFfmpeg(), firstClip.masterPath) : null;
-    const frameRate = outputFrameRate(index);
-    const mode = chooseRenderMode(plan, frameRate, index);
+    const first = plan.segments[0];
+    const choice = chooseRenderMode(plan, first?.kind === 'clip' ? (sources.indexes.get(first.recordingId) ?? null) : null);
     return {
       plan,
-      mode,
+      mode: choice.mode,
+      modeReason: choice.reason,
+      cut: choice.cut,
+      sources,
       label: `${plan.label}${rangeSuffix}`,
       projectId,
       kind: target.kind === 'montage' ? 'montage' : 'clip',
-      frameRate,
+      frameRate: plan.frameRate,
     };
+  }
+
+  /**
+   * Each master's keyframe index (its frame grid, frame count and keyframes: cuts are
+   * whole frames of it) and, for recordings with sound only, the still to show.
+   */
+  private async readSources(
+    items: readonly PlanItem[],
+    audioOnlyPicture: 'poster' | 'plain',
+  ): Promise<EncodeSources & { indexes: Map<number, MediaIndex> }> {
+    const indexes = new Map<number, MediaIndex>();
+    const keyframes = new Map<number, readonly number[]>();
+    const stills = new Map<number, string | null>();
+    for (const item of items) {
+      if (item.kind !== 'clip' || indexes.has(item.recording.id)) continue;
+      const { recording } = item;
+      const index = await readMediaIndex(this.deps.requireFfmpeg(), recording.masterPath);
+      indexes.set(recording.id, index);
+      keyframes.set(recording.id, index.keyframes);
+      if (!recording.hasVideo) {
+        const posterId = audioOnlyPicture === 'poster' ? this.library.recordings.get(recording.id).posterAssetId : null;
+        const poster = posterId === null ? null : this.library.mediaAssets.resolve(posterId).absolutePath;
+        stills.set(recording.id, poster && fs.existsSync(poster) ? poster : null);
+      }
+    }
+    // the plan puts in and out points on each master's frame grid
+    for (const item of items) {
+      if (item.kind !== 'clip') continue;
+      const index = indexes.get(item.recording.id);
+      item.recording.frameRate = index?.frameRate ?? null;
+      item.recording.frameCount = index?.frameCount ?? null;
+    }
+    return { indexes, keyframes, stills };
   }
 
   /** Refuses with the list of who blocks and why, or of the recordings that cannot leave. */
@@ -320,29 +363,52 @@ export class RenderService {
       const onProgress = (progress: { ratio: number | null }) =>
         job.progress(
           progress.ratio === null ? null : spanFrom + (spanTo - spanFrom) * progress.ratio,
-          prepared.mode === 'copy' ? 'copy' : 'encode',
+          prepared.mode === 'encode' ? 'encode' : 'copy',
         );
       if (plan.cues.length) fs.writeFileSync(path.join(work, WORK_FILES.srt), cuesToSrt(plan.cues));
-      let args: string[];
-      if (prepared.mode === 'copy') {
-        const segment = plan.segments[0]!;
-        if (segment.kind !== 'clip') throw new Error('stream copy needs a clip');
-        args = streamCopyArgs(segment.masterPath, segment.inSeconds, segment.outSeconds, prepared.frameRate, plan.cues.length > 0, partial);
-      } else {
+      const segment = plan.segments[0]!;
+      // copy and smart cut need their cut; without one (or when its check fails) the clip is re-encoded,
+      // and the record says what was really done
+      if (!prepared.cut || segment.kind !== 'clip') prepared.mode = 'encode';
+      if (prepared.mode !== 'encode' && prepared.cut && segment.kind === 'clip') {
+        const index = prepared.sources.keyframes?.get(segment.recordingId) ?? [];
+        const middleKeyframe = index.find((time) => Math.round(time * prepared.cut!.frameRate) === prepared.cut!.middle.from);
+        try {
+          await renderCut({
+            binaries,
+            masterPath: segment.masterPath,
+            middleKeyframeSeconds: middleKeyframe ?? prepared.cut.middle.from / prepared.cut.frameRate,
+            parts: prepared.cut,
+            hasAudio: segment.hasAudio,
+            withSubtitleTrack: plan.cues.length > 0,
+            work,
+            output: partial,
+            signal: job.signal,
+            onProgress: (ratio) => onProgress({ ratio }),
+            onSpawn: (pid) => crashMarker.addFfmpeg(pid),
+          });
+        } catch (error) {
+          if (!(error instanceof CutCheckFailed)) throw error;
+          prepared.mode = 'encode';
+          fs.rmSync(partial, { force: true });
+        }
+      }
+      if (prepared.mode === 'encode') {
         this.prepareWorkFolder(plan, work);
         const sizes = await this.sourceSizes(plan, binaries);
-        const graph = encodeRender(plan, prepared.frameRate, sizes);
+        const graph = encodeRender(plan, prepared.frameRate, sizes, prepared.sources);
+        for (const file of graph.workFiles) fs.writeFileSync(path.join(work, file.name), file.content);
         fs.writeFileSync(path.join(work, WORK_FILES.filterScript), graph.filter);
-        args = encodeRenderArgs(plan, prepared.frameRate, graph.inputs, graph.withSubtitleTrack, partial);
+        const args = encodeRenderArgs(plan, prepared.frameRate, graph.inputs, graph.withSubtitleTrack, partial);
+        await runFfmpeg(binaries, args, {
+          cwd: work,
+          durationSeconds: plan.totalSeconds,
+          signal: job.signal,
+          onProgress,
+          purpose: 'rendering the export',
+          onSpawn: (pid) => crashMarker.addFfmpeg(pid),
+        });
       }
-      await runFfmpeg(binaries, args, {
-        cwd: work,
-        durationSeconds: plan.totalSeconds,
-        signal: job.signal,
-        onProgress,
-        purpose: prepared.mode === 'copy' ? 'cutting the clip' : 'rendering the export',
-        onSpawn: (pid) => crashMarker.addFfmpeg(pid),
-      });
       if (subtitlesPath) writeFileAtomic(subtitlesPath, cuesToVtt(plan.cues));
       commitPartial(partial, finalPath);
       return { videoPath: finalPath, subtitlesPath, sizeBytes: fs.statSync(finalPath).size };

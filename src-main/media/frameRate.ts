@@ -8,7 +8,9 @@
  * low give 21.45 fps); its nominal rate (`r_frame_rate`) or, better, its most common
  * frame duration is the rate it was filmed at. Masters use that, never the average.
  */
-export const FALLBACK_FRAME_RATE = 30;
+import { FALLBACK_FRAME_RATE } from '../../src-shared/frameGrid';
+
+export { FALLBACK_FRAME_RATE };
 
 export function saneFrameRate(rate: number | null | undefined): number {
   if (!rate || !Number.isFinite(rate) || rate < 10 || rate > 60) return FALLBACK_FRAME_RATE;

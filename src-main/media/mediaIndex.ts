@@ -15,6 +15,8 @@ export interface MediaIndex {
   frameRate: number | null;
   /** Keyframe presentation times in seconds, ascending. */
   keyframes: number[];
+  /** Video frames in the master (indexes written before it was counted lack it). */
+  frameCount?: number;
 }
 
 export function mediaIndexPathFor(masterPath: string): string {
@@ -79,19 +81,23 @@ export async function buildMediaIndex(binaries: Pick<FfmpegBinaries, 'ffprobe'>,
       masterPath,
     ]),
   ]);
-  const index: MediaIndex = { frameRate: parseRate(rateText.trim().split(/\r?\n/)[0]), keyframes: parseKeyframeTimes(packets) };
+  const index: MediaIndex = {
+    frameRate: parseRate(rateText.trim().split(/\r?\n/)[0]),
+    keyframes: parseKeyframeTimes(packets),
+    frameCount: packets.split(/\r?\n/).filter((line) => line.trim()).length,
+  };
   const file = mediaIndexPathFor(masterPath);
   writeFileAtomic(file, JSON.stringify(index));
   return index;
 }
 
-/** The index of a master, built now if it is missing or unreadable. */
+/** The index of a master, built now if it is missing, unreadable or older than the frame count. */
 export async function readMediaIndex(binaries: Pick<FfmpegBinaries, 'ffprobe'>, masterPath: string): Promise<MediaIndex> {
   try {
     const index = JSON.parse(fs.readFileSync(mediaIndexPathFor(masterPath), 'utf8')) as MediaIndex;
-    if (Array.isArray(index.keyframes)) return index;
+    if (Array.isArray(index.keyframes) && typeof index.frameCount === 'number') return index;
   } catch {
-    // missing or damaged: rebuild below
+    // missing, damaged or from before frames were counted: rebuild below
   }
   return buildMediaIndex(binaries, masterPath);
 }

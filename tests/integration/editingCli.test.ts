@@ -67,6 +67,8 @@ describe('CLI exports', () => {
       '00:00:12.000',
       '--audience',
       'public',
+      // a lower third makes it a full re-encode (plain, this clip is a smart cut: tests/integration/frameAccuracy.test.ts)
+      '--lower-third',
       '--out',
       out,
       '--json',

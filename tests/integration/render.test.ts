@@ -64,14 +64,19 @@ afterAll(() => closeApiContext(ctx));
 describe('clip export', () => {
   it('cuts 00:00:05.000–00:00:12.000 to 7 s ± one frame, from the right frame, audio in sync (re-encode)', async () => {
     const file = path.join(out, 'clip-5-12.mp4');
+    // a lower third (drawn below the frame counter and the flash band) makes it a full re-encode;
+    // without it this clip is a smart cut (tests/integration/frameAccuracy.test.ts)
+    const options = { lowerThirds: true };
     const check = await call<RenderCheck>('render.check', {
       target: { kind: 'range', recordingId: recordings.samira!.id, fromSeconds: 5, toSeconds: 12 },
       audience: 'workshop',
+      options,
     });
     expect(check).toMatchObject({ allowed: true, mode: 'encode', segments: 1 });
     const { export: record } = await call<{ export: ExportRecord }>('render.start', {
       target: { kind: 'range', recordingId: recordings.samira!.id, fromSeconds: 5, toSeconds: 12 },
       audience: 'workshop',
+      options,
       destination: file,
       wait: true,
     });

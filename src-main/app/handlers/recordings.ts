@@ -1,10 +1,15 @@
 /** Recordings, camera capture, imports, markers and the jobs queue. */
 import { AppError } from '../../../src-shared/appError';
 import type { HandlerTable } from './handlerTable';
+import { masterFrameGrid } from '../../media/masterFrameGrid';
 
 export const recordingHandlers = {
   'recordings.list': (input, ctx) => ctx.library.recordings.list(input),
-  'recordings.get': (input, ctx) => ctx.library.recordings.get(input.id),
+  'recordings.get': (input, ctx) => {
+    const recording = ctx.library.recordings.get(input.id);
+    const master = recording.masterAssetId === null ? null : ctx.library.mediaAssets.resolve(recording.masterAssetId).absolutePath;
+    return { ...recording, frameRate: masterFrameGrid(master, recording.hasVideo) };
+  },
   'recordings.update': (input, ctx) => {
     const { people, ...changes } = input.changes;
     if (people) ctx.peopleChanges.replace(input.id, people);

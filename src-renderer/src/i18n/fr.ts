@@ -580,6 +580,19 @@ export const fr = {
   'clips.faceStillAlt': 'Image de l’extrait à {time}, zone à flouter encadrée',
   'clips.faceConfirmedBy': 'Votre nom',
   'clips.faceConfirm': 'La zone couvre le visage sur toutes les images',
+  'export.mode.smart-cut': 'Découpe rapide : seules les extrémités de l’extrait sont recalculées.',
+  'export.why.copy': 'Les points de coupe tombent sur des images clés : rien n’est recalculé, sans aucune perte.',
+  'export.why.smart-cut': 'Seules les {seconds} secondes autour des points de coupe sont recalculées, le reste est copié tel quel.',
+  'export.why.assembled': 'Le montage assemble plusieurs éléments : tout est recalculé.',
+  'export.why.no-picture': 'L’enregistrement n’a que du son : une image fixe lui est ajoutée.',
+  'export.why.consent-conditions': 'Le flou ou la voix modifiée demandés par le consentement sont appliqués : tout est recalculé.',
+  'export.why.drawn': 'Un bandeau, des fondus, des sous-titres incrustés ou le volume sont ajoutés : tout est recalculé.',
+  'export.why.resized': 'La vidéo est plus grande que la qualité choisie : tout est recalculé.',
+  'export.why.no-index': 'Les images clés de la vidéo sont inconnues : tout est recalculé.',
+  'export.why.too-short': 'L’extrait est trop court pour une découpe rapide : il est recalculé.',
+  'export.audioOnlyPicture': 'Image sur le son',
+  'export.audioOnlyPicture.poster': 'L’image de l’enregistrement (s’il en a une)',
+  'export.audioOnlyPicture.plain': 'Un fond uni',
 } as const;
 
 export type MessageKey = keyof typeof fr;

@@ -131,8 +131,14 @@ export const renderTargetSchema = z.discriminatedUnion('kind', [
 ]);
 export type RenderTarget = z.infer<typeof renderTargetSchema>;
 
+/** The picture of a recording that has only sound: its poster (if it has one) or a plain background. */
+export const audioOnlyPictureSchema = z.enum(['poster', 'plain']);
+
 /** For a clip or a range (a montage carries its own settings). */
-export const clipRenderOptionsSchema = montageSettingsSchema.partial().strict();
+export const clipRenderOptionsSchema = montageSettingsSchema
+  .partial()
+  .extend({ audioOnlyPicture: audioOnlyPictureSchema.optional() })
+  .strict();
 export type ClipRenderOptions = z.infer<typeof clipRenderOptionsSchema>;
 
 export const renderCheckInputSchema = z.strictObject({
@@ -158,7 +164,16 @@ export type TextChangeView = z.infer<typeof textChangeSchema>;
 export const renderCheckSchema = z.object({
   audience: audienceSchema,
   allowed: z.boolean(),
-  mode: z.enum(['copy', 'encode']),
+  mode: z.enum(['copy', 'smart-cut', 'encode']),
+  /** Why this mode, in French (the code for other languages). */
+  modeReason: z
+    .object({
+      code: z.enum(['copy', 'smart-cut', 'assembled', 'no-picture', 'consent-conditions', 'drawn', 'resized', 'no-index', 'too-short']),
+      text: z.string(),
+      /** Smart cut: seconds re-encoded around the cuts. */
+      encodedSeconds: z.number().optional(),
+    })
+    .optional(),
   durationSeconds: z.number(),
   segments: z.number().int(),
   /** People whose consent refuses this audience, and why. */
@@ -190,6 +205,7 @@ export const renderCheckSchema = z.object({
   voiceReplacedWithoutSubtitles: z.array(z.object({ recordingId: idSchema, fromSeconds: z.number(), toSeconds: z.number() })),
 });
 export type RenderCheck = z.infer<typeof renderCheckSchema>;
+export type RenderModeReason = NonNullable<RenderCheck['modeReason']>;
 
 export const renderStartInputSchema = renderCheckInputSchema.extend({
   /** A file path to write to: the command line only. Otherwise the export goes into the library. */

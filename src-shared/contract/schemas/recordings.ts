@@ -45,6 +45,8 @@ export const recordingSchema = z.object({
   markers: z.array(markerSchema),
   /** What the import could not keep as it was (a truncated file, a second sound track…), in French; null when all was kept. */
   importWarning: z.string().nullable(),
+  /** The master's frame grid (frames a second): in and out points, markers and frame steps land on it. Given by recordings.get. */
+  frameRate: z.number().positive().optional(),
 });
 export type Recording = z.infer<typeof recordingSchema>;
 

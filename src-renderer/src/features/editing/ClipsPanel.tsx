@@ -8,6 +8,7 @@ import type { Clip } from '../../../../src-shared/contract/schemas/editing';
 import type { Recording } from '../../../../src-shared/contract/schemas';
 import { api } from '../../api/client';
 import { formatClock } from '../../../../src-shared/time';
+import { FALLBACK_FRAME_RATE, snapToFrame } from '../../../../src-shared/frameGrid';
 import { useI18n } from '../../i18n/i18n';
 import { useApiData } from '../../app/useApiData';
 import { ExportPanel } from './ExportPanel';
@@ -82,7 +83,9 @@ export function ClipsPanel({
     const a = recording.markers.find((m) => m.id === Number(markerA));
     const b = recording.markers.find((m) => m.id === Number(markerB));
     if (!a || !b || a.atSeconds === b.atSeconds) return;
-    void create(Math.min(a.atSeconds, b.atSeconds), Math.max(a.atSeconds, b.atSeconds));
+    // markers are dropped while filming, before the master exists: they land on its frame grid here
+    const fps = recording.frameRate ?? FALLBACK_FRAME_RATE;
+    void create(snapToFrame(Math.min(a.atSeconds, b.atSeconds), fps), snapToFrame(Math.max(a.atSeconds, b.atSeconds), fps));
   }
 
   const markerSelect = (value: string, onChange: (id: string) => void) => (

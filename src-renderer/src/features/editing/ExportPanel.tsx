@@ -12,6 +12,7 @@ import { useI18n } from '../../i18n/i18n';
 import { AudienceSelect, type Audience } from '../consent/AudienceSelect';
 import { blockerLabel, conditionsLabel } from '../consent/consentLabels';
 import { ConditionNotices, TextChangesList, VoiceReplacementOption } from '../consent/ExportConsentNotices';
+import { AudioOnlyPictureChoice, ExportModeNote, type AudioOnlyPicture } from './ExportModeNote';
 
 export function ExportPanel({
   target,
@@ -33,10 +34,11 @@ export function ExportPanel({
   const [fades, setFades] = useState(false);
   const [normalise, setNormalise] = useState(false);
   const [replaceVoices, setReplaceVoices] = useState(false);
+  const [audioOnlyPicture, setAudioOnlyPicture] = useState<AudioOnlyPicture>('poster');
   const [error, setError] = useState<unknown>(null);
   const [started, setStarted] = useState(false);
   const options = clipOptions
-    ? { preset, lowerThirds, burnSubtitles, fadeSeconds: fades ? 0.5 : 0, normaliseAudio: normalise, replaceVoices }
+    ? { preset, lowerThirds, burnSubtitles, fadeSeconds: fades ? 0.5 : 0, normaliseAudio: normalise, replaceVoices, audioOnlyPicture }
     : undefined;
   const optionsKey = JSON.stringify(options);
   const targetKey = JSON.stringify(target);
@@ -115,7 +117,10 @@ export function ExportPanel({
           </ul>
           <TextChangesList changes={check.textChanges} />
           {check.allowed && <ConditionNotices check={check} />}
-          {check.allowed && <p className="muted">{t(`export.mode.${check.mode}`)}</p>}
+          {check.allowed && <ExportModeNote check={check} />}
+          {check.allowed && clipOptions && check.modeReason?.code === 'no-picture' && (
+            <AudioOnlyPictureChoice value={audioOnlyPicture} onChange={setAudioOnlyPicture} />
+          )}
         </div>
       )}
       <div className="actions">

@@ -4,12 +4,12 @@
  */
 import { formatClock } from '../../../../src-shared/time';
 import { useI18n } from '../../i18n/i18n';
-import { FRAME_SECONDS, type Player } from './usePlayer';
+import type { Player } from './usePlayer';
 
 const SPEEDS = [0.5, 0.75, 1, 1.25, 1.5, 2];
 
 export function PlayerControls({
-  player: { currentTime, playing, speed, seek, togglePlay, setRate },
+  player: { currentTime, playing, speed, seek, stepFrames, togglePlay, setRate },
   duration,
 }: {
   player: Player;
@@ -19,13 +19,13 @@ export function PlayerControls({
   return (
     <div className="player-controls">
       <button onClick={() => seek(currentTime - 5)}>{t('review.back5')}</button>
-      <button onClick={() => seek(currentTime - FRAME_SECONDS)} aria-label={t('review.prevFrame')}>
+      <button onClick={() => stepFrames(-1)} aria-label={t('review.prevFrame')}>
         ◀|
       </button>
       <button className="primary" onClick={togglePlay}>
         {playing ? t('review.pause') : t('review.play')}
       </button>
-      <button onClick={() => seek(currentTime + FRAME_SECONDS)} aria-label={t('review.nextFrame')}>
+      <button onClick={() => stepFrames(1)} aria-label={t('review.nextFrame')}>
         |▶
       </button>
       <button onClick={() => seek(currentTime + 5)}>{t('review.forward5')}</button>

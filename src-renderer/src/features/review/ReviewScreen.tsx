@@ -33,10 +33,10 @@ export function ReviewScreen({ recordingId }: { recordingId: number }) {
   const { t } = useI18n();
   const [error, setError] = useState<unknown>(null);
   const { base, loadError, rubric, threads, repliesOf } = useReviewData(recordingId);
-  const player = usePlayer();
-  const inOut = useInOutRange(player.videoRef);
+  const player = usePlayer(base?.recording.frameRate);
+  const inOut = useInOutRange(player.videoRef, player.frameRate);
   const group = useGroupMode(recordingId, base, player.videoRef);
-  const composer = useCommentComposer(recordingId, player.videoRef, inOut, setError);
+  const composer = useCommentComposer(recordingId, player.videoRef, inOut, setError, player.frameRate);
   const exports = useReviewExports(recordingId, setError);
   const blurBox = useBlurBoxDrawing(setError);
   useReviewShortcuts({ player, inOut, group, onError: setError });

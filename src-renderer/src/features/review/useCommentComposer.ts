@@ -6,12 +6,14 @@ import { useState, type FormEvent, type RefObject } from 'react';
 import { api } from '../../api/client';
 import { useSubmitOnce } from '../../app/useSubmitOnce';
 import type { InOutRange } from './useInOutRange';
+import { snapToFrame } from '../../../../src-shared/frameGrid';
 
 export function useCommentComposer(
   recordingId: number,
   videoRef: RefObject<HTMLVideoElement | null>,
   { range, clear }: InOutRange,
   setError: (error: unknown) => void,
+  frameRate: number,
 ) {
   const [authorId, setAuthorId] = useState<string>('');
   const [category, setCategory] = useState('');
@@ -20,7 +22,7 @@ export function useCommentComposer(
   const add = useSubmitOnce(async (idempotencyKey: string) => {
     setError(null);
     try {
-      const start = range ? range.start : (videoRef.current?.currentTime ?? 0);
+      const start = range ? range.start : snapToFrame(videoRef.current?.currentTime ?? 0, frameRate);
       await api.call(
         'comments.add',
         {

@@ -1,25 +1,41 @@
 /**
  * The review player's state, read from the <video> element itself: clock (smooth while
- * playing), duration, play/pause, speed; seeking clamped to the film.
+ * playing), duration, play/pause, speed; seeking clamped to the film and landing on the
+ * start of a frame of the master's own grid; frame steps (, and .) on that grid.
  */
 import { useCallback, useEffect, useRef, useState, type SyntheticEvent } from 'react';
+import { FALLBACK_FRAME_RATE, snapToFrame, stepFrame } from '../../../../src-shared/frameGrid';
 
-/** One frame step (, and .) at the 30 fps the masters are made at. */
-export const FRAME_SECONDS = 1 / 30;
+/** A seek lands this far past a frame's start, so the element surely shows that frame. */
+const SEEK_INTO_FRAME = 0.0001;
 
-export function usePlayer() {
+/** `frameRate`: the recording's (until it is loaded, the rate masters fall back to). */
+export function usePlayer(frameRate: number = FALLBACK_FRAME_RATE) {
   const videoRef = useRef<HTMLVideoElement>(null);
   const [currentTime, setCurrentTime] = useState(0);
   const [duration, setDuration] = useState(0);
   const [playing, setPlaying] = useState(false);
   const [speed, setSpeed] = useState(1);
 
-  const seek = useCallback((seconds: number) => {
-    const video = videoRef.current;
-    if (!video) return;
-    video.currentTime = Math.max(0, Math.min(seconds, video.duration || seconds));
-    setCurrentTime(video.currentTime);
-  }, []);
+  const seek = useCallback(
+    (seconds: number) => {
+      const video = videoRef.current;
+      if (!video) return;
+      const clamped = Math.max(0, Math.min(seconds, video.duration || seconds));
+      video.currentTime = Math.min(snapToFrame(clamped, frameRate) + SEEK_INTO_FRAME, video.duration || Infinity);
+      setCurrentTime(video.currentTime);
+    },
+    [frameRate],
+  );
+
+  /** To the next or previous frame. */
+  const stepFrames = useCallback(
+    (step: number) => {
+      const video = videoRef.current;
+      if (video) seek(stepFrame(video.currentTime, frameRate, step));
+    },
+    [frameRate, seek],
+  );
 
   const togglePlay = useCallback(() => {
     const video = videoRef.current;
@@ -54,7 +70,7 @@ export function usePlayer() {
     onClick: togglePlay,
   };
 
-  return { videoRef, currentTime, duration, playing, speed, seek, togglePlay, setRate, videoEvents };
+  return { videoRef, currentTime, duration, playing, speed, frameRate, seek, stepFrames, togglePlay, setRate, videoEvents };
 }
 
 export type Player = ReturnType<typeof usePlayer>;

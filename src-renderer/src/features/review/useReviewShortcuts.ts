@@ -7,10 +7,10 @@ import { useEffect } from 'react';
 import { isTypingIn } from '../../app/typingTarget';
 import type { GroupMode } from './useGroupMode';
 import type { InOutRange } from './useInOutRange';
-import { FRAME_SECONDS, type Player } from './usePlayer';
+import type { Player } from './usePlayer';
 
 export function useReviewShortcuts({
-  player: { videoRef, seek, togglePlay },
+  player: { videoRef, seek, stepFrames, togglePlay },
   inOut: { markIn, markOut },
   group: { groupMode, addQuick, leave },
   onError,
@@ -29,8 +29,8 @@ export function useReviewShortcuts({
       if (key === ' ' || key === 'k') togglePlay();
       else if (key === 'j') seek(video.currentTime - 5);
       else if (key === 'l') seek(video.currentTime + 5);
-      else if (key === ',') seek(video.currentTime - FRAME_SECONDS);
-      else if (key === '.') seek(video.currentTime + FRAME_SECONDS);
+      else if (key === ',') stepFrames(-1);
+      else if (key === '.') stepFrames(1);
       else if (key === 'i') markIn();
       else if (key === 'o') markOut();
       else if (groupMode && /^[1-7]$/.test(key)) void addQuick(Number(key) - 1).catch(onError);
@@ -40,5 +40,5 @@ export function useReviewShortcuts({
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [addQuick, groupMode, leave, markIn, markOut, onError, seek, togglePlay, videoRef]);
+  }, [addQuick, groupMode, leave, markIn, markOut, onError, seek, stepFrames, togglePlay, videoRef]);
 }
