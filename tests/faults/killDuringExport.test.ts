@@ -30,8 +30,9 @@ beforeAll(async () => {
     { path: makeFrameCodedVideo(root, 20), projectId, people: [{ personId: person }] },
     ctx,
   )) as Recording;
-  const clipA = (await call('clips.create', { recordingId: recording.id, name: 'A', inSeconds: 0.5, outSeconds: 9.5, tags: ['Un'] })).id;
-  const clipB = (await call('clips.create', { recordingId: recording.id, name: 'B', inSeconds: 10.5, outSeconds: 19.5, tags: ['Deux'] }))
+  // in and out points on the 25 fps grid: each clip holds exactly 9 s of frames (225)
+  const clipA = (await call('clips.create', { recordingId: recording.id, name: 'A', inSeconds: 0.6, outSeconds: 9.6, tags: ['Un'] })).id;
+  const clipB = (await call('clips.create', { recordingId: recording.id, name: 'B', inSeconds: 10.4, outSeconds: 19.4, tags: ['Deux'] }))
     .id;
   montageId = (await call('montages.create', { projectId, name: 'Film' })).id;
   await call('montages.update', {
