@@ -4,6 +4,7 @@
  * and subtitles are burnt from an ASS file, so no user text ever enters a filter string;
  * ffmpeg runs in the render's work folder, where those files and the fonts sit.
  */
+import { loudnormApplyFilter, loudnormMeasureFilter, type LoudnessMeasurement, type LoudnessTarget } from '../media/loudness';
 import type { BlurBox } from '../../src-shared/contract/schemas/editing';
 import type { PlannedSegment, RenderPlan } from './renderPlan';
 import { H264_VIDEO_ARGS } from '../media/ffmpegArgs';
@@ -66,7 +67,17 @@ export interface EncodeSources {
   keyframes?: ReadonlyMap<number, readonly number[]>;
   /** The picture of a recording without video: a still (its poster) or null for a plain background. */
   stills?: ReadonlyMap<number, string | null>;
+  /**
+   * Loudness, first pass: the graph keeps only the sound (no picture is decoded) and ends
+   * in loudnorm's measure; run it to `-f null` and read the report (media/loudness).
+   */
+  measureLoudnessOnly?: boolean;
+  /** Loudness, second pass: what the first pass measured (null: loudnorm's single pass). */
+  measuredLoudness?: LoudnessMeasurement | null;
 }
+
+/** The loudness every normalised export aims at: speech on small speakers and projectors. */
+export const LOUDNESS_TARGET: LoudnessTarget = { integrated: LOUDNESS_TARGET_LUFS, truePeak: -1.5, range: 11 };
 
 /** A text file the command reads from the work folder. */
 export interface WorkFile {
@@ -161,6 +172,7 @@ export function encodeRender(
   const labels: string[] = [];
   const workFiles: WorkFile[] = [];
   let inputIndex = 0;
+  const measureOnly = sources.measureLoudnessOnly === true;
   const fps = num(frameRate);
   const titleFont = even(H * 0.07);
   const nameFont = even(H * 0.045);
@@ -186,7 +198,8 @@ export function encodeRender(
     // fitted to the output once per recording, before the split: scale and pad write new frames,
     // and in each segment's branch they would keep a buffer pool per segment for the whole render
     const sameSize = segment.source.width === W && segment.source.height === H;
-    if (video) chains.push(`[${input}:v:0]${sameSize ? 'setsar=1,format=yuv420p' : scaled},split=${clips.length}${outs('rv')}`);
+    if (video && !measureOnly)
+      chains.push(`[${input}:v:0]${sameSize ? 'setsar=1,format=yuv420p' : scaled},split=${clips.length}${outs('rv')}`);
     if (audio) chains.push(`[${input}:a:0]asplit=${clips.length}${outs('ra')}`);
   }
 
@@ -216,7 +229,9 @@ export function encodeRender(
       return `[${inputIndex++}:a]`;
     };
 
-    if (segment.kind === 'title') {
+    if (segment.kind === 'title' && measureOnly) {
+      chains.push(`${silence()}${segmentAudioChain(null, d, samples, '')}${audioFade}[a${i}]`);
+    } else if (segment.kind === 'title') {
       inputs.push('-f', 'lavfi', '-t', num(d + 1), '-i', `color=c=${TITLE_BACKGROUND}:s=${W}x${H}:r=${fps}`);
       const video = inputIndex++;
       const audio = silence();
@@ -229,18 +244,22 @@ export function encodeRender(
       const k = timeline.taken++;
       const start = timeline.starts[k]!;
       const sourceSeconds = segment.outSeconds - segment.inSeconds;
-      let video: string;
-      if (timeline.video) {
+      let video = '';
+      if (measureOnly) {
+        // the first loudness pass decodes no picture
+      } else if (timeline.video) {
         const edge = FRAME_EDGE_MARGIN_SECONDS;
         video = `[rv${timeline.input}_${k}]trim=start=${exact(start - edge)}:end=${exact(start + sourceSeconds - edge)},setpts=PTS-STARTPTS,fps=${fps}${exactFrames}`;
-      } else {
+      } else if (!measureOnly) {
         // sound without picture: the recording's still, or a plain background
         const still = sources.stills?.get(segment.recordingId) ?? null;
         if (still) inputs.push('-loop', '1', '-framerate', fps, '-t', num(d + 1), '-i', still);
         else inputs.push('-f', 'lavfi', '-t', num(d + 1), '-i', `color=c=${TITLE_BACKGROUND}:s=${W}x${H}:r=${fps}`);
         video = `[${inputIndex++}:v]${fit}${exactFrames}`;
       }
-      if (segment.pixelate === 'frame') {
+      if (measureOnly) {
+        // no picture: nothing to pixelate or draw
+      } else if (segment.pixelate === 'frame') {
         const block = Math.max(8, Math.round(W / FRAME_PIXEL_BLOCKS));
         video += `,scale=${Math.max(2, Math.round(W / block))}:${Math.max(2, Math.round(H / block))}:flags=area,scale=${W}:${H}:flags=neighbor`;
       } else if (segment.pixelate) {
@@ -249,7 +268,7 @@ export function encodeRender(
         const block = Math.max(6, Math.round(Math.max(box.w, box.h) / 10));
         video += `,split=2[base${i}][pix${i}];[pix${i}]crop=${box.w}:${box.h}:${box.x}:${box.y},scale=${Math.max(1, Math.round(box.w / block))}:${Math.max(1, Math.round(box.h / block))}:flags=area,scale=${box.w}:${box.h}:flags=neighbor[pixd${i}];[base${i}][pixd${i}]overlay=${box.x}:${box.y}`;
       }
-      if (segment.lowerThird) {
+      if (segment.lowerThird && !measureOnly) {
         const from = Math.min(0.5, d * 0.1);
         const to = Math.max(from + 0.5, Math.min(d - 0.3, from + 5));
         const enable = during(offset + from, offset + Math.min(to, d));
@@ -266,7 +285,7 @@ export function encodeRender(
           `drawtext=fontfile=${WORK_FILES.font}:textfile=${WORK_FILES.lowerRole(i)}:expansion=none:fontcolor=0xF1F1F1:fontsize=${roleFont}:${box(roleFont)}:x=${x}:y=${roleY}:${enable}`,
         );
       }
-      chains.push(`${video}[v${i}]`);
+      if (!measureOnly) chains.push(`${video}[v${i}]`);
       const voice = segment.alterVoice
         ? `asetrate=${AUDIO_RATE}*${VOICE_PITCH_FACTOR},aresample=${AUDIO_RATE},atempo=${num(1 / VOICE_PITCH_FACTOR)},`
         : '';
@@ -274,24 +293,35 @@ export function encodeRender(
       const keepsSound = timeline.audio && !segment.muteVoice;
       if (timeline.audio && segment.muteVoice) chains.push(`[ra${timeline.input}_${k}]anullsink`);
       const audio = keepsSound ? `[ra${timeline.input}_${k}]` : silence();
-      chains.push(
-        `${audio}${segmentAudioChain(keepsSound ? start : null, sourceSeconds, samples, keepsSound ? voice : '')}${audioFade}[a${i}]`,
-      );
+      chains.push(`${audio}${segmentAudioChain(keepsSound ? start : null, sourceSeconds, samples, voice)}${audioFade}[a${i}]`);
     }
     drawn.push(...videoFade);
-    labels.push(`[v${i}][a${i}]`);
+    labels.push(measureOnly ? `[a${i}]` : `[v${i}][a${i}]`);
   });
+
+  if (measureOnly) {
+    chains.push(`${labels.join('')}concat=n=${plan.segments.length}:v=0:a=1[acat]`);
+    chains.push(`[acat]${loudnormMeasureFilter(LOUDNESS_TARGET)}[aout]`);
+    return { inputs, filter: chains.join(';\n'), withSubtitleTrack: false, workFiles };
+  }
 
   chains.push(`${labels.join('')}concat=n=${plan.segments.length}:v=1:a=1[vjoined][acat]`);
   chains.push(`[vjoined]${drawn.length ? drawn.join(',') : 'null'}[vcat]`);
   chains.push(settings.burnSubtitles && plan.cues.length ? `[vcat]ass=${WORK_FILES.ass}:fontsdir=.[vout]` : '[vcat]null[vout]');
   chains.push(
-    settings.normaliseAudio ? `[acat]loudnorm=I=${LOUDNESS_TARGET_LUFS}:TP=-1.5:LRA=11,aresample=${AUDIO_RATE}[aout]` : '[acat]anull[aout]',
+    settings.normaliseAudio
+      ? `[acat]${loudnormApplyFilter(LOUDNESS_TARGET, sources.measuredLoudness ?? null)},aresample=${AUDIO_RATE}[aout]`
+      : '[acat]anull[aout]',
   );
 
   const withSubtitleTrack = plan.cues.length > 0;
   if (withSubtitleTrack) inputs.push('-i', WORK_FILES.srt);
   return { inputs, filter: chains.join(';\n'), withSubtitleTrack, workFiles };
+}
+
+/** The first loudness pass of a re-encoded export: the sound graph (`measureLoudnessOnly`) to nowhere. */
+export function measureRenderLoudnessArgs(inputs: string[]): string[] {
+  return ['-copyts', ...inputs, '-filter_complex_script', WORK_FILES.filterScript, '-map', '[aout]', '-f', 'null', '-'];
 }
 
 /** The full command of a re-encoded export; the filter graph is read from the work folder. */

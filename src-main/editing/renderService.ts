@@ -37,7 +37,16 @@ import type { ExportsStore } from '../exports/exportsStore';
 import { describeRefusal } from '../consent/frenchLabels';
 import { assertConsentStillHolds } from './consentRecheck';
 import type { MontagesStore } from './montagesStore';
-import { encodeRender, encodeRenderArgs, WORK_FILES, type EncodeSources, type SourceSize } from './renderArgs';
+import {
+  encodeRender,
+  encodeRenderArgs,
+  LOUDNESS_TARGET,
+  measureRenderLoudnessArgs,
+  WORK_FILES,
+  type EncodeSources,
+  type SourceSize,
+} from './renderArgs';
+import { measureLoudness, type LoudnessMeasurement } from '../media/loudness';
 import { buildRenderPlan, type PlanItem, type PlanLabel, type PlanRecording, type RenderPlan } from './renderPlan';
 import { checkDestinationFile, requireFreeSpace, statFreeBytes, type FreeBytes } from '../platform/outputSpace';
 import { commitPartial, partialPathFor, removePartials, writeFileAtomic } from '../platform/atomicFile';
@@ -122,6 +131,9 @@ export function shownInRender(plan: RenderPlan): Array<{ personId: number; shown
     conditions: person.conditions,
   }));
 }
+
+/** The share of a re-encoded export's progress bar taken by measuring its loudness (sound only: quick). */
+const LOUDNESS_PASS_SHARE = 0.1;
 
 export class RenderService {
   private readonly freeBytes: FreeBytes;
@@ -396,7 +408,25 @@ export class RenderService {
       if (prepared.mode === 'encode') {
         this.prepareWorkFolder(plan, work);
         const sizes = await this.sourceSizes(plan, binaries);
-        const graph = encodeRender(plan, prepared.frameRate, sizes, prepared.sources);
+        // loudness in two passes: the sound of the edit is measured first, so the export lands
+        // within ±1 LU of the target (one pass guesses as it goes and misses on uneven speech)
+        let measuredLoudness: LoudnessMeasurement | null = null;
+        const measureShare = plan.settings.normaliseAudio ? LOUDNESS_PASS_SHARE : 0;
+        const scaled = (from: number, share: number) => (progress: { ratio: number | null }) =>
+          onProgress({ ratio: progress.ratio === null ? null : from + share * progress.ratio });
+        if (plan.settings.normaliseAudio) {
+          const measuring = encodeRender(plan, prepared.frameRate, sizes, { ...prepared.sources, measureLoudnessOnly: true });
+          for (const file of measuring.workFiles) fs.writeFileSync(path.join(work, file.name), file.content);
+          fs.writeFileSync(path.join(work, WORK_FILES.filterScript), measuring.filter);
+          measuredLoudness = await measureLoudness(binaries, { args: measureRenderLoudnessArgs(measuring.inputs) }, LOUDNESS_TARGET, {
+            cwd: work,
+            durationSeconds: plan.totalSeconds,
+            signal: job.signal,
+            onProgress: scaled(0, measureShare),
+            onSpawn: (pid) => crashMarker.addFfmpeg(pid),
+          });
+        }
+        const graph = encodeRender(plan, prepared.frameRate, sizes, { ...prepared.sources, measuredLoudness });
         for (const file of graph.workFiles) fs.writeFileSync(path.join(work, file.name), file.content);
         fs.writeFileSync(path.join(work, WORK_FILES.filterScript), graph.filter);
         const args = encodeRenderArgs(plan, prepared.frameRate, graph.inputs, graph.withSubtitleTrack, partial);
@@ -404,7 +434,7 @@ export class RenderService {
           cwd: work,
           durationSeconds: plan.totalSeconds,
           signal: job.signal,
-          onProgress,
+          onProgress: scaled(measureShare, 1 - measureShare),
           purpose: 'rendering the export',
           onSpawn: (pid) => crashMarker.addFfmpeg(pid),
         });

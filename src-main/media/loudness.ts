@@ -120,12 +120,23 @@ export async function measureLoudness(
   binaries: Pick<FfmpegBinaries, 'ffmpeg'>,
   source: string | { args: string[] },
   target: LoudnessTarget,
-  options: { signal?: AbortSignal; durationSeconds?: number | null; audioTrack?: number } = {},
+  options: {
+    signal?: AbortSignal;
+    durationSeconds?: number | null;
+    audioTrack?: number;
+    /** Where relative work files of `source.args` are. */
+    cwd?: string;
+    onProgress?: (progress: { ratio: number | null }) => void;
+    onSpawn?: (pid: number) => void;
+  } = {},
 ): Promise<LoudnessMeasurement> {
   const args = typeof source === 'string' ? loudnessMeasureArgs(source, target, { audioTrack: options.audioTrack }) : source.args;
   const { stderrTail } = await runFfmpeg(binaries, args, {
     signal: options.signal,
     durationSeconds: options.durationSeconds,
+    cwd: options.cwd,
+    onProgress: options.onProgress,
+    onSpawn: options.onSpawn,
     purpose: 'measuring the loudness of the sound',
     stderrTailLines: 60,
   });

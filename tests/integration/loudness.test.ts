@@ -12,6 +12,7 @@ import {
   type LoudnessTarget,
 } from '../../src-main/media/loudness';
 import { runFfmpeg } from '../../src-main/media/runFfmpeg';
+import { closeApiContext, createApiContext, dispatch } from '../../src-main/app';
 import { binaries, runFfmpegSync } from '../helpers/media';
 import { makeTempDir } from '../helpers/tempDir';
 
@@ -127,5 +128,69 @@ describe('loudness in two passes', () => {
     );
     expect(viaArgs.integrated).toBeLessThan(-25);
     expect(Number.isFinite(viaArgs.integrated)).toBe(true);
+  });
+});
+
+describe('loudness of exports', () => {
+  /** A 12 s video whose sound is uneven speech-like noise, far below the target. */
+  function makeQuietVideo(name: string): string {
+    const file = path.join(dir, name);
+    runFfmpegSync([
+      ...['-f', 'lavfi', '-i', 'testsrc2=s=320x240:r=25:d=12'],
+      ...['-f', 'lavfi', '-i', 'anoisesrc=duration=12:color=pink:amplitude=0.05:sample_rate=48000'],
+      ...['-af', "volume='if(lt(mod(t,4),2),1,0.08)':eval=frame", '-ac', '2'],
+      ...['-c:v', 'libx264', '-preset', 'ultrafast', '-c:a', 'aac', '-shortest', file],
+    ]);
+    return file;
+  }
+
+  it('a clip and a montage exported with even loudness land within ±1 LU of the target (two passes)', async () => {
+    const ctx = createApiContext(path.join(dir, 'library'), 'http', { trusted: true });
+    try {
+      const call = <T>(method: string, input: unknown) => dispatch(method, input, ctx) as Promise<T>;
+      const projectId = (await call<{ id: number }>('projects.create', { name: 'Son', kind: 'interview-workshop' })).id;
+      const personId = (await call<{ id: number }>('people.add', { projectId, displayName: 'Inès', role: 'job-seeker' })).id;
+      for (const scope of ['recording', 'workshop'])
+        await call('consent.set', { personId, scope, status: 'granted', method: 'signed-form' });
+      const recording = await call<{ id: number }>('recordings.importFile', {
+        path: makeQuietVideo('quiet.mp4'),
+        projectId,
+        people: [{ personId }],
+      });
+      const clip = await call<{ id: number }>('clips.create', { recordingId: recording.id, name: 'A', inSeconds: 1, outSeconds: 9 });
+      const montageId = (await call<{ id: number }>('montages.create', { projectId, name: 'Film' })).id;
+      await call('montages.update', {
+        id: montageId,
+        changes: {
+          normaliseAudio: true,
+          items: [
+            { kind: 'title', text: 'Début', seconds: 2 },
+            { kind: 'clip', clipId: clip.id },
+          ],
+        },
+      });
+      const outputs = {
+        clip: await call<{ export: { outputPath: string } }>('render.start', {
+          target: { kind: 'clip', clipId: clip.id },
+          audience: 'workshop',
+          options: { normaliseAudio: true },
+          destination: path.join(dir, 'clip.mp4'),
+          wait: true,
+        }),
+        montage: await call<{ export: { outputPath: string } }>('render.start', {
+          target: { kind: 'montage', montageId },
+          audience: 'workshop',
+          destination: path.join(dir, 'montage.mp4'),
+          wait: true,
+        }),
+      };
+      for (const [kind, result] of Object.entries(outputs)) {
+        const measured = await measureLoudness(binaries, result.export.outputPath, target);
+        console.info(`loudness of the ${kind} export: ${measured.integrated} LUFS (target ${target.integrated})`);
+        expect(Math.abs(measured.integrated - target.integrated), kind).toBeLessThanOrEqual(1);
+      }
+    } finally {
+      closeApiContext(ctx);
+    }
   });
 });

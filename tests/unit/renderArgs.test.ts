@@ -108,6 +108,24 @@ describe('export commands', () => {
     expect(withSubtitleTrack).toBe(false);
   });
 
+  it('loudness in two passes: a sound-only graph to measure, then the measured values applied', () => {
+    const measuring = encodeRender(plan(), 25, new Map(), { measureLoudnessOnly: true });
+    // no picture decoded: no video input, no video label, the sound concatenated alone
+    expect(measuring.filter).not.toMatch(/:v:|\[v\d|drawtext|color=/);
+    expect(measuring.inputs).not.toContain('color=c=0x1E2A4A:s=1280x720:r=25');
+    expect(measuring.filter).toContain('[a0][a1]concat=n=2:v=0:a=1[acat]');
+    expect(measuring.filter).toContain('[acat]loudnorm=I=-16:TP=-1.5:LRA=11:print_format=json[aout]');
+    expect(measuring.withSubtitleTrack).toBe(false);
+    const measured = { integrated: -27.5, truePeak: -9.25, range: 5, threshold: -38, targetOffset: 0.25 };
+    const applying = encodeRender(plan(), 25, new Map(), { measuredLoudness: measured });
+    expect(applying.filter).toContain(
+      '[acat]loudnorm=I=-16:TP=-1.5:LRA=11:measured_I=-27.50:measured_TP=-9.25:measured_LRA=5.00:measured_thresh=-38.00:offset=0.25:linear=true:print_format=summary,aresample=48000[aout]',
+    );
+    expect(encodeRender(plan({ normaliseAudio: false }), 25, new Map(), { measuredLoudness: measured }).filter).toContain(
+      '[acat]anull[aout]',
+    );
+  });
+
   it('burns subtitles from the ASS file and adds a mov_text track from the SRT one', () => {
     const built = encodeRender(plan({}, 2), 25, new Map());
     expect(built.filter).toContain('[vcat]ass=subtitles.ass:fontsdir=.[vout]');
