@@ -23,6 +23,7 @@
  */
 import { fullName, NAME_PARTICLES, shownName, type PersonName } from '../../src-shared/personName';
 import type { ConsentCondition, PolicyDecision, RefusalReason } from './consentPolicy';
+import { foldChar, foldText } from '../../src-shared/textFolding';
 
 export interface GatePerson extends PersonName {
   id: number;
@@ -50,16 +51,6 @@ export interface GatedText {
 /** What replaces a name that may not be shown. */
 export const NAME_PLACEHOLDER = '…';
 
-/** One character folded for matching: no accents, lower case, ligatures spelt out, one apostrophe. */
-function foldChar(char: string): string {
-  const lower = char.toLowerCase();
-  if (lower === 'œ') return 'oe';
-  if (lower === 'æ') return 'ae';
-  if (lower === 'ß') return 'ss';
-  if (char === '’' || char === 'ʼ' || char === '‘') return "'";
-  return lower.normalize('NFD').replace(/\p{M}/gu, '');
-}
-
 /** The folded text, and where each folded character came from in the original. */
 function foldWithMap(text: string): { folded: string; from: number[]; to: number[] } {
   let folded = '';
@@ -78,9 +69,8 @@ function foldWithMap(text: string): { folded: string; from: number[]; to: number
   return { folded, from, to };
 }
 
-export function foldForMatch(text: string): string {
-  return foldWithMap(text).folded;
-}
+/** Text folded for matching (the one rule, src-shared/textFolding). */
+export const foldForMatch = foldText;
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 

@@ -7,6 +7,7 @@
  * the other person's name too.
  */
 import type { SqliteDatabase } from '../library/database';
+import { foldText } from '../../src-shared/textFolding';
 
 export const REDACTED = '[nom effacé]';
 
@@ -15,9 +16,8 @@ const PARTICLES = new Set(['de', 'du', 'des', 'la', 'le', 'les', 'van', 'von', '
 
 const WORD = /[\p{L}\p{M}\p{N}]+/gu;
 
-export function foldWord(word: string): string {
-  return word.normalize('NFD').replace(/\p{M}/gu, '').toLocaleLowerCase('fr');
-}
+/** A word folded as the consent text gate folds it (one rule: src-shared/textFolding). */
+export const foldWord = foldText;
 
 /** The words of a display name worth looking for. */
 export function nameWords(displayName: string): string[] {
