@@ -476,9 +476,19 @@ export class ConsentService {
     );
   }
 
+  /**
+   * Recalls the exports of people whose consent has run out (expiry passed, or 18 for a
+   * minor's): at start-up, each new day and when the dashboard opens. Returns the flagged
+   * export ids.
+   */
+  sweepExpired(projectId?: number): number[] {
+    const projectIds = projectId === undefined ? this.library.projects.list().map((project) => project.id) : [projectId];
+    return projectIds.flatMap((id) => this.recall.sweepExpired(id, this.localToday()));
+  }
+
   dashboard(projectId: number, on = this.today(), expiringWithinDays = 30): ConsentDashboard {
     this.library.projects.get(projectId);
-    this.recall.sweepExpired(projectId, this.localToday());
+    this.sweepExpired(projectId);
     const horizon = addDays(on, expiringWithinDays);
     const people = this.library.people.listByProject(projectId).map((listed) => {
       const person = this.policyPerson(listed);

@@ -50,7 +50,15 @@ import { desktopText } from './desktopText';
 import { leaveQuestion, powerSaveChange, type BusyWork } from './quitGuard';
 import { secondInstanceSteps, startDecision } from './singleInstance';
 import { DEFAULT_WINDOW, restoreWindowBounds, type WindowState } from './windowState';
-import { closeApiContext, createApiContext, dispatch, recoverUnfinishedWork, type ApiContext, type DesktopHooks } from '../app';
+import {
+  closeApiContext,
+  createApiContext,
+  dispatch,
+  recoverUnfinishedWork,
+  watchConsentExpiry,
+  type ApiContext,
+  type DesktopHooks,
+} from '../app';
 
 // A second copy exits here, before any start-up work: no library opened, no recovery run.
 const isFirstInstance = startDecision(app.requestSingleInstanceLock()) === 'start';
@@ -408,6 +416,7 @@ async function start(): Promise<void> {
   log.info(
     `recovery: ${recovery.recordings} take(s), ${recovery.partialExportsRemoved} partial export(s), ${recovery.processesStopped} process(es)`,
   );
+  watchConsentExpiry(context); // consent that runs out recalls its exports that day (checked again each new day)
   notifyWhenJobsFinish(context);
 
   mainWindow = createMainWindow(context);

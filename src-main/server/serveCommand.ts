@@ -11,7 +11,7 @@ import { defaultLibraryDir } from '../library/libraryFolder';
 import { defaultProcessRegistry } from '../platform/processRegistry';
 import { openInSystemBrowser } from '../platform/openInSystemBrowser';
 import { startBrowserServer } from './browserServer';
-import { closeApiContext, createApiContext, recoverUnfinishedWork } from '../app';
+import { closeApiContext, createApiContext, recoverUnfinishedWork, watchConsentExpiry } from '../app';
 
 const HELP = `Usage: eric-studio serve [--library <dir>] [--port <n>] [--host 127.0.0.1] [--open]
   --library  library folder (default: ${defaultLibraryDir()})
@@ -55,6 +55,7 @@ export async function runServe(argv: string[]): Promise<void> {
   if (!rendererDir) console.warn('The built interface was not found (run "npm run build"); only the API is served.');
   const running = await startBrowserServer({ ctx, rendererDir, host: values.host, port });
   const recovered = recoverUnfinishedWork(ctx);
+  const expiry = watchConsentExpiry(ctx); // consent that runs out recalls its exports that day
   if (recovered.recordings) console.log(`Enregistrements interrompus traités au démarrage : ${recovered.recordings}`);
   if (recovered.partialExportsRemoved) console.log(`Exports inachevés supprimés au démarrage : ${recovered.partialExportsRemoved}`);
   console.log(`ERIC Studio (mode navigateur) : ${running.url}`);
@@ -63,6 +64,7 @@ export async function runServe(argv: string[]): Promise<void> {
 
   const shutdown = () => {
     defaultProcessRegistry.killAll();
+    expiry.stop();
     void running.close().then(() => {
       closeApiContext(ctx);
       process.exit(0);
