@@ -319,6 +319,9 @@ function desktopHooks(): DesktopHooks {
       updateDesktopSettings(app.getPath('userData'), { libraryDir: dir });
       leaving = true;
       setTimeout(() => {
+        // app.exit skips before-quit: release the library's lock here, or the new instance would find it held
+        if (ctx) closeApiContext(ctx);
+        ctx = null;
         app.relaunch();
         app.exit(0);
       }, 300);
