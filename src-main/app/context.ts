@@ -24,6 +24,7 @@ import { resolveFfmpegBinaries, type FfmpegBinaries } from '../media/binaries';
 import { ApiEventBus } from '../platform/eventBus';
 import { FFMPEG_SETTING, FFPROBE_SETTING, RECOVERY_SETTING } from '../library/settingKeys';
 import { recoverUnfinishedWorkMarkers, type RecoveredWork } from '../platform/unfinishedWork';
+import { acquireLibraryLock, currentLockHolder, type LibraryLock, type LibraryLockOptions } from '../library/libraryLock';
 
 /** What every handler gets: the opened library, the services, and who is calling. */
 export interface ApiContext {
@@ -57,6 +58,10 @@ export interface ApiContext {
   resetFfmpeg: () => void;
   /** Only in the desktop app. */
   desktop: DesktopHooks | null;
+  /** The library's lock held by this process (null: tests, or read-only mode). */
+  lock: LibraryLock | null;
+  /** Opened read-only because another process holds the library (read CLI commands only). */
+  readOnly: boolean;
 }
 
 export const APP_VERSION: string = packageJson.version;
@@ -90,6 +95,25 @@ export interface CreateApiContextOptions extends OpenLibraryOptions {
   desktop?: DesktopHooks | null;
   /** How long an erasure waits for another reader of the database (tests shorten it). */
   checkpoint?: CheckpointOptions;
+  /**
+   * One process per library: the shells (app, browser mode, CLI) take the library's lock
+   * before opening it; with `readOnlyIfBusy` (read CLI commands) a library held by another
+   * process is opened read-only instead of refused. Left out by in-process tests.
+   */
+  lock?: LibraryLockOptions & { readOnlyIfBusy?: boolean };
+}
+
+/** Takes the lock (or falls back to read-only), before anything is written to the library. */
+function lockLibrary(libraryDir: string, options: CreateApiContextOptions): { lock: LibraryLock | null; readOnly: boolean } {
+  if (!options.lock) return { lock: null, readOnly: false };
+  try {
+    return { lock: acquireLibraryLock(libraryDir, options.lock), readOnly: false };
+  } catch (error) {
+    if (options.lock.readOnlyIfBusy && error instanceof AppError && error.code === 'conflict' && currentLockHolder(libraryDir)) {
+      return { lock: null, readOnly: true };
+    }
+    throw error;
+  }
 }
 
 export function createApiContext(
@@ -97,7 +121,14 @@ export function createApiContext(
   transport: ApiContext['transport'],
   options: CreateApiContextOptions = {},
 ): ApiContext {
-  const library = Library.open(libraryDir, options);
+  const { lock, readOnly } = lockLibrary(libraryDir, options);
+  let library: Library;
+  try {
+    library = Library.open(libraryDir, { ...options, readOnly });
+  } catch (error) {
+    lock?.release();
+    throw error;
+  }
   const events = new ApiEventBus();
   const jobs = new JobRunner(events);
 
@@ -205,6 +236,8 @@ export function createApiContext(
       resolved = undefined;
     },
     desktop: options.desktop ?? null,
+    lock,
+    readOnly,
   };
 }
 
@@ -213,6 +246,7 @@ export function closeApiContext(ctx: ApiContext): void {
   ctx.jobs.cancelAll();
   ctx.capture.closeAll();
   ctx.library.close();
+  ctx.lock?.release();
 }
 
 /**
@@ -226,6 +260,8 @@ export function recoverUnfinishedWork(ctx: ApiContext): {
   interrupted: RecoveredWork['interrupted'];
   processesStopped: number;
 } {
+  // only the lock holder recovers: a live take belongs to the process that holds the library
+  if (ctx.readOnly) return { recordings: 0, partialExportsRemoved: 0, interrupted: [], processesStopped: 0 };
   const recordings = ctx.capture.recoverUnfinished().length;
   // markers first: they stop orphan encoders before their files are removed
   const markers = recoverUnfinishedWorkMarkers(ctx.library.dir);

@@ -9,7 +9,7 @@ import type { ApiContext } from './context';
 
 export async function rebuildExport(
   ctx: ApiContext,
-  input: { exportId: number; destination?: string; wait?: boolean },
+  input: { exportId: number; destination?: string; wait?: boolean; overwrite?: boolean },
 ): Promise<{ jobId: string | null; export: import('../../src-shared/contract/schemas/editing').ExportRecord | null }> {
   const record = ctx.exports.get(input.exportId, 'exportId');
   if (record.kind === 'pack') return ctx.packs.rebuild(record.id, input);

@@ -15,6 +15,11 @@ export interface CliCommand {
   toInput?(flags: Flags, positionals: string[]): ApiInput<ApiMethodName>;
   /** …or, for the few verbs that act on folders rather than an open library, what it does. */
   run?(flags: Flags, positionals: string[]): unknown;
+  /**
+   * What `--out` (or `--out-dir`) names: a file (refused when it exists, unless --force) or a folder.
+   * Either way it is refused inside the library, before the library is even opened.
+   */
+  outputKind?: 'file' | 'folder';
   /** Columns of the human-readable table. */
   columns: string[];
   /** Long work: print job progress on stderr (not with --json). */

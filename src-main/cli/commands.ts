@@ -5,14 +5,13 @@
  */
 import type { PersonConsent, PersonRole, ProjectKind, RecordingKind } from '../../src-shared/contract/schemas';
 import { consentRegisterText } from '../consent/consentRegisterText';
-import fs from 'node:fs';
-import path from 'node:path';
 import { parseIdFlag, requireFlag, requirePositional, str, type Flags } from './cliArgs';
 import type { CliCommand } from './cliCommand';
 import { parseTimecode } from '../../src-shared/time';
 import { verifyBackup } from '../library/backup';
 import { restoreBackup } from '../app';
 import { AppError } from '../../src-shared/appError';
+import { copyOutputFile, writeOutputFile } from '../platform/outputPath';
 
 const optionalNull = (value: string | undefined) => (value === undefined ? undefined : value === '' ? null : value);
 
@@ -330,6 +329,7 @@ CORE_COMMANDS.push(
   },
   {
     name: 'consent form',
+    outputKind: 'file',
     usage: 'consent form --person <id> [--out <file.pdf>]',
     summary: 'Make the pre-filled printable consent form (PDF); --out also copies it there',
     flags: { person: { type: 'string' }, out: { type: 'string' } },
@@ -340,8 +340,12 @@ CORE_COMMANDS.push(
       const out = str(flags, 'out');
       if (!out) return result;
       const made = result as { assetId: number };
-      fs.copyFileSync(ctx.library.mediaAssets.resolve(made.assetId).absolutePath, path.resolve(out));
-      return { ...made, out: path.resolve(out) };
+      const written = copyOutputFile(ctx.library.mediaAssets.resolve(made.assetId).absolutePath, out, {
+        libraryDir: ctx.library.dir,
+        force: flags.force === true,
+        field: 'out',
+      });
+      return { ...made, out: written };
     },
   },
   {
@@ -478,6 +482,7 @@ CORE_COMMANDS.push(
   },
   {
     name: 'comments export',
+    outputKind: 'file',
     usage: 'comments export --recording <id> --format csv|vtt|srt [--out <file>]',
     summary: 'Export the comments as CSV, WebVTT or SRT (to --out, else to standard output)',
     flags: { recording: { type: 'string' }, format: { type: 'string' }, out: { type: 'string' } },
@@ -488,15 +493,20 @@ CORE_COMMANDS.push(
     }),
     columns: [],
     rawOutput: (result) => (result as { content: string }).content,
-    afterResult: (result, flags) => {
+    afterResult: (result, flags, ctx) => {
       const out = str(flags, 'out');
       if (!out) return result;
-      fs.writeFileSync(path.resolve(out), (result as { content: string }).content);
-      return { ...(result as object), content: undefined, out: path.resolve(out) };
+      const written = writeOutputFile(out, (result as { content: string }).content, {
+        libraryDir: ctx.library.dir,
+        force: flags.force === true,
+        field: 'out',
+      });
+      return { ...(result as object), content: undefined, out: written };
     },
   },
   {
     name: 'feedback-sheet',
+    outputKind: 'file',
     usage: 'feedback-sheet --recording <id> --out <file.pdf>',
     summary: "Make the candidate's feedback sheet (PDF): strengths, points to work on, moments, rubric, progress",
     flags: { recording: { type: 'string' }, out: { type: 'string' } },
@@ -506,8 +516,11 @@ CORE_COMMANDS.push(
     afterResult: (result, flags, ctx) => {
       const out = str(flags, 'out');
       if (!out) return result;
-      fs.copyFileSync(ctx.library.mediaAssets.resolve((result as { assetId: number }).assetId).absolutePath, path.resolve(out));
-      return { ...(result as object), out: path.resolve(out) };
+      const source = ctx.library.mediaAssets.resolve((result as { assetId: number }).assetId).absolutePath;
+      return {
+        ...(result as object),
+        out: copyOutputFile(source, out, { libraryDir: ctx.library.dir, force: flags.force === true, field: 'out' }),
+      };
     },
   },
 );
@@ -515,6 +528,7 @@ CORE_COMMANDS.push(
 CORE_COMMANDS.push(
   {
     name: 'backup create',
+    outputKind: 'folder',
     usage: 'backup create [--out <empty or new folder>]',
     summary: 'Back up the library (database copied while in use, media, exports, SHA-256 manifest)',
     flags: { out: { type: 'string' } },

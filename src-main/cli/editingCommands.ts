@@ -11,6 +11,7 @@ import { AppError } from '../../src-shared/appError';
 import { parseTimecode } from '../../src-shared/time';
 import { list, parseIdFlag, requireFlag, str, type Flags } from './cliArgs';
 import type { CliCommand } from './cliCommand';
+import { checkOutputFile, checkOutputFolder, writeOutputFile } from '../platform/outputPath';
 
 const audience = (flags: Flags) => requireFlag(str(flags, 'audience'), 'audience') as 'elected';
 
@@ -76,6 +77,7 @@ export const EDITING_COMMANDS: CliCommand[] = [
   },
   {
     name: 'clip export',
+    outputKind: 'file',
     usage:
       'clip export (--recording <id> --from <time> --to <time> | --clip <id>) --audience workshop|partners|elected|public --out <file.mp4> [--preset 720p|1080p] [--lower-third] [--burn-subtitles] [--fade <seconds>] [--normalise] [--replace-voices]',
     summary: 'Export a clip as MP4 for an audience (consent gate applied; stream copy when possible)',
@@ -114,6 +116,7 @@ export const EDITING_COMMANDS: CliCommand[] = [
         replaceVoices: flags['replace-voices'] === true ? true : undefined,
       },
       destination: path.resolve(requireFlag(str(flags, 'out'), 'out')),
+      overwrite: flags.force === true ? true : undefined,
       wait: true,
     }),
     showsProgress: true,
@@ -161,6 +164,7 @@ export const EDITING_COMMANDS: CliCommand[] = [
   },
   {
     name: 'montage render',
+    outputKind: 'file',
     usage: 'montage render --montage <id> --audience workshop|partners|elected|public --out <file.mp4>',
     summary: 'Render a montage as MP4 for an audience (consent gate, lower thirds, anonymisation applied)',
     flags: { montage: { type: 'string' }, audience: { type: 'string' }, out: { type: 'string' } },
@@ -169,6 +173,7 @@ export const EDITING_COMMANDS: CliCommand[] = [
       target: { kind: 'montage', montageId: parseIdFlag(str(flags, 'montage'), 'montage') },
       audience: audience(flags),
       destination: path.resolve(requireFlag(str(flags, 'out'), 'out')),
+      overwrite: flags.force === true ? true : undefined,
       wait: true,
     }),
     showsProgress: true,
@@ -177,18 +182,21 @@ export const EDITING_COMMANDS: CliCommand[] = [
   },
   {
     name: 'clip stills',
+    outputKind: 'folder',
     usage: 'clip stills --clip <id> [--count 3-5] --out-dir <folder>',
     summary: 'Save stills spread across a clip with its blur region drawn, to check that it covers the face all along',
     flags: { clip: { type: 'string' }, count: { type: 'string' }, 'out-dir': { type: 'string' } },
     method: 'clips.stills',
     toInput: (flags) => ({ clipId: parseIdFlag(str(flags, 'clip'), 'clip'), count: optionalNumber(flags, 'count') }),
-    afterResult: (result, flags) => {
+    afterResult: (result, flags, ctx) => {
       const { stills, ...rest } = result as { stills: Array<{ seconds: number; image: string }> };
-      const dir = path.resolve(requireFlag(str(flags, 'out-dir'), 'out-dir'));
+      const rule = { libraryDir: ctx.library.dir, force: flags.force === true, field: 'out-dir' };
+      const dir = checkOutputFolder(requireFlag(str(flags, 'out-dir'), 'out-dir'), rule);
+      const named = stills.map((still) => ({ still, file: path.join(dir, `still-${still.seconds.toFixed(3)}s.jpg`) }));
       fs.mkdirSync(dir, { recursive: true });
-      const files = stills.map((still) => {
-        const file = path.join(dir, `still-${still.seconds.toFixed(3)}s.jpg`);
-        fs.writeFileSync(file, Buffer.from(still.image.replace(/^data:image\/jpeg;base64,/, ''), 'base64'));
+      for (const { file } of named) checkOutputFile(file, rule); // all refused before any is written
+      const files = named.map(({ still, file }) => {
+        writeOutputFile(file, Buffer.from(still.image.replace(/^data:image\/jpeg;base64,/, ''), 'base64'), rule);
         return { seconds: still.seconds, file };
       });
       return { ...rest, stills: files };

@@ -47,6 +47,7 @@ export const PACK_COMMANDS: CliCommand[] = [
   },
   {
     name: 'pack build',
+    outputKind: 'folder',
     usage:
       'pack build --project <id> --audience workshop|partners|elected|public --out <new folder> [--zip] [--montage <id>]… [--clip <id>]… [--theme <t>]… [--no-quotes]',
     summary: 'Build a restitution pack (index.html, videos + subtitles, synthese.pdf, consentements.csv, manifest.json)',
@@ -77,6 +78,7 @@ export const PACK_COMMANDS: CliCommand[] = [
   },
   {
     name: 'pack rebuild',
+    outputKind: 'folder',
     usage: 'pack rebuild --export <pack export id> --out <new folder>',
     summary: 'Build a corrected pack from the same choices, asking consent again (after a recall)',
     flags: { export: { type: 'string' }, out: { type: 'string' } },

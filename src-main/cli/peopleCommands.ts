@@ -3,11 +3,11 @@
  * go into the consent log), a clip's confirmed narrowing, and the recall: to whom an
  * export was given, the notification letter, and the rebuild of a corrected version.
  */
-import fs from 'node:fs';
 import path from 'node:path';
 import type { PersonRole } from '../../src-shared/contract/schemas';
 import { list, parseIdFlag, requireFlag, str, type Flags } from './cliArgs';
 import type { CliCommand } from './cliCommand';
+import { copyOutputFile } from '../platform/outputPath';
 
 const AUDIT_FLAGS = { actor: { type: 'string' }, reason: { type: 'string' } } as const;
 const audit = (flags: Flags) => ({ actor: str(flags, 'actor'), reason: str(flags, 'reason') });
@@ -125,6 +125,7 @@ export const PEOPLE_COMMANDS: CliCommand[] = [
   },
   {
     name: 'exports recall-letter',
+    outputKind: 'file',
     usage: 'exports recall-letter --export <id> --recipient <id> [--out <file.pdf>]',
     summary: 'The letter asking a recipient to delete a recalled export (PDF, French); --out also copies it there',
     flags: { export: { type: 'string' }, recipient: { type: 'string' }, out: { type: 'string' } },
@@ -137,8 +138,11 @@ export const PEOPLE_COMMANDS: CliCommand[] = [
     afterResult: (result, flags, ctx) => {
       const out = str(flags, 'out');
       if (!out) return result;
-      fs.copyFileSync(ctx.library.mediaAssets.resolve((result as { assetId: number }).assetId).absolutePath, path.resolve(out));
-      return { ...(result as object), out: path.resolve(out) };
+      const source = ctx.library.mediaAssets.resolve((result as { assetId: number }).assetId).absolutePath;
+      return {
+        ...(result as object),
+        out: copyOutputFile(source, out, { libraryDir: ctx.library.dir, force: flags.force === true, field: 'out' }),
+      };
     },
   },
   {
@@ -150,6 +154,7 @@ export const PEOPLE_COMMANDS: CliCommand[] = [
     toInput: (flags) => ({
       exportId: parseIdFlag(str(flags, 'export'), 'export'),
       destination: str(flags, 'out') === undefined ? undefined : path.resolve(str(flags, 'out')!),
+      overwrite: flags.force === true ? true : undefined,
       wait: true,
     }),
     columns: ['jobId'],

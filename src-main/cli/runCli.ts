@@ -11,6 +11,8 @@ import { defaultLibraryDir } from '../library/libraryFolder';
 import { ARGUMENT_FOR_FIELD, FLAG_FOR_FIELD, type Flags } from './cliArgs';
 import type { CliCommand } from './cliCommand';
 import { CLI_COMMANDS } from './commandRegistry';
+import { READ_ONLY_METHODS } from './readOnlyMethods';
+import { checkOutputFile, refuseInsideLibrary } from '../platform/outputPath';
 import { closeApiContext, createApiContext, dispatch } from '../app';
 
 export interface CliIo {
@@ -36,6 +38,7 @@ function helpText(): string {
     'Common flags:',
     `  --library <dir>  library folder (default: ${defaultLibraryDir()})`,
     '  --json           print the result as JSON (one object or array)',
+    '  --force          replace an existing output file (never one inside the library)',
     '  --help           this help',
   ];
   return lines.join('\n');
@@ -62,6 +65,20 @@ function formatTable(value: unknown, columns: string[]): string {
       .join('  ')
       .trimEnd();
   return [line(columns), line(widths.map((w) => '-'.repeat(w))), ...cells.map(line)].join('\n');
+}
+
+/**
+ * Every path the command will write is checked before the library is opened, so a refused
+ * `--out` leaves the library exactly as it was (the output rule lives in platform/outputPath.ts).
+ */
+function checkOutputs(command: CliCommand, flags: Flags, libraryDir: string): void {
+  for (const flag of ['out', 'out-dir']) {
+    const target = flags[flag];
+    if (typeof target !== 'string' || target === '') continue;
+    const rule = { libraryDir, force: flags.force === true, field: flag };
+    if (flag === 'out' && command.outputKind === 'file') checkOutputFile(target, rule);
+    else refuseInsideLibrary(target, rule);
+  }
 }
 
 function describeError(error: unknown): string {
@@ -95,7 +112,12 @@ export async function runCli(argv: string[], io: CliIo = defaultIo): Promise<num
   try {
     const { values, positionals } = parseArgs({
       args: argv,
-      options: { ...found.command.flags, library: { type: 'string' }, json: { type: 'boolean', default: false } },
+      options: {
+        ...found.command.flags,
+        library: { type: 'string' },
+        json: { type: 'boolean', default: false },
+        force: { type: 'boolean', default: false },
+      },
       allowPositionals: true,
       strict: true,
     }) as unknown as { values: Flags; positionals: string[] };
@@ -107,7 +129,13 @@ export async function runCli(argv: string[], io: CliIo = defaultIo): Promise<num
     }
     const input = found.command.toInput!(values, rest);
     const libraryDir = path.resolve(typeof values.library === 'string' ? values.library : defaultLibraryDir());
-    ctx = createApiContext(libraryDir, 'http', { trusted: true });
+    checkOutputs(found.command, values, libraryDir);
+    // one process per library: a writing command takes the lock (or is refused in French); a read command
+    // run while another process holds the library opens it read-only instead
+    ctx = createApiContext(libraryDir, 'http', {
+      trusted: true,
+      lock: { holder: 'cli', readOnlyIfBusy: READ_ONLY_METHODS.has(found.command.method!), log: (line) => io.err(line) },
+    });
     if (found.command.showsProgress && !values.json) {
       ctx.events.subscribe((event, payload) => {
         if (event === 'job.progress' && 'ratio' in payload && payload.ratio !== null) {

@@ -300,11 +300,15 @@ export class RenderService {
   }
 
   /** Queues the render; with `wait`, settles when it is finished. */
-  async start(request: RenderRequest & { destination?: string; wait?: boolean }): Promise<{ jobId: string; export: ExportRecord | null }> {
+  async start(
+    request: RenderRequest & { destination?: string; wait?: boolean; overwrite?: boolean },
+  ): Promise<{ jobId: string; export: ExportRecord | null }> {
     const prepared = await this.prepare(request);
     this.assertAllowed(prepared.plan);
     const binaries = this.deps.requireFfmpeg();
-    const destination = request.destination ? checkDestinationFile(request.destination, ['.mp4']) : null;
+    const destination = request.destination
+      ? checkDestinationFile(request.destination, ['.mp4'], { libraryDir: this.library.dir, overwrite: request.overwrite })
+      : null;
     const finalPath = destination ?? this.libraryOutputPath(prepared);
     fs.mkdirSync(path.dirname(finalPath), { recursive: true });
     requireFreeSpace(path.dirname(finalPath), this.estimateBytes(prepared), this.freeBytes, 'this export');
@@ -317,7 +321,7 @@ export class RenderService {
   }
 
   /** Renders a corrected clip or montage export from the same request (consent is asked again). */
-  async rebuild(exportId: number, options: { destination?: string; wait?: boolean } = {}) {
+  async rebuild(exportId: number, options: { destination?: string; wait?: boolean; overwrite?: boolean } = {}) {
     const record = this.deps.exports.get(exportId, 'exportId');
     if (record.kind !== 'clip' && record.kind !== 'montage') {
       throw new AppError('invalid-input', `Export ${exportId} is a ${record.kind}, not a clip or a montage.`, { field: 'exportId' });
@@ -333,6 +337,7 @@ export class RenderService {
       audience: record.audience,
       options: stored.options ?? undefined,
       destination: options.destination,
+      overwrite: options.overwrite,
       wait: options.wait,
     });
   }

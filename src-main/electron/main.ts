@@ -327,6 +327,9 @@ function desktopHooks(): DesktopHooks {
       updateDesktopSettings(app.getPath('userData'), { libraryDir: dir });
       leaving = true;
       setTimeout(() => {
+        // app.exit skips before-quit: release the library's lock here, or the new instance would find it held
+        if (ctx) closeApiContext(ctx);
+        ctx = null;
         app.relaunch();
         app.exit(0);
       }, 300);
@@ -400,7 +403,16 @@ async function start(): Promise<void> {
   }
   log.info(`library opened (${choice.from})`);
 
-  const context = createApiContext(libraryDir, 'electron', { preferBundledFfmpeg: app.isPackaged, desktop: desktopHooks() });
+  // one process per library: a browser-mode server or a CLI command writing it gets the French refusal, and so do we
+  const context = createApiContext(libraryDir, 'electron', {
+    preferBundledFfmpeg: app.isPackaged,
+    desktop: desktopHooks(),
+    lock: {
+      holder: 'desktop',
+      log: (line) => log.info(line),
+      onLost: () => log.error('library lock lost to another process'),
+    },
+  });
   ctx = context;
   const stored = await dispatch('settings.get', {}, context).catch(() => null);
   if (stored && (stored as { language: DesktopLanguage }).language !== language) {

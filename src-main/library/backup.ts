@@ -7,6 +7,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../../src-shared/appError';
+import { isInsideFolder } from '../platform/outputPath';
 import { DATABASE_FILE_NAME } from './libraryFolder';
 import { Library } from './library';
 import { compareWithManifest, describeFiles, presentFilesIn, type ManifestFile } from '../platform/fileManifest';
@@ -48,8 +49,7 @@ export async function backupLibrary(
   appVersion: string,
 ): Promise<{ dir: string; files: number; bytes: number }> {
   const dir = path.resolve(destination);
-  const inside = path.relative(library.dir, dir);
-  if (inside === '' || (!inside.startsWith('..') && !path.isAbsolute(inside))) {
+  if (isInsideFolder(dir, library.dir)) {
     throw new AppError('invalid-input', `Une sauvegarde ne peut pas être écrite dans la bibliothèque elle-même (${dir}).`, {
       field: 'destination',
       hint: 'Choisissez un dossier en dehors de la bibliothèque, de préférence sur un autre disque.',

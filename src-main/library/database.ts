@@ -51,11 +51,41 @@ function readSchemaVersionReadOnly(file: string): number {
 
 export interface OpenDatabaseOptions {
   migrations?: readonly Migration[];
+  /** Read-only (another process holds the library's lock): no migration, no write of any kind. */
+  readOnly?: boolean;
+}
+
+/** Opens the database read-only, for read commands while another process writes the library. */
+function openReadOnly(file: string, latest: number): SqliteDatabase {
+  if (!fs.existsSync(file) || fs.statSync(file).size === 0) {
+    throw unreadable(file, 'it does not exist yet and cannot be created in read-only mode');
+  }
+  assertLooksLikeSqlite(file);
+  let db: SqliteDatabase;
+  try {
+    db = new Database(file, { readonly: true, fileMustExist: true, ...sqliteBindingOptions() });
+    db.pragma('busy_timeout = 5000');
+  } catch (error) {
+    throw unreadable(file, `SQLite reports "${(error as Error).message}"`, error);
+  }
+  const found = schemaVersion(db);
+  if (found !== latest) {
+    db.close();
+    throw new AppError(
+      'conflict',
+      `La bibliothèque ${file} doit être mise à jour (schéma ${found}, attendu ${latest}) et ne peut pas être lue en lecture seule.`,
+      {
+        hint: "Fermez l'autre fenêtre ERIC Studio, puis relancez la commande : elle mettra la bibliothèque à jour.",
+      },
+    );
+  }
+  return db;
 }
 
 export function openDatabase(file: string, options: OpenDatabaseOptions = {}): SqliteDatabase {
   const migrations = options.migrations ?? defaultMigrations;
   const latest = migrations.length ? migrations[migrations.length - 1]!.version : 0;
+  if (options.readOnly) return openReadOnly(file, latest);
 
   if (fs.existsSync(file)) {
     assertLooksLikeSqlite(file);

@@ -25,6 +25,8 @@ import { SettingsStore } from './settingsStore';
 export interface OpenLibraryOptions {
   /** Injected clock, so tests can pin dates. Returns an ISO timestamp. */
   now?: () => string;
+  /** Opens SQLite read-only (another process holds the library's lock). */
+  readOnly?: boolean;
 }
 
 export class Library {
@@ -50,8 +52,8 @@ export class Library {
 
   static open(dir: string, options: OpenLibraryOptions = {}): Library {
     const absoluteDir = path.resolve(dir);
-    prepareLibraryFolder(absoluteDir);
-    const db = openDatabase(path.join(absoluteDir, DATABASE_FILE_NAME));
+    if (!options.readOnly) prepareLibraryFolder(absoluteDir);
+    const db = openDatabase(path.join(absoluteDir, DATABASE_FILE_NAME), { readOnly: options.readOnly });
     return new Library(absoluteDir, db, options.now ?? (() => new Date().toISOString()));
   }
 

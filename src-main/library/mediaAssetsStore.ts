@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../../src-shared/appError';
 import type { SqliteDatabase } from './database';
-import { resolveInside } from '../platform/pathInside';
+import { resolveExistingInside, resolveInside } from '../platform/pathInside';
 import { writeFileAtomic } from '../platform/atomicFile';
 
 export interface MediaAsset {
@@ -105,6 +105,8 @@ export class MediaAssetsStore {
     if (!fs.existsSync(absolutePath)) {
       throw new AppError('not-found', `The file of media ${id} is missing from the library folder.`);
     }
+    // checked by real path too: a symlink placed in the library cannot make /media or media:// read outside it
+    resolveExistingInside(this.libraryDir, asset.relativePath);
     return { asset, absolutePath };
   }
 }

@@ -34,6 +34,7 @@ import { renderPackPage } from './packPage';
 import { writePackSynthesis } from './packSynthesis';
 import { zipFolder } from './packZip';
 import { UnfinishedWork } from '../platform/unfinishedWork';
+import { checkOutputFolder } from '../platform/outputPath';
 import { slug } from '../platform/slug';
 import type { TextChangeView } from '../../src-shared/contract/schemas/editing';
 import type { TextGate } from '../consent/textGate';
@@ -173,7 +174,9 @@ export class PackService {
     const binaries = this.deps.requireFfmpeg();
     const external = input.destination !== undefined;
     const zip = input.zip ?? !external;
-    const finalDir = external ? this.checkDestinationFolder(input.destination!) : this.libraryPackDir(plan.texts.name, input.spec.audience);
+    const finalDir = external
+      ? this.checkDestinationFolder(input.destination!, zip)
+      : this.libraryPackDir(plan.texts.name, input.spec.audience);
     fs.mkdirSync(path.dirname(finalDir), { recursive: true });
     const estimate =
       plan.included.reduce((sum, item) => sum + this.deps.render.estimateBytes(item.prepared), 0) * (zip ? 2 : 1) + 10 * 1024 * 1024;
@@ -231,8 +234,14 @@ export class PackService {
     return relative.startsWith('..') || path.isAbsolute(relative) ? file : relative.split(path.sep).join('/');
   }
 
-  private checkDestinationFolder(destination: string): string {
-    const absolute = path.resolve(destination);
+  private checkDestinationFolder(destination: string, zip: boolean): string {
+    const absolute = checkOutputFolder(destination, { libraryDir: this.library.dir, field: 'destination' });
+    if (zip && fs.existsSync(`${absolute}.zip`)) {
+      throw new AppError('conflict', `${absolute}.zip already exists.`, {
+        field: 'destination',
+        hint: 'Choose a new folder name: a pack never overwrites files.',
+      });
+    }
     if (fs.existsSync(absolute) && (!fs.statSync(absolute).isDirectory() || fs.readdirSync(absolute).length > 0)) {
       throw new AppError('conflict', `${absolute} already exists and is not an empty folder.`, {
         field: 'destination',

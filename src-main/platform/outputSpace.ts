@@ -6,6 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../../src-shared/appError';
+import { checkOutputFile } from './outputPath';
 
 export type FreeBytes = (dir: string) => number;
 
@@ -28,18 +29,19 @@ export function requireFreeSpace(dir: string, neededBytes: number, freeBytes: Fr
   }
 }
 
-/** Checks the extension and that the folder exists (an existing file is replaced once the new one is complete). */
-export function checkDestinationFile(destination: string, extensions: readonly string[]): string {
+/**
+ * Checks a destination file chosen on the command line: its extension, and the output
+ * rule (outputPath.ts: never inside the library, its folder exists, an existing file only
+ * replaced when `overwrite` — the new one replaces it once complete).
+ */
+export function checkDestinationFile(
+  destination: string,
+  extensions: readonly string[],
+  rule: { libraryDir: string; overwrite?: boolean },
+): string {
   const absolute = path.resolve(destination);
   if (!extensions.includes(path.extname(absolute).toLowerCase())) {
     throw new AppError('invalid-input', `The output file must end in ${extensions.join(' or ')}.`, { field: 'destination' });
   }
-  const dir = path.dirname(absolute);
-  if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) {
-    throw new AppError('not-found', `The folder ${dir} does not exist.`, {
-      field: 'destination',
-      hint: 'Create it first or choose another.',
-    });
-  }
-  return absolute;
+  return checkOutputFile(absolute, { libraryDir: rule.libraryDir, force: rule.overwrite, field: 'destination' });
 }

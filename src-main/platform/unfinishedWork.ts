@@ -11,6 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { resolveInside } from './pathInside';
 import { PARTIAL_MARK, writeFileAtomic } from './atomicFile';
+import { processStatus, readProcessIdentity, type ProcessIdentity } from './processIdentity';
 
 export interface WorkMarker {
   kind: 'render' | 'pack';
@@ -19,6 +20,8 @@ export interface WorkMarker {
   /** Partial outputs (named with PARTIAL_MARK) and work folders inside tmp/. */
   paths: string[];
   ffmpegPids: number[];
+  /** Each encoder's image name and start time, read when it started: a reused pid is never killed. */
+  ffmpegProcesses?: ProcessIdentity[];
 }
 
 const MARKER_PREFIX = 'work-';
@@ -45,6 +48,8 @@ export class UnfinishedWork {
 
   addFfmpeg(pid: number): void {
     this.marker.ffmpegPids.push(pid);
+    const identity = readProcessIdentity(pid);
+    if (identity && identity !== 'unknown') (this.marker.ffmpegProcesses ??= []).push(identity);
     this.save();
   }
 
@@ -58,23 +63,24 @@ export class UnfinishedWork {
   }
 }
 
-/** A process we started and that still runs ffmpeg (never another program that reused the pid). */
-function isOurFfmpeg(pid: number, startedAt: number): boolean {
-  if (startedAt < Date.now() - os.uptime() * 1000) return false; // started before this boot: long gone
+/**
+ * A process we started and that still runs ffmpeg (never another program that reused the
+ * pid): its image name and start time must be the ones recorded when it started. Markers
+ * written before identities were recorded fall back to the older check (Linux: the
+ * command line names ffmpeg; elsewhere the pid is left alone rather than risk another program).
+ */
+function isOurFfmpeg(marker: WorkMarker, pid: number): boolean {
+  const recorded = marker.ffmpegProcesses?.find((identity) => identity.pid === pid);
+  if (recorded) return /ffmpeg/i.test(recorded.image) && processStatus(recorded) === 'alive';
+  if (marker.startedAt < Date.now() - os.uptime() * 1000) return false; // started before this boot: long gone
+  if (process.platform !== 'linux') return false;
   try {
     process.kill(pid, 0);
+    if (/^State:\s+Z/m.test(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))) return false; // already dead, not yet reaped
+    return /ffmpeg/.test(fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8'));
   } catch {
     return false;
   }
-  if (process.platform === 'linux') {
-    try {
-      if (/^State:\s+Z/m.test(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))) return false; // already dead, not yet reaped
-      return /ffmpeg/.test(fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8'));
-    } catch {
-      return false;
-    }
-  }
-  return true;
 }
 
 export interface RecoveredWork {
@@ -98,7 +104,7 @@ export function recoverUnfinishedWorkMarkers(libraryDir: string): RecoveredWork 
     }
     if (marker) {
       for (const pid of marker.ffmpegPids ?? []) {
-        if (isOurFfmpeg(pid, marker.startedAt)) {
+        if (isOurFfmpeg(marker, pid)) {
           process.kill(pid, 'SIGKILL');
           result.processesStopped++;
         }

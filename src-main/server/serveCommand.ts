@@ -50,7 +50,18 @@ export async function runServe(argv: string[]): Promise<void> {
     throw new AppError('invalid-input', `--port must be a number from 0 to 65535, not "${values.port}".`, { field: 'port' });
   }
   const libraryDir = path.resolve(values.library ?? defaultLibraryDir());
-  const ctx = createApiContext(libraryDir, 'http');
+  let shuttingDown: (() => void) | null = null;
+  const ctx = createApiContext(libraryDir, 'http', {
+    lock: {
+      holder: 'browser',
+      log: (line) => console.log(line),
+      // another process judged us gone and took the library: stop writing at once
+      onLost: () => {
+        console.error('Le verrou de la bibliothèque a été repris par un autre processus : arrêt du mode navigateur.');
+        shuttingDown?.();
+      },
+    },
+  });
   const rendererDir = findRendererDir();
   if (!rendererDir) console.warn('The built interface was not found (run "npm run build"); only the API is served.');
   const running = await startBrowserServer({ ctx, rendererDir, host: values.host, port });
@@ -70,6 +81,7 @@ export async function runServe(argv: string[]): Promise<void> {
       process.exit(0);
     });
   };
+  shuttingDown = shutdown;
   process.once('SIGINT', shutdown);
   process.once('SIGTERM', shutdown);
 }

@@ -452,7 +452,13 @@ describe('consent leaks: every text channel, every output', () => {
     expect(Number.isNaN(max) || max < -60).toBe(true);
     // the words are in the picture: a frame differs from the same frame without subtitles
     const plain = path.join(out, 'karim-plain.mp4');
-    await call('render.start', { target: { kind: 'clip', clipId: clips.karim!.id }, audience: 'elected', destination: plain, wait: true });
+    await call('render.start', {
+      target: { kind: 'clip', clipId: clips.karim!.id },
+      audience: 'elected',
+      destination: plain,
+      overwrite: true,
+      wait: true,
+    });
     const withWords = grayFrameAt(file, 1.5, 320, 240);
     const without = grayFrameAt(plain, 1.5, 320, 240);
     const bottom = { x: 20, y: 190, w: 280, h: 45 };

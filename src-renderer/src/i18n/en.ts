@@ -573,4 +573,9 @@ export const en: Record<MessageKey, string> = {
   'export.audioOnlyPicture': 'Picture over the sound',
   'export.audioOnlyPicture.poster': 'The recording’s picture (if it has one)',
   'export.audioOnlyPicture.plain': 'A plain background',
+  'packs.problem.unsafe-path': 'path leaving the pack (../ or absolute)',
+  'packs.problem.symlink': 'symbolic link',
+  'packs.problem.not-regular-file': 'not a regular file',
+  'packs.problem.zip-bomb': 'abnormal uncompressed size (zip bomb)',
+  'packs.problem.too-large': 'too large',
 };

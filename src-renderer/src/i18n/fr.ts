@@ -593,6 +593,11 @@ export const fr = {
   'export.audioOnlyPicture': 'Image sur le son',
   'export.audioOnlyPicture.poster': 'L’image de l’enregistrement (s’il en a une)',
   'export.audioOnlyPicture.plain': 'Un fond uni',
+  'packs.problem.unsafe-path': 'chemin qui sort du pack (../ ou absolu)',
+  'packs.problem.symlink': 'lien symbolique',
+  'packs.problem.not-regular-file': 'pas un fichier ordinaire',
+  'packs.problem.zip-bomb': 'taille décompressée anormale (bombe zip)',
+  'packs.problem.too-large': 'trop volumineux',
 } as const;
 
 export type MessageKey = keyof typeof fr;

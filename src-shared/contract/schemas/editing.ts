@@ -210,6 +210,8 @@ export type RenderModeReason = NonNullable<RenderCheck['modeReason']>;
 export const renderStartInputSchema = renderCheckInputSchema.extend({
   /** A file path to write to: the command line only. Otherwise the export goes into the library. */
   destination: z.string().min(1).max(4096).optional(),
+  /** Replace an existing destination file (`--force`); never a file inside the library. */
+  overwrite: z.boolean().optional(),
   /** Answer once the render is finished (the command line), rather than at once with the job id. */
   wait: z.boolean().optional(),
 });

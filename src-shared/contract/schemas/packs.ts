@@ -65,7 +65,22 @@ export const packVerificationSchema = z.object({
   ok: z.boolean(),
   packId: z.string().nullable(),
   checkedFiles: z.number().int(),
-  problems: z.array(z.object({ path: z.string(), problem: z.enum(['missing', 'altered', 'extra', 'manifest-unreadable']) })),
+  problems: z.array(
+    z.object({
+      path: z.string(),
+      problem: z.enum([
+        'missing',
+        'altered',
+        'extra',
+        'manifest-unreadable',
+        'unsafe-path',
+        'symlink',
+        'not-regular-file',
+        'zip-bomb',
+        'too-large',
+      ]),
+    }),
+  ),
 });
 export type PackVerification = z.infer<typeof packVerificationSchema>;
 

@@ -53,5 +53,7 @@ export const rebuildExportInputSchema = z.strictObject({
   /** A path to write to: the command line only (required when the export was written outside the library). */
   destination: z.string().min(1).max(4096).optional(),
   wait: z.boolean().optional(),
+  /** Replace an existing destination file (`--force`); never a file inside the library. */
+  overwrite: z.boolean().optional(),
 });
 export const rebuildExportOutputSchema = z.object({ jobId: z.string().nullable(), export: exportRecordSchema.nullable() });
