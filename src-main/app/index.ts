@@ -6,3 +6,4 @@
 export { APP_VERSION, closeApiContext, createApiContext, recoverUnfinishedWork, type ApiContext, type DesktopHooks } from './context';
 export { dispatch, validateInput, type DispatchOptions } from './dispatch';
 export { restoreBackup } from './backups';
+export { watchSilentTakes, DEFAULT_SILENT_TAKE_SECONDS } from '../capture/silentTakeWatch';
