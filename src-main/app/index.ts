@@ -7,3 +7,4 @@ export { APP_VERSION, closeApiContext, createApiContext, recoverUnfinishedWork, 
 export { dispatch, validateInput, type DispatchOptions } from './dispatch';
 export { restoreBackup } from './backups';
 export { watchConsentExpiry, type ConsentExpiryWatch } from './consentExpiryWatch';
+export { watchSilentTakes, DEFAULT_SILENT_TAKE_SECONDS } from '../capture/silentTakeWatch';

@@ -51,6 +51,8 @@ export function titleFromFileName(file: string): string {
 
 export class CaptureService {
   private readonly writers = new Map<number, ChunkWriter>();
+  /** When each camera take being filmed last heard from its page (start or a chunk), ms since the epoch. */
+  private readonly lastHeard = new Map<number, number>();
 
   constructor(private readonly deps: CaptureDeps) {}
 
@@ -93,6 +95,7 @@ export class CaptureService {
         people: input.people,
       });
       this.announce(recording, 'created');
+      if (input.source === 'camera') this.lastHeard.set(recording.id, Date.now());
       return recording;
     } catch (error) {
       fs.rmSync(this.folderPath(folder), { recursive: true, force: true });
@@ -114,6 +117,7 @@ export class CaptureService {
 
   appendChunk(input: AppendChunkInput): { recordingId: number; bytes: number; nextSeq: number } {
     const state = this.library.recordings.internals(input.recordingId);
+    if (state.status === 'capturing' && this.lastHeard.has(input.recordingId)) this.lastHeard.set(input.recordingId, Date.now());
     if (state.status !== 'capturing') {
       throw new AppError('conflict', `Recording ${input.recordingId} is not being captured any more (it is ${state.status}).`, {
         hint: 'Start a new recording.',
@@ -366,11 +370,50 @@ export class CaptureService {
         report.push({ recordingId: row.id, action: 'removed', jobId: null });
         continue;
       }
-      this.library.recordings.markRecovered(row.id);
-      this.library.recordings.setStatus(row.id, 'finalising');
-      report.push({ recordingId: row.id, action: 'recovering', jobId: this.queueFinalise(row.id).jobId });
+      report.push({ recordingId: row.id, action: 'recovering', jobId: this.finaliseFromDisk(row.id) });
     }
     return report;
+  }
+
+  /** A take cut short: marked "Récupérée après une interruption" and finalised from what reached the disk. */
+  private finaliseFromDisk(recordingId: number): string {
+    this.lastHeard.delete(recordingId);
+    this.library.recordings.markRecovered(recordingId);
+    this.library.recordings.setStatus(recordingId, 'finalising');
+    return this.queueFinalise(recordingId).jobId;
+  }
+
+  /**
+   * Camera takes whose page has sent nothing (no chunk, a chunk comes every second) for
+   * `silentMs`: the page was closed or reloaded in the middle of the take. Each is closed
+   * and finalised from what was received, while the app keeps running. Takes started
+   * before this process (no start seen) are counted from the first look.
+   */
+  recoverSilentCaptures(silentMs: number, now = Date.now()): Array<{ recordingId: number; jobId: string }> {
+    const recovered: Array<{ recordingId: number; jobId: string }> = [];
+    const capturing = this.library.recordings.listUnfinished().filter((row) => row.status === 'capturing' && row.source === 'camera');
+    const stillCapturing = new Set(capturing.map((row) => row.id));
+    for (const id of this.lastHeard.keys()) if (!stillCapturing.has(id)) this.lastHeard.delete(id);
+    for (const row of capturing) {
+      const heard = this.lastHeard.get(row.id);
+      if (heard === undefined) {
+        this.lastHeard.set(row.id, now);
+        continue;
+      }
+      if (now - heard < silentMs) continue;
+      this.writers.get(row.id)?.close();
+      this.writers.delete(row.id);
+      const staging = findStagingFile(this.folderPath(row.folder));
+      if (staging === null || fs.statSync(staging).size === 0) {
+        this.lastHeard.delete(row.id);
+        this.deleteRecording(row.id); // nothing was filmed: nothing to keep
+        continue;
+      }
+      const jobId = this.finaliseFromDisk(row.id);
+      this.announce(this.library.recordings.get(row.id), 'updated');
+      recovered.push({ recordingId: row.id, jobId });
+    }
+    return recovered;
   }
 
   /** Removes a recording's rows and every file of its folder. */

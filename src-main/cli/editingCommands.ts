@@ -238,4 +238,32 @@ export const EDITING_COMMANDS: CliCommand[] = [
     },
     columns: ['startSeconds', 'endSeconds', 'text'],
   },
+  {
+    name: 'clip update',
+    usage: 'clip update --clip <id> [--name <name>] [--from <time>] [--to <time>] [--tag <theme>]… [--speaker <person id>|none]',
+    summary: 'Rename a clip, trim it (new in and out times) or change who speaks in it',
+    flags: {
+      clip: { type: 'string' },
+      name: { type: 'string' },
+      from: { type: 'string' },
+      to: { type: 'string' },
+      tag: { type: 'string', multiple: true },
+      speaker: { type: 'string' },
+    },
+    method: 'clips.update',
+    toInput: (flags): ApiInput<'clips.update'> => {
+      const speaker = str(flags, 'speaker');
+      return {
+        id: parseIdFlag(str(flags, 'clip'), 'clip'),
+        changes: {
+          name: str(flags, 'name'),
+          inSeconds: str(flags, 'from') === undefined ? undefined : seconds(flags, 'from'),
+          outSeconds: str(flags, 'to') === undefined ? undefined : seconds(flags, 'to'),
+          tags: flags.tag === undefined ? undefined : list(flags, 'tag'),
+          speakerPersonId: speaker === undefined ? undefined : speaker === 'none' ? null : parseIdFlag(speaker, 'speaker'),
+        },
+      };
+    },
+    columns: ['id', 'recordingId', 'name', 'inSeconds', 'outSeconds', 'tags', 'speakerPersonId'],
+  },
 ];

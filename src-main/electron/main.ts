@@ -209,10 +209,20 @@ function createMainWindow(context: ApiContext): BrowserWindow {
     return { action: decision.action };
   });
   // keyboard reloads (F5, Ctrl+R) ask first during a take
+  let unloadAnswered = false;
   window.webContents.on('before-input-event', (event, input) => {
     const reloadKey =
       input.type === 'keyDown' && (input.key === 'F5' || ((input.control || input.meta) && input.key.toLowerCase() === 'r'));
-    if (reloadKey && !mayLeave('reload')) event.preventDefault();
+    if (!reloadKey) return;
+    if (mayLeave('reload')) unloadAnswered = true;
+    else event.preventDefault();
+  });
+  // the recording page holds the unload (beforeunload) during a take: Electron would then cancel
+  // silently, so the question is asked here; a close or reload already answered is not asked twice
+  window.webContents.on('will-prevent-unload', (event) => {
+    const go = leaving || unloadAnswered || mayLeave('reload');
+    unloadAnswered = false;
+    if (go) event.preventDefault(); // preventDefault here means: unload anyway
   });
   // a page that (re)loads while a take was open means the take's page went away: keep what was filmed
   let loads = 0;

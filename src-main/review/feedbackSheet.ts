@@ -11,6 +11,7 @@ import type { FfmpegBinaries } from '../media/binaries';
 import { runFfmpeg } from '../media/runFfmpeg';
 import { createPdf, type PdfDoc } from '../platform/pdfDocument';
 import { reviewDefaults } from './reviewDefaults';
+import { categoryAndText } from './commentLine';
 import { formatTimecode } from '../../src-shared/time';
 import { frameGrabArgs } from '../media/ffmpegArgs';
 import { localToday } from '../../src-shared/age';
@@ -105,7 +106,7 @@ export async function renderFeedbackSheet(input: FeedbackSheetInput, binaries: F
     section(doc, 'Les autres remarques du groupe');
     doc.font('body').fontSize(12);
     for (const comment of others.slice(0, 12))
-      doc.text(`• ${comment.category ? `${comment.category} : ` : ''}${comment.text}  (${clock(comment.startSeconds)})`, { indent: 6 });
+      doc.text(`• ${categoryAndText(comment.category, comment.text)}  (${clock(comment.startSeconds)})`, { indent: 6 });
   }
 
   const moments = [...strengths, ...toWork, ...others].slice(0, MAX_MOMENTS).sort((a, b) => a.startSeconds - b.startSeconds);

@@ -14,7 +14,7 @@ import { MAX_CHUNK_BYTES } from '../../src-shared/contract/vocabulary';
 import { contentSecurityPolicy } from '../platform/contentSecurityPolicy';
 import { planFileResponse } from './byteRange';
 import { mimeTypeFor, staticFileFor } from './staticFiles';
-import { dispatch, type ApiContext } from '../app';
+import { dispatch, watchSilentTakes, type ApiContext } from '../app';
 
 export const MAX_API_BODY_BYTES = 1024 * 1024;
 
@@ -42,6 +42,8 @@ export interface BrowserServerOptions {
   port?: number;
   /** Logs a line without personal data (method names, statuses). */
   log?: (line: string) => void;
+  /** A camera take with no chunk for this long was left by its page and is finalised (0: never). */
+  silentTakeSeconds?: number;
 }
 
 export interface RunningBrowserServer {
@@ -263,11 +265,14 @@ export function createBrowserServer(options: BrowserServerOptions): http.Server 
     sendJson(res, 404, { error: { code: 'not-found', message: `Nothing at ${pathname.slice(0, 100)}.` } });
   }
 
+  let stopWatchingTakes = () => {};
   server.on('listening', () => {
     const address = server.address() as AddressInfo;
     hosts = allowedHosts(options.host ?? '127.0.0.1', address.port);
+    stopWatchingTakes = watchSilentTakes(ctx.capture, options.silentTakeSeconds, log);
   });
   server.on('close', () => {
+    stopWatchingTakes();
     unsubscribe();
     for (const client of sseClients) client.end();
     sseClients.clear();

@@ -12,10 +12,13 @@ export interface TestServer extends RunningBrowserServer {
   call(method: string, body: unknown, headers?: Record<string, string>): Promise<{ status: number; json: any }>;
 }
 
-export async function startTestServer(rendererDir: string | null = null): Promise<TestServer> {
+export async function startTestServer(
+  rendererDir: string | null = null,
+  options: { silentTakeSeconds?: number } = {},
+): Promise<TestServer> {
   const libraryDir = path.join(makeTempDir('eric-server-'), 'library');
   const ctx = createApiContext(libraryDir, 'http');
-  const running = await startBrowserServer({ ctx, rendererDir, port: 0 });
+  const running = await startBrowserServer({ ctx, rendererDir, port: 0, ...options });
   afterAll(async () => {
     await running.close();
     ctx.library.close();

@@ -9,6 +9,8 @@ const PATHS = {
   calendar: 'M4 6h16v14H4zM4 10h16M8 3v4M16 3v4',
   person: 'M12 12a4 4 0 1 0 0-8 4 4 0 0 0 0 8zM4 21c0-4 4-6 8-6s8 2 8 6',
   folder: 'M3 6h7l2 2h9v11H3z',
+  fullscreen: 'M4 9V4h5M20 9V4h-5M4 15v5h5M20 15v5h-5',
+  keyboard: 'M3 7h18v10H3zM7 11h1M11 11h1M15 11h1M7 14h10',
 } as const;
 
 export type IconName = keyof typeof PATHS;

@@ -21,6 +21,7 @@ import { useMediaDevices } from './useMediaDevices';
 import { useRecorder } from './useRecorder';
 import { useRecordShortcuts } from './useRecordShortcuts';
 import { useTake } from './useTake';
+import { useAskBeforeLeaving } from './useAskBeforeLeaving';
 
 export function RecordScreen({ sessionId }: { sessionId: number }) {
   const { t } = useI18n();
@@ -41,6 +42,7 @@ export function RecordScreen({ sessionId }: { sessionId: number }) {
   const take = useTake(data?.project.kind);
   const recorder = useRecorder(sessionId, devices.stream, devices.resolution, data ? take.capture : null, setError);
   useRecordShortcuts(recorder);
+  useAskBeforeLeaving(recorder.phase === 'starting' || recorder.phase === 'recording' || recorder.phase === 'stopping');
 
   const { deviceError } = devices;
   const busy = recorder.phase !== 'setup';

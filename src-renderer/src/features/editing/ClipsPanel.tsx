@@ -15,6 +15,8 @@ import { ExportPanel } from './ExportPanel';
 import { FaceRegionCheck } from './FaceRegionCheck';
 import { useSubmitOnce } from '../../app/useSubmitOnce';
 import { ClipPeople } from './ClipPeople';
+import { ClipEditor } from './ClipEditor';
+import { Icon } from '../../components/Icon';
 
 export function parseTags(text: string): string[] {
   return [
@@ -33,12 +35,15 @@ export function ClipsPanel({
   onSeek,
   onDrawBox,
   onError,
+  currentTime = () => 0,
 }: {
   recording: Recording;
   range: { start: number; end: number | null } | null;
   onSeek(seconds: number): void;
   onDrawBox(clipId: number): void;
   onError(error: unknown): void;
+  /** The playhead, for trimming a clip to the frame under it. */
+  currentTime?(): number;
 }) {
   const { t } = useI18n();
   const [name, setName] = useState('');
@@ -47,6 +52,7 @@ export function ClipsPanel({
   const [markerA, setMarkerA] = useState('');
   const [markerB, setMarkerB] = useState('');
   const [exporting, setExporting] = useState<Clip | null>(null);
+  const [editingId, setEditingId] = useState<number | null>(null);
   const { data: clips } = useApiData(() => api.call('clips.list', { recordingId: recording.id }), [recording.id], ['clip']);
 
   const creation = useSubmitOnce(async (idempotencyKey: string, inSeconds: number, outSeconds: number) => {
@@ -173,6 +179,13 @@ export function ClipsPanel({
               <button className="small" onClick={() => onSeek(clip.inSeconds)}>
                 {t('clips.play')}
               </button>
+              <button
+                className="small"
+                aria-expanded={editingId === clip.id}
+                onClick={() => setEditingId(editingId === clip.id ? null : clip.id)}
+              >
+                <Icon name="edit" /> {t('clips.edit.open')}
+              </button>
               <button className="small" onClick={() => onDrawBox(clip.id)}>
                 {t('clips.drawBox')}
               </button>
@@ -197,6 +210,9 @@ export function ClipsPanel({
                 {t('clips.delete')}
               </button>
             </div>
+            {editingId === clip.id && (
+              <ClipEditor clip={clip} recording={recording} currentTime={currentTime} onDone={() => setEditingId(null)} onError={onError} />
+            )}
             <ClipPeople
               key={`${clip.id}-${recording.people.map((person) => person.personId).join(',')}`}
               clip={clip}

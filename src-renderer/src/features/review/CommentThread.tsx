@@ -59,7 +59,7 @@ export function CommentThread({
   }
 
   return (
-    <li className={`comment ${resolved ? 'resolved' : ''}`} aria-label={`${time} ${comment.text}`}>
+    <li className={`comment ${resolved ? 'resolved' : ''}`} aria-label={`${time} ${comment.text}`} data-comment-id={comment.id}>
       <div className="comment-head">
         <button className="time-link" onClick={() => onSeek(comment.startSeconds)} aria-label={t('review.seekTo', { time })}>
           {time}

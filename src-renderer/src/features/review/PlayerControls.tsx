@@ -22,7 +22,7 @@ export function PlayerControls({
       <button onClick={() => stepFrames(-1)} aria-label={t('review.prevFrame')}>
         ◀|
       </button>
-      <button className="primary" onClick={togglePlay}>
+      <button id="player-play" className="primary" onClick={togglePlay}>
         {playing ? t('review.pause') : t('review.play')}
       </button>
       <button onClick={() => stepFrames(1)} aria-label={t('review.nextFrame')}>

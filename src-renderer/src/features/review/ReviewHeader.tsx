@@ -1,6 +1,7 @@
 /**
  * The top of the review screen: the way back (hidden in group mode), the title, the
- * group-mode switch and, outside group mode, the comment exports and feedback sheet.
+ * group-mode switch (and, in group mode, full screen), the list of keys and, outside
+ * group mode, the comment exports and feedback sheet.
  */
 import type { Recording } from '../../../../src-shared/contract/schemas';
 import { api } from '../../api/client';
@@ -13,11 +14,17 @@ export function ReviewHeader({
   recording,
   groupMode,
   onToggleGroupMode,
+  fullScreen,
+  onToggleFullScreen,
+  onShowKeys,
   exports: { sheet, exportAs, requestSheet },
 }: {
   recording: Recording;
   groupMode: boolean;
   onToggleGroupMode(): void;
+  fullScreen: boolean;
+  onToggleFullScreen(): void;
+  onShowKeys(): void;
   exports: ReviewExports;
 }) {
   const { t } = useI18n();
@@ -41,6 +48,14 @@ export function ReviewHeader({
         <div className="actions">
           <button className={groupMode ? '' : 'primary'} onClick={onToggleGroupMode}>
             {groupMode ? t('review.leaveGroupMode') : t('review.groupMode')}
+          </button>
+          {groupMode && (
+            <button className="primary" onClick={onToggleFullScreen} aria-pressed={fullScreen}>
+              <Icon name="fullscreen" /> {fullScreen ? t('review.fullScreen.leave') : t('review.fullScreen.enter')}
+            </button>
+          )}
+          <button onClick={onShowKeys} aria-keyshortcuts="?">
+            <Icon name="keyboard" /> {t('review.keys.open')}
           </button>
           {!groupMode && (
             <>

@@ -4,7 +4,7 @@
  * screen; clips, blur regions and subtitles; the rubric; the exports. This file only
  * lays the screen out: each job lives in its own hook or component beside it.
  */
-import { useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { api } from '../../api/client';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { ScreenLoading } from '../../components/ScreenLoading';
@@ -17,9 +17,12 @@ import { CommentComposer } from './CommentComposer';
 import { CommentList } from './CommentList';
 import { GroupModeBar } from './GroupModeBar';
 import { PlayerControls } from './PlayerControls';
+import { QuickCommentsToComplete } from './QuickCommentsToComplete';
 import { ReviewHeader } from './ReviewHeader';
 import { RubricPanel } from './RubricPanel';
+import { ShortcutsDialog } from './ShortcutsDialog';
 import { Timeline } from './Timeline';
+import { bringIntoView } from './bringIntoView';
 import { useBlurBoxDrawing } from './useBlurBoxDrawing';
 import { useCommentComposer } from './useCommentComposer';
 import { useGroupMode } from './useGroupMode';
@@ -32,14 +35,35 @@ import { useReviewShortcuts } from './useReviewShortcuts';
 export function ReviewScreen({ recordingId }: { recordingId: number }) {
   const { t } = useI18n();
   const [error, setError] = useState<unknown>(null);
+  const [showKeys, setShowKeys] = useState(false);
+  const screenRef = useRef<HTMLElement>(null);
   const { base, loadError, rubric, threads, repliesOf } = useReviewData(recordingId);
   const player = usePlayer(base?.recording.frameRate);
   const inOut = useInOutRange(player.videoRef, player.frameRate);
-  const group = useGroupMode(recordingId, base, player.videoRef);
+  const group = useGroupMode(recordingId, base, player.videoRef, player.frameRate);
   const composer = useCommentComposer(recordingId, player.videoRef, inOut, setError, player.frameRate);
   const exports = useReviewExports(recordingId, setError);
   const blurBox = useBlurBoxDrawing(setError);
-  useReviewShortcuts({ player, inOut, group, onError: setError });
+  const openKeys = useCallback(() => setShowKeys(true), []);
+  useReviewShortcuts({ player, inOut, group, onShowKeys: openKeys, paused: showKeys, onError: setError });
+
+  // the comment a key press just made is brought into view once the list shows it
+  const confirmedId = group.confirmation?.commentId;
+  const confirmedSerial = group.confirmation?.serial;
+  useEffect(() => {
+    if (confirmedId === undefined) return;
+    const item = document.querySelector(`[data-comment-id="${confirmedId}"]`);
+    item?.scrollIntoView({ block: 'nearest' });
+  }, [confirmedId, confirmedSerial, threads]);
+
+  /** "Voir" on a clip, a comment's time: the player is shown and its play button takes focus. */
+  const seekAndShow = useCallback(
+    (seconds: number) => {
+      player.seek(seconds);
+      bringIntoView(document.querySelector('.player-wrap'), document.getElementById('player-play'));
+    },
+    [player],
+  );
 
   if (!base) return <ScreenLoading error={loadError} />;
   const { recording } = base;
@@ -47,8 +71,16 @@ export function ReviewScreen({ recordingId }: { recordingId: number }) {
   const duration = player.duration || recording.durationSeconds || 0;
 
   return (
-    <main className={`screen review-screen ${groupMode ? 'group-mode' : ''}`}>
-      <ReviewHeader recording={recording} groupMode={groupMode} onToggleGroupMode={group.toggle} exports={exports} />
+    <main ref={screenRef} className={`screen review-screen ${groupMode ? 'group-mode' : ''}`}>
+      <ReviewHeader
+        recording={recording}
+        groupMode={groupMode}
+        onToggleGroupMode={group.toggle}
+        fullScreen={group.fullScreen}
+        onToggleFullScreen={() => void group.toggleFullScreen(screenRef.current).catch(setError)}
+        onShowKeys={openKeys}
+        exports={exports}
+      />
       {recording.needsReview && <div className="warning-banner">{t('review.needsReview', { reason: recording.needsReview })}</div>}
       <ErrorBanner error={error ?? loadError} />
       <div className="review-layout">
@@ -77,18 +109,21 @@ export function ReviewScreen({ recordingId }: { recordingId: number }) {
             range={inOut.range}
             onSeek={player.seek}
           />
-          <p className="muted small-text">{t('review.shortcuts')}</p>
           {groupMode && (
             <GroupModeBar
               turnOf={group.current?.name}
               categories={base.categories}
+              confirmation={group.confirmation}
               onNextTurn={group.nextTurn}
               onQuickTag={(index) => void group.addQuick(index).catch(setError)}
             />
           )}
         </div>
         <section className="comments-column" aria-labelledby="comments-title">
-          <h2 id="comments-title">{t('review.comments')}</h2>
+          <div className="comments-title-row">
+            <h2 id="comments-title">{t('review.comments')}</h2>
+            {!groupMode && <QuickCommentsToComplete threads={threads} onSeek={seekAndShow} onError={setError} />}
+          </div>
           {!groupMode && (
             <CommentComposer
               composer={composer}
@@ -107,6 +142,8 @@ export function ReviewScreen({ recordingId }: { recordingId: number }) {
             onMakeClip={(start, end) => {
               inOut.setRange({ start, end });
               player.seek(start);
+              // the clip form is further down: show it, ready to be named
+              bringIntoView(document.querySelector('.clips-panel'), document.getElementById('clip-name'));
             }}
           />
         </section>
@@ -118,11 +155,19 @@ export function ReviewScreen({ recordingId }: { recordingId: number }) {
       )}
       {!groupMode && recording.status === 'ready' && (
         <>
-          <ClipsPanel recording={recording} range={inOut.range} onSeek={player.seek} onDrawBox={blurBox.start} onError={setError} />
+          <ClipsPanel
+            recording={recording}
+            range={inOut.range}
+            onSeek={seekAndShow}
+            onDrawBox={blurBox.start}
+            onError={setError}
+            currentTime={() => player.videoRef.current?.currentTime ?? 0}
+          />
           <SubtitlesImport recordingId={recordingId} onError={setError} />
         </>
       )}
       {!groupMode && rubric && recording.kind === 'interview' && <RubricPanel rubric={rubric} onError={setError} />}
+      <ShortcutsDialog isOpen={showKeys} onOpenChange={setShowKeys} />
     </main>
   );
 }
