@@ -17,6 +17,7 @@ export type AppErrorCode =
   | 'forbidden'
   | 'consent-refused'
   | 'disk-full'
+  | 'read-only'
   | 'internal';
 
 export interface AppErrorShape {

@@ -161,6 +161,7 @@ export function createApiContext(
     events,
     requireFfmpeg,
     importSubtitles: (recordingId, srt) => void subtitles.replace(recordingId, srt, 'srt'),
+    freeBytes: options.freeBytes,
   });
   const exports = new ExportsStore(library.db, library.now);
   const clips = new ClipsStore(library.db, library.now);

@@ -5,6 +5,7 @@
  */
 import type { z } from 'zod';
 import { AppError } from '../../src-shared/appError';
+import { asStorageError } from '../platform/storageErrors';
 import { apiContract, SAMPLED_OUTPUT_METHODS, type ApiOutput } from '../../src-shared/contract/contract';
 import type { ApiContext } from './context';
 import { IDEMPOTENCY_KEY, IdempotencyCache } from './idempotency';
@@ -76,7 +77,12 @@ async function dispatchOnce(method: string, rawInput: unknown, ctx: ApiContext):
     });
   }
   const handler = apiHandlers[method] as (input: unknown, ctx: ApiContext) => unknown;
-  const output = await handler(input, ctx);
+  const output = await Promise.resolve()
+    .then(() => handler(input, ctx))
+    .catch((error: unknown) => {
+      // a full disk or a read-only library that no service mapped itself still reads as such
+      throw asStorageError(error, { folder: ctx.library.dir, libraryDir: ctx.library.dir }, true);
+    });
   const sampled = SAMPLED_OUTPUT_METHODS.includes(method) && Array.isArray(output) && output.length > 2;
   const checked = apiContract[method].output.safeParse(sampled ? [output[0], output[output.length - 1]] : output);
   if (!checked.success) {

@@ -13,6 +13,8 @@ import type { AppendChunkInput, ImportFileInput, Recording, StartCaptureInput } 
 import type { JobRunner } from '../platform/jobRunner';
 import type { Library } from '../library/library';
 import { resolveInside } from '../platform/pathInside';
+import { requireFreeSpace, statFreeBytes, type FreeBytes } from '../platform/outputSpace';
+import { asStorageError } from '../platform/storageErrors';
 import type { FfmpegBinaries } from '../media/binaries';
 import { finaliseMedia, type FinaliseStep } from '../media/finaliseMedia';
 import { importNotes, subtitlesNote } from '../media/importNotes';
@@ -28,6 +30,8 @@ export interface CaptureDeps {
   requireFfmpeg: () => FfmpegBinaries;
   /** Stores subtitles found in an imported video as the recording's subtitles (SubRip text); throws if unreadable. */
   importSubtitles?: (recordingId: number, srt: string) => void;
+  /** Free space reading (tests feed a small one). */
+  freeBytes?: FreeBytes;
 }
 
 const STEP_LABELS: Record<FinaliseStep, string> = {
@@ -55,6 +59,10 @@ export class CaptureService {
   private readonly lastHeard = new Map<number, number>();
 
   constructor(private readonly deps: CaptureDeps) {}
+
+  private get freeBytes(): FreeBytes {
+    return this.deps.freeBytes ?? statFreeBytes;
+  }
 
   private get library(): Library {
     return this.deps.library;
@@ -138,20 +146,17 @@ export class CaptureService {
     try {
       bytes = writer.append(input.data);
     } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      throw new AppError(
-        'media-failed',
-        code === 'ENOSPC'
-          ? 'The disk is full: the recording cannot continue.'
-          : `Writing the recording failed: ${(error as Error).message}.`,
-        {
-          hint:
-            code === 'ENOSPC'
-              ? 'Stop the recording (what was filmed so far is kept), then free some space.'
-              : 'Stop the recording; what was written so far is kept.',
+      const storage = asStorageError(error, { folder: this.library.dir, libraryDir: this.library.dir, what: 'l’enregistrement' });
+      if (storage instanceof AppError) {
+        throw new AppError(storage.code, storage.message, {
+          hint: 'Arrêtez l’enregistrement (ce qui a été filmé jusqu’ici est gardé), puis libérez de la place.',
           cause: error,
-        },
-      );
+        });
+      }
+      throw new AppError('media-failed', `Writing the recording failed: ${(error as Error).message}.`, {
+        hint: 'Stop the recording; what was written so far is kept.',
+        cause: error,
+      });
     }
     const nextSeq = input.seq + 1;
     this.library.recordings.recordChunk(input.recordingId, bytes, nextSeq);
@@ -264,14 +269,21 @@ export class CaptureService {
     } catch (error) {
       for (const name of ['master.mp4', 'master.index.json', 'poster.jpg', 'filmstrip.jpg', 'waveform.json'])
         fs.rmSync(path.join(folder, name), { force: true });
+      // ffmpeg's "No space left on device" while writing the master reads as a full disk, naming the library
+      const mapped = asStorageError(error, {
+        folder: this.library.dir,
+        libraryDir: this.library.dir,
+        neededBytes: staging ? fs.statSync(staging, { throwIfNoEntry: false })?.size : undefined,
+        what: keepsFailures ? 'finir l’enregistrement' : 'l’import',
+      });
       if (keepsFailures) {
-        const message = error instanceof AppError && error.code === 'cancelled' ? 'Finalisation cancelled.' : (error as Error).message;
+        const message = mapped instanceof AppError && mapped.code === 'cancelled' ? 'Finalisation cancelled.' : (mapped as Error).message;
         this.library.recordings.setStatus(recordingId, 'failed', message.slice(0, 2000));
         this.announce(this.library.recordings.get(recordingId), 'updated');
       } else {
         this.deleteRecording(recordingId);
       }
-      throw error;
+      throw mapped;
     }
   }
 
@@ -325,6 +337,8 @@ export class CaptureService {
     // read it before touching the library: an unreadable file changes nothing
     await probe(this.deps.requireFfmpeg(), sourcePath);
 
+    // the copy, then a master of about the same size: a file that cannot fit is refused before copying
+    requireFreeSpace(this.library.dir, stat.size, this.freeBytes, 'l’import');
     const folder = this.newFolder();
     let recording: Recording;
     try {
@@ -343,12 +357,7 @@ export class CaptureService {
       });
     } catch (error) {
       fs.rmSync(this.folderPath(folder), { recursive: true, force: true });
-      if ((error as NodeJS.ErrnoException).code === 'ENOSPC') {
-        throw new AppError('media-failed', 'The disk is full: the video cannot be copied into the library.', {
-          hint: 'Free some space and import again.',
-        });
-      }
-      throw error;
+      throw asStorageError(error, { folder: this.library.dir, libraryDir: this.library.dir, neededBytes: stat.size * 2, what: 'l’import' });
     }
     this.announce(recording, 'created');
     const { jobId, done } = this.queueFinalise(recording.id);

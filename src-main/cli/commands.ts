@@ -207,17 +207,37 @@ CORE_COMMANDS.push(
   },
   {
     name: 'recordings resolve-review',
-    usage: 'recordings resolve-review --recording <id> --resolution confirmed-absent|deleted [--actor <name>] [--reason <text>]',
-    summary: 'After an erasure: confirm the erased person is not in a recording, or delete it (logged)',
-    flags: { recording: { type: 'string' }, resolution: { type: 'string' }, actor: { type: 'string' }, reason: { type: 'string' } },
+    usage:
+      'recordings resolve-review --recording <id> --resolution cut-out|confirmed-absent|deleted [--keep <from>-<to>]… [--actor <name>] [--reason <text>]',
+    summary:
+      'After an erasure: keep only the parts without the erased person (cut-out, one --keep per part), confirm they are not in it (--actor and --reason), or delete it; logged',
+    flags: {
+      recording: { type: 'string' },
+      resolution: { type: 'string' },
+      keep: { type: 'string', multiple: true },
+      actor: { type: 'string' },
+      reason: { type: 'string' },
+    },
     method: 'recordings.resolveReview',
-    toInput: (flags) => ({
-      recordingId: parseIdFlag(str(flags, 'recording'), 'recording'),
-      resolution: requireFlag(str(flags, 'resolution'), 'resolution'),
-      actor: str(flags, 'actor') ?? 'cli',
-      reason: str(flags, 'reason'),
-    }),
-    columns: ['recordingId', 'resolution'],
+    toInput: (flags) => {
+      const resolution = requireFlag(str(flags, 'resolution'), 'resolution');
+      const keep = ((flags.keep as string[] | undefined) ?? []).map((range, index) => {
+        const [from, to, ...rest] = range.split('-');
+        if (from === undefined || to === undefined || rest.length) {
+          throw new AppError('invalid-input', `--keep "${range}" must be <from>-<to>, e.g. 00:00:05-00:00:40.`, { field: `keep.${index}` });
+        }
+        return { fromSeconds: parseTimecode(from, 'keep'), toSeconds: parseTimecode(to, 'keep') };
+      });
+      return {
+        recordingId: parseIdFlag(str(flags, 'recording'), 'recording'),
+        resolution,
+        ...(keep.length ? { keep } : {}),
+        // confirming someone is absent needs a named person, never the default
+        actor: str(flags, 'actor') ?? (resolution === 'confirmed-absent' ? undefined : 'cli'),
+        reason: str(flags, 'reason'),
+      };
+    },
+    columns: ['recordingId', 'resolution', 'clipIds'],
   },
 );
 

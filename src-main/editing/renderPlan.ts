@@ -20,6 +20,7 @@ import { createTextGate, type TextGate } from '../consent/textGate';
 import { faceRegionHolds, type FaceCheck } from './faceRegion';
 import { saneFrameRate } from '../media/frameRate';
 import { frameRange, frameStart, wholeFrames } from '../../src-shared/frameGrid';
+import { insideKeptRanges } from '../privacy/reviewResolution';
 
 export interface PlanRecording {
   id: number;
@@ -36,6 +37,8 @@ export interface PlanRecording {
   frameRate?: number | null;
   frameCount?: number | null;
   needsReview: string | null;
+  /** After an erasure resolved by "cut out": the only ranges that may be exported (absent or empty: all of it). */
+  keptRanges?: ReadonlyArray<{ fromSeconds: number; toSeconds: number }>;
   /** The name fields when known (else the display name is split: tests and old callers). */
   people: Array<{ personId: number; displayName: string; role: PersonRole; part: string } & Partial<PersonName>>;
   check: RecordingCheck;
@@ -193,6 +196,13 @@ export function buildRenderPlan(items: readonly PlanItem[], settings: PlanSettin
     }
     if (recording.needsReview && !recordingProblems.some((p) => p.recordingId === recording.id)) {
       recordingProblems.push({ recordingId: recording.id, title: recording.title, problem: 'needs-review' });
+    }
+    // the erased person was cut out: only the kept parts may leave the library
+    if (
+      !insideKeptRanges(recording.keptRanges, item.inSeconds, item.outSeconds) &&
+      !recordingProblems.some((p) => p.recordingId === recording.id && p.problem === 'outside-kept-part')
+    ) {
+      recordingProblems.push({ recordingId: recording.id, title: recording.title, problem: 'outside-kept-part' });
     }
     const conditions = new Set<ConsentCondition>();
     const blurredPeople: number[] = [];

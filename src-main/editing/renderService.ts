@@ -49,6 +49,7 @@ import {
 import { measureLoudness, type LoudnessMeasurement } from '../media/loudness';
 import { buildRenderPlan, type PlanItem, type PlanLabel, type PlanRecording, type RenderPlan } from './renderPlan';
 import { checkDestinationFile, requireFreeSpace, statFreeBytes, type FreeBytes } from '../platform/outputSpace';
+import { asStorageError } from '../platform/storageErrors';
 import { commitPartial, partialPathFor, removePartials, writeFileAtomic } from '../platform/atomicFile';
 import { cuesToAss, cuesToSrt, cuesToVtt } from '../media/subtitleFormats';
 import type { SubtitleStore } from './subtitleStore';
@@ -288,7 +289,9 @@ export class RenderService {
       ...check.recordingProblems.map((problem) =>
         problem.problem === 'nobody-linked'
           ? `recording "${problem.title}": nobody is linked to it, so nobody's consent covers it`
-          : `recording "${problem.title}": to review after an erasure (someone erased may still appear)`,
+          : problem.problem === 'outside-kept-part'
+            ? `recording "${problem.title}": after an erasure only its kept parts may be exported (« Partie gardée » clips)`
+            : `recording "${problem.title}": to review after an erasure (someone erased may still appear)`,
       ),
       ...check.textChanges
         .filter((change) => change.blocksExport)
@@ -311,7 +314,7 @@ export class RenderService {
       : null;
     const finalPath = destination ?? this.libraryOutputPath(prepared);
     fs.mkdirSync(path.dirname(finalPath), { recursive: true });
-    requireFreeSpace(path.dirname(finalPath), this.estimateBytes(prepared), this.freeBytes, 'this export');
+    requireFreeSpace(path.dirname(finalPath), this.estimateBytes(prepared), this.freeBytes, 'cet export');
 
     const { jobId, done } = this.deps.jobs.start('render', `Export « ${prepared.label} »`, (job) =>
       this.renderAndRecord(prepared, request, finalPath, destination !== null, binaries, job),
@@ -450,13 +453,12 @@ export class RenderService {
     } catch (error) {
       fs.rmSync(partial, { force: true });
       if (subtitlesPath && !fs.existsSync(finalPath)) fs.rmSync(subtitlesPath, { force: true });
-      if ((error as NodeJS.ErrnoException).code === 'ENOSPC' || /No space left on device/i.test((error as Error).message)) {
-        throw new AppError('disk-full', 'The disk filled up during the export; the partial file was removed.', {
-          hint: 'Free some space and export again.',
-          cause: error,
-        });
-      }
-      throw error;
+      // ffmpeg's "No space left on device", a full library tmp/ or a read-only folder: said plainly, nothing kept
+      throw asStorageError(
+        error,
+        { folder: path.dirname(finalPath), neededBytes: this.estimateBytes(prepared), libraryDir: this.library.dir, what: 'cet export' },
+        true,
+      );
     } finally {
       fs.rmSync(work, { recursive: true, force: true });
       ownMarker?.finish();
@@ -522,7 +524,7 @@ export class RenderService {
         fs.rmSync(rendered.videoPath, { force: true });
         if (rendered.subtitlesPath) fs.rmSync(rendered.subtitlesPath, { force: true });
       }
-      throw error;
+      throw asStorageError(error, { folder: this.library.dir, libraryDir: this.library.dir, what: 'enregistrer cet export' });
     }
   }
 
@@ -556,6 +558,7 @@ export class RenderService {
       hasVideo: recording.hasVideo,
       hasAudio: recording.hasAudio,
       needsReview: recording.needsReview,
+      keptRanges: recording.keptRanges,
       people: recording.people.map((linked) => {
         const { givenName, familyName, nameNeedsReview } = this.library.people.get(linked.personId);
         return { ...linked, givenName, familyName, nameNeedsReview };

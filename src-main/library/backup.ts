@@ -10,6 +10,8 @@ import { AppError } from '../../src-shared/appError';
 import { isInsideFolder } from '../platform/outputPath';
 import { DATABASE_FILE_NAME } from './libraryFolder';
 import { Library } from './library';
+import { requireFreeSpace, statFreeBytes } from '../platform/outputSpace';
+import { asStorageError } from '../platform/storageErrors';
 import { compareWithManifest, describeFiles, presentFilesIn, type ManifestFile } from '../platform/fileManifest';
 
 export const BACKUP_MANIFEST = 'backup.json';
@@ -57,8 +59,23 @@ export async function backupLibrary(
   }
   assertEmptyOrMissing(dir, 'The backup folder');
   const temp = `${dir}.part`;
+  // the database, media and exports, plus room for the manifest: a backup that cannot fit fails before copying
+  const neededBytes =
+    [DATABASE_FILE_NAME, `${DATABASE_FILE_NAME}-wal`, ...COPIED_FOLDERS.flatMap((sub) => filesUnder(library.dir, sub))].reduce(
+      (sum, relative) => sum + (fs.statSync(path.join(library.dir, relative), { throwIfNoEntry: false })?.size ?? 0),
+      0,
+    ) +
+    1024 * 1024;
+  const storage = { folder: path.dirname(dir), neededBytes, what: 'la sauvegarde' };
   fs.rmSync(temp, { recursive: true, force: true });
-  fs.mkdirSync(temp, { recursive: true });
+  try {
+    fs.mkdirSync(path.dirname(dir), { recursive: true });
+    requireFreeSpace(path.dirname(dir), neededBytes, statFreeBytes, 'la sauvegarde');
+    fs.mkdirSync(temp, { recursive: true });
+  } catch (error) {
+    fs.rmSync(temp, { recursive: true, force: true });
+    throw asStorageError(error, storage, true);
+  }
   try {
     await library.db.backup(path.join(temp, DATABASE_FILE_NAME));
     const relativeFiles = [DATABASE_FILE_NAME];
@@ -85,12 +102,7 @@ export async function backupLibrary(
     return { dir, files: manifest.files.length, bytes: manifest.files.reduce((sum, file) => sum + file.size, 0) };
   } catch (error) {
     fs.rmSync(temp, { recursive: true, force: true });
-    if ((error as NodeJS.ErrnoException).code === 'ENOSPC') {
-      throw new AppError('media-failed', 'The disk is full: the backup could not be written.', {
-        hint: 'Free some space or choose another disk.',
-      });
-    }
-    throw error;
+    throw asStorageError(error, storage, true);
   }
 }
 

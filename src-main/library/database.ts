@@ -4,9 +4,11 @@
  * on WAL and foreign keys and applies pending migrations one transaction each.
  */
 import fs from 'node:fs';
+import path from 'node:path';
 import Database from 'better-sqlite3';
 import { AppError } from '../../src-shared/appError';
 import { sqliteBindingOptions } from '../platform/sqliteBinding';
+import { asStorageError, readOnlyError, storageProblem, writeRefused } from '../platform/storageErrors';
 import { LATEST_SCHEMA_VERSION, migrations as defaultMigrations, type Migration } from './migrations';
 
 export type SqliteDatabase = Database.Database;
@@ -35,6 +37,22 @@ function unreadable(file: string, why: string, cause?: unknown): AppError {
   });
 }
 
+/**
+ * Why SQLite could not open the file: a read-only disk or folder (a WAL database needs to
+ * write its -shm beside it even to read) or a full disk is not damage, and says so — never
+ * "restore from a backup".
+ */
+function cannotOpen(file: string, error: unknown): AppError {
+  const dir = path.dirname(file);
+  if (storageProblem(error) === 'read-only' || writeRefused(dir) || (fs.existsSync(file) && writeRefused(file))) {
+    return readOnlyError({ folder: dir, libraryDir: dir }, error);
+  }
+  return asStorageError(unreadable(file, `SQLite reports "${(error as Error).message}"`, error), {
+    folder: dir,
+    libraryDir: dir,
+  }) as AppError;
+}
+
 function readSchemaVersionReadOnly(file: string): number {
   let db: SqliteDatabase | undefined;
   try {
@@ -43,7 +61,7 @@ function readSchemaVersionReadOnly(file: string): number {
     db.prepare('SELECT count(*) FROM sqlite_master').get(); // forces the schema to be read
     return version;
   } catch (error) {
-    throw unreadable(file, `SQLite reports "${(error as Error).message}"`, error);
+    throw cannotOpen(file, error);
   } finally {
     db?.close();
   }
@@ -112,7 +130,7 @@ export function openDatabase(file: string, options: OpenDatabaseOptions = {}): S
     db.pragma('cache_size = -65536'); // 64 MB: a large project's comments stay in memory
     db.pragma('mmap_size = 268435456'); // reads without a system call per page
   } catch (error) {
-    throw unreadable(file, `SQLite reports "${(error as Error).message}"`, error);
+    throw cannotOpen(file, error);
   }
 
   try {

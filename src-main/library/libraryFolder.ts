@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { AppError } from '../../src-shared/appError';
+import { asStorageError } from '../platform/storageErrors';
 
 export const DATABASE_FILE_NAME = 'library.sqlite';
 export const LIBRARY_SUBFOLDERS = ['media', 'exports', 'tmp'] as const;
@@ -31,6 +32,8 @@ export function prepareLibraryFolder(dir: string): void {
     fs.mkdirSync(dir, { recursive: true });
     for (const sub of LIBRARY_SUBFOLDERS) fs.mkdirSync(path.join(dir, sub), { recursive: true });
   } catch (error) {
+    const storage = asStorageError(error, { folder: dir, libraryDir: dir });
+    if (storage instanceof AppError) throw storage;
     throw new AppError('library-unreadable', `The library folder ${dir} cannot be created or written: ${(error as Error).message}.`, {
       hint: 'Choose a folder you are allowed to write to (option --library), and check the disk is not full.',
       cause: error,

@@ -33,6 +33,7 @@ interface RecordingRow {
   needs_review: string | null;
   recorded_at: string;
   import_warning: string | null;
+  review_resolution?: 'confirmed-absent' | 'cut-out' | null;
 }
 
 /** What the capture service needs beyond the public shape. */
@@ -117,6 +118,7 @@ export class RecordingsStore {
     const ids = rows.map((row) => row.id);
     const people = this.peopleOf(ids);
     const markers = this.markersOf(ids);
+    const kept = this.keptRangesOf(rows.filter((row) => row.review_resolution === 'cut-out').map((row) => row.id));
     return rows.map((row) => ({
       id: row.id,
       projectId: row.project_id,
@@ -143,7 +145,26 @@ export class RecordingsStore {
       people: people.get(row.id) ?? [],
       markers: markers.get(row.id) ?? [],
       importWarning: row.import_warning ?? null,
+      // only on recordings resolved after an erasure, so every other recording keeps its shape
+      ...(row.review_resolution ? { reviewResolution: row.review_resolution, keptRanges: kept.get(row.id) ?? [] } : {}),
     }));
+  }
+
+  /** After "cut out" (schema 18): the ranges of each recording that may still leave the library. */
+  private keptRangesOf(ids: number[]): Map<number, Array<{ fromSeconds: number; toSeconds: number; clipId: number | null }>> {
+    const byRecording = new Map<number, Array<{ fromSeconds: number; toSeconds: number; clipId: number | null }>>();
+    if (ids.length === 0) return byRecording;
+    const rows = this.db
+      .prepare(
+        'SELECT recording_id, in_seconds, out_seconds, clip_id FROM recording_kept_ranges WHERE recording_id IN (SELECT value FROM json_each(?)) ORDER BY in_seconds, id',
+      )
+      .all(JSON.stringify(ids)) as Array<{ recording_id: number; in_seconds: number; out_seconds: number; clip_id: number | null }>;
+    for (const row of rows) {
+      const list = byRecording.get(row.recording_id) ?? [];
+      list.push({ fromSeconds: row.in_seconds, toSeconds: row.out_seconds, clipId: row.clip_id });
+      byRecording.set(row.recording_id, list);
+    }
+    return byRecording;
   }
 
   private row(id: number, field = 'recordingId'): RecordingRow {

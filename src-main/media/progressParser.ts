@@ -3,6 +3,8 @@
  * update ending with `progress=continue|end`) and turns it into progress updates.
  * Pure and incremental: feed it chunks as they come, possibly cut mid-line.
  */
+import { STORAGE_ERROR_LINE } from '../platform/storageErrors';
+
 export interface FfmpegProgress {
   /** Seconds of output written so far. */
   outTimeSeconds: number;
@@ -77,18 +79,25 @@ export class FfmpegProgressParser {
 export class StderrTail {
   private lines: string[] = [];
   private partial = '';
+  /** The first line saying the disk is full or read-only: kept even when the encoder's statistics push it out of the tail. */
+  private storageLine: string | null = null;
 
   constructor(private readonly maxLines = 12) {}
 
   push(chunk: string): void {
     const parts = (this.partial + chunk).split(/\r?\n|\r/);
     this.partial = parts.pop() ?? '';
-    for (const line of parts) if (line.trim()) this.lines.push(line.trim());
+    for (const line of parts) {
+      if (!line.trim()) continue;
+      this.lines.push(line.trim());
+      if (this.storageLine === null && STORAGE_ERROR_LINE.test(line)) this.storageLine = line.trim();
+    }
     if (this.lines.length > this.maxLines) this.lines = this.lines.slice(-this.maxLines);
   }
 
   text(): string {
     const all = this.partial.trim() ? [...this.lines, this.partial.trim()] : this.lines;
-    return all.slice(-this.maxLines).join('\n');
+    const tail = all.slice(-this.maxLines);
+    return (this.storageLine && !tail.includes(this.storageLine) ? [this.storageLine, ...tail] : tail).join('\n');
   }
 }

@@ -90,5 +90,6 @@ export function consentRegisterCsv(people: readonly RegisterPerson[], audience: 
       minorColumn,
     ];
   });
-  return csvDocument([header, ...rows]);
+  // a pack is written in French for Region staff, whatever the animator's UI language: French Excel's `;`
+  return csvDocument([header, ...rows], 'fr');
 }

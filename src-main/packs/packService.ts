@@ -17,6 +17,7 @@ import type { ConsentService } from '../consent/consentService';
 import type { ConsentCondition } from '../consent/consentPolicy';
 import { AUDIENCE_LABELS_FR, ROLE_LABELS_FR } from '../consent/frenchLabels';
 import { requireFreeSpace, statFreeBytes, type FreeBytes } from '../platform/outputSpace';
+import { asStorageError } from '../platform/storageErrors';
 import { partialPathFor, removePartials } from '../platform/atomicFile';
 import { recordingIdsOf, type PreparedRender, type RenderService } from '../editing/renderService';
 import type { JobHandle, JobRunner } from '../platform/jobRunner';
@@ -180,10 +181,12 @@ export class PackService {
     fs.mkdirSync(path.dirname(finalDir), { recursive: true });
     const estimate =
       plan.included.reduce((sum, item) => sum + this.deps.render.estimateBytes(item.prepared), 0) * (zip ? 2 : 1) + 10 * 1024 * 1024;
-    requireFreeSpace(path.dirname(finalDir), estimate, this.freeBytes, 'this pack');
+    requireFreeSpace(path.dirname(finalDir), estimate, this.freeBytes, 'ce pack');
 
     const label = `Pack « ${plan.texts.name} » (${AUDIENCE_LABELS_FR[input.spec.audience]})`;
-    const { jobId, done } = this.deps.jobs.start('pack', label, (job) => this.buildPack(plan, finalDir, zip, external, binaries, job));
+    const { jobId, done } = this.deps.jobs.start('pack', label, (job) =>
+      this.buildPack(plan, finalDir, zip, external, binaries, job, estimate),
+    );
     if (!input.wait) return { jobId, export: null };
     return { jobId, export: await done };
   }
@@ -409,7 +412,9 @@ export class PackService {
     external: boolean,
     binaries: FfmpegBinaries,
     job: JobHandle,
+    estimate?: number,
   ): Promise<ExportRecord> {
+    const storage = { folder: path.dirname(finalDir), neededBytes: estimate, libraryDir: this.library.dir, what: 'ce pack' };
     const partialDir = partialPathFor(finalDir);
     const finalZip = `${finalDir}.zip`;
     const partialZip = partialPathFor(finalZip);
@@ -504,7 +509,7 @@ export class PackService {
     } catch (error) {
       fs.rmSync(partialDir, { recursive: true, force: true });
       fs.rmSync(partialZip, { force: true });
-      throw error;
+      throw asStorageError(error, storage, true);
     } finally {
       marker.finish();
     }
@@ -560,7 +565,7 @@ export class PackService {
     } catch (error) {
       // nothing recorded: the pack goes — from outside the library too when consent no longer holds
       if (!external || (error instanceof AppError && error.code === 'consent-refused')) removeOutput();
-      throw error;
+      throw asStorageError(error, { ...storage, folder: this.library.dir, neededBytes: undefined }, true);
     }
     this.deps.events.emit('data.changed', { entity: 'export', id: recorded.id, projectId: recorded.projectId, change: 'created' });
     return recorded;

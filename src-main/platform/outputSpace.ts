@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../../src-shared/appError';
 import { checkOutputFile } from './outputPath';
+import { diskFullError } from './storageErrors';
 
 export type FreeBytes = (dir: string) => number;
 
@@ -16,17 +17,13 @@ export const statFreeBytes: FreeBytes = (dir) => {
   return Number(stats.bavail) * Number(stats.bsize);
 };
 
-const megabytes = (bytes: number) => `${Math.ceil(bytes / (1024 * 1024))} MB`;
-
+/**
+ * Refuses work that would not fit: "Le disque est plein", naming the folder, the space
+ * needed and the space free (storageErrors.ts writes the message). `what` is French.
+ */
 export function requireFreeSpace(dir: string, neededBytes: number, freeBytes: FreeBytes, what: string): void {
   const free = freeBytes(dir);
-  if (free < neededBytes) {
-    throw new AppError(
-      'disk-full',
-      `Not enough free space in ${dir} for ${what}: it needs about ${megabytes(neededBytes)} and ${megabytes(free)} are free.`,
-      { hint: 'Free some space on this disk (or write the export to another disk), then start again. Nothing was written.' },
-    );
-  }
+  if (free < neededBytes) throw diskFullError({ folder: dir, neededBytes, freeBytes: free, what });
 }
 
 /**

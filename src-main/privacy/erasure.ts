@@ -26,6 +26,8 @@ import { findMentions, wordsToRedact, writeRedactions, type Mention } from './me
 import { assertSecureDelete, checkpointFully, type CheckpointOptions } from './walCheckpoint';
 import { currentFingerprint, fingerprintOf, journalOf, recordInJournal, writeJournalFile, type JournalEntry } from './erasureJournal';
 import { BACKUP_FOLDERS_SETTING } from '../library/settingKeys';
+import { asStorageError } from '../platform/storageErrors';
+import { resolveReview, type ResolveReviewInput, type ReviewResolution } from './reviewResolution';
 import { DELETE_LINKED_PERSON_HINT } from '../consent/peopleChanges';
 
 /** Which `table.column` holding a person's id each store's `forgetPerson` clears. */
@@ -216,6 +218,15 @@ export class Erasure {
    * with counts only. Done only when the database has checkpointed every page.
    */
   async erase(personId: number, options: EraseOptions = {}): Promise<ErasureResult> {
+    try {
+      return await this.eraseNow(personId, options);
+    } catch (error) {
+      // a full disk (SQLite cannot grow its log) rolls the erasure back: said plainly, never "done"
+      throw asStorageError(error, { folder: this.library.dir, libraryDir: this.library.dir, what: 'l’effacement' });
+    }
+  }
+
+  private async eraseNow(personId: number, options: EraseOptions): Promise<ErasureResult> {
     const { library } = this;
     const plan = this.fullPlan(personId);
     const { person, alone, mixed } = plan;
@@ -398,46 +409,19 @@ export class Erasure {
 
   /**
    * After an erasure, a recording that showed the erased person with others waits for an
-   * animator: they confirm the person is not in it, or delete it. Logged with ids only.
+   * animator: cut the person out, confirm they are not in it, or delete it (reviewResolution.ts).
    */
-  async resolveReview(
-    recordingId: number,
-    resolution: 'confirmed-absent' | 'deleted',
-    actor?: string,
-    reason?: string,
-  ): Promise<{ recordingId: number; resolution: 'confirmed-absent' | 'deleted' }> {
-    const { library } = this;
-    const recording = library.recordings.get(recordingId, 'recordingId');
-    if (recording.needsReview === null) {
-      throw new AppError('conflict', `L’enregistrement « ${recording.title} » n’attend aucune décision après un effacement.`, {
-        field: 'recordingId',
-      });
-    }
-    if (recording.status === 'finalising') {
-      throw new AppError('conflict', 'This recording is still being processed.', {
-        hint: 'Wait for the progress bar to finish (or cancel it), then decide.',
-      });
-    }
-    const log = () =>
-      this.deps.consent.audit({
-        projectId: recording.projectId,
-        personId: null,
-        action: 'review-resolved',
-        change: { recordingId, resolution },
-        actor,
-        reason,
-      });
-    if (resolution === 'confirmed-absent') {
-      library.db.transaction(() => {
-        library.recordings.setNeedsReview(recordingId, null);
-        log();
-      })();
-      this.deps.events.emit('data.changed', { entity: 'recording', id: recordingId, projectId: recording.projectId, change: 'updated' });
-    } else {
-      this.deps.deleteRecording(recordingId);
-      log();
-      await this.finish();
-    }
-    return { recordingId, resolution };
+  resolveReview(input: ResolveReviewInput): Promise<{ recordingId: number; resolution: ReviewResolution; clipIds?: number[] }> {
+    return resolveReview(
+      {
+        library: this.library,
+        consent: this.deps.consent,
+        clips: this.deps.clips,
+        events: this.deps.events,
+        deleteRecording: this.deps.deleteRecording,
+        finish: () => this.finish(),
+      },
+      input,
+    );
   }
 }

@@ -5,12 +5,13 @@
  */
 import type { Comment } from '../../src-shared/contract/schemas';
 import { formatTimecode } from '../../src-shared/time';
-import { csvDocument } from '../platform/csvFile';
+import { csvDocument, type CsvLocale } from '../platform/csvFile';
 import { cuesToSrt, cuesToVtt, cueText, type Cue } from '../media/subtitleFormats';
 
 export const POINT_CUE_SECONDS = 3;
 
-export function commentsToCsv(comments: readonly Comment[]): string {
+/** `locale`: the app's language (French: `;` and decimal comma; English: `,`). */
+export function commentsToCsv(comments: readonly Comment[], locale: CsvLocale = 'fr'): string {
   const header = ['id', 'debut', 'fin', 'auteur', 'categorie', 'texte', 'reponse_a', 'resolu', 'plus_un', 'citation'];
   const rows = comments.map((c) => [
     c.id,
@@ -24,7 +25,7 @@ export function commentsToCsv(comments: readonly Comment[]): string {
     c.plusOnes,
     c.isQuote ? 'oui' : 'non',
   ]);
-  return csvDocument([header, ...rows]);
+  return csvDocument([header, ...rows], locale);
 }
 
 /** One cue per thread: the comment, then its replies, one line each. */

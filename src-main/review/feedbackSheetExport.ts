@@ -81,7 +81,11 @@ export async function makeFeedbackSheet(
 
   // a picture shows whoever is on screen: every person filmed must be allowed, unblurred
   const filmed = recording.people.map((linked) => ({ linked, ...decide(linked.personId) }));
+  // a recording that showed an erased person gives no pictures unless they were confirmed absent (a cut-out one
+  // could show them at a commented moment outside its kept parts)
   const stills =
+    recording.needsReview === null &&
+    recording.reviewResolution !== 'cut-out' &&
     filmed.length > 0 &&
     filmed.every(({ decision }) => decision.decision !== 'refused' && !conditionsOf(decision).includes('face-blurred'));
   if (stills) {

@@ -8,6 +8,8 @@ import type { AddCommentInput, Comment, Recording, Rubric, UpdateCommentInput } 
 import type { Library } from '../library/library';
 import { CommentsStore } from './commentsStore';
 import { commentsToCsv, commentsToSrt, commentsToVtt } from './commentExports';
+import { csvLocaleOf } from '../platform/csvFile';
+import { LANGUAGE_SETTING } from '../library/settingKeys';
 import { ProjectVocabularyStore } from './projectVocabularyStore';
 import { reviewDefaults } from './reviewDefaults';
 import { gateComments } from './commentGate';
@@ -79,7 +81,12 @@ export class ReviewService {
     const recording = this.deps.library.recordings.get(recordingId);
     const comments = gateComments(this.comments.list(recordingId), gate);
     const base = `commentaires-${recording.id}`;
-    if (format === 'csv') return { fileName: `${base}.csv`, mimeType: 'text/csv; charset=utf-8', content: commentsToCsv(comments) };
+    if (format === 'csv')
+      return {
+        fileName: `${base}.csv`,
+        mimeType: 'text/csv; charset=utf-8',
+        content: commentsToCsv(comments, csvLocaleOf(this.deps.library.settings.get(LANGUAGE_SETTING))),
+      };
     if (format === 'vtt') return { fileName: `${base}.vtt`, mimeType: 'text/vtt; charset=utf-8', content: commentsToVtt(comments) };
     return { fileName: `${base}.srt`, mimeType: 'application/x-subrip; charset=utf-8', content: commentsToSrt(comments) };
   }

@@ -26,6 +26,7 @@ const STATUS_BY_CODE: Record<AppErrorCode, number> = {
   forbidden: 403,
   'consent-refused': 403,
   'disk-full': 507,
+  'read-only': 409,
   cancelled: 409,
   'library-unreadable': 500,
   'library-too-new': 500,

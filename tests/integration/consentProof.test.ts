@@ -92,7 +92,7 @@ describe('consentements.csv proves consent without naming the parents', () => {
       wait: true,
     });
     const csv = fs.readFileSync(path.join(dir, 'consentements.csv'), 'utf8');
-    const rows = parseCsv(csv, { bom: true, columns: true }) as Array<Record<string, string>>;
+    const rows = parseCsv(csv, { bom: true, columns: true, delimiter: ';' }) as Array<Record<string, string>>;
     const camille = rows.find((row) => row.reference === `P-${people.camille}`)!;
     expect(camille).toMatchObject({
       nom_affiche: 'Camille Fabre',

@@ -321,7 +321,14 @@ describe('after an erasure, mixed recordings get a decision', () => {
     await call('people.erase', { personId: zephyrine });
     expect((await call<Recording>('recordings.get', { id: first.id })).needsReview).not.toBeNull();
 
-    expect(await call('recordings.resolveReview', { recordingId: first.id, resolution: 'confirmed-absent', actor: 'Karim' })).toEqual({
+    expect(
+      await call('recordings.resolveReview', {
+        recordingId: first.id,
+        resolution: 'confirmed-absent',
+        actor: 'Karim',
+        reason: 'vérifié image par image',
+      }),
+    ).toEqual({
       recordingId: first.id,
       resolution: 'confirmed-absent',
     });

@@ -167,7 +167,7 @@ describe('restitution pack for elected officials', () => {
     expect(pdf).toMatch(/Thème : Motivation/);
     expect(pdf).toContain('Trouver sa voie');
     expect(pdf).toMatch(/3 participant|3 vidéo/);
-    const rows = parseCsv(csv, { bom: true, columns: true }) as Array<Record<string, string>>;
+    const rows = parseCsv(csv, { bom: true, columns: true, delimiter: ';' }) as Array<Record<string, string>>;
     expect(rows.map((row) => row.nom_affiche).sort()).toEqual(['Léa Fontaine', 'Samira']);
     expect(rows.every((row) => row.public_elected === 'accordé' && row.etre_filme === 'accordé')).toBe(true);
     expect(ctx.exports.personIds(result.export.id).sort()).toEqual([people.samira, people.lea].sort());

@@ -340,7 +340,12 @@ describe('render safety', () => {
         },
         target,
       ).catch((e: unknown) => e);
-      expect(error).toMatchObject({ code: 'disk-full', message: expect.stringMatching(/needs about \d+ MB and \d+ MB are free/) });
+      expect(error).toMatchObject({
+        code: 'disk-full',
+        message: expect.stringMatching(
+          /^Le disque est plein : impossible d’écrire dans .*small-disk pour cet export\. Il faut environ \d+ Mo et il reste \d+ Mo libres\.$/,
+        ),
+      });
       expect(target.jobs.list()).toHaveLength(jobsBefore); // no job was even queued
       expect(fs.readdirSync(small)).toEqual([]);
     } finally {

@@ -155,11 +155,19 @@ describe('exports', () => {
     expect(cues[0]!.text).toContain('« bonjour, ça va ? »');
 
     const csv = await call<{ content: string }>('comments.export', { recordingId: recording.id, format: 'csv' });
-    const rows = parseCsv(csv.content, { columns: true, bom: true }) as Array<Record<string, string>>;
+    const rows = parseCsv(csv.content, { columns: true, bom: true, delimiter: ';' }) as Array<Record<string, string>>;
     expect(rows).toHaveLength(3);
     expect(rows[0]).toMatchObject({ debut: '00:00:01.234', fin: '', auteur: 'Léa', categorie: 'Voix', texte: tricky });
     expect(rows[1]).toMatchObject({ debut: '00:01:01.500', fin: '00:02:05.007', texte: 'Belle conclusion <3 & sourire' });
     expect(rows[2]).toMatchObject({ reponse_a: String(b.id) });
+    expect(csv.content.split('\r\n')[0]).toBe('\uFEFFid;debut;fin;auteur;categorie;texte;reponse_a;resolu;plus_un;citation');
+
+    // the English interface writes `,` (English Excel); French stays the default
+    await call('settings.update', { language: 'en' });
+    const english = await call<{ content: string }>('comments.export', { recordingId: recording.id, format: 'csv' });
+    const englishRows = parseCsv(english.content, { columns: true, bom: true, delimiter: ',' }) as Array<Record<string, string>>;
+    expect(englishRows[0]).toMatchObject({ debut: '00:00:01.234', auteur: 'Léa', texte: tricky });
+    await call('settings.update', { language: 'fr' });
   });
 
   it('exports through the CLI to a file', async () => {

@@ -27,7 +27,7 @@ export const recordingHandlers = {
     ctx.capture.deleteRecording(input.id);
     return { deleted: true, id: input.id } as const;
   },
-  'recordings.resolveReview': (input, ctx) => ctx.erasure.resolveReview(input.recordingId, input.resolution, input.actor, input.reason),
+  'recordings.resolveReview': (input, ctx) => ctx.erasure.resolveReview(input),
   'recordings.importFile': (input, ctx) => ctx.capture.importFile(input),
   'recordings.importPath': (input, ctx) => {
     // the desktop app passes the path of a file the user dropped or picked; a page in

@@ -34,6 +34,8 @@ export function describeError(error: unknown, t: Translate): string {
     const label = field && FIELD_LABELS[field];
     return label ? t('error.invalid-input', { field: t(label) }) : t('error.invalid-input.nofield');
   }
+  // the main side already says it in French, naming the folder and the space needed
+  if ((error.code === 'disk-full' || error.code === 'read-only') && error.message) return error.message;
   if (
     error.code === 'not-found' ||
     error.code === 'forbidden' ||

@@ -323,6 +323,8 @@ export const fr = {
   'export.mode.encode': 'Réencodage en MP4 H.264.',
   'export.problem.nobody-linked': '« {title} » : personne n’est associé à cet enregistrement, aucun consentement ne le couvre.',
   'export.problem.needs-review': '« {title} » : à revoir après un effacement (une personne effacée y apparaît peut-être).',
+  'export.problem.outside-kept-part':
+    '« {title} » : après un effacement, seules les parties gardées peuvent être exportées (extraits « Partie gardée »).',
   'export.refused': 'Export impossible pour ce public :',
   'export.shownAs': '{name} apparaîtra comme « {shown} »',
   'export.shownNoName': '{name} apparaîtra sans son nom',
@@ -624,6 +626,26 @@ export const fr = {
   'clips.edit.outHere': 'Fin ici',
   'clips.edit.badRange': 'La fin de l’extrait doit venir après son début : placez la lecture plus loin, puis « Fin ici ».',
   'clips.edit.save': 'Enregistrer l’extrait',
+  'erasureReview.title': 'À revoir après un effacement',
+  'erasureReview.explain':
+    'Une personne effacée apparaissait dans cette vidéo avec d’autres personnes. Rien de cette vidéo ne peut être exporté tant que vous n’avez pas choisi une solution.',
+  'erasureReview.cutOut': 'Couper la personne',
+  'erasureReview.absent': 'Elle n’apparaît pas',
+  'erasureReview.delete': 'Supprimer la vidéo',
+  'erasureReview.cutOutHelp':
+    'Indiquez les passages où la personne effacée n’est pas à l’écran et ne parle pas. Seuls ces passages pourront être exportés : ils deviennent des extraits « Partie gardée ».',
+  'erasureReview.from': 'Début',
+  'erasureReview.to': 'Fin',
+  'erasureReview.removePassage': 'Retirer',
+  'erasureReview.addRange': 'Ajouter le passage I/O',
+  'erasureReview.addPassage': 'Ajouter un passage',
+  'erasureReview.keepOnly': 'Garder seulement ces passages',
+  'erasureReview.actor': 'Votre nom',
+  'erasureReview.reason': 'Comment l’avez-vous vérifié ? (sans nommer la personne)',
+  'erasureReview.confirm': 'Confirmer : elle n’apparaît pas',
+  'erasureReview.deleteWarning': 'La vidéo, ses extraits et ses fichiers seront supprimés. On ne pourra pas revenir en arrière.',
+  'erasureReview.deleteForGood': 'Supprimer la vidéo pour de bon',
+  'erasureReview.keptOnly': 'Après un effacement, seules ces parties peuvent être exportées : {parts}.',
 } as const;
 
 export type MessageKey = keyof typeof fr;

@@ -186,7 +186,9 @@ export const renderCheckSchema = z.object({
     }),
   ),
   /** Recordings that cannot leave the library as they are (nobody linked, or to review after an erasure). */
-  recordingProblems: z.array(z.object({ recordingId: idSchema, title: z.string(), problem: z.enum(['nobody-linked', 'needs-review']) })),
+  recordingProblems: z.array(
+    z.object({ recordingId: idSchema, title: z.string(), problem: z.enum(['nobody-linked', 'needs-review', 'outside-kept-part']) }),
+  ),
   /** Everyone shown, how their name appears, and what is applied to them. */
   people: z.array(
     z.object({ personId: idSchema, displayName: z.string(), shownAs: z.string().nullable(), conditions: z.array(consentConditionSchema) }),

@@ -47,6 +47,10 @@ export const recordingSchema = z.object({
   importWarning: z.string().nullable(),
   /** The master's frame grid (frames a second): in and out points, markers and frame steps land on it. Given by recordings.get. */
   frameRate: z.number().positive().optional(),
+  /** How the "à revoir" flag after an erasure was cleared (null: never flagged). */
+  reviewResolution: z.enum(['confirmed-absent', 'cut-out']).nullable().optional(),
+  /** After "cut out": the only ranges that may leave the library (empty: the whole recording, as usual). */
+  keptRanges: z.array(z.object({ fromSeconds: z.number(), toSeconds: z.number(), clipId: idSchema.nullable() })).optional(),
 });
 export type Recording = z.infer<typeof recordingSchema>;
 
@@ -88,15 +92,28 @@ export const appendChunkInputSchema = z.strictObject({
 export type AppendChunkInput = z.infer<typeof appendChunkInputSchema>;
 
 export const recordingIdInputSchema = z.strictObject({ recordingId: idSchema });
-/** After an erasure: the animator confirms the erased person is not in a recording, or deletes it. */
-export const REVIEW_RESOLUTIONS = ['confirmed-absent', 'deleted'] as const;
+/**
+ * After an erasure: the animator confirms the erased person is not in a recording (actor and
+ * reason required), deletes it, or cuts the person out: `keep` lists the ranges where the
+ * person is not on screen, which become clips and the only parts that may be exported.
+ */
+export const REVIEW_RESOLUTIONS = ['confirmed-absent', 'deleted', 'cut-out'] as const;
+export const keptRangeInputSchema = z
+  .strictObject({ fromSeconds: z.number().finite().min(0), toSeconds: z.number().finite().min(0) })
+  .refine((range) => range.toSeconds > range.fromSeconds, 'the end must come after the start');
 export const resolveReviewInputSchema = z.strictObject({
   recordingId: idSchema,
   resolution: z.enum(REVIEW_RESOLUTIONS),
   actor: text(120).optional(),
   reason: text(500).optional(),
+  keep: z.array(keptRangeInputSchema).min(1).max(50).optional(),
 });
-export const resolveReviewOutputSchema = z.object({ recordingId: idSchema, resolution: z.enum(REVIEW_RESOLUTIONS) });
+export const resolveReviewOutputSchema = z.object({
+  recordingId: idSchema,
+  resolution: z.enum(REVIEW_RESOLUTIONS),
+  /** The clips made of the kept ranges ("cut-out" only). */
+  clipIds: z.array(idSchema).optional(),
+});
 
 export const importFileInputSchema = z
   .strictObject({

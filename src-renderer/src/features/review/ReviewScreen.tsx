@@ -14,6 +14,7 @@ import { PeopleInRecording } from '../people/PeopleInRecording';
 import { SubtitlesImport } from '../editing/SubtitlesImport';
 import { useI18n } from '../../i18n/i18n';
 import { CommentComposer } from './CommentComposer';
+import { ErasureReviewPanel } from './ErasureReviewPanel';
 import { CommentList } from './CommentList';
 import { GroupModeBar } from './GroupModeBar';
 import { PlayerControls } from './PlayerControls';
@@ -81,7 +82,7 @@ export function ReviewScreen({ recordingId }: { recordingId: number }) {
         onShowKeys={openKeys}
         exports={exports}
       />
-      {recording.needsReview && <div className="warning-banner">{t('review.needsReview', { reason: recording.needsReview })}</div>}
+      <ErasureReviewPanel recording={recording} range={inOut.range} onError={setError} />
       <ErrorBanner error={error ?? loadError} />
       <div className="review-layout">
         <div className="player-column">
