@@ -106,9 +106,18 @@ export function consentEndedOn(recording: Pick<RetainedRecording, 'people'>, on:
   return earliest;
 }
 
+/** Thousands of comments share a few days: each (day, months) is worked out once. */
+const dueDays = new Map<string, string>();
+
 function dueSince(madeOn: string, months: RetentionMonths, consentEnded: string | null): string | null {
   if (months === null) return consentEnded;
-  return dueAfterMonths(madeOn, months);
+  const key = `${madeOn}+${months}`;
+  let day = dueDays.get(key);
+  if (day === undefined) {
+    if (dueDays.size > 50_000) dueDays.clear();
+    dueDays.set(key, (day = dueAfterMonths(madeOn, months)));
+  }
+  return day;
 }
 
 export function recordingCategory(kind: RecordingKind): RetentionCategory {
@@ -122,6 +131,13 @@ export function dueForRetention(input: RetentionInput): DueItem[] {
   const titles = new Map(input.recordings.map((recording) => [recording.id, recording.title]));
   const items: DueItem[] = [];
   const goneRecordings = new Set<number>();
+  // what goes with each video, counted once (not one scan of every comment per video)
+  const commentsOf = new Map<number, number>();
+  for (const comment of input.comments)
+    commentsOf.set(comment.recordingId, (commentsOf.get(comment.recordingId) ?? 0) + 1 + comment.replies);
+  const sheetsOf = new Map<number, number>();
+  for (const sheet of input.sheets)
+    if (sheet.recordingId !== null) sheetsOf.set(sheet.recordingId, (sheetsOf.get(sheet.recordingId) ?? 0) + 1);
 
   for (const recording of input.recordings) {
     const category = recordingCategory(recording.kind);
@@ -129,7 +145,6 @@ export function dueForRetention(input: RetentionInput): DueItem[] {
     const since = dueSince(recording.madeOn, months, ended.get(recording.id) ?? null);
     if (since === null || since > on || recording.keptAsProof) continue;
     goneRecordings.add(recording.id);
-    const comments = input.comments.filter((comment) => comment.recordingId === recording.id);
     items.push({
       kind: 'recording',
       id: recording.id,
@@ -141,10 +156,7 @@ export function dueForRetention(input: RetentionInput): DueItem[] {
       dueSince: since,
       atSeconds: null,
       deleted: false,
-      goesWith: {
-        comments: comments.reduce((sum, comment) => sum + 1 + comment.replies, 0),
-        feedbackSheets: input.sheets.filter((sheet) => sheet.recordingId === recording.id).length,
-      },
+      goesWith: { comments: commentsOf.get(recording.id) ?? 0, feedbackSheets: sheetsOf.get(recording.id) ?? 0 },
     });
   }
 
@@ -189,7 +201,9 @@ export function dueForRetention(input: RetentionInput): DueItem[] {
   }
 
   const order: Record<DueItemKind, number> = { recording: 0, comment: 1, 'feedback-sheet': 2 };
-  return items.sort((a, b) => order[a.kind] - order[b.kind] || a.dueSince.localeCompare(b.dueSince) || a.id - b.id);
+  return items.sort(
+    (a, b) => order[a.kind] - order[b.kind] || (a.dueSince < b.dueSince ? -1 : a.dueSince > b.dueSince ? 1 : 0) || a.id - b.id,
+  );
 }
 
 /** The local day of a stored timestamp (ISO, UTC): a comment written at 00:30 in Paris belongs to that day. */
