@@ -34,3 +34,20 @@ export function lastDayAsMinor(birthDate: string): string {
   const birthday = new Date(`${eighteenthBirthday(birthDate)}T00:00:00Z`);
   return new Date(birthday.getTime() - 86_400_000).toISOString().slice(0, 10);
 }
+
+/**
+ * The same day `months` later (a consent's default end, a retention's end); when that month
+ * is shorter, its last day: 31 August + 6 months is 28 (or 29) February.
+ */
+export function addMonths(isoDate: string, months: number): string {
+  const [y, m, d] = isoDate.split('-').map(Number) as [number, number, number];
+  const target = new Date(Date.UTC(y, m - 1 + months, 1));
+  const lastDay = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
+  target.setUTCDate(Math.min(d, lastDay));
+  return target.toISOString().slice(0, 10);
+}
+
+/** The calendar day `days` after (or before, negative) a day. */
+export function addDays(isoDate: string, days: number): string {
+  return new Date(Date.parse(`${isoDate}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+}

@@ -8,6 +8,7 @@ import { AppError } from '../../src-shared/appError';
 import { CaptureService } from '../capture/captureService';
 import { ConsentService } from '../consent/consentService';
 import { Erasure } from '../privacy/erasure';
+import { Retention } from '../privacy/retention';
 import type { CheckpointOptions } from '../privacy/walCheckpoint';
 import { ReviewService } from '../review/reviewService';
 import { RenderService } from '../editing/renderService';
@@ -52,6 +53,8 @@ export interface ApiContext {
   peopleChanges: PeopleChanges;
   /** True for the local CLI only: may call methods that read paths on this computer. */
   trusted: boolean;
+  /** How long each project keeps its videos, comments and sheets; what is past it, and its erasure. */
+  retention: Retention;
   /** Why ffmpeg or ffprobe cannot be used (with the fix), or null. */
   ffmpegProblem: () => string | null;
   /** Forgets the resolved ffmpeg, after its path setting changed. */
@@ -206,7 +209,17 @@ export function createApiContext(
     freeBytes: options.freeBytes,
   });
   const peopleChanges = new PeopleChanges({ library, consent, exports, clips, events });
+  const retention = new Retention({
+    library,
+    events,
+    consent,
+    exports,
+    comments: review.comments,
+    erasure,
+    deleteRecording: (id) => capture.deleteRecording(id),
+  });
   return {
+    retention,
     library,
     events,
     transport,

@@ -19,7 +19,7 @@ import type {
 import { AUDIENCES } from '../../src-shared/contract/vocabulary';
 import type { Library } from '../library/library';
 import { resolveInside } from '../platform/pathInside';
-import { ageOn, eighteenthBirthday, isMinorOn, localToday } from '../../src-shared/age';
+import { addDays, addMonths, ageOn, eighteenthBirthday, isMinorOn, localToday } from '../../src-shared/age';
 import {
   canBeFilmed,
   canShow,
@@ -33,7 +33,7 @@ import {
 } from './consentPolicy';
 import { ConsentStore, type GuardianFields, type StoredConsent } from './consentStore';
 import { CONSENT_FORM_VERSION, KNOWN_CONSENT_FORMS } from './consentFormVersion';
-import { describeMissingFr, frenchDate } from './frenchLabels';
+import { CAPACITY_LABELS_FR, describeMissingFr, frenchDate } from './frenchLabels';
 import type { ConsentView, Guardian, UpdateGuardianInput } from '../../src-shared/contract/schemas';
 import { Recall } from './recall';
 import type { ExportsStore } from '../exports/exportsStore';
@@ -53,16 +53,9 @@ const EVIDENCE_MIME: Record<string, string> = {
   '.png': 'image/png',
 };
 
-function addMonths(isoDate: string, months: number): string {
-  const [y, m, d] = isoDate.split('-').map(Number) as [number, number, number];
-  const target = new Date(Date.UTC(y, m - 1 + months, 1));
-  const lastDay = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
-  target.setUTCDate(Math.min(d, lastDay));
-  return target.toISOString().slice(0, 10);
-}
-
-function addDays(isoDate: string, days: number): string {
-  return new Date(Date.parse(`${isoDate}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+/** "parent 2", "seul titulaire de l’autorité parentale": the capacity in a recall sentence. */
+function capacityFr(capacity: Guardian['capacity']): string {
+  return CAPACITY_LABELS_FR[capacity].replace(/ \(.*\)$/, '');
 }
 
 function assertReasonFitsCapacity(fields: Pick<Guardian, 'capacity' | 'soleHolderReason'>): void {
@@ -320,6 +313,8 @@ export class ConsentService {
       soleHolderDetail: input.soleHolderDetail ?? (capacity === 'sole-holder' ? existing.soleHolderDetail : ''),
     };
     this.library.db.transaction(() => {
+      const forPolicy = this.policyPerson(person);
+      const before = this.store.records(person.id);
       this.store.updateGuardian(existing.id, fields);
       this.store.audit({
         projectId: person.projectId,
@@ -328,6 +323,13 @@ export class ConsentService {
         change: { guardianId: existing.id, from: existing.capacity, to: fields.capacity, soleHolderReason: fields.soleHolderReason },
         actor: input.actor,
         reason: input.reason,
+      });
+      // a capacity that no longer completes the signatures narrows what the consent allows: recall
+      this.recall.afterSignatoriesChange({
+        before: { person: forPolicy, records: before },
+        after: { person: forPolicy, records: this.store.records(person.id) },
+        what: `Qualité d’un parent signataire pour ${person.displayName} corrigée (${capacityFr(existing.capacity)} → ${capacityFr(fields.capacity)})`,
+        on: this.today(),
       });
     })();
     this.announce(person);
@@ -370,6 +372,7 @@ export class ConsentService {
       }
     }
     this.library.db.transaction(() => {
+      const before = this.policyPerson(person);
       this.store.setEmancipation(
         person.id,
         input.emancipatedOn === null ? null : { emancipatedOn: input.emancipatedOn, proof: input.proof! },
@@ -381,6 +384,13 @@ export class ConsentService {
         change: { emancipatedOn: input.emancipatedOn },
         actor: input.actor,
         reason: input.reason,
+      });
+      const records = this.store.records(person.id);
+      this.recall.afterSignatoriesChange({
+        before: { person: before, records },
+        after: { person: this.policyPerson(person), records },
+        what: `Émancipation de ${person.displayName} ${input.emancipatedOn === null ? 'retirée' : 'modifiée'}`,
+        on: this.today(),
       });
     })();
     this.announce(person);

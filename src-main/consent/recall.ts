@@ -10,7 +10,15 @@ import type { Person, Recording } from '../../src-shared/contract/schemas';
 import { AUDIENCES } from '../../src-shared/contract/vocabulary';
 import type { ExportsStore, ShownInExport } from '../exports/exportsStore';
 import type { Library } from '../library/library';
-import { canShow, type Audience, type ConsentCondition, type ConsentRecord, type ConsentScope, type RefusalReason } from './consentPolicy';
+import {
+  canShow,
+  type PersonForPolicy,
+  type Audience,
+  type ConsentCondition,
+  type ConsentRecord,
+  type ConsentScope,
+  type RefusalReason,
+} from './consentPolicy';
 import type { ConsentStore } from './consentStore';
 import {
   birthDateSentence,
@@ -20,6 +28,7 @@ import {
   linkedSentence,
   refusalSentence,
   renamedSentence,
+  signatoriesSentence,
   statusChangeSentence,
 } from './recallReasons';
 import type { FlagChange } from '../exports/exportsStore';
@@ -117,6 +126,30 @@ export class Recall {
       const now = canShow(after, records, audience, on);
       if (now.decision === 'refused' && was.decision !== 'refused')
         flagged.push(...this.flag(after.id, [audience], birthDateSentence(after.displayName, on, now.reasons[0]!), 'minor'));
+    }
+    return flagged;
+  }
+
+  /**
+   * After what makes a minor's consent valid changed without a new decision — a parent's
+   * capacity corrected (parent 2 → parent 1), an emancipation removed —: flags the
+   * audiences the consent no longer allows, naming the person and the change (`what`).
+   */
+  afterSignatoriesChange(input: {
+    before: { person: PersonForPolicy; records: readonly ConsentRecord[] };
+    after: { person: PersonForPolicy; records: readonly ConsentRecord[] };
+    what: string;
+    on: string;
+  }): number[] {
+    const { before, after, what, on } = input;
+    const flagged: number[] = [];
+    for (const audience of AUDIENCES) {
+      const was = canShow(before.person, before.records, audience, on);
+      const now = canShow(after.person, after.records, audience, on);
+      if (now.decision === 'refused' && was.decision !== 'refused')
+        flagged.push(
+          ...this.flag(after.person.id, [audience], signatoriesSentence(after.person.displayName, what, on, now.reasons[0]!), 'minor'),
+        );
     }
     return flagged;
   }

@@ -79,3 +79,8 @@ export function renamedSentence(name: string, shownAs: string, on: string): stri
 export function linkedSentence(name: string, recordingTitle: string, on: string, problem: string): string {
   return `Lien ajouté le ${frenchDate(on)} : ${name} apparaît dans « ${recordingTitle || 'sans titre'} », déjà exporté ; ${problem}`;
 }
+
+/** A signatory's capacity corrected, or an emancipation removed: what the consent no longer allows. */
+export function signatoriesSentence(name: string, what: string, on: string, refusal: RefusalReason): string {
+  return `${what} le ${frenchDate(on)} : ${refusalSentence(name, refusal)}`;
+}

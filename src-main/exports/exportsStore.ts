@@ -394,4 +394,10 @@ export class ExportsStore {
     })();
     for (const file of files) fs.rmSync(file, { force: true });
   }
+
+  /** Every export made from this recording, flagged or not (retention: its library copies go with it). */
+  madeFromRecording(recordingId: number, projectId: number): ExportRecord[] {
+    const rows = this.db.prepare('SELECT * FROM exports WHERE project_id = ? ORDER BY id').all(projectId) as ExportRow[];
+    return rows.filter((row) => exportRecordingIds(this.db, row).includes(recordingId)).map(toRecord);
+  }
 }

@@ -264,4 +264,20 @@ export class CommentsStore {
       at: row.at,
     }));
   }
+
+  /**
+   * Retention: comments past their period go for good, like an erasure (revisions and
+   * replies cascade, the search index forgets them through its triggers). Returns how many
+   * rows went, replies included.
+   */
+  purge(ids: readonly number[]): number {
+    const count = this.db.prepare('SELECT count(*) AS n FROM comments WHERE id = ? OR parent_id = ?');
+    const remove = this.db.prepare('DELETE FROM comments WHERE id = ?');
+    let removed = 0;
+    for (const id of ids) {
+      removed += (count.get(id, id) as { n: number }).n;
+      remove.run(id);
+    }
+    return removed;
+  }
 }

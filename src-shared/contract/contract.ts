@@ -6,6 +6,12 @@
 import { z } from 'zod';
 import type { ApiEventName, ApiMethodName } from './names';
 import {
+  applyRetentionInputSchema,
+  applyRetentionOutputSchema,
+  retentionDueInputSchema,
+  retentionDueSchema,
+  retentionViewSchema,
+  setRetentionInputSchema,
   aboutSchema,
   desktopActionInputSchema,
   desktopActionOutputSchema,
@@ -220,6 +226,10 @@ export const apiContract = {
   'exports.rebuild': { input: rebuildExportInputSchema, output: rebuildExportOutputSchema },
   'clips.stills': { input: clipStillsInputSchema, output: clipStillsOutputSchema },
   'clips.confirmFaceRegion': { input: confirmFaceRegionInputSchema, output: clipSchema },
+  'retention.settings': { input: projectOnlyInputSchema, output: retentionViewSchema },
+  'retention.update': { input: setRetentionInputSchema, output: retentionViewSchema },
+  'retention.due': { input: retentionDueInputSchema, output: retentionDueSchema },
+  'retention.apply': { input: applyRetentionInputSchema, output: applyRetentionOutputSchema },
 } as const satisfies Record<ApiMethodName, MethodSpec>;
 
 export const apiEvents = {

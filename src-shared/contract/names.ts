@@ -98,6 +98,10 @@ export const API_METHODS = [
   'exports.rebuild',
   'clips.stills',
   'clips.confirmFaceRegion',
+  'retention.settings',
+  'retention.update',
+  'retention.due',
+  'retention.apply',
 ] as const;
 export type ApiMethodName = (typeof API_METHODS)[number];
 

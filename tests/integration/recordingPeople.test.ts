@@ -370,7 +370,17 @@ describe('recall with its recipients', () => {
     const pack = (await call<{ export: ExportRecord }>('packs.build', { spec: { projectId, audience: 'elected' }, wait: true, zip: false }))
       .export;
 
+    clock.today = '2026-11-26'; // the exports are handed over a few days after they were made
     await expect(call('exports.addRecipient', { exportId: clipExport.id, name: '  ' })).rejects.toMatchObject({ field: 'name' });
+    // a hand-over cannot be dated in the future: refused in French, naming the field
+    await expect(
+      call('exports.addRecipient', { exportId: clipExport.id, name: 'Conseil régional', givenOn: '2026-11-27' }),
+    ).rejects.toMatchObject({
+      code: 'invalid-input',
+      field: 'givenOn',
+      message: expect.stringMatching(/date de remise \(givenOn\) est dans le futur : 27 novembre 2026/),
+    });
+    expect(await call('exports.recipients', { exportId: clipExport.id })).toEqual([]);
     const region = await call<{ id: number }>('exports.addRecipient', {
       exportId: clipExport.id,
       name: 'Conseil régional — service Jeunesse',

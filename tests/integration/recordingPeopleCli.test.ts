@@ -11,6 +11,8 @@ import type { ConsentDashboard, PersonConsent, Recording } from '../../src-share
 import type { ExportRecord } from '../../src-shared/contract/schemas/editing';
 import { makeTestVideo } from '../helpers/media';
 import { makeTempDir } from '../helpers/tempDir';
+import { localToday } from '../../src-shared/age';
+import { frenchDate } from '../../src-main/consent/recallReasons';
 
 const repo = path.resolve(__dirname, '../..');
 const root = makeTempDir('eric-people-cli-');
@@ -100,6 +102,7 @@ describe('people in recordings and the recall, from the command line', () => {
         wait: true,
       })
     ).export;
+    const handedOverOn = localToday(); // a hand-over cannot be dated in the future
     const recipient = cli(
       'exports',
       'recipient',
@@ -109,7 +112,7 @@ describe('people in recordings and the recall, from the command line', () => {
       '--name',
       'Région Bretagne — service Jeunesse',
       '--date',
-      '2026-11-25',
+      handedOverOn,
       '--json',
     );
     expect(recipient.code, recipient.stderr).toBe(0);
@@ -129,7 +132,7 @@ describe('people in recordings and the recall, from the command line', () => {
         flagReason: expect.stringMatching(
           /^Date de naissance de Léa Martin corrigée le \d{1,2}(er)? \S+ \d{4} : Léa Martin a moins de 18 ans et son propre accord manque pour le tournage$/,
         ),
-        recipients: [expect.objectContaining({ name: 'Région Bretagne — service Jeunesse', givenOn: '2026-11-25' })],
+        recipients: [expect.objectContaining({ name: 'Région Bretagne — service Jeunesse', givenOn: handedOverOn })],
       }),
     ]);
 
@@ -139,7 +142,7 @@ describe('people in recordings and the recall, from the command line', () => {
     const text = execFileSync('pdftotext', [out, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
     expect(text).toContain(`« ${made.label} »`);
     expect(text).toContain('Région Bretagne — service Jeunesse');
-    expect(text).toContain('Le 25 novembre 2026, nous vous avons remis');
+    expect(text).toContain(`Le ${frenchDate(handedOverOn)}, nous vous avons remis`);
     expect(text).not.toMatch(/Léa|Martin|2011/);
   }, 180_000);
 });

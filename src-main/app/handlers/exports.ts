@@ -2,6 +2,8 @@
 import { writeRecallLetter } from '../../exports/recallLetter';
 import { rebuildExport } from '../rebuildExport';
 import type { HandlerTable } from './handlerTable';
+import { AppError } from '../../../src-shared/appError';
+import { frenchDate } from '../../consent/recallReasons';
 
 export const exportHandlers = {
   'exports.list': (input, ctx) => ctx.exports.list(ctx.library.projects.get(input.projectId).id),
@@ -13,10 +15,17 @@ export const exportHandlers = {
     return { deleted: true, id: input.id } as const;
   },
   'exports.addRecipient': (input, ctx) => {
+    const today = ctx.consent.localToday();
+    if (input.givenOn !== undefined && input.givenOn > today) {
+      throw new AppError('invalid-input', `La date de remise (givenOn) est dans le futur : ${frenchDate(input.givenOn)}.`, {
+        field: 'givenOn',
+        hint: `Indiquez le jour où l’export a été remis, au plus tard aujourd’hui (${frenchDate(today)}) ; enregistrez le destinataire une fois l’export remis.`,
+      });
+    }
     const recipient = ctx.exports.addRecipient({
       exportId: input.exportId,
       name: input.name,
-      givenOn: input.givenOn ?? ctx.consent.localToday(),
+      givenOn: input.givenOn ?? today,
       actor: input.actor ?? '',
     });
     const record = ctx.exports.get(input.exportId);

@@ -17,6 +17,7 @@ import { migration013 } from './013-export-recipients';
 import { migration014 } from './014-person-names';
 import { migration015 } from './015-quotes-and-face-checks';
 import { migration016 } from './016-import-warning';
+import { migration017 } from './017-retention';
 import { migration018 } from './018-review-cut-out';
 
 export type { Migration } from './migration';
@@ -36,6 +37,7 @@ export const migrations: readonly Migration[] = [
   migration014,
   migration015,
   migration016,
+  migration017,
   migration018,
 ];
 

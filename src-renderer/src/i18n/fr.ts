@@ -646,6 +646,33 @@ export const fr = {
   'erasureReview.deleteWarning': 'La vidéo, ses extraits et ses fichiers seront supprimés. On ne pourra pas revenir en arrière.',
   'erasureReview.deleteForGood': 'Supprimer la vidéo pour de bon',
   'erasureReview.keptOnly': 'Après un effacement, seules ces parties peuvent être exportées : {parts}.',
+  'retention.title': 'Conservation : à effacer',
+  'retention.why':
+    'Durées conseillées par la CNIL : vidéos d’entretien 6 mois, commentaires et fiches de retour 12 mois, témoignages tant que le consentement est valable.',
+  'retention.nothingDue': 'Rien à effacer : tout est encore dans sa durée de conservation.',
+  'retention.erase': 'Effacer ce qui a dépassé sa durée',
+  'retention.confirmTitle': 'Effacer définitivement ?',
+  'retention.confirmText':
+    'Seront effacés pour toujours : {videos} vidéo(s) avec leurs exports, {comments} commentaire(s) et {sheets} fiche(s) de retour. Les fichiers et les lignes de la base sont supprimés. On ne peut pas revenir en arrière.',
+  'retention.confirm': 'Oui, effacer définitivement',
+  'retention.cancel': 'Non, garder pour l’instant',
+  'retention.done': 'Effacé : {videos} vidéo(s), {comments} commentaire(s), {sheets} fiche(s) de retour.',
+  'retention.settings': 'Durées de conservation de ce projet',
+  'retention.months': '{months} mois',
+  'retention.untilConsentEnds': 'Tant que le consentement est valable',
+  'retention.changed': 'Modifié pour ce projet',
+  'retention.untitled': 'sans titre',
+  'retention.rule.months': 'conservation {months} mois',
+  'retention.rule.consent': 'conservation tant que le consentement est valable',
+  'retention.item.recording': 'Vidéo « {title} » — à effacer depuis le {date} ({rule})',
+  'retention.item.testimony': 'Témoignage « {title} » — à effacer depuis le {date} ({rule})',
+  'retention.item.comment': 'Commentaire à {time} sur « {title} » — à effacer depuis le {date} ({rule})',
+  'retention.item.sheet': 'Fiche de retour de « {title} » — à effacer depuis le {date} ({rule})',
+  'retention.goesWith': ', avec {comments} commentaire(s) et {sheets} fiche(s) de retour',
+  'retention.category.interview-videos': 'Vidéos d’entretien',
+  'retention.category.testimonies': 'Témoignages',
+  'retention.category.comments': 'Commentaires',
+  'retention.category.feedback-sheets': 'Fiches de retour',
 } as const;
 
 export type MessageKey = keyof typeof fr;

@@ -13,6 +13,7 @@ import { useApiData } from '../../app/useApiData';
 import { decisionLabel } from './consentLabels';
 import { RebuildButton, RecipientsToNotify } from './RecallActions';
 import { useState } from 'react';
+import { RetentionCard } from './RetentionCard';
 
 export function ConsentDashboardScreen({ projectId }: { projectId: number }) {
   const { t, formatDate } = useI18n();
@@ -108,6 +109,7 @@ export function ConsentDashboardScreen({ projectId }: { projectId: number }) {
           </ul>
         </section>
       </div>
+      <RetentionCard projectId={projectId} onError={setActionError} />
     </main>
   );
 }
