@@ -8,6 +8,7 @@ import { AUDIENCE_LABELS_FR, ROLE_LABELS_FR } from '../consent/frenchLabels';
 import { cuesToVtt } from '../media/subtitleFormats';
 import type { PackClip, PackContent, PackVideo } from './packContent';
 import { localToday } from '../../src-shared/age';
+import { frenchLongDate } from '../../src-shared/frenchDate';
 
 export function escapeHtml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
@@ -28,8 +29,7 @@ export function formatDuration(seconds: number): string {
 }
 
 function formatDateFr(iso: string | null): string {
-  if (!iso) return '';
-  return new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${iso.slice(0, 10)}T00:00:00Z`));
+  return iso ? frenchLongDate(iso) : '';
 }
 
 function video(item: PackVideo, headingId: string): string {

@@ -38,6 +38,7 @@ import {
   resolveReviewInputSchema,
   resolveReviewOutputSchema,
   personConsentSchema,
+  setManyConsentInputSchema,
   personIdInputSchema,
   recordingCheckSchema,
   setConsentInputSchema,
@@ -220,6 +221,7 @@ export const apiContract = {
   'exports.rebuild': { input: rebuildExportInputSchema, output: rebuildExportOutputSchema },
   'clips.stills': { input: clipStillsInputSchema, output: clipStillsOutputSchema },
   'clips.confirmFaceRegion': { input: confirmFaceRegionInputSchema, output: clipSchema },
+  'consent.setMany': { input: setManyConsentInputSchema, output: setConsentOutputSchema },
 } as const satisfies Record<ApiMethodName, MethodSpec>;
 
 export const apiEvents = {
