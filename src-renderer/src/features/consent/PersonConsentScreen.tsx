@@ -7,6 +7,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { CONSENT_METHODS } from '../../../../src-shared/contract/vocabulary';
 import type { ConsentView } from '../../../../src-shared/contract/schemas';
 import { localToday } from '../../../../src-shared/age';
+import { frenchShortDate } from '../../../../src-shared/frenchDate';
 import { useUnsavedChangesGuard } from '../../app/useUnsavedChangesGuard';
 import { draftFromView, draftProblems, isChanged, toChange, type DraftProblem, type Drafts, type ScopeDraft } from './consentDraft';
 import { api } from '../../api/client';
@@ -23,6 +24,12 @@ import { EmancipationCard } from './EmancipationCard';
 import { peopleHistoryLine } from './historyLabels';
 
 const ACTOR_KEY = 'eric-studio.actor';
+
+/** "03/11/2026 14:05" whatever the browser's language (the one French formatter). */
+function dayAndTime(at: string): string {
+  const when = new Date(at);
+  return `${frenchShortDate(localToday(when))} ${String(when.getHours()).padStart(2, '0')}:${String(when.getMinutes()).padStart(2, '0')}`;
+}
 
 export function PersonConsentScreen({ personId }: { personId: number }) {
   const { t, formatDate } = useI18n();
@@ -278,7 +285,7 @@ export function PersonConsentScreen({ personId }: { personId: number }) {
         <ol className="history" aria-label={t('consent.history')}>
           {consent.history.map((entry) => (
             <li key={entry.id}>
-              <time>{new Date(entry.at).toLocaleString()}</time> —{' '}
+              <time dateTime={entry.at}>{dayAndTime(entry.at)}</time> —{' '}
               {entry.action === 'set'
                 ? t('consent.historyEntry', {
                     scope: t(`consent.scope.${entry.scope}` as MessageKey),
