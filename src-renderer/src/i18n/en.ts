@@ -592,5 +592,11 @@ export const en: Record<MessageKey, string> = {
   'consent.missingFor': '{scope}: authorisations for a minor are missing.',
   'consent.statusLegend': 'Answer',
   'consent.scopesForm': 'Consent of {name}',
+  'advanced.options': 'Advanced options',
+  'review.exportSheet': 'Comments as a table (CSV)',
+  'review.exportVtt': 'Comments as subtitles (WebVTT)',
+  'review.exportSrt': 'Comments as subtitles (SRT)',
+  'export.preset.720p': 'Normal (small file, advised)',
+  'export.preset.1080p': 'High (bigger file)',
   'consent.scanAttached': 'Scan attached: {name}',
 };

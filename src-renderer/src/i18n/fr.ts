@@ -612,6 +612,12 @@ export const fr = {
   'consent.missingFor': '{scope} : il manque des autorisations pour une personne mineure.',
   'consent.statusLegend': 'Réponse',
   'consent.scopesForm': 'Accords de {name}',
+  'advanced.options': 'Options avancées',
+  'review.exportSheet': 'Les commentaires en tableau (CSV)',
+  'review.exportVtt': 'Les commentaires en sous-titres (WebVTT)',
+  'review.exportSrt': 'Les commentaires en sous-titres (SRT)',
+  'export.preset.720p': 'Normale (fichier léger, conseillé)',
+  'export.preset.1080p': 'Haute (fichier plus lourd)',
   'consent.scanAttached': 'Scan joint : {name}',
 } as const;
 

@@ -63,6 +63,14 @@ export function PersonConsentScreen({ personId }: { personId: number }) {
 
   const changedScopes = consent ? consent.scopes.filter((view) => drafts[view.scope] && isChanged(drafts[view.scope]!, view, today)) : [];
   const dirty = changedScopes.length > 0 || reason !== '';
+  // a minor's consent lacking the authorisations the law needs cannot be saved (the card says what is missing)
+  const blocked =
+    consent !== null &&
+    changedScopes.some((view) =>
+      draftProblems(consent, view.scope, drafts[view.scope]!, consent.guardians, today).some(
+        (problem) => problem.field === 'authorisations',
+      ),
+    );
   const guard = useUnsavedChangesGuard(dirty, t('consent.leaveUnsaved'));
 
   function edit(scope: string, update: (draft: ScopeDraft) => ScopeDraft) {
@@ -260,7 +268,7 @@ export function PersonConsentScreen({ personId }: { personId: number }) {
               </div>
             )}
             <div className="actions">
-              <button type="submit" className="primary" disabled={saving}>
+              <button type="submit" className="primary" disabled={saving} aria-disabled={blocked || undefined}>
                 {t('consent.save')}
               </button>
               {saved === 'saved' && (
