@@ -239,7 +239,7 @@ export class ConsentService {
         if (missing.length) {
           throw new AppError(
             'invalid-input',
-            `${person.displayName} était mineur·e le ${frenchDate(decidedOn)} : ce consentement (${input.scope}) ne peut pas être enregistré comme accordé. Il manque : ${missing.map(describeMissingFr).join(' ; ')}.`,
+            `${person.displayName} était mineur ou mineure le ${frenchDate(decidedOn)} : cet accord ${SCOPE_PHRASE_FR[input.scope]} ne peut pas être enregistré comme accordé. Il manque : ${missing.map(describeMissingFr).join(' ; ')}.`,
             {
               field: missing.length === 1 && missing[0] === 'minor-agreement' ? 'minorAgreed' : 'guardianIds',
               hint: 'Ajoutez les parents (parent 1, parent 2, ou seul titulaire avec la raison) et cochez ceux qui ont signé, avec l’accord du jeune. Sinon, enregistrez « en attente ».',
