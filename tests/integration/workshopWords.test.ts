@@ -5,7 +5,7 @@
  * what is in the pack, plurals, one pair of guillemets, no jargon in the main part), and
  * the names of downloads, pack videos and zip entries — never a no-name person's name.
  */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -81,6 +81,49 @@ describe('consent of several scopes in one save (consent.setMany)', () => {
       }),
     ).rejects.toMatchObject({ code: 'invalid-input' });
   });
+});
+
+describe('consent set-many on the command line', () => {
+  it('records one decision for several scopes in one call, and names a missing flag', () => {
+    const library = path.join(root, 'cli-library');
+    const cli = (...args: string[]) => {
+      const result = spawnSync(process.execPath, ['--import', 'tsx', 'src-main/cli/main.ts', ...args, '--library', library], {
+        cwd: path.resolve(__dirname, '../..'),
+        encoding: 'utf8',
+      });
+      return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+    };
+    const project = JSON.parse(cli('projects', 'create', '--name', 'Atelier', '--kind', 'interview-workshop', '--json').stdout) as {
+      id: number;
+    };
+    const person = JSON.parse(
+      cli('people', 'add', '--project', String(project.id), '--name', 'Léa Martin', '--role', 'job-seeker', '--json').stdout,
+    ) as { id: number };
+    const done = cli(
+      'consent',
+      'set-many',
+      '--person',
+      String(person.id),
+      '--scope',
+      'recording',
+      '--scope',
+      'workshop',
+      '--status',
+      'granted',
+      '--method',
+      'signed-form',
+      '--actor',
+      'Karim',
+      '--json',
+    );
+    expect(done.code, done.stderr).toBe(0);
+    const consent = (JSON.parse(done.stdout) as { consent: PersonConsent }).consent;
+    expect(consent.scopes.filter((view) => view.status === 'granted').map((view) => view.scope)).toEqual(['recording', 'workshop']);
+    expect(consent.history.filter((entry) => entry.action === 'set' && entry.actor === 'Karim')).toHaveLength(2);
+    const missing = cli('consent', 'set-many', '--person', String(person.id), '--status', 'granted', '--json');
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toMatch(/--scope/);
+  }, 120_000);
 });
 
 describe('the feedback sheet people read', () => {
