@@ -286,6 +286,36 @@ CORE_COMMANDS.push(
     columns: [],
   },
   {
+    name: 'consent set-many',
+    usage:
+      'consent set-many --person <id> --scope recording|workshop|partners|elected|public… --status granted|refused|pending|withdrawn [--method signed-form|on-screen-signature|filmed-oral-consent] [--date YYYY-MM-DD] [--place <where>] [--actor <name>] [--reason <text>]',
+    summary: 'Record the same decision for several scopes of one person at once (one transaction; one audit row per scope)',
+    flags: {
+      person: { type: 'string' },
+      scope: { type: 'string', multiple: true },
+      status: { type: 'string' },
+      method: { type: 'string' },
+      date: { type: 'string' },
+      place: { type: 'string' },
+      actor: { type: 'string' },
+      reason: { type: 'string' },
+    },
+    method: 'consent.setMany',
+    toInput: (flags) => ({
+      personId: parseIdFlag(str(flags, 'person'), 'person'),
+      changes: ((flags.scope as string[] | undefined) ?? [requireFlag(undefined, 'scope')]).map((scope) => ({
+        scope: scope as 'recording',
+        status: requireFlag(str(flags, 'status'), 'status') as 'granted',
+        method: str(flags, 'method') as 'signed-form' | undefined,
+        decidedOn: str(flags, 'date'),
+        place: str(flags, 'place'),
+      })),
+      actor: str(flags, 'actor') ?? 'cli',
+      reason: str(flags, 'reason'),
+    }),
+    columns: [],
+  },
+  {
     name: 'consent show',
     usage: 'consent show --person <id>',
     summary:

@@ -15,6 +15,7 @@ import type {
   PolicyDecisionView,
   RecordingCheck,
   SetConsentInput,
+  SetManyConsentInput,
 } from '../../src-shared/contract/schemas';
 import { AUDIENCES } from '../../src-shared/contract/vocabulary';
 import type { Library } from '../library/library';
@@ -36,6 +37,7 @@ import { CONSENT_FORM_VERSION, KNOWN_CONSENT_FORMS } from './consentFormVersion'
 import { CAPACITY_LABELS_FR, describeMissingFr, frenchDate } from './frenchLabels';
 import type { ConsentView, Guardian, UpdateGuardianInput } from '../../src-shared/contract/schemas';
 import { Recall } from './recall';
+import { SCOPE_PHRASE_FR } from './recallReasons';
 import type { ExportsStore } from '../exports/exportsStore';
 import { createTextGate, type TextGate } from './textGate';
 
@@ -138,7 +140,40 @@ export class ConsentService {
   }
 
   set(input: SetConsentInput): { consent: PersonConsent; flaggedExports: number[] } {
-    const result = this.library.db.transaction(() => {
+    const result = this.library.db.transaction(() => this.applySet(input))();
+    this.announce(result.person);
+    return { consent: this.show(result.person.id), flaggedExports: result.flagged };
+  }
+
+  /**
+   * Several scopes of one person in one transaction (the consent editor saves a person at
+   * once): each change goes through the same rules as `set`, with its own audit row; the
+   * first refusal undoes them all and names the scope and the field (`changes.<i>.<field>`).
+   */
+  setMany(input: SetManyConsentInput): { consent: PersonConsent; flaggedExports: number[] } {
+    const flagged = this.library.db.transaction(() => {
+      const all: number[] = [];
+      for (const [index, change] of input.changes.entries()) {
+        try {
+          all.push(...this.applySet({ ...change, personId: input.personId, actor: input.actor, reason: input.reason }).flagged);
+        } catch (error) {
+          if (!(error instanceof AppError)) throw error;
+          throw new AppError(error.code, `Accord ${SCOPE_PHRASE_FR[change.scope]} : ${error.message}`, {
+            field: error.field === undefined || error.field === 'personId' ? error.field : `changes.${index}.${error.field}`,
+            hint: error.hint,
+            cause: error,
+          });
+        }
+      }
+      return [...new Set(all)];
+    })();
+    const person = this.library.people.get(input.personId, 'personId');
+    this.announce(person);
+    return { consent: this.show(person.id), flaggedExports: flagged };
+  }
+
+  private applySet(input: SetConsentInput): { person: Person; flagged: number[] } {
+    {
       const person = this.library.people.get(input.personId, 'personId');
       const project = this.library.projects.get(person.projectId);
       const previous = this.store.views(person.id).find((view) => view.scope === input.scope)!;
@@ -153,9 +188,9 @@ export class ConsentService {
       }
       const method = input.method !== undefined ? input.method : previous.method;
       if (input.status === 'granted' && !method) {
-        throw new AppError('invalid-input', 'A granted consent needs the way it was given.', {
+        throw new AppError('invalid-input', 'Il manque la façon dont l’accord a été donné (champ « Comment ? »).', {
           field: 'method',
-          hint: 'Choose signed-form, on-screen-signature or filmed-oral-consent.',
+          hint: 'Choisissez : formulaire signé, signature à l’écran ou accord oral filmé.',
         });
       }
       const guardianIds = input.guardianIds ?? previous.guardianIds;
@@ -163,8 +198,9 @@ export class ConsentService {
       const evidenceRecordingId = input.evidenceRecordingId !== undefined ? input.evidenceRecordingId : previous.evidenceRecordingId;
       if (method === 'filmed-oral-consent' && input.status === 'granted') {
         if (!evidenceRecordingId) {
-          throw new AppError('invalid-input', 'Filmed oral consent needs the recording where it was given.', {
+          throw new AppError('invalid-input', 'Il manque la vidéo où l’accord oral a été filmé (champ « Vidéo de l’accord oral »).', {
             field: 'evidenceRecordingId',
+            hint: 'Choisissez la vidéo où la personne donne son accord, ou une autre façon de donner l’accord.',
           });
         }
         if (this.library.recordings.get(evidenceRecordingId).projectId !== person.projectId) {
@@ -196,7 +232,7 @@ export class ConsentService {
         if (missing.length) {
           throw new AppError(
             'invalid-input',
-            `${person.displayName} était mineur·e le ${frenchDate(decidedOn)} : ce consentement (${input.scope}) ne peut pas être enregistré comme accordé. Il manque : ${missing.map(describeMissingFr).join(' ; ')}.`,
+            `${person.displayName} était mineur ou mineure le ${frenchDate(decidedOn)} : cet accord ${SCOPE_PHRASE_FR[input.scope]} ne peut pas être enregistré comme accordé. Il manque : ${missing.map(describeMissingFr).join(' ; ')}.`,
             {
               field: missing.length === 1 && missing[0] === 'minor-agreement' ? 'minorAgreed' : 'guardianIds',
               hint: 'Ajoutez les parents (parent 1, parent 2, ou seul titulaire avec la raison) et cochez ceux qui ont signé, avec l’accord du jeune. Sinon, enregistrez « en attente ».',
@@ -266,9 +302,7 @@ export class ConsentService {
         on: this.localToday(),
       });
       return { person, flagged };
-    })();
-    this.announce(result.person);
-    return { consent: this.show(result.person.id), flaggedExports: result.flagged };
+    }
   }
 
   addGuardian(personId: number, fields: Partial<GuardianFields> & { name: string }, actor?: string): PersonConsent {

@@ -12,6 +12,7 @@ import {
   type SoleHolderReason,
 } from '../../src-shared/contract/vocabulary';
 import type { Audience, ConsentCondition, MissingAuthorisation, RefusalReason } from './consentPolicy';
+import { frenchShortDate } from '../../src-shared/frenchDate';
 
 export const ROLE_LABELS_FR = Object.fromEntries(PERSON_ROLE_TABLE.map((role) => [role.id, role.printedFr])) as Record<PersonRole, string>;
 
@@ -63,11 +64,8 @@ export const SOLE_HOLDER_REASON_LABELS_FR = Object.fromEntries(SOLE_HOLDER_REASO
   string
 >;
 
-/** A day as JJ/MM/AAAA, the way French readers write it. */
-export function frenchDate(isoDate: string): string {
-  const [y, m, d] = isoDate.split('-');
-  return `${d}/${m}/${y}`;
-}
+/** A day as JJ/MM/AAAA, the way French readers write it (the one formatter: src-shared/frenchDate). */
+export const frenchDate = frenchShortDate;
 
 /** What a minor's consent still needs, in plain French (errors of consent.set, screens). */
 export function describeMissingFr(missing: MissingAuthorisation): string {

@@ -7,13 +7,10 @@
 import type { ConsentCondition, ConsentScope, RefusalReason } from './consentPolicy';
 import { CONDITION_LABELS_FR } from './frenchLabels';
 
-const MONTHS_FR = ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre'];
+import { frenchLongDate } from '../../src-shared/frenchDate';
 
-/** "2026-03-03" → "3 mars 2026" (1er for the first day, as French writes it). */
-export function frenchDate(isoDate: string): string {
-  const [year, month, day] = isoDate.slice(0, 10).split('-').map(Number) as [number, number, number];
-  return `${day === 1 ? '1er' : day} ${MONTHS_FR[month - 1]} ${year}`;
-}
+/** "2026-03-03" → "3 mars 2026": the one French formatter (src-shared/frenchDate). */
+const frenchDate = frenchLongDate;
 
 export const SCOPE_PHRASE_FR: Record<ConsentScope, string> = {
   recording: 'pour le tournage',

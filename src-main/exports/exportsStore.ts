@@ -9,6 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../../src-shared/appError';
 import type { MediaAssetsStore } from '../library/mediaAssetsStore';
+import { exportFileName } from './exportFileName';
 import type { SqliteDatabase } from '../library/database';
 import type { ExportRecord } from '../../src-shared/contract/schemas/editing';
 import type { Audience } from '../../src-shared/contract/vocabulary';
@@ -140,6 +141,7 @@ function toRecord(row: ExportRow): ExportRecord {
     durationSeconds: typeof summary.durationSeconds === 'number' ? summary.durationSeconds : null,
     sizeBytes: typeof summary.sizeBytes === 'number' ? summary.sizeBytes : null,
     mode: typeof summary.mode === 'string' ? summary.mode : null,
+    fileName: exportFileName(row.kind, row.label),
   };
 }
 

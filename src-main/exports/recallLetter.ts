@@ -8,7 +8,7 @@
 import path from 'node:path';
 import { AppError } from '../../src-shared/appError';
 import { AUDIENCE_LABELS_FR } from '../consent/frenchLabels';
-import { frenchDate } from '../consent/recallReasons';
+import { frenchLongDate as frenchDate } from '../../src-shared/frenchDate';
 import type { Library } from '../library/library';
 import { createPdf } from '../platform/pdfDocument';
 import type { ExportRecipient } from '../../src-shared/contract/schemas';

@@ -40,6 +40,7 @@ export interface PackContent {
     description: string;
     withdrawalContact: string;
   };
+  /** What is in the pack (not the whole project): its sessions, its videos, their length, the people shown by role. */
   figures: { sessions: number; recordings: number; filmedSeconds: number; peopleByRole: Array<{ role: PersonRole; count: number }> };
   montages: PackVideo[];
   themes: Array<{ name: string; clips: PackClip[] }>;

@@ -4,10 +4,13 @@
  * in each <track> (browsers refuse to load a .vtt from file://); the .vtt files sit
  * beside the videos too. No script runs: the page forbids scripts in its own CSP.
  */
-import { AUDIENCE_LABELS_FR, ROLE_LABELS_FR } from '../consent/frenchLabels';
+import { AUDIENCE_LABELS_FR } from '../consent/frenchLabels';
 import { cuesToVtt } from '../media/subtitleFormats';
 import type { PackClip, PackContent, PackVideo } from './packContent';
 import { localToday } from '../../src-shared/age';
+import { frenchCount, frenchLongDate } from '../../src-shared/frenchDate';
+import { PERSON_ROLE_COUNT_FR } from '../../src-shared/contract/vocabulary';
+import type { PersonRole } from '../../src-shared/contract/schemas';
 
 export function escapeHtml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
@@ -27,9 +30,38 @@ export function formatDuration(seconds: number): string {
   return m ? `${m} min ${String(s).padStart(2, '0')} s` : `${s} s`;
 }
 
+/** A quote between French guillemets, once: a text already quoted (« … », "…", “…”) is not quoted again. */
+export function quoted(text: string): string {
+  let inner = text.trim();
+  for (const [open, close] of [
+    ['«', '»'],
+    ['"', '"'],
+    ['“', '”'],
+  ] as const) {
+    if (inner.startsWith(open) && inner.endsWith(close) && inner.length >= 2) inner = inner.slice(open.length, -close.length).trim();
+  }
+  return `« ${inner} »`;
+}
+
+/** "2 jeunes", "1 employeur". */
+export function roleCount(role: PersonRole, count: number): string {
+  const [singular, plural] = PERSON_ROLE_COUNT_FR[role];
+  return frenchCount(count, singular, plural);
+}
+
+/** The key figures of what is in the pack, in French with plurals ("1 séance · 3 vidéos · 4 min"). */
+export function figuresInWords(figures: PackContent['figures']): { sessions: string; videos: string; duration: string; people: string } {
+  const people = figures.peopleByRole.reduce((sum, entry) => sum + entry.count, 0);
+  return {
+    sessions: frenchCount(figures.sessions, 'séance'),
+    videos: frenchCount(figures.recordings, 'vidéo'),
+    duration: formatFilmed(figures.filmedSeconds),
+    people: frenchCount(people, 'personne filmée', 'personnes filmées'),
+  };
+}
+
 function formatDateFr(iso: string | null): string {
-  if (!iso) return '';
-  return new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${iso.slice(0, 10)}T00:00:00Z`));
+  return iso ? frenchLongDate(iso) : '';
 }
 
 function video(item: PackVideo, headingId: string): string {
@@ -53,7 +85,7 @@ function clipBlock(clip: PackClip, id: string): string {
         .filter(Boolean)
         .map((part) => escapeHtml(part!))
         .join(', ');
-      return `<blockquote><p>« ${escapeHtml(quote.text)} »</p>${by ? `<footer>— ${by}</footer>` : ''}</blockquote>`;
+      return `<blockquote><p>${escapeHtml(quoted(quote.text))}</p>${by ? `<footer>— ${by}</footer>` : ''}</blockquote>`;
     })
     .join('\n    ');
   return `<article class="clip">
@@ -68,7 +100,8 @@ export function renderPackPage(content: PackContent): string {
   const { project, figures } = content;
   const audience = AUDIENCE_LABELS_FR[content.audience];
   const dates = project.startDate && project.endDate ? `du ${formatDateFr(project.startDate)} au ${formatDateFr(project.endDate)}` : '';
-  const roles = figures.peopleByRole.map((entry) => `<li>${entry.count} × ${escapeHtml(ROLE_LABELS_FR[entry.role])}</li>`).join('');
+  const roles = figures.peopleByRole.map((entry) => `<li>${escapeHtml(roleCount(entry.role, entry.count))}</li>`).join('');
+  const words = figuresInWords(figures);
   const montages = content.montages
     .map(
       (
@@ -102,6 +135,8 @@ export function renderPackPage(content: PackContent): string {
   .figures { display: grid; grid-template-columns: repeat(auto-fit, minmax(180px, 1fr)); gap: 0.8rem; list-style: none; padding: 0; }
   .figures > li { background: #fff; border-radius: 8px; padding: 0.8rem; }
   .figures strong { display: block; font-size: 1.6rem; color: #1e2a4a; }
+  .technical { font-size: 0.8rem; color: #555; border-top: 1px solid #ccc; margin-top: 1.5rem; }
+  .technical h2 { font-size: 0.9rem; }
   video { width: 100%; max-height: 70vh; background: #000; border-radius: 8px; }
   .clip, .montage { background: #fff; border-radius: 8px; padding: 1rem; margin: 1rem 0; }
   .duration, .who { color: #555; font-weight: normal; }
@@ -122,10 +157,10 @@ export function renderPackPage(content: PackContent): string {
   <h2 id="context">Le projet</h2>
   ${project.description ? `<p>${escapeHtml(project.description)}</p>` : ''}
   <ul class="figures">
-    <li><strong>${figures.sessions}</strong> séance(s)</li>
-    <li><strong>${figures.recordings}</strong> vidéo(s) tournée(s)</li>
-    <li><strong>${formatFilmed(figures.filmedSeconds)}</strong> filmées</li>
-    <li><strong>${figures.peopleByRole.reduce((sum, entry) => sum + entry.count, 0)}</strong> participant·es<ul>${roles}</ul></li>
+    <li><strong>${words.videos}</strong> dans ce dossier</li>
+    <li><strong>${words.duration}</strong> de vidéo en tout</li>
+    <li><strong>${words.sessions}</strong> d’atelier filmées</li>
+    <li><strong>${words.people}</strong><ul>${roles}</ul></li>
   </ul>
 </section>
 ${content.montages.length ? `<section aria-labelledby="montages"><h2 id="montages">Le film</h2>\n${montages}\n</section>` : ''}
@@ -134,7 +169,11 @@ ${content.themes.length ? `<section aria-labelledby="themes"><h2 id="themes">Ext
 <footer class="page">
   <p>Les personnes filmées ont donné leur accord pour ce public (${escapeHtml(audience)}) ; merci de ne pas diffuser ces vidéos au-delà.
   ${project.withdrawalContact ? `Pour retirer un accord : ${escapeHtml(project.withdrawalContact)}.` : ''}</p>
-  <p>Pack ${escapeHtml(content.packId)}, créé le ${formatDateFr(localToday(new Date(content.createdAt)))} avec ERIC Studio ${escapeHtml(content.appVersion)}. Le fichier manifest.json permet d’en vérifier l’intégrité.</p>
+  <p>Dossier préparé le ${formatDateFr(localToday(new Date(content.createdAt)))}.</p>
+  <section class="technical" aria-labelledby="technical">
+    <h2 id="technical">Informations techniques</h2>
+    <p>Identifiant ${escapeHtml(content.packId)}, ERIC Studio ${escapeHtml(content.appVersion)}. Le fichier manifest.json permet de vérifier que rien n’a été modifié.</p>
+  </section>
 </footer>
 </body>
 </html>

@@ -36,7 +36,7 @@ import { writePackSynthesis } from './packSynthesis';
 import { zipFolder } from './packZip';
 import { UnfinishedWork } from '../platform/unfinishedWork';
 import { checkOutputFolder } from '../platform/outputPath';
-import { slug } from '../platform/slug';
+import { fileTitle, slug } from '../platform/slug';
 import type { TextChangeView } from '../../src-shared/contract/schemas/editing';
 import type { TextGate } from '../consent/textGate';
 import { listQuotes, quoteInRange, quoteSpeaker } from '../review/quotes';
@@ -433,7 +433,8 @@ export class PackService {
       const videos = new Map<PlannedItem, PackVideo>();
       for (const [index, item] of plan.included.entries()) {
         checkCancelled();
-        const file = `videos/${String(index + 1).padStart(2, '0')}-${item.kind === 'montage' ? 'film' : 'extrait'}-${slugPack(item.name)}.mp4`;
+        // a name people read (the item's name already passed the text gate for this audience)
+        const file = `videos/${String(index + 1).padStart(2, '0')}-${fileTitle(item.name, item.kind === 'montage' ? 'Film' : 'Extrait')}.mp4`;
         const seconds = item.prepared.plan.totalSeconds;
         const span: [number, number] = [
           (doneSeconds / totalSeconds) * WEIGHT_RENDERS,
@@ -501,7 +502,13 @@ export class PackService {
       if (zip) {
         checkCancelled();
         job.progress(0.97, 'pack-zip');
-        await zipFolder(partialDir, path.basename(finalDir), partialZip, job.signal);
+        // the folder inside the zip is named for people ("Temoignages-2025-Elus"), from the gated project name
+        await zipFolder(
+          partialDir,
+          fileTitle(`${projectName} ${AUDIENCE_LABELS_FR[plan.spec.audience]}`, 'Restitution'),
+          partialZip,
+          job.signal,
+        );
       }
       checkCancelled();
       fs.renameSync(partialDir, finalDir);
@@ -577,10 +584,18 @@ export class PackService {
     packId: string,
     project: ReturnType<Library['projects']['get']>,
   ): PackContent {
-    const recordings = this.library.recordings.list({ projectId: project.id }).filter((recording) => recording.status === 'ready');
+    // the figures count only what is in the pack: its videos, the people shown in them, their sessions
     const people = this.library.people.listByProject(project.id);
+    const personById = new Map(people.map((person) => [person.id, person]));
     const byRole = new Map<string, number>();
-    for (const person of people) byRole.set(person.role, (byRole.get(person.role) ?? 0) + 1);
+    for (const shown of plan.people) {
+      const role = personById.get(shown.personId)?.role ?? 'other';
+      byRole.set(role, (byRole.get(role) ?? 0) + 1);
+    }
+    const recordingIds = new Set(plan.included.flatMap((item) => recordingIdsOf(item.prepared.plan)));
+    const sessionIds = new Set(
+      [...recordingIds].map((id) => this.library.recordings.get(id).sessionId).filter((id): id is number => id !== null),
+    );
     const themes = new Map<string, PackClip[]>();
     for (const item of plan.included.filter((entry) => entry.kind === 'clip')) {
       const video = videos.get(item)!;
@@ -589,7 +604,6 @@ export class PackService {
       const clip: PackClip = { ...video, speaker: lowerThird?.name ?? null, role: lowerThird?.role ?? null, quotes: item.quotes };
       for (const theme of item.themes.length ? item.themes : [OTHER_THEME]) themes.set(theme, [...(themes.get(theme) ?? []), clip]);
     }
-    const personById = new Map(people.map((person) => [person.id, person]));
     return {
       packId,
       createdAt: this.library.now(),
@@ -605,9 +619,9 @@ export class PackService {
         withdrawalContact: plan.texts.withdrawalContact,
       },
       figures: {
-        sessions: this.library.sessions.listByProject(project.id).length,
-        recordings: recordings.length,
-        filmedSeconds: recordings.reduce((sum, recording) => sum + (recording.durationSeconds ?? 0), 0),
+        sessions: sessionIds.size,
+        recordings: plan.included.length,
+        filmedSeconds: plan.included.reduce((sum, item) => sum + item.prepared.plan.totalSeconds, 0),
         peopleByRole: [...byRole.entries()].map(([role, count]) => ({
           role: role as PackContent['figures']['peopleByRole'][number]['role'],
           count,

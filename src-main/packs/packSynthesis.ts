@@ -6,9 +6,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { createPdf } from '../platform/pdfDocument';
-import { AUDIENCE_LABELS_FR, ROLE_LABELS_FR } from '../consent/frenchLabels';
+import { AUDIENCE_LABELS_FR } from '../consent/frenchLabels';
 import type { PackContent } from './packContent';
-import { formatDuration, formatFilmed } from './packPage';
+import { figuresInWords, formatDuration, quoted, roleCount } from './packPage';
 
 const MARGIN = 50;
 
@@ -40,10 +40,9 @@ export async function writePackSynthesis(content: PackContent, packDir: string, 
   heading('Le projet');
   if (content.project.description) body(content.project.description);
   const figures = content.figures;
-  body(`${figures.sessions} séance(s) · ${figures.recordings} vidéo(s) tournée(s) · ${formatFilmed(figures.filmedSeconds)} filmées`);
-  body(
-    `Participant·es : ${figures.peopleByRole.map((entry) => `${entry.count} ${ROLE_LABELS_FR[entry.role].toLowerCase()}`).join(', ') || 'aucun'}`,
-  );
+  const words = figuresInWords(figures);
+  body(`Dans ce dossier : ${words.videos} (${words.duration} en tout), tournées pendant ${words.sessions} d’atelier.`);
+  body(`Personnes filmées : ${figures.peopleByRole.map((entry) => roleCount(entry.role, entry.count)).join(', ') || 'aucune'}`);
 
   if (content.montages.length) {
     heading('Le film');
@@ -75,7 +74,7 @@ export async function writePackSynthesis(content: PackContent, packDir: string, 
         doc
           .font('body')
           .fontSize(10.5)
-          .text(`« ${quote.text} »${by ? ` — ${by}` : ''}`, { width: width - (textX - MARGIN) });
+          .text(`${quoted(quote.text)}${by ? ` — ${by}` : ''}`, { width: width - (textX - MARGIN) });
       }
       doc.y = Math.max(doc.y, still ? top + 92 : doc.y) + 10;
       doc.x = MARGIN;
@@ -93,11 +92,15 @@ export async function writePackSynthesis(content: PackContent, packDir: string, 
   doc.moveDown(1);
   doc.font('body').fontSize(8.5).fillColor('#555');
   doc.text(
-    `Les personnes filmées ont donné leur accord pour ce public ; merci de ne pas diffuser au-delà.${content.project.withdrawalContact ? ` Pour retirer un accord : ${content.project.withdrawalContact}.` : ''} Pack ${content.packId}, ERIC Studio ${content.appVersion}.`,
+    `Les personnes filmées ont donné leur accord pour ce public ; merci de ne pas diffuser au-delà.${content.project.withdrawalContact ? ` Pour retirer un accord : ${content.project.withdrawalContact}.` : ''}`,
     MARGIN,
     doc.y,
     { width },
   );
+  doc
+    .moveDown(0.5)
+    .fontSize(7.5)
+    .text(`Informations techniques : identifiant ${content.packId}, ERIC Studio ${content.appVersion}.`, MARGIN, doc.y, { width });
   doc.end();
   fs.writeFileSync(output, await bytes);
 }

@@ -103,6 +103,7 @@ export async function makeFeedbackSheet(
       masterPath: recording.masterAssetId ? library.mediaAssets.resolve(recording.masterAssetId).absolutePath : null,
       candidateName,
       stills,
+      sessionDate: recording.sessionId ? library.sessions.get(recording.sessionId).date : null,
     },
     deps.ffmpeg(),
   );
@@ -110,7 +111,8 @@ export async function makeFeedbackSheet(
     projectId: recording.projectId,
     kind: 'feedback-sheet',
     audience: 'workshop',
-    label: `Fiche de retour — ${recording.title || 'entretien'}`,
+    // the label names the download: the title passes the workshop's text gate like every other text
+    label: `Fiche de retour — ${(recording.title && gate.text(recording.title, 'Titre de la vidéo')) || 'entretien'}`,
     assetId: made.assetId,
     outputPath: null,
     spec: { recordingId: recording.id, recordingIds: [recording.id] },

@@ -44,6 +44,7 @@ import {
   resolveReviewInputSchema,
   resolveReviewOutputSchema,
   personConsentSchema,
+  setManyConsentInputSchema,
   personIdInputSchema,
   recordingCheckSchema,
   setConsentInputSchema,
@@ -230,6 +231,7 @@ export const apiContract = {
   'retention.update': { input: setRetentionInputSchema, output: retentionViewSchema },
   'retention.due': { input: retentionDueInputSchema, output: retentionDueSchema },
   'retention.apply': { input: applyRetentionInputSchema, output: applyRetentionOutputSchema },
+  'consent.setMany': { input: setManyConsentInputSchema, output: setConsentOutputSchema },
 } as const satisfies Record<ApiMethodName, MethodSpec>;
 
 export const apiEvents = {

@@ -102,6 +102,7 @@ export const API_METHODS = [
   'retention.update',
   'retention.due',
   'retention.apply',
+  'consent.setMany',
 ] as const;
 export type ApiMethodName = (typeof API_METHODS)[number];
 

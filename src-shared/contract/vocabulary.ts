@@ -82,3 +82,19 @@ export const SOLE_HOLDER_REASONS = SOLE_HOLDER_REASON_TABLE.map((reason) => reas
   ...(typeof SOLE_HOLDER_REASON_TABLE)[number]['id'][],
 ];
 export type SoleHolderReason = (typeof SOLE_HOLDER_REASONS)[number];
+
+/** The audience a project's restitution pack is usually made for (the pack panel starts there). */
+export const PROJECT_KIND_USUAL_AUDIENCE: Record<(typeof PROJECT_KINDS)[number], Audience> = {
+  'interview-workshop': 'partners',
+  'testimony-campaign': 'elected',
+};
+
+/** A role counted in French, singular and plural ("1 jeune", "2 jeunes"), for pack pages and syntheses. */
+export const PERSON_ROLE_COUNT_FR: Record<(typeof PERSON_ROLE_TABLE)[number]['id'], readonly [string, string]> = {
+  'job-seeker': ['demandeur ou demandeuse d’emploi', 'demandeurs et demandeuses d’emploi'],
+  'young-person': ['jeune', 'jeunes'],
+  employer: ['employeur', 'employeurs'],
+  tutor: ['tuteur ou tutrice', 'tuteurs et tutrices'],
+  animator: ['animateur ou animatrice', 'animateurs et animatrices'],
+  other: ['autre personne', 'autres personnes'],
+};

@@ -47,11 +47,12 @@ async function decide(personId: number, scopeLabel: string, status: string, opti
   await page.getByRole('heading', { level: 1, name: names.get(personId) }).waitFor();
   const history = page.getByRole('list', { name: 'Historique' }).getByRole('listitem');
   const before = await history.count();
-  const card = page.getByRole('form', { name: scopeLabel, exact: true });
+  // each scope is a group of the person's one consent form, saved by the one button
+  const card = page.getByRole('group', { name: scopeLabel, exact: true });
   await card.getByText(status, { exact: true }).click();
   if (options.method) await card.getByLabel('Comment ?').selectOption(options.method);
-  if (options.reason) await card.getByLabel('Pourquoi ? (facultatif)').fill(options.reason);
-  await card.getByRole('button', { name: 'Enregistrer' }).click();
+  if (options.reason) await page.getByLabel('Pourquoi ? (facultatif)').fill(options.reason);
+  await page.locator('.save-bar').getByRole('button', { name: 'Enregistrer', exact: true }).click();
   await expect.poll(() => history.count()).toBe(before + 1);
 }
 
@@ -60,7 +61,7 @@ describe('consent in the browser UI', () => {
     await page.goto(`${server.url}#/people/${lea}/consent`);
     await page.getByLabel('Votre nom (pour le journal)').fill('Karim');
     for (const person of [lea, marc]) {
-      await decide(person, 'Être filmé·e', 'Accordé', { method: 'signed-form' });
+      await decide(person, 'Être filmé ou filmée', 'Accordé', { method: 'signed-form' });
       await decide(person, 'Élus', 'Accordé', { method: 'signed-form' });
     }
     await decide(lea, 'Élus', 'Retiré', { reason: 'a changé d’avis' });
@@ -68,7 +69,7 @@ describe('consent in the browser UI', () => {
     // audit log: both changes of Léa's "Élus", in order, with who and why
     const history = await page.getByRole('list', { name: 'Historique' }).getByRole('listitem').allInnerTexts();
     expect(history).toHaveLength(3);
-    expect(history[0]).toMatch(/Être filmé·e : — → Accordé · Karim/);
+    expect(history[0]).toMatch(/Être filmé ou filmée : — → Accordé · Karim/);
     expect(history[1]).toMatch(/Élus : — → Accordé · Karim/);
     expect(history[2]).toMatch(/Élus : Accordé → Retiré · Karim · « a changé d’avis »/);
 
@@ -77,7 +78,7 @@ describe('consent in the browser UI', () => {
     const cell = (name: string, scope: string) => page.getByRole('cell', { name: `${name} — ${scope}` });
     await expect.poll(() => cell('Léa', 'Élus').innerText()).toBe('Non — retiré');
     expect(await cell('Marc', 'Élus').innerText()).toBe('Oui');
-    expect(await cell('Léa', 'Être filmé·e').innerText()).toBe('Oui');
+    expect(await cell('Léa', 'Être filmé ou filmée').innerText()).toBe('Oui');
     expect(await cell('Marc', 'Public').innerText()).toMatch(/^Non — pas de réponse/);
     fs.mkdirSync(ARTIFACTS_DIR, { recursive: true });
     await page.screenshot({ path: path.join(ARTIFACTS_DIR, 'e2e-consent-dashboard.png'), fullPage: true });

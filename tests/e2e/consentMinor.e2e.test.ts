@@ -44,33 +44,33 @@ describe('a minor’s consent in the browser UI', () => {
     const history = page.getByRole('list', { name: 'Historique' }).getByRole('listitem');
     const before = await history.count();
 
-    const card = page.getByRole('form', { name: 'Élus', exact: true });
+    const card = page.getByRole('group', { name: 'Élus', exact: true });
     await card.getByText('Accordé', { exact: true }).click();
     await card.getByLabel('Comment ?').selectOption('signed-form');
     await card.getByLabel(/Le jeune a donné son accord/).check();
     await card.getByLabel(/A signé : Anne Martin \(Parent 1\)/).check();
     const alert = card.getByRole('alert');
     await expect.poll(() => alert.innerText()).toMatch(/il manque[\s\S]*la signature du second parent/);
-    const save = card.getByRole('button', { name: 'Enregistrer' });
+    const save = page.locator('.save-bar').getByRole('button', { name: 'Enregistrer', exact: true });
     expect(await save.getAttribute('aria-disabled')).toBe('true');
     await save.click({ force: true }); // pressing it anyway saves nothing
     await page.waitForTimeout(500);
     expect(await history.count()).toBe(before);
 
     await addParent('Paul Martin', 'parent-2');
-    const refreshed = page.getByRole('form', { name: 'Élus', exact: true });
+    const refreshed = page.getByRole('group', { name: 'Élus', exact: true });
     await refreshed.getByText('Accordé', { exact: true }).click();
     await refreshed.getByLabel('Comment ?').selectOption('signed-form');
     await refreshed.getByLabel(/Le jeune a donné son accord/).check();
     await refreshed.getByLabel(/A signé : Anne Martin/).check();
     await refreshed.getByLabel(/A signé : Paul Martin \(Parent 2\)/).check();
     expect(await refreshed.getByRole('alert').count()).toBe(0);
-    await refreshed.getByRole('button', { name: 'Enregistrer' }).click();
+    await page.locator('.save-bar').getByRole('button', { name: 'Enregistrer', exact: true }).click();
     await expect.poll(() => history.count()).toBe(before + 2); // the second parent, then the consent
 
-    const proof = page.getByRole('form', { name: 'Élus', exact: true }).getByText('Preuve du consentement');
+    const proof = page.getByRole('group', { name: 'Élus', exact: true }).getByText('Preuve du consentement');
     await proof.click();
-    const details = await page.getByRole('form', { name: 'Élus', exact: true }).locator('.consent-proof').innerText();
+    const details = await page.getByRole('group', { name: 'Élus', exact: true }).locator('.consent-proof').innerText();
     expect(details).toMatch(/Formulaire 2026-11-loi-2024-120/);
     expect(details).toMatch(/Anne Martin \(Parent 1\), Paul Martin \(Parent 2\)/);
     expect(details).toMatch(/veille des 18 ans/);

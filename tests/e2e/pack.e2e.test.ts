@@ -79,7 +79,7 @@ describe('the pack opens offline', () => {
 
   it('the project screen previews the pack, builds it as a job, and verifies it', async () => {
     await page.goto(`${server.url}#/projects/${projectId}`);
-    const panel = page.getByRole('region', { name: 'Pack de restitution' });
+    const panel = page.getByRole('region', { name: 'Dossier de restitution' });
     await expect.poll(() => panel.getByTestId('pack-preview').innerText()).toMatch(/Dans le pack : 1 vidéo\(s\)[\s\S]*Le métier/);
     await panel.getByLabel('Pour qui ?').selectOption({ label: 'Public' });
     await expect.poll(() => panel.getByTestId('pack-preview').innerText()).toMatch(/Laissé de côté : 1[\s\S]*Inès Moreau/);
@@ -91,7 +91,7 @@ describe('the pack opens offline', () => {
       .filter({ has: page.getByRole('link', { name: 'Télécharger' }) });
     await item.waitFor({ timeout: 60_000 });
     await item.getByRole('button', { name: 'Vérifier' }).click();
-    await expect.poll(() => item.getByRole('status').innerText()).toMatch(/Pack intact : \d+ fichiers vérifiés\./);
+    await expect.poll(() => item.getByRole('status').innerText()).toMatch(/Dossier intact : \d+ fichiers vérifiés\./);
     await page.screenshot({ path: path.join(ARTIFACTS_DIR, 'e2e-pack-panel.png'), fullPage: true });
   });
 });

@@ -66,7 +66,7 @@ describe('projects, sessions and people in the browser UI', () => {
     await expect
       .poll(() => peopleList.getByRole('listitem').allInnerTexts())
       .toEqual([expect.stringContaining('Karim'), expect.stringContaining('Léa')]);
-    expect(await peopleList.getByRole('listitem').nth(1).innerText()).toContain('Mineur·e');
+    expect(await peopleList.getByRole('listitem').nth(1).innerText()).toContain('Mineur');
     const sessionItem = page.getByRole('list', { name: 'Séances' }).getByRole('listitem');
     expect(await sessionItem.innerText()).toMatch(/20 novembre 2026[\s\S]*Premier passage devant la caméra[\s\S]*Animée par Karim/);
 

@@ -110,7 +110,7 @@ describe('who is in a recording, and the recall with its recipients', () => {
 
   it('builds the pack for the elected officials and notes to whom it was given', async () => {
     await page.goto(`${server.url}#/projects/${projectId}`);
-    const panel = page.getByRole('region', { name: 'Pack de restitution' });
+    const panel = page.getByRole('region', { name: 'Dossier de restitution' });
     await panel.getByLabel('Pour qui ?').selectOption({ label: 'Élus' });
     await expect.poll(() => panel.getByTestId('pack-preview').innerText()).toMatch(/Dans le pack : 2/);
     await panel.getByRole('button', { name: 'Construire le pack' }).click();
@@ -128,7 +128,9 @@ describe('who is in a recording, and the recall with its recipients', () => {
   it('after a withdrawal, the dashboard shows the recall with the person and the recipient; the letter and the rebuild follow', async () => {
     await call('consent.set', { personId: lea, scope: 'elected', status: 'withdrawn', actor: 'Léa Martin', reason: 'a changé d’avis' });
     await page.goto(`${server.url}#/projects/${projectId}/consent`);
-    const recall = page.getByRole('list', { name: 'Exports à rappeler' }).getByRole('listitem', { name: 'Paroles d’apprentis — Élus' });
+    const recall = page
+      .getByRole('list', { name: 'Vidéos et documents à rappeler' })
+      .getByRole('listitem', { name: 'Paroles d’apprentis — Élus' });
     await expect.poll(() => recall.innerText()).toMatch(/Léa Martin a retiré son accord pour les élus le \d{1,2}(er)? \S+ \d{4}/);
     expect(await recall.innerText()).toContain('À prévenir : Conseil régional — service Jeunesse (remis le 25 novembre 2026)');
 

@@ -339,11 +339,11 @@ describe('consent leaks: every text channel, every output', () => {
     expect(contains(scanned, /synthese\.pdf$/, 'Samira raconte')).toBe(true);
     expect(contains(scanned, /consentements\.csv$/, 'Léa Fontvieille')).toBe(true);
     expect(contains(scanned, /consentements\.csv$/, '(sans nom)')).toBe(true); // Ludivine, in the register without her name
-    expect(contains(scanned, /^outputs\/api\/pack-elus\/videos\/01-film-le-film-de-samira\.mp4$/, 'Avec Samira')).toBe(true); // mov_text track
+    expect(contains(scanned, /^outputs\/api\/pack-elus\/videos\/01-Le-film-de-Samira\.mp4$/, 'Avec Samira')).toBe(true); // mov_text track
     expect(contains(scanned, /^outputs\/api\/lea\.vtt$/, 'Bonjour, je suis Léa Fontvieille')).toBe(true);
     expect(contains(scanned, /lea-commentaires.*\.csv$/, 'Belle présentation de Samira')).toBe(true);
     expect(contains(scanned, /fiche-retour-lea\.pdf$/, 'Léa Fontvieille')).toBe(true);
-    expect([...scanned.keys()].some((file) => /extrait-samira-raconte\.mp4$/.test(file))).toBe(true);
+    expect([...scanned.keys()].some((file) => /videos\/\d\d-Samira-raconte\.mp4$/.test(file))).toBe(true);
     expect([...scanned.keys()].some((file) => /montage-le-film-de-samira-/.test(file))).toBe(true);
 
     // everyone shown (in a picture or named in a text) is recorded for recall; nobody refused is

@@ -12,7 +12,7 @@ import type { ExportRecord } from '../../src-shared/contract/schemas/editing';
 import { makeTestVideo } from '../helpers/media';
 import { makeTempDir } from '../helpers/tempDir';
 import { localToday } from '../../src-shared/age';
-import { frenchDate } from '../../src-main/consent/recallReasons';
+import { frenchLongDate as frenchDate } from '../../src-shared/frenchDate';
 
 const repo = path.resolve(__dirname, '../..');
 const root = makeTempDir('eric-people-cli-');

@@ -32,4 +32,5 @@ export const consentHandlers = {
   'privacy.finishErasure': (_input, ctx) => ctx.erasure.finish(),
   'consent.updateGuardian': (input, ctx) => ctx.consent.updateGuardian(input),
   'consent.setEmancipation': (input, ctx) => ctx.consent.setEmancipation(input),
+  'consent.setMany': (input, ctx) => ctx.consent.setMany(input),
 } satisfies HandlerTable;

@@ -3,7 +3,7 @@ import { writeRecallLetter } from '../../exports/recallLetter';
 import { rebuildExport } from '../rebuildExport';
 import type { HandlerTable } from './handlerTable';
 import { AppError } from '../../../src-shared/appError';
-import { frenchDate } from '../../consent/recallReasons';
+import { frenchLongDate as frenchDate } from '../../../src-shared/frenchDate';
 
 export const exportHandlers = {
   'exports.list': (input, ctx) => ctx.exports.list(ctx.library.projects.get(input.projectId).id),

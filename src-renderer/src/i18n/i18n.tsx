@@ -5,6 +5,7 @@
 import { createContext, useContext, useMemo, useState, type ReactNode } from 'react';
 import { en } from './en';
 import { fr, type MessageKey } from './fr';
+import { frenchLongDate } from '../../../src-shared/frenchDate';
 
 export type Locale = 'fr' | 'en';
 const STORAGE_KEY = 'eric-studio.locale';
@@ -35,7 +36,8 @@ function initialLocale(): Locale {
 export function I18nProvider({ children }: { children: ReactNode }) {
   const [locale, setLocaleState] = useState<Locale>(initialLocale);
   const value = useMemo<I18nValue>(() => {
-    const formatter = new Intl.DateTimeFormat(locale === 'fr' ? 'fr-FR' : 'en-GB', { dateStyle: 'long', timeZone: 'UTC' });
+    // French days come from the one French formatter (src-shared/frenchDate); English keeps the browser's words
+    const english = new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeZone: 'UTC' });
     return {
       locale,
       setLocale(next) {
@@ -44,7 +46,8 @@ export function I18nProvider({ children }: { children: ReactNode }) {
         setLocaleState(next);
       },
       t: makeTranslate(locale),
-      formatDate: (isoDate) => (isoDate ? formatter.format(new Date(`${isoDate}T00:00:00Z`)) : ''),
+      formatDate: (isoDate) =>
+        !isoDate ? '' : locale === 'fr' ? frenchLongDate(isoDate) : english.format(new Date(`${isoDate.slice(0, 10)}T00:00:00Z`)),
     };
   }, [locale]);
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;

@@ -119,31 +119,52 @@ export type RecordingCheck = z.infer<typeof recordingCheckSchema>;
 
 export const actorAndReason = { actor: text(120).optional(), reason: text(500).optional() };
 
+/** One scope's decision: what consent.set takes for one scope, and each change of consent.setMany. */
+const consentChangeFields = {
+  scope: consentScopeSchema,
+  status: consentStatusSchema,
+  decidedOn: calendarDateSchema.optional(),
+  method: consentMethodSchema.nullable().optional(),
+  conditions: z.array(consentConditionSchema).max(CONSENT_CONDITIONS.length).optional(),
+  expiresOn: calendarDateSchema.nullable().optional(),
+  minorAgreed: z.boolean().optional(),
+  guardianIds: z.array(idSchema).max(4).optional(),
+  evidenceRecordingId: idSchema.nullable().optional(),
+  evidenceFromSeconds: z.number().min(0).nullable().optional(),
+  evidenceToSeconds: z.number().min(0).nullable().optional(),
+  /** Where the consent was given (register). */
+  place: text(200).optional(),
+  /** The version of the form shown, when not the current one (a paper form printed earlier). */
+  formVersion: text(60).optional(),
+};
+const noBothNameConditions = (value: { conditions?: readonly string[] }) =>
+  !(value.conditions?.includes('first-name-only') && value.conditions.includes('no-name'));
+
 export const setConsentInputSchema = z
-  .strictObject({
-    personId: idSchema,
-    scope: consentScopeSchema,
-    status: consentStatusSchema,
-    decidedOn: calendarDateSchema.optional(),
-    method: consentMethodSchema.nullable().optional(),
-    conditions: z.array(consentConditionSchema).max(CONSENT_CONDITIONS.length).optional(),
-    expiresOn: calendarDateSchema.nullable().optional(),
-    minorAgreed: z.boolean().optional(),
-    guardianIds: z.array(idSchema).max(4).optional(),
-    evidenceRecordingId: idSchema.nullable().optional(),
-    evidenceFromSeconds: z.number().min(0).nullable().optional(),
-    evidenceToSeconds: z.number().min(0).nullable().optional(),
-    /** Where the consent was given (register). */
-    place: text(200).optional(),
-    /** The version of the form shown, when not the current one (a paper form printed earlier). */
-    formVersion: text(60).optional(),
-    ...actorAndReason,
-  })
-  .refine((value) => !(value.conditions?.includes('first-name-only') && value.conditions.includes('no-name')), {
+  .strictObject({ personId: idSchema, ...consentChangeFields, ...actorAndReason })
+  .refine(noBothNameConditions, {
     message: 'first-name-only and no-name cannot both apply',
     path: ['conditions'],
   });
 export type SetConsentInput = z.infer<typeof setConsentInputSchema>;
+
+/** Several scopes of one person saved at once (the consent editor's one save): one transaction, one audit row per scope. */
+export const consentChangeSchema = z.strictObject(consentChangeFields).refine(noBothNameConditions, {
+  message: 'first-name-only and no-name cannot both apply',
+  path: ['conditions'],
+});
+export type ConsentChange = z.infer<typeof consentChangeSchema>;
+export const setManyConsentInputSchema = z
+  .strictObject({
+    personId: idSchema,
+    changes: z.array(consentChangeSchema).min(1).max(CONSENT_SCOPES.length),
+    ...actorAndReason,
+  })
+  .refine((value) => new Set(value.changes.map((change) => change.scope)).size === value.changes.length, {
+    message: 'each scope may appear only once',
+    path: ['changes'],
+  });
+export type SetManyConsentInput = z.infer<typeof setManyConsentInputSchema>;
 
 export const setConsentOutputSchema = z.object({ consent: personConsentSchema, flaggedExports: z.array(idSchema) });
 

@@ -232,6 +232,8 @@ export const exportRecordSchema = z.object({
   durationSeconds: z.number().nullable(),
   sizeBytes: z.number().int().nullable(),
   mode: z.string().nullable(),
+  /** The name a download carries (from the gated label: "Lea-le-metier.mp4"); never an id. */
+  fileName: z.string().optional(),
 });
 export type ExportRecord = z.infer<typeof exportRecordSchema>;
 

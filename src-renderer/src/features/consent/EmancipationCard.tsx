@@ -8,6 +8,7 @@ import { localToday } from '../../../../src-shared/age';
 import { api } from '../../api/client';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { useI18n } from '../../i18n/i18n';
+import { DateField } from '../../components/DateField';
 
 export function EmancipationCard({ consent, actor }: { consent: PersonConsent; actor: string }) {
   const { t, formatDate } = useI18n();
@@ -40,14 +41,7 @@ export function EmancipationCard({ consent, actor }: { consent: PersonConsent; a
       <form className="inline-form" onSubmit={save} aria-label={t('consent.emancipation')}>
         <div className="field">
           <label htmlFor="emancipated-on">{t('consent.emancipatedOn')}</label>
-          <input
-            id="emancipated-on"
-            type="date"
-            required
-            max={localToday()}
-            value={emancipatedOn}
-            onChange={(e) => setEmancipatedOn(e.target.value)}
-          />
+          <DateField id="emancipated-on" required max={localToday()} value={emancipatedOn} onChange={(value) => setEmancipatedOn(value)} />
         </div>
         <div className="field">
           <label htmlFor="emancipation-proof">{t('consent.emancipationProof')}</label>

@@ -1,8 +1,15 @@
 /**
- * One person's consent: each scope, the guardians of a minor, the printable form,
- * the full history (audit log), and erasure.
+ * One person's consent: each scope, edited as one draft and saved in one go (one API call,
+ * one transaction), the guardians of a minor next to the scopes, the printable form, the
+ * full history (audit log), and erasure. Leaving with unsaved changes asks first.
  */
-import { useState } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
+import { CONSENT_METHODS } from '../../../../src-shared/contract/vocabulary';
+import type { ConsentView } from '../../../../src-shared/contract/schemas';
+import { localToday } from '../../../../src-shared/age';
+import { frenchShortDate } from '../../../../src-shared/frenchDate';
+import { useUnsavedChangesGuard } from '../../app/useUnsavedChangesGuard';
+import { draftFromView, draftProblems, isChanged, toChange, type DraftProblem, type Drafts, type ScopeDraft } from './consentDraft';
 import { api } from '../../api/client';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { ScreenLoading } from '../../components/ScreenLoading';
@@ -18,14 +25,109 @@ import { peopleHistoryLine } from './historyLabels';
 
 const ACTOR_KEY = 'eric-studio.actor';
 
+/** "03/11/2026 14:05" whatever the browser's language (the one French formatter). */
+function dayAndTime(at: string): string {
+  const when = new Date(at);
+  return `${frenchShortDate(localToday(when))} ${String(when.getHours()).padStart(2, '0')}:${String(when.getMinutes()).padStart(2, '0')}`;
+}
+
 export function PersonConsentScreen({ personId }: { personId: number }) {
   const { t, formatDate } = useI18n();
   const [actor, setActor] = useState(() => localStorage.getItem(ACTOR_KEY) ?? '');
   const [form, setForm] = useState<{ assetId: number; fileName: string } | null>(null);
   const [error, setError] = useState<unknown>(null);
-  const { data: consent, error: loadError } = useApiData(() => api.call('consent.show', { personId }), [personId]);
+  const { data: consent, error: loadError, reload } = useApiData(() => api.call('consent.show', { personId }), [personId]);
   const projectId = consent?.person.projectId;
   const { data: recordings } = useApiData(async () => (projectId ? api.call('recordings.list', { projectId }) : []), [projectId]);
+  const today = localToday();
+  const [drafts, setDrafts] = useState<Drafts>({});
+  const [problems, setProblems] = useState<DraftProblem[]>([]);
+  const [saved, setSaved] = useState<'saved' | 'nothing' | null>(null);
+  const [saving, setSaving] = useState(false);
+  const [reason, setReason] = useState('');
+  const [grantMethod, setGrantMethod] = useState<NonNullable<ConsentView['method']> | ''>('');
+  const [grantProblem, setGrantProblem] = useState(false);
+
+  // a reload (after a save, a guardian added elsewhere) refreshes the scopes nobody is editing
+  useEffect(() => {
+    if (!consent) return;
+    setDrafts((current) =>
+      Object.fromEntries(
+        consent.scopes.map((view) => {
+          const mine = current[view.scope];
+          return [view.scope, mine && isChanged(mine, view, today) ? mine : draftFromView(view, today)];
+        }),
+      ),
+    );
+  }, [consent, today]);
+
+  const changedScopes = consent ? consent.scopes.filter((view) => drafts[view.scope] && isChanged(drafts[view.scope]!, view, today)) : [];
+  const dirty = changedScopes.length > 0 || reason !== '';
+  // a minor's consent lacking the authorisations the law needs cannot be saved (the card says what is missing)
+  const blocked =
+    consent !== null &&
+    changedScopes.some((view) =>
+      draftProblems(consent, view.scope, drafts[view.scope]!, consent.guardians, today).some(
+        (problem) => problem.field === 'authorisations',
+      ),
+    );
+  const guard = useUnsavedChangesGuard(dirty, t('consent.leaveUnsaved'));
+
+  function edit(scope: string, update: (draft: ScopeDraft) => ScopeDraft) {
+    setSaved(null);
+    setDrafts((current) => ({ ...current, [scope]: update(current[scope]!) }));
+  }
+
+  function grantAll() {
+    if (!consent) return;
+    if (!grantMethod) {
+      setGrantProblem(true);
+      document.getElementById('grant-all-method')?.focus();
+      return;
+    }
+    setGrantProblem(false);
+    setSaved(null);
+    setDrafts((current) =>
+      Object.fromEntries(Object.entries(current).map(([scope, draft]) => [scope, { ...draft, status: 'granted', method: grantMethod }])),
+    );
+  }
+
+  async function save(event: FormEvent) {
+    event.preventDefault();
+    if (!consent || saving) return;
+    setError(null);
+    setSaved(null);
+    if (changedScopes.length === 0) {
+      setSaved('nothing');
+      return;
+    }
+    const found = changedScopes.flatMap((view) => draftProblems(consent, view.scope, drafts[view.scope]!, consent.guardians, today));
+    setProblems(found);
+    if (found.length) {
+      const first = found[0]!;
+      document.getElementById(first.field === 'method' ? `scope-${first.scope}-method` : `scope-${first.scope}-decided`)?.focus();
+      return;
+    }
+    setSaving(true);
+    try {
+      const result = await api.call('consent.setMany', {
+        personId,
+        changes: changedScopes.map((view) => toChange(view.scope, drafts[view.scope]!, view, today)),
+        ...(reason ? { reason } : {}),
+        ...(actor ? { actor } : {}),
+      });
+      // what was saved is the new reference (with the expiry the main side chose)
+      setDrafts(Object.fromEntries(result.consent.scopes.map((view) => [view.scope, draftFromView(view, today)])));
+      setProblems([]);
+      setReason('');
+      setSaved('saved');
+      reload?.();
+    } catch (reason) {
+      setError(reason);
+    } finally {
+      setSaving(false);
+    }
+  }
 
   function rememberActor(value: string) {
     setActor(value);
@@ -43,6 +145,7 @@ export function PersonConsentScreen({ personId }: { personId: number }) {
           review: result.recordingsToReview.length,
         }),
       );
+      guard.allowLeaving();
       navigate({ name: 'consentDashboard', projectId: consent.person.projectId });
     } catch (reason) {
       setError(reason);
@@ -78,26 +181,119 @@ export function PersonConsentScreen({ personId }: { personId: number }) {
         <label htmlFor="consent-actor">{t('consent.actor')}</label>
         <input id="consent-actor" value={actor} maxLength={120} onChange={(e) => rememberActor(e.target.value)} />
       </div>
-      <div className="scope-grid">
-        {consent.scopes.map((view) => (
-          <ScopeConsentEditor
-            key={`${view.scope}-${consent.history.length}`}
-            consent={consent}
-            view={view}
-            guardians={consent.guardians}
-            actor={actor}
-            recordings={recordings ?? []}
-          />
-        ))}
+      <div
+        className={
+          consent.minor || consent.guardians.length > 0 || consent.emancipation ? 'consent-layout with-guardians' : 'consent-layout'
+        }
+      >
+        <form
+          className="consent-scopes"
+          aria-label={t('consent.scopesForm', { name: consent.person.displayName })}
+          onSubmit={save}
+          noValidate
+        >
+          <div className="card grant-all">
+            <div className="field">
+              <label htmlFor="grant-all-method">{t('consent.grantAllMethod')}</label>
+              <select
+                id="grant-all-method"
+                value={grantMethod}
+                aria-invalid={grantProblem || undefined}
+                aria-describedby="grant-all-help"
+                onChange={(e) => {
+                  setGrantMethod(e.target.value as NonNullable<ConsentView['method']> | '');
+                  setGrantProblem(false);
+                }}
+              >
+                <option value="">{t('consent.method.none')}</option>
+                {CONSENT_METHODS.map((value) => (
+                  <option key={value} value={value}>
+                    {t(`consent.method.${value}`)}
+                  </option>
+                ))}
+              </select>
+              {grantProblem && (
+                <span className="field-error" role="alert">
+                  {t('consent.grantAllNeedsMethod')}
+                </span>
+              )}
+            </div>
+            <button type="button" onClick={grantAll}>
+              {t('consent.grantAll')}
+            </button>
+            <p className="muted" id="grant-all-help">
+              {t('consent.grantAllHelp')}
+            </p>
+          </div>
+          <div className="scope-grid">
+            {consent.scopes.map((view) =>
+              drafts[view.scope] ? (
+                <ScopeConsentEditor
+                  key={view.scope}
+                  consent={consent}
+                  view={view}
+                  guardians={consent.guardians}
+                  recordings={recordings ?? []}
+                  draft={drafts[view.scope]!}
+                  onChange={(update) => edit(view.scope, update)}
+                  problems={problems.filter((problem) => problem.scope === view.scope)}
+                  changed={changedScopes.includes(view)}
+                />
+              ) : null,
+            )}
+          </div>
+          <div className="card save-bar">
+            <div className="field">
+              <label htmlFor="consent-reason">{t('consent.reason')}</label>
+              <input id="consent-reason" value={reason} maxLength={500} onChange={(e) => setReason(e.target.value)} />
+            </div>
+            {problems.length > 0 && (
+              <div className="notice warning" role="alert">
+                <ul>
+                  {problems.map((problem) => (
+                    <li key={`${problem.scope}-${problem.field}`}>
+                      {t(
+                        problem.field === 'method'
+                          ? 'consent.missingMethod'
+                          : problem.field === 'evidenceRecordingId'
+                            ? 'consent.missingEvidenceRecording'
+                            : problem.field === 'dates'
+                              ? 'consent.invalidDate'
+                              : 'consent.missingFor',
+                        { scope: t(`consent.scope.${problem.scope}`) },
+                      )}
+                    </li>
+                  ))}
+                </ul>
+              </div>
+            )}
+            <div className="actions">
+              <button type="submit" className="primary" disabled={saving} aria-disabled={blocked || undefined}>
+                {t('consent.save')}
+              </button>
+              {saved === 'saved' && (
+                <span role="status" className="saved-note">
+                  ✓ {t('consent.saved')}
+                </span>
+              )}
+              {saved === 'nothing' && <span role="status">{t('consent.nothingToSave')}</span>}
+              {dirty && saved === null && <span className="muted">{t('consent.unsaved')}</span>}
+            </div>
+          </div>
+        </form>
+        {(consent.minor || consent.guardians.length > 0 || consent.emancipation) && (
+          <aside className="consent-guardians" aria-label={t('consent.guardians')}>
+            {(consent.minor || consent.guardians.length > 0) && <GuardiansCard consent={consent} actor={actor} />}
+            {(consent.minor || consent.emancipation) && <EmancipationCard consent={consent} actor={actor} />}
+          </aside>
+        )}
       </div>
-      {(consent.minor || consent.guardians.length > 0) && <GuardiansCard consent={consent} actor={actor} />}
-      {(consent.minor || consent.emancipation) && <EmancipationCard consent={consent} actor={actor} />}
       <section className="card" aria-labelledby="history-title">
         <h2 id="history-title">{t('consent.history')}</h2>
         <ol className="history" aria-label={t('consent.history')}>
           {consent.history.map((entry) => (
             <li key={entry.id}>
-              <time>{new Date(entry.at).toLocaleString()}</time> —{' '}
+              <time dateTime={entry.at}>{dayAndTime(entry.at)}</time> —{' '}
               {entry.action === 'set'
                 ? t('consent.historyEntry', {
                     scope: t(`consent.scope.${entry.scope}` as MessageKey),

@@ -1,99 +1,66 @@
 /**
- * Editing one scope of a person's consent: status (big buttons), how, when and where it
- * was given, conditions, expiry, and for someone under 18 that day their own agreement and
- * the parents who signed. A minor's consent is not saved as granted without the
- * authorisations the law needs (the same rule as the main side's, from src-shared).
+ * Editing one scope of a person's consent, as part of the person's one save (the draft is
+ * held by PersonConsentScreen): status (big buttons), how, when and where it was given,
+ * conditions, expiry, and for someone under 18 that day their own agreement and the
+ * parents who signed. What a minor's consent lacks is said here, with the same rule as the
+ * main side's (src-shared). The scan of a signed form is attached at once (a file, not a choice).
  */
-import { useState, type FormEvent } from 'react';
+import { useRef, useState } from 'react';
 import type { ConsentView, Guardian, PersonConsent, Recording } from '../../../../src-shared/contract/schemas';
 import { CONSENT_CONDITIONS, CONSENT_METHODS, CONSENT_STATUSES } from '../../../../src-shared/contract/vocabulary';
 import { localToday } from '../../../../src-shared/age';
 import { actsAsAdultOn, missingAuthorisations } from '../../../../src-shared/parentalAuthority';
 import { api } from '../../api/client';
 import { ErrorBanner } from '../../components/ErrorBanner';
+import { DateField } from '../../components/DateField';
+import { Icon } from '../../components/Icon';
 import { useI18n } from '../../i18n/i18n';
-import { OralConsentEvidence, type EvidenceDraft } from './OralConsentEvidence';
+import { OralConsentEvidence } from './OralConsentEvidence';
 import { ConsentProof } from './ConsentProof';
+import type { DraftProblem, ScopeDraft } from './consentDraft';
 
-type Status = ConsentView['status'];
 type Method = NonNullable<ConsentView['method']>;
-type Condition = ConsentView['conditions'][number];
 
 export function ScopeConsentEditor({
   consent,
   view,
   guardians,
-  actor,
   recordings,
+  draft,
+  onChange,
+  problems,
+  changed,
 }: {
   consent: PersonConsent;
   view: ConsentView;
   guardians: Guardian[];
-  actor: string;
   recordings: Recording[];
+  draft: ScopeDraft;
+  onChange(update: (draft: ScopeDraft) => ScopeDraft): void;
+  /** What the last try to save found missing in this scope (shown on the fields). */
+  problems: DraftProblem[];
+  changed: boolean;
 }) {
   const { t, formatDate } = useI18n();
-  const [status, setStatus] = useState<Status>(view.status);
-  const [method, setMethod] = useState<Method | ''>(view.method ?? '');
-  const [conditions, setConditions] = useState<Condition[]>(view.conditions);
-  const [expiresOn, setExpiresOn] = useState(view.expiresOn ?? '');
-  const [minorAgreed, setMinorAgreed] = useState(view.minorAgreed);
-  const [guardianIds, setGuardianIds] = useState<number[]>(view.guardianIds);
-  const today = localToday();
-  const [decidedOn, setDecidedOn] = useState(today);
-  const [place, setPlace] = useState(view.place);
-  const [reason, setReason] = useState('');
-  const [evidence, setEvidence] = useState<EvidenceDraft>({
-    recordingId: view.evidenceRecordingId ? String(view.evidenceRecordingId) : '',
-    from: view.evidenceFromSeconds === null ? '' : String(view.evidenceFromSeconds),
-    to: view.evidenceToSeconds === null ? '' : String(view.evidenceToSeconds),
-  });
   const [error, setError] = useState<unknown>(null);
-  const [saved, setSaved] = useState(false);
+  const [attached, setAttached] = useState<string | null>(null);
+  const fileInput = useRef<HTMLInputElement>(null);
+  const today = localToday();
   const idBase = `scope-${view.scope}`;
   const person = { birthDate: consent.person.birthDate, emancipatedOn: consent.emancipation?.emancipatedOn ?? null };
-  const day = decidedOn || today;
+  const day = draft.decidedOn || today;
   const minorThatDay = !actsAsAdultOn(person, day);
-  const signatories = guardians.filter((guardian) => guardianIds.includes(guardian.id));
-  const missing = status === 'granted' ? missingAuthorisations(person, { scope: view.scope, minorAgreed, signatories }, day) : [];
-
-  async function save(event: FormEvent) {
-    event.preventDefault();
-    setError(null);
-    setSaved(false);
-    if (missing.length) return; // the notice above the button says what is missing
-    try {
-      await api.call('consent.set', {
-        personId: consent.person.id,
-        scope: view.scope,
-        status,
-        method: method || null,
-        conditions,
-        // an emptied date lets the project's default duration apply again
-        ...(expiresOn && expiresOn !== view.expiresOn ? { expiresOn } : {}),
-        minorAgreed,
-        guardianIds,
-        decidedOn: day,
-        place,
-        ...(method === 'filmed-oral-consent'
-          ? {
-              evidenceRecordingId: evidence.recordingId ? Number(evidence.recordingId) : null,
-              evidenceFromSeconds: evidence.from === '' ? null : Number(evidence.from),
-              evidenceToSeconds: evidence.to === '' ? null : Number(evidence.to),
-            }
-          : {}),
-        ...(reason ? { reason } : {}),
-        ...(actor ? { actor } : {}),
-      });
-      setReason('');
-      setSaved(true);
-    } catch (reason) {
-      setError(reason);
-    }
-  }
+  const signatories = guardians.filter((guardian) => draft.guardianIds.includes(guardian.id));
+  const missing =
+    draft.status === 'granted'
+      ? missingAuthorisations(person, { scope: view.scope, minorAgreed: draft.minorAgreed, signatories }, day)
+      : [];
+  const has = (field: DraftProblem['field']) => problems.some((problem) => problem.field === field);
+  const set = <K extends keyof ScopeDraft>(key: K, value: ScopeDraft[K]) => onChange((current) => ({ ...current, [key]: value }));
 
   async function attachScan(file: File) {
     setError(null);
+    setAttached(null);
     try {
       await api.call('consent.attachEvidence', {
         personId: consent.person.id,
@@ -101,23 +68,31 @@ export function ScopeConsentEditor({
         fileName: file.name,
         data: new Uint8Array(await file.arrayBuffer()),
       });
+      setAttached(file.name);
     } catch (reason) {
       setError(reason);
     }
   }
 
   const toggle = <T,>(list: T[], value: T) => (list.includes(value) ? list.filter((item) => item !== value) : [...list, value]);
+  const scopeLabel = t(`consent.scope.${view.scope}`);
 
   return (
-    <form className="card scope-card" onSubmit={save} aria-label={t(`consent.scope.${view.scope}`)}>
-      <h2>{t(`consent.scope.${view.scope}`)}</h2>
+    <section className={`card scope-card${changed ? ' scope-changed' : ''}`} role="group" aria-label={scopeLabel}>
+      <h2>{scopeLabel}</h2>
       <p className="muted">{t(`consent.scopeHelp.${view.scope}`)}</p>
       <ErrorBanner error={error} />
       <fieldset className="status-group">
-        <legend className="visually-hidden">{t(`consent.scope.${view.scope}`)}</legend>
+        <legend className="visually-hidden">{t('consent.statusLegend')}</legend>
         {CONSENT_STATUSES.map((value) => (
-          <label key={value} className={`status-choice status-${value} ${status === value ? 'selected' : ''}`}>
-            <input type="radio" name={`${idBase}-status`} value={value} checked={status === value} onChange={() => setStatus(value)} />
+          <label key={value} className={`status-choice status-${value} ${draft.status === value ? 'selected' : ''}`}>
+            <input
+              type="radio"
+              name={`${idBase}-status`}
+              value={value}
+              checked={draft.status === value}
+              onChange={() => set('status', value)}
+            />
             {t(`consent.status.${value}`)}
           </label>
         ))}
@@ -125,7 +100,12 @@ export function ScopeConsentEditor({
       <div className="field-row">
         <div className="field">
           <label htmlFor={`${idBase}-method`}>{t('consent.method')}</label>
-          <select id={`${idBase}-method`} value={method} onChange={(e) => setMethod(e.target.value as Method | '')}>
+          <select
+            id={`${idBase}-method`}
+            value={draft.method}
+            aria-invalid={has('method') || undefined}
+            onChange={(e) => set('method', e.target.value as Method | '')}
+          >
             <option value="">{t('consent.method.none')}</option>
             {CONSENT_METHODS.map((value) => (
               <option key={value} value={value}>
@@ -133,28 +113,43 @@ export function ScopeConsentEditor({
               </option>
             ))}
           </select>
+          {has('method') && <span className="field-error">{t('consent.missingMethod', { scope: scopeLabel })}</span>}
         </div>
         <div className="field">
           <label htmlFor={`${idBase}-decided`}>{t('consent.decidedOn')}</label>
-          <input id={`${idBase}-decided`} type="date" max={today} value={decidedOn} onChange={(e) => setDecidedOn(e.target.value)} />
+          <DateField
+            id={`${idBase}-decided`}
+            max={today}
+            value={draft.decidedOn}
+            onChange={(value, valid) => onChange((current) => ({ ...current, decidedOn: value, datesValid: valid }))}
+          />
         </div>
         <div className="field">
           <label htmlFor={`${idBase}-place`}>{t('consent.place')}</label>
-          <input id={`${idBase}-place`} value={place} maxLength={200} onChange={(e) => setPlace(e.target.value)} />
+          <input id={`${idBase}-place`} value={draft.place} maxLength={200} onChange={(e) => set('place', e.target.value)} />
         </div>
         <div className="field">
           <label htmlFor={`${idBase}-expires`}>{t('consent.expires')}</label>
-          <input id={`${idBase}-expires`} type="date" value={expiresOn} onChange={(e) => setExpiresOn(e.target.value)} />
+          <DateField
+            id={`${idBase}-expires`}
+            value={draft.expiresOn}
+            onChange={(value, valid) => onChange((current) => ({ ...current, expiresOn: value, datesValid: valid }))}
+          />
         </div>
       </div>
-      {method === 'filmed-oral-consent' && (
-        <OralConsentEvidence idBase={idBase} recordings={recordings} value={evidence} onChange={setEvidence} />
+      {draft.method === 'filmed-oral-consent' && (
+        <OralConsentEvidence idBase={idBase} recordings={recordings} value={draft.evidence} onChange={(value) => set('evidence', value)} />
       )}
+      {has('evidenceRecordingId') && <span className="field-error">{t('consent.missingEvidenceRecording', { scope: scopeLabel })}</span>}
       <fieldset className="conditions">
         <legend>{t('consent.conditions')}</legend>
         {CONSENT_CONDITIONS.map((value) => (
           <label key={value} className="check">
-            <input type="checkbox" checked={conditions.includes(value)} onChange={() => setConditions((list) => toggle(list, value))} />
+            <input
+              type="checkbox"
+              checked={draft.conditions.includes(value)}
+              onChange={() => set('conditions', toggle(draft.conditions, value))}
+            />
             {t(`consent.condition.${value}`)}
           </label>
         ))}
@@ -164,25 +159,21 @@ export function ScopeConsentEditor({
           <legend>{t('consent.guardians')}</legend>
           {minorThatDay && <p className="muted">{t('consent.minorOnDate', { date: formatDate(day) })}</p>}
           <label className="check">
-            <input type="checkbox" checked={minorAgreed} onChange={() => setMinorAgreed((value) => !value)} />
+            <input type="checkbox" checked={draft.minorAgreed} onChange={() => set('minorAgreed', !draft.minorAgreed)} />
             {t('consent.minorAgreed')}
           </label>
           {guardians.map((guardian) => (
             <label key={guardian.id} className="check">
               <input
                 type="checkbox"
-                checked={guardianIds.includes(guardian.id)}
-                onChange={() => setGuardianIds((list) => toggle(list, guardian.id))}
+                checked={draft.guardianIds.includes(guardian.id)}
+                onChange={() => set('guardianIds', toggle(draft.guardianIds, guardian.id))}
               />
               {t('consent.guardianSignedAs', { name: guardian.name, capacity: t(`consent.capacity.${guardian.capacity}`) })}
             </label>
           ))}
         </fieldset>
       )}
-      <div className="field">
-        <label htmlFor={`${idBase}-reason`}>{t('consent.reason')}</label>
-        <input id={`${idBase}-reason`} value={reason} maxLength={500} onChange={(e) => setReason(e.target.value)} />
-      </div>
       {missing.length > 0 && (
         <div className="notice warning" role="alert">
           <p>{t('consent.missingTitle')} :</p>
@@ -196,25 +187,30 @@ export function ScopeConsentEditor({
       )}
       <ConsentProof view={view} guardians={guardians} minor={consent.minor} />
       <div className="actions">
-        <button type="submit" className="primary" aria-disabled={missing.length > 0}>
-          {t('consent.save')}
-        </button>
-        {saved && <span role="status">{t('consent.saved')}</span>}
         {view.evidenceAssetId ? (
           <a className="button small" href={api.mediaUrl(view.evidenceAssetId)} download>
             {t('consent.viewScan')}
           </a>
         ) : null}
-        <label className="button small file-button">
-          {t('consent.attachScan')}
-          <input
-            type="file"
-            accept=".pdf,.jpg,.jpeg,.png"
-            hidden
-            onChange={(e) => e.target.files?.[0] && void attachScan(e.target.files[0])}
-          />
-        </label>
+        {/* a real button (Tab, Enter, Space) opens the file chooser; the file input itself stays hidden */}
+        <button type="button" className="small" onClick={() => fileInput.current?.click()}>
+          <Icon name="folder" /> {t('consent.attachScan')}
+        </button>
+        <input
+          ref={fileInput}
+          type="file"
+          accept=".pdf,.jpg,.jpeg,.png"
+          hidden
+          tabIndex={-1}
+          aria-hidden="true"
+          onChange={(e) => {
+            const file = e.target.files?.[0];
+            if (file) void attachScan(file);
+            e.target.value = '';
+          }}
+        />
+        {attached && <span role="status">{t('consent.scanAttached', { name: attached })}</span>}
       </div>
-    </form>
+    </section>
   );
 }

@@ -69,8 +69,8 @@ export function ExportPanel({
           <div className="field">
             <label htmlFor="export-preset">{t('export.preset')}</label>
             <select id="export-preset" value={preset} onChange={(e) => setPreset(e.target.value === '1080p' ? '1080p' : '720p')}>
-              <option value="720p">720p</option>
-              <option value="1080p">1080p</option>
+              <option value="720p">{t('export.preset.720p')}</option>
+              <option value="1080p">{t('export.preset.1080p')}</option>
             </select>
           </div>
         )}

@@ -9,6 +9,7 @@ import { api } from '../../api/client';
 import { useApiData } from '../../app/useApiData';
 import { useI18n } from '../../i18n/i18n';
 import { RebuildButton, RecipientsToNotify } from '../consent/RecallActions';
+import { DateField } from '../../components/DateField';
 
 export function ExportRecipients({ record, onError }: { record: ExportRecord; onError(error: unknown): void }) {
   const { t, formatDate } = useI18n();
@@ -47,7 +48,7 @@ export function ExportRecipients({ record, onError }: { record: ExportRecord; on
         </label>
         <label>
           {t('recipients.date')}
-          <input type="date" value={givenOn} onChange={(e) => setGivenOn(e.target.value)} required />
+          <DateField id={`recipient-date-${record.id}`} value={givenOn} onChange={(value) => setGivenOn(value)} required />
         </label>
         <button type="submit" className="small">
           {t('recipients.add')}

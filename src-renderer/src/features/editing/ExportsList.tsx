@@ -48,7 +48,7 @@ export function ExportsList({ projectId, onError }: { projectId: number; onError
             </div>
             <div className="actions">
               {record.assetId !== null && (
-                <a className="button small" href={api.mediaUrl(record.assetId)} download>
+                <a className="button small" href={api.mediaUrl(record.assetId)} download={record.fileName ?? true}>
                   {t('exports.download')}
                 </a>
               )}

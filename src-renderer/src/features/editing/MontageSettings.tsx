@@ -18,8 +18,8 @@ export function MontageSettings({ montage, onChange }: { montage: Montage; onCha
         <label>
           {t('export.preset')}{' '}
           <select value={montage.preset} onChange={(e) => onChange({ preset: e.target.value === '1080p' ? '1080p' : '720p' })}>
-            <option value="720p">720p</option>
-            <option value="1080p">1080p</option>
+            <option value="720p">{t('export.preset.720p')}</option>
+            <option value="1080p">{t('export.preset.1080p')}</option>
           </select>
         </label>
         <label>

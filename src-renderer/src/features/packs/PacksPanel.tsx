@@ -13,10 +13,21 @@ import { blockerLabel } from '../consent/consentLabels';
 import { TextChangesList } from '../consent/ExportConsentNotices';
 import { useApiData } from '../../app/useApiData';
 import { useSubmitOnce } from '../../app/useSubmitOnce';
+import { PROJECT_KIND_USUAL_AUDIENCE } from '../../../../src-shared/contract/vocabulary';
+import type { ProjectKind } from '../../../../src-shared/contract/schemas';
 
-export function PacksPanel({ projectId, onError }: { projectId: number; onError(error: unknown): void }) {
+export function PacksPanel({
+  projectId,
+  projectKind,
+  onError,
+}: {
+  projectId: number;
+  /** The pack starts with the audience this kind of project usually reports to (src-shared vocabulary). */
+  projectKind?: ProjectKind;
+  onError(error: unknown): void;
+}) {
   const { t } = useI18n();
-  const [audience, setAudience] = useState<Audience>('elected');
+  const [audience, setAudience] = useState<Audience>(projectKind ? PROJECT_KIND_USUAL_AUDIENCE[projectKind] : 'elected');
   const [skippedThemes, setSkippedThemes] = useState<string[]>([]);
   const [preview, setPreview] = useState<PackPreview | null>(null);
   const [started, setStarted] = useState(false);

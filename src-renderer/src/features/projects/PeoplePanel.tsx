@@ -13,6 +13,7 @@ import { useI18n } from '../../i18n/i18n';
 import { hrefFor } from '../../app/router';
 import { isMinorOn, localToday } from '../../../../src-shared/age';
 import { PersonNameReview } from './PersonNameReview';
+import { DateField } from '../../components/DateField';
 
 export function PeoplePanel({ projectId, people, defaultRole }: { projectId: number; people: Person[]; defaultRole: PersonRole }) {
   const { t } = useI18n();
@@ -105,7 +106,7 @@ export function PeoplePanel({ projectId, people, defaultRole }: { projectId: num
         </Field>
         <Field label={t('people.birthDate')} help={t('people.birthDateHelp')}>
           {(id, describedBy) => (
-            <input id={id} type="date" value={birthDate} onChange={(e) => setBirthDate(e.target.value)} aria-describedby={describedBy} />
+            <DateField id={id} value={birthDate} onChange={(value) => setBirthDate(value)} aria-describedby={describedBy} />
           )}
         </Field>
         <button type="submit" className="primary">

@@ -7,6 +7,7 @@ import { PROJECT_KINDS } from '../../../../src-shared/contract/vocabulary';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { Field } from '../../components/Field';
 import { useI18n } from '../../i18n/i18n';
+import { DateField } from '../../components/DateField';
 
 export interface ProjectFormValues {
   name: string;
@@ -71,10 +72,10 @@ export function ProjectForm({
       </Field>
       <div className="field-row">
         <Field label={t('project.startDate')}>
-          {(id) => <input id={id} type="date" value={startDate} onChange={(e) => setStartDate(e.target.value)} />}
+          {(id) => <DateField id={id} value={startDate} onChange={(value) => setStartDate(value)} />}
         </Field>
         <Field label={t('project.endDate')}>
-          {(id) => <input id={id} type="date" value={endDate} min={startDate || undefined} onChange={(e) => setEndDate(e.target.value)} />}
+          {(id) => <DateField id={id} value={endDate} min={startDate || undefined} onChange={(value) => setEndDate(value)} />}
         </Field>
       </div>
       <Field label={t('project.description')}>

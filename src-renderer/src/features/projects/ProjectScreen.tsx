@@ -105,7 +105,7 @@ export function ProjectScreen({ projectId }: { projectId: number }) {
       </div>
       <div className="columns">
         <MontagesPanel projectId={projectId} onError={setActionError} />
-        <PacksPanel projectId={projectId} onError={setActionError} />
+        <PacksPanel projectId={projectId} projectKind={project.kind} onError={setActionError} />
       </div>
       <ExportsList projectId={projectId} onError={setActionError} />
       <ReviewVocabularyPanel projectId={projectId} />

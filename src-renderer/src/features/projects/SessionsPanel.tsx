@@ -10,6 +10,7 @@ import { Icon } from '../../components/Icon';
 import { useI18n } from '../../i18n/i18n';
 import { hrefFor } from '../../app/router';
 import { localToday } from '../../../../src-shared/age';
+import { DateField } from '../../components/DateField';
 
 export function SessionsPanel({ projectId, sessions, people }: { projectId: number; sessions: Session[]; people: Person[] }) {
   const { t, formatDate } = useI18n();
@@ -50,7 +51,7 @@ export function SessionsPanel({ projectId, sessions, people }: { projectId: numb
       <ul className="item-list" aria-label={t('sessions.title')}>
         {sessions.map((session) => (
           <li key={session.id} className="item">
-            <a className="item-main item-link" href={hrefFor({ name: 'session', sessionId: session.id })}>
+            <a className="item-main item-link session-link" href={hrefFor({ name: 'session', sessionId: session.id })}>
               <strong>{formatDate(session.date)}</strong>
               {session.title && <span> — {session.title}</span>}
               {nameOf(session.animatorPersonId) && (
@@ -72,7 +73,7 @@ export function SessionsPanel({ projectId, sessions, people }: { projectId: numb
       </ul>
       <form className="inline-form" onSubmit={add} aria-label={t('sessions.add')}>
         <Field label={t('sessions.date')} required>
-          {(id) => <input id={id} type="date" value={date} onChange={(e) => setDate(e.target.value)} required />}
+          {(id) => <DateField id={id} value={date} onChange={(value) => setDate(value)} required />}
         </Field>
         <Field label={t('sessions.titleField')}>
           {(id) => <input id={id} value={title} onChange={(e) => setTitle(e.target.value)} maxLength={200} />}

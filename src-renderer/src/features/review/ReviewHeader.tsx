@@ -9,6 +9,7 @@ import { hrefFor } from '../../app/router';
 import { Icon } from '../../components/Icon';
 import { useI18n } from '../../i18n/i18n';
 import type { ReviewExports } from './useReviewExports';
+import { CommentExportsMenu } from './CommentExportsMenu';
 
 export function ReviewHeader({
   recording,
@@ -59,10 +60,8 @@ export function ReviewHeader({
           </button>
           {!groupMode && (
             <>
-              <button onClick={() => void exportAs('csv')}>{t('review.export')} CSV</button>
-              <button onClick={() => void exportAs('vtt')}>WebVTT</button>
-              <button onClick={() => void exportAs('srt')}>SRT</button>
               <button onClick={requestSheet}>{t('review.feedbackSheet')}</button>
+              <CommentExportsMenu exportAs={exportAs} />
               {sheet && (
                 <a className="button primary" href={api.mediaUrl(sheet.assetId)} download={sheet.fileName}>
                   {t('review.feedbackReady')}
