@@ -91,6 +91,7 @@ import {
   renderStartOutputSchema,
   updateClipInputSchema,
   updateMontageInputSchema,
+  titlePreviewOutputSchema,
 } from './schemas/editing';
 import {
   buildPackInputSchema,
@@ -220,6 +221,7 @@ export const apiContract = {
   'exports.rebuild': { input: rebuildExportInputSchema, output: rebuildExportOutputSchema },
   'clips.stills': { input: clipStillsInputSchema, output: clipStillsOutputSchema },
   'clips.confirmFaceRegion': { input: confirmFaceRegionInputSchema, output: clipSchema },
+  'render.titlePreview': { input: renderCheckInputSchema, output: titlePreviewOutputSchema },
 } as const satisfies Record<ApiMethodName, MethodSpec>;
 
 export const apiEvents = {

@@ -98,6 +98,7 @@ export const API_METHODS = [
   'exports.rebuild',
   'clips.stills',
   'clips.confirmFaceRegion',
+  'render.titlePreview',
 ] as const;
 export type ApiMethodName = (typeof API_METHODS)[number];
 

@@ -111,4 +111,5 @@ export const editingHandlers = {
     ctx.events.emit('data.changed', { entity: 'clip', id: clip.id, projectId: clip.projectId, change: 'updated' });
     return clip;
   },
+  'render.titlePreview': (input, ctx) => ctx.render.titlePreview(input),
 } satisfies HandlerTable;

@@ -573,4 +573,18 @@ export const en: Record<MessageKey, string> = {
   'export.audioOnlyPicture': 'Picture over the sound',
   'export.audioOnlyPicture.poster': 'The recording’s picture (if it has one)',
   'export.audioOnlyPicture.plain': 'A plain background',
+  'common.confirm': 'Confirm',
+  'common.saved': 'Saved',
+  'common.delete': 'Delete',
+  'export.problem.no-speaker':
+    '“{title}”: a name banner is asked for, but nobody is chosen as the speaker. Choose them in the clip, or untick the banners.',
+  'export.checking': 'Checking consent…',
+  'export.blocksIn': 'in: {clips}',
+  'export.running': 'Exporting…',
+  'export.done': 'Export finished.',
+  'export.openFile': 'Download the file',
+  'export.failed': 'The export failed: {reason}',
+  'export.titlePreview': 'Title cards preview',
+  'export.titlePreviewAlt': 'Title card {number}: {text}',
+  'recall.rebuilt': 'Rebuilt',
 };

@@ -593,6 +593,20 @@ export const fr = {
   'export.audioOnlyPicture': 'Image sur le son',
   'export.audioOnlyPicture.poster': 'L’image de l’enregistrement (s’il en a une)',
   'export.audioOnlyPicture.plain': 'Un fond uni',
+  'common.confirm': 'Confirmer',
+  'common.saved': 'Enregistré',
+  'common.delete': 'Supprimer',
+  'export.problem.no-speaker':
+    '« {title} » : un bandeau avec le nom est demandé, mais personne n’est choisi comme « personne qui parle ». Choisissez-la dans l’extrait, ou décochez les bandeaux.',
+  'export.checking': 'Vérification des consentements…',
+  'export.blocksIn': 'dans : {clips}',
+  'export.running': 'Export en cours…',
+  'export.done': 'Export terminé.',
+  'export.openFile': 'Télécharger le fichier',
+  'export.failed': 'L’export a échoué : {reason}',
+  'export.titlePreview': 'Aperçu des cartons titres',
+  'export.titlePreviewAlt': 'Carton titre n° {number} : {text}',
+  'recall.rebuilt': 'Reconstruit',
 } as const;
 
 export type MessageKey = keyof typeof fr;

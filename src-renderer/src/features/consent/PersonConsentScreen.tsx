@@ -2,6 +2,7 @@
  * One person's consent: each scope, the guardians of a minor, the printable form,
  * the full history (audit log), and erasure.
  */
+import { useConfirm } from '../../components/ConfirmDialog';
 import { useState } from 'react';
 import { api } from '../../api/client';
 import { ErrorBanner } from '../../components/ErrorBanner';
@@ -20,6 +21,7 @@ const ACTOR_KEY = 'eric-studio.actor';
 
 export function PersonConsentScreen({ personId }: { personId: number }) {
   const { t, formatDate } = useI18n();
+  const confirm = useConfirm();
   const [actor, setActor] = useState(() => localStorage.getItem(ACTOR_KEY) ?? '');
   const [form, setForm] = useState<{ assetId: number; fileName: string } | null>(null);
   const [error, setError] = useState<unknown>(null);
@@ -33,7 +35,11 @@ export function PersonConsentScreen({ personId }: { personId: number }) {
   }
 
   async function erase() {
-    if (!consent || !window.confirm(t('consent.eraseConfirm', { name: consent.person.displayName }))) return;
+    if (
+      !consent ||
+      !(await confirm(t('consent.eraseConfirm', { name: consent.person.displayName }), { danger: true, confirmLabel: t('consent.erase') }))
+    )
+      return;
     try {
       const result = await api.call('people.erase', { personId, ...(actor ? { actor } : {}) });
       window.alert(

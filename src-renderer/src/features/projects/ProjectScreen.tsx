@@ -1,6 +1,7 @@
 /**
  * One project: its details (editable), its sessions and its people.
  */
+import { useConfirm } from '../../components/ConfirmDialog';
 import { useState } from 'react';
 import { api } from '../../api/client';
 import { ErrorBanner } from '../../components/ErrorBanner';
@@ -19,6 +20,7 @@ import { PacksPanel } from '../packs/PacksPanel';
 
 export function ProjectScreen({ projectId }: { projectId: number }) {
   const { t, formatDate } = useI18n();
+  const confirm = useConfirm();
   const [editing, setEditing] = useState(false);
   const [actionError, setActionError] = useState<unknown>(null);
   const { data, error } = useApiData(async () => {
@@ -31,7 +33,11 @@ export function ProjectScreen({ projectId }: { projectId: number }) {
   }, [projectId]);
 
   async function removeProject() {
-    if (!data || !window.confirm(t('project.deleteConfirm', { name: data.project.name }))) return;
+    if (
+      !data ||
+      !(await confirm(t('project.deleteConfirm', { name: data.project.name }), { danger: true, confirmLabel: t('common.delete') }))
+    )
+      return;
     try {
       await api.call('projects.delete', { id: projectId });
       navigate({ name: 'home' });
