@@ -149,6 +149,8 @@ export interface PlanOptions {
   /** The export's text gate (the project's people and their decisions for the audience). */
   gate?: TextGate;
   label?: PlanLabel;
+  /** A lower third asked for a clip with nobody to name refuses the export (the export panel), rather than being left out. */
+  speakerRequired?: boolean;
 }
 
 export function buildRenderPlan(items: readonly PlanItem[], settings: PlanSettings, options: PlanOptions = {}): RenderPlan {
@@ -226,7 +228,7 @@ export function buildRenderPlan(items: readonly PlanItem[], settings: PlanSettin
     const speakerId = item.speakerPersonId ?? (inClip.length === 1 ? inClip[0]!.personId : null);
     const speaker = inClip.find((person) => person.personId === speakerId);
     // a lower third nobody can be named in is refused, never silently left out
-    if (settings.lowerThirds && !speaker && inClip.length > 0) {
+    if (options.speakerRequired && settings.lowerThirds && !speaker && inClip.length > 0) {
       recordingProblems.push({
         recordingId: recording.id,
         title: recording.title,

@@ -66,6 +66,8 @@ export interface RenderRequest {
   target: RenderTarget;
   audience: Audience;
   options?: ClipRenderOptions;
+  /** Asked from the export panel: a lower third on a clip with no speaker is refused, not left out (packs and rebuilds leave it out). */
+  speakerRequired?: boolean;
 }
 
 /** Clips exported alone: plain cut unless asked (a montage carries its own settings). */
@@ -227,7 +229,7 @@ export class RenderService {
     const sources = await this.readSources(items, request.options?.audioOnlyPicture ?? 'poster');
     // every text of the export (its name, title cards, roles, subtitles, quotes) passes the text gate
     const gate = this.deps.consent.textGateFor(projectId, audience);
-    const plan = buildRenderPlan(items, { ...settings, audience }, { gate, label });
+    const plan = buildRenderPlan(items, { ...settings, audience }, { gate, label, speakerRequired: request.speakerRequired === true });
     const first = plan.segments[0];
     const choice = chooseRenderMode(plan, first?.kind === 'clip' ? (sources.indexes.get(first.recordingId) ?? null) : null);
     return {

@@ -156,4 +156,23 @@ describe('the export dialog', () => {
     expect(edgeInk).toBe(0);
     expect(middleInk).toBeGreaterThan(2000);
   });
+
+  it('keeps focus on the moved item after reordering the running order', async () => {
+    await page.goto('about:blank'); // a fresh page: the export dialog of the test before is still open
+    await page.goto(`${server.url}#/montages/${montageId}`);
+    const titleRow = page.getByRole('listitem', { name: new RegExp(`^${LONG_TITLE}`) });
+    await titleRow.getByRole('button', { name: 'Descendre' }).focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(async () => (await server.call('montages.get', { id: montageId })).json.result.items[1].kind).toBe('title');
+    // the title is now last: its "down" arrow is disabled, so focus is on its "up" arrow, in the same row
+    const focused = () =>
+      page.evaluate(() => ({
+        label: document.activeElement?.getAttribute('aria-label'),
+        row: document.activeElement?.closest('li')?.getAttribute('aria-label'),
+      }));
+    await expect.poll(focused).toEqual({ label: 'Monter', row: `${LONG_TITLE} (2 s)` });
+    await page.keyboard.press('Enter');
+    await expect.poll(async () => (await server.call('montages.get', { id: montageId })).json.result.items[0].kind).toBe('title');
+    await expect.poll(focused).toEqual({ label: 'Descendre', row: `${LONG_TITLE} (2 s)` });
+  });
 });

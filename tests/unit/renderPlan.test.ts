@@ -183,14 +183,20 @@ describe('a lower third needs a speaker', () => {
       { id: 1, name: 'Léa Martin', decision: 'allowed' },
       { id: 2, name: 'Karim Haddad', decision: 'allowed' },
     ]);
-    const refused = buildRenderPlan([{ ...clip(rec, 0, 10), clipName: 'Le métier' }], settings);
+    const refused = buildRenderPlan([{ ...clip(rec, 0, 10), clipName: 'Le métier' }], settings, { speakerRequired: true });
     expect(refused.check.allowed).toBe(false);
     expect(refused.check.recordingProblems).toEqual([{ recordingId: 7, title: 'Rec 7', problem: 'no-speaker', clipName: 'Le métier' }]);
-    const chosen = buildRenderPlan([{ ...clip(rec, 0, 10), speakerPersonId: 2, clipName: 'Le métier' }], settings);
+    const chosen = buildRenderPlan([{ ...clip(rec, 0, 10), speakerPersonId: 2, clipName: 'Le métier' }], settings, {
+      speakerRequired: true,
+    });
     expect(chosen.check.allowed).toBe(true);
     expect(chosen.segments[0]).toMatchObject({ lowerThird: { name: 'Karim Haddad' } });
-    const without = buildRenderPlan([clip(rec, 0, 10)], { ...settings, lowerThirds: false });
+    const without = buildRenderPlan([clip(rec, 0, 10)], { ...settings, lowerThirds: false }, { speakerRequired: true });
     expect(without.check.allowed).toBe(true);
+    // a pack (not asked from the panel) leaves the banner out rather than the clip
+    const packed = buildRenderPlan([clip(rec, 0, 10)], settings);
+    expect(packed.check.allowed).toBe(true);
+    expect(packed.segments[0]).toMatchObject({ lowerThird: null });
   });
 
   it('names the clips a refused person blocks', () => {

@@ -1,6 +1,7 @@
 /**
  * One project: its details (editable), its sessions and its people.
  */
+import { InlineStatus } from '../../components/InlineStatus';
 import { useConfirm } from '../../components/ConfirmDialog';
 import { useState } from 'react';
 import { api } from '../../api/client';
@@ -21,6 +22,7 @@ import { PacksPanel } from '../packs/PacksPanel';
 export function ProjectScreen({ projectId }: { projectId: number }) {
   const { t, formatDate } = useI18n();
   const confirm = useConfirm();
+  const [saved, setSaved] = useState(false);
   const [editing, setEditing] = useState(false);
   const [actionError, setActionError] = useState<unknown>(null);
   const { data, error } = useApiData(async () => {
@@ -70,6 +72,7 @@ export function ProjectScreen({ projectId }: { projectId: number }) {
           onSubmit={async (changes) => {
             await api.call('projects.update', { id: projectId, changes });
             setEditing(false);
+            setSaved(true);
           }}
         />
       ) : (
@@ -92,9 +95,15 @@ export function ProjectScreen({ projectId }: { projectId: number }) {
             <a className="button primary" href={hrefFor({ name: 'consentDashboard', projectId })}>
               {t('consent.open')}
             </a>
-            <button onClick={() => setEditing(true)}>
+            <button
+              onClick={() => {
+                setSaved(false);
+                setEditing(true);
+              }}
+            >
               <Icon name="edit" /> {t('project.edit')}
             </button>
+            {saved && <InlineStatus outcome={{ kind: 'done' }} />}
             <button className="danger" onClick={() => void removeProject()}>
               <Icon name="trash" /> {t('project.delete')}
             </button>
