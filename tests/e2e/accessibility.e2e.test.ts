@@ -54,6 +54,11 @@ beforeAll(async () => {
     { ...server.ctx, trusted: true },
   )) as Recording;
   await server.call('comments.add', { recordingId: recording.id, startSeconds: 1, text: 'Bonne posture', category: 'Posture' });
+  // a resolved comment too: its dimmed text must keep its contrast (dark theme of group mode)
+  const resolved = (
+    await server.call('comments.add', { recordingId: recording.id, startSeconds: 2, text: 'Regard fuyant', category: 'Regard' })
+  ).json.result;
+  await server.call('comments.update', { id: resolved.id, changes: { resolved: true } });
   const clip = (await server.call('clips.create', { recordingId: recording.id, name: 'Le métier', inSeconds: 0, outSeconds: 3 })).json
     .result;
   const montage = (await server.call('montages.create', { projectId, name: 'Restitution' })).json.result;
