@@ -9,29 +9,29 @@ import { asStorageError } from '../platform/storageErrors';
 import { apiContract, SAMPLED_OUTPUT_METHODS, type ApiOutput } from '../../src-shared/contract/contract';
 import type { ApiContext } from './context';
 import { IDEMPOTENCY_KEY, IdempotencyCache } from './idempotency';
+import { frenchFieldHint, frenchIssueMessage } from './validationMessages';
 import { apiHandlers } from './handlers';
 import { isApiMethodName, TRUSTED_ONLY_FIELDS, TRUSTED_ONLY_METHODS, type ApiMethodName } from '../../src-shared/contract/names';
 
-function describeIssue(issue: z.core.$ZodIssue): { field: string; message: string } {
+function fieldOf(issue: z.core.$ZodIssue): string {
   const field = issue.path.length ? issue.path.map(String).join('.') : '(input)';
-  if (issue.code === 'unrecognized_keys') {
-    const keys = (issue as { keys?: string[] }).keys ?? [];
-    return { field: keys[0] ?? field, message: `unknown field(s): ${keys.join(', ')}` };
-  }
-  return { field, message: issue.message };
+  if (issue.code === 'unrecognized_keys') return (issue as { keys?: string[] }).keys?.[0] ?? field;
+  return field;
 }
 
+/** Refuses an input in French, naming the field as the screen does (validationMessages.ts). */
 export function validateInput<M extends ApiMethodName>(method: M, rawInput: unknown): z.output<(typeof apiContract)[M]['input']> {
   const parsed = apiContract[method].input.safeParse(rawInput ?? {});
   if (!parsed.success) {
-    const first = describeIssue(parsed.error.issues[0]!);
-    const all = parsed.error.issues.map((issue) => {
-      const described = describeIssue(issue);
-      return `${described.field}: ${described.message}`;
-    });
-    throw new AppError('invalid-input', `Invalid input for ${method}: ${all.join('; ')}.`, {
-      field: first.field,
-      hint: 'Correct the named field and try again; nothing was changed.',
+    const [first, ...others] = parsed.error.issues;
+    // one sentence per field: a misshapen date is not also "a date that does not exist"
+    const byField = new Map<string, string>();
+    for (const issue of [first!, ...others]) {
+      if (!byField.has(fieldOf(issue))) byField.set(fieldOf(issue), frenchIssueMessage(issue, rawInput ?? {}));
+    }
+    throw new AppError('invalid-input', [...new Set(byField.values())].join(' '), {
+      field: fieldOf(first!),
+      hint: frenchFieldHint(first!.path),
     });
   }
   return parsed.data as z.output<(typeof apiContract)[M]['input']>;
@@ -49,7 +49,7 @@ export function dispatch(method: string, rawInput: unknown, ctx: ApiContext, opt
   if (key === undefined) return dispatchOnce(method, rawInput, ctx);
   if (!IDEMPOTENCY_KEY.test(key)) {
     return Promise.reject(
-      new AppError('invalid-input', 'The idempotency key must be 8 to 64 letters, digits, dashes or underscores.', {
+      new AppError('invalid-input', 'La clé de requête doit faire 8 à 64 lettres, chiffres, tirets ou soulignés.', {
         field: 'idempotencyKey',
       }),
     );

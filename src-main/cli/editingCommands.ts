@@ -181,6 +181,28 @@ export const EDITING_COMMANDS: CliCommand[] = [
     columns: EXPORT_COLUMNS,
   },
   {
+    name: 'montage title-preview',
+    usage: 'montage title-preview --montage <id> --audience workshop|partners|elected|public --out-dir <folder>',
+    summary: 'Save a still (PNG) of each title card of a montage, wrapped to the frame as the render will draw it',
+    flags: { montage: { type: 'string' }, audience: { type: 'string' }, 'out-dir': { type: 'string' } },
+    method: 'render.titlePreview',
+    toInput: (flags) => ({
+      target: { kind: 'montage', montageId: parseIdFlag(str(flags, 'montage'), 'montage') },
+      audience: audience(flags),
+    }),
+    afterResult: (result, flags) => {
+      const { titles } = result as { titles: Array<{ number: number; lines: string[]; png: string }> };
+      const dir = path.resolve(requireFlag(str(flags, 'out-dir'), 'out-dir'));
+      fs.mkdirSync(dir, { recursive: true });
+      return titles.map((title) => {
+        const file = path.join(dir, `title-${title.number}.png`);
+        fs.writeFileSync(file, Buffer.from(title.png.replace(/^data:image\/png;base64,/, ''), 'base64'));
+        return { number: title.number, lines: title.lines.join(' / '), file };
+      });
+    },
+    columns: ['number', 'lines', 'file'],
+  },
+  {
     name: 'clip stills',
     outputKind: 'folder',
     usage: 'clip stills --clip <id> [--count 3-5] --out-dir <folder>',

@@ -193,7 +193,7 @@ export class ClipsStore {
       throw new AppError('conflict', 'This recording is not ready yet: clips need its finished video.', { field: 'recordingId' });
     }
     if (fields.outSeconds <= fields.inSeconds) {
-      throw new AppError('invalid-input', 'The clip ends before it starts: the out point must come after the in point.', {
+      throw new AppError('invalid-input', 'L’extrait finit avant de commencer : placez la fin (O) après le début (I).', {
         field: 'outSeconds',
       });
     }
@@ -210,7 +210,7 @@ export class ClipsStore {
         .prepare('SELECT 1 FROM recording_people WHERE recording_id = ? AND person_id = ?')
         .get(recordingId, fields.speakerPersonId);
       if (!linked) {
-        throw new AppError('invalid-input', 'The speaker must be one of the people linked to this recording.', {
+        throw new AppError('invalid-input', 'La personne qui parle doit être une des personnes filmées dans cet enregistrement.', {
           field: 'speakerPersonId',
         });
       }

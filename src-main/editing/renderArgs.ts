@@ -5,6 +5,7 @@
  * ffmpeg runs in the render's work folder, where those files and the fonts sit.
  */
 import { loudnormApplyFilter, loudnormMeasureFilter, type LoudnessMeasurement, type LoudnessTarget } from '../media/loudness';
+import { layoutTitle, titleDrawtexts, titleWorkFiles } from './titleCard';
 import type { BlurBox } from '../../src-shared/contract/schemas/editing';
 import type { PlannedSegment, RenderPlan } from './renderPlan';
 import { H264_VIDEO_ARGS } from '../media/ffmpegArgs';
@@ -17,7 +18,6 @@ export const WORK_FILES = {
   filterScript: 'filter.txt',
   ass: 'subtitles.ass',
   srt: 'subtitles.srt',
-  titleText: (index: number) => `title-${index}.txt`,
   lowerName: (index: number) => `name-${index}.txt`,
   lowerRole: (index: number) => `role-${index}.txt`,
 } as const;
@@ -174,7 +174,6 @@ export function encodeRender(
   let inputIndex = 0;
   const measureOnly = sources.measureLoudnessOnly === true;
   const fps = num(frameRate);
-  const titleFont = even(H * 0.07);
   const nameFont = even(H * 0.045);
   const roleFont = even(H * 0.034);
   const scaled = `scale=${W}:${H}:force_original_aspect_ratio=decrease,pad=${W}:${H}:(ow-iw)/2:(oh-ih)/2:color=black,setsar=1,format=yuv420p`;
@@ -235,8 +234,11 @@ export function encodeRender(
       inputs.push('-f', 'lavfi', '-t', num(d + 1), '-i', `color=c=${TITLE_BACKGROUND}:s=${W}x${H}:r=${fps}`);
       const video = inputIndex++;
       const audio = silence();
+      // wrapped to the frame by the bold font's widths (titleCard.ts)
+      const layout = layoutTitle(segment.text, W, H);
+      workFiles.push(...titleWorkFiles(layout, i));
       chains.push(
-        `[${video}:v]drawtext=fontfile=${WORK_FILES.boldFont}:textfile=${WORK_FILES.titleText(i)}:expansion=none:fontcolor=white:fontsize=${titleFont}:line_spacing=${even(titleFont * 0.3)}:x=(w-text_w)/2:y=(h-text_h)/2,setsar=1,format=yuv420p${exactFrames}[v${i}]`,
+        `[${video}:v]${titleDrawtexts(layout, i, H, WORK_FILES.boldFont)},setsar=1,format=yuv420p${exactFrames}[v${i}]`,
         `${audio}${segmentAudioChain(null, d, samples, '')}${audioFade}[a${i}]`,
       );
     } else {

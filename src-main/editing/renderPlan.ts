@@ -64,6 +64,8 @@ export type PlanItem =
       /** The animator's confirmation that the region covers the face over the range (none: it does not count). */
       faceCheck?: FaceCheck | null;
       clipId?: number;
+      /** The clip's name, to say which clip blocks (never printed in the export). */
+      clipName?: string;
     };
 
 export interface PlanSettings {
@@ -150,6 +152,8 @@ export interface PlanOptions {
   /** The export's text gate (the project's people and their decisions for the audience). */
   gate?: TextGate;
   label?: PlanLabel;
+  /** A lower third asked for a clip with nobody to name refuses the export (the export panel), rather than being left out. */
+  speakerRequired?: boolean;
 }
 
 export function buildRenderPlan(items: readonly PlanItem[], settings: PlanSettings, options: PlanOptions = {}): RenderPlan {
@@ -215,6 +219,7 @@ export function buildRenderPlan(items: readonly PlanItem[], settings: PlanSettin
           recordingIds: [],
         };
         if (!blocker.recordingIds.includes(recording.id)) blocker.recordingIds.push(recording.id);
+        if (item.clipName !== undefined && !(blocker.clipNames ??= []).includes(item.clipName)) blocker.clipNames.push(item.clipName);
         blockers.set(entry.personId, blocker);
         continue;
       }
@@ -232,6 +237,15 @@ export function buildRenderPlan(items: readonly PlanItem[], settings: PlanSettin
 
     const speakerId = item.speakerPersonId ?? (inClip.length === 1 ? inClip[0]!.personId : null);
     const speaker = inClip.find((person) => person.personId === speakerId);
+    // a lower third nobody can be named in is refused, never silently left out
+    if (options.speakerRequired && settings.lowerThirds && !speaker && inClip.length > 0) {
+      recordingProblems.push({
+        recordingId: recording.id,
+        title: recording.title,
+        problem: 'no-speaker',
+        clipName: item.clipName ?? `extrait n° ${clipNumber}`,
+      });
+    }
     const where = `extrait n° ${clipNumber}`;
     const lowerThird: LowerThird | null =
       settings.lowerThirds && speaker

@@ -54,6 +54,7 @@ import { commitPartial, partialPathFor, removePartials, writeFileAtomic } from '
 import { cuesToAss, cuesToSrt, cuesToVtt } from '../media/subtitleFormats';
 import type { SubtitleStore } from './subtitleStore';
 import { UnfinishedWork } from '../platform/unfinishedWork';
+import { titleStills, type TitleStill } from './titlePreview';
 import { slug } from '../platform/slug';
 import { localToday } from '../../src-shared/age';
 
@@ -75,6 +76,8 @@ export interface RenderRequest {
   target: RenderTarget;
   audience: Audience;
   options?: ClipRenderOptions;
+  /** Asked from the export panel: a lower third on a clip with no speaker is refused, not left out (packs and rebuilds leave it out). */
+  speakerRequired?: boolean;
 }
 
 /** Clips exported alone: plain cut unless asked (a montage carries its own settings). */
@@ -153,6 +156,12 @@ export class RenderService {
     return { ...prepared.plan.check, mode: prepared.mode, modeReason: prepared.modeReason };
   }
 
+  /** A still of each title card, as the render will draw it (titlePreview.ts). */
+  async titlePreview(request: RenderRequest): Promise<{ titles: TitleStill[] }> {
+    const prepared = await this.prepare(request);
+    return { titles: await titleStills(prepared.plan, this.deps.requireFfmpeg()) };
+  }
+
   /** Builds the plan for a target, and decides between stream copy and re-encode. */
   async prepare(request: RenderRequest): Promise<PreparedRender> {
     const { target, audience } = request;
@@ -164,9 +173,9 @@ export class RenderService {
     if (target.kind === 'montage') {
       const montage = this.deps.montages.get(target.montageId, 'target.montageId');
       if (montage.items.length === 0) {
-        throw new AppError('invalid-input', `The montage "${montage.name}" is empty.`, {
+        throw new AppError('invalid-input', `Le film « ${montage.name} » est vide.`, {
           field: 'target.montageId',
-          hint: 'Add clips to it first.',
+          hint: 'Ajoutez-lui d’abord des extraits.',
         });
       }
       settings = montage;
@@ -188,6 +197,7 @@ export class RenderService {
           excludedPersonIds: clip.excludedPersonIds,
           faceCheck: clip.faceCheck,
           clipId: clip.id,
+          clipName: clip.name,
         };
       });
     } else {
@@ -207,6 +217,7 @@ export class RenderService {
             excludedPersonIds: clip.excludedPersonIds,
             faceCheck: clip.faceCheck,
             clipId: clip.id,
+            clipName: clip.name,
           },
         ];
       } else {
@@ -231,7 +242,7 @@ export class RenderService {
     const sources = await this.readSources(items, request.options?.audioOnlyPicture ?? 'poster');
     // every text of the export (its name, title cards, roles, subtitles, quotes) passes the text gate
     const gate = this.deps.consent.textGateFor(projectId, audience);
-    const plan = buildRenderPlan(items, { ...settings, audience }, { gate, label });
+    const plan = buildRenderPlan(items, { ...settings, audience }, { gate, label, speakerRequired: request.speakerRequired === true });
     const first = plan.segments[0];
     const choice = chooseRenderMode(plan, first?.kind === 'clip' ? (sources.indexes.get(first.recordingId) ?? null) : null);
     return {
@@ -291,7 +302,9 @@ export class RenderService {
           ? `recording "${problem.title}": nobody is linked to it, so nobody's consent covers it`
           : problem.problem === 'outside-kept-part'
             ? `recording "${problem.title}": after an erasure only its kept parts may be exported (« Partie gardée » clips)`
-            : `recording "${problem.title}": to review after an erasure (someone erased may still appear)`,
+            : problem.problem === 'no-speaker'
+              ? `extrait « ${problem.clipName ?? problem.title} » : un bandeau avec le nom est demandé, mais personne n’est choisi comme « personne qui parle » ; choisissez-la dans l’extrait, ou retirez les bandeaux`
+              : `recording "${problem.title}": to review after an erasure (someone erased may still appear)`,
       ),
       ...check.textChanges
         .filter((change) => change.blocksExport)
@@ -574,8 +587,8 @@ export class RenderService {
     fs.copyFileSync(path.join(fonts, 'DejaVuSans.ttf'), path.join(work, WORK_FILES.font));
     fs.copyFileSync(path.join(fonts, 'DejaVuSans-Bold.ttf'), path.join(work, WORK_FILES.boldFont));
     plan.segments.forEach((segment, i) => {
-      if (segment.kind === 'title') fs.writeFileSync(path.join(work, WORK_FILES.titleText(i)), segment.text);
-      else if (segment.lowerThird) {
+      // title cards' lines come with the filter graph's work files (titleCard.ts)
+      if (segment.kind !== 'title' && segment.lowerThird) {
         if (segment.lowerThird.name !== null) fs.writeFileSync(path.join(work, WORK_FILES.lowerName(i)), segment.lowerThird.name);
         fs.writeFileSync(path.join(work, WORK_FILES.lowerRole(i)), segment.lowerThird.role);
       }

@@ -42,8 +42,7 @@ function toPerson(row: PersonRow): Person {
 function nameFromInput(input: { displayName?: string; givenName?: string; familyName?: string }, current?: PersonName): PersonName | null {
   if (input.givenName !== undefined || input.familyName !== undefined) {
     const givenName = (input.givenName ?? current?.givenName ?? '').trim();
-    if (!givenName)
-      throw new AppError('invalid-input', 'The given name is empty.', { field: 'givenName', hint: 'Type the given name (prénom).' });
+    if (!givenName) throw new AppError('invalid-input', 'Le prénom est vide.', { field: 'givenName', hint: 'Tapez le prénom.' });
     return { givenName, familyName: (input.familyName ?? current?.familyName ?? '').trim(), nameNeedsReview: false };
   }
   if (input.displayName !== undefined) return splitDisplayName(input.displayName);
@@ -53,16 +52,16 @@ function nameFromInput(input: { displayName?: string; givenName?: string; family
 function checkLength(name: PersonName): string {
   const display = fullName(name);
   if (display.length < 1 || display.length > 120) {
-    throw new AppError('invalid-input', 'A name must hold 1 to 120 characters.', { field: 'givenName' });
+    throw new AppError('invalid-input', 'Un nom fait de 1 à 120 caractères.', { field: 'givenName' });
   }
   return display;
 }
 
 function assertBirthDateNotInFuture(birthDate: string | null | undefined, today: string): void {
   if (birthDate && birthDate > today) {
-    throw new AppError('invalid-input', `The birth date ${birthDate} is in the future.`, {
+    throw new AppError('invalid-input', `La date de naissance ${birthDate.split('-').reverse().join('/')} est dans le futur.`, {
       field: 'birthDate',
-      hint: 'Give the date as YYYY-MM-DD, or leave it empty.',
+      hint: 'Tapez la date au format JJ/MM/AAAA, ou laissez-la vide.',
     });
   }
 }
@@ -92,7 +91,7 @@ export class PeopleStore {
     const at = this.now();
     assertBirthDateNotInFuture(input.birthDate, localToday(new Date(at)));
     const name = nameFromInput(input);
-    if (!name) throw new AppError('invalid-input', 'A person needs a given name.', { field: 'givenName' });
+    if (!name) throw new AppError('invalid-input', 'Le prénom est obligatoire.', { field: 'givenName' });
     const display = checkLength(name);
     const result = this.db
       .prepare(

@@ -87,7 +87,7 @@ export class ProjectsStore {
     const current = this.get(id);
     const next = { ...current, ...changes };
     if (next.startDate && next.endDate && next.startDate > next.endDate) {
-      throw new AppError('invalid-input', 'The end date is before the start date.', { field: 'changes.endDate' });
+      throw new AppError('invalid-input', 'La date de fin est avant la date de début.', { field: 'changes.endDate' });
     }
     this.db
       .prepare(

@@ -171,7 +171,7 @@ export class CommentsStore {
       const next = { ...current, ...changes };
       if (changes.quotedPersonId != null) this.assertLinked(current.recordingId, changes.quotedPersonId);
       if (next.endSeconds !== null && next.endSeconds < next.startSeconds) {
-        throw new AppError('invalid-input', 'The end is before the start.', { field: 'changes.endSeconds' });
+        throw new AppError('invalid-input', 'La fin est avant le début.', { field: 'changes.endSeconds' });
       }
       const contentChanged =
         next.text !== current.text ||

@@ -98,6 +98,7 @@ import {
   renderStartOutputSchema,
   updateClipInputSchema,
   updateMontageInputSchema,
+  titlePreviewOutputSchema,
 } from './schemas/editing';
 import {
   buildPackInputSchema,
@@ -232,6 +233,7 @@ export const apiContract = {
   'retention.due': { input: retentionDueInputSchema, output: retentionDueSchema },
   'retention.apply': { input: applyRetentionInputSchema, output: applyRetentionOutputSchema },
   'consent.setMany': { input: setManyConsentInputSchema, output: setConsentOutputSchema },
+  'render.titlePreview': { input: renderCheckInputSchema, output: titlePreviewOutputSchema },
 } as const satisfies Record<ApiMethodName, MethodSpec>;
 
 export const apiEvents = {

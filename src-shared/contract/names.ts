@@ -103,6 +103,7 @@ export const API_METHODS = [
   'retention.due',
   'retention.apply',
   'consent.setMany',
+  'render.titlePreview',
 ] as const;
 export type ApiMethodName = (typeof API_METHODS)[number];
 

@@ -57,8 +57,7 @@ export async function bareCommand(ctx: ApiContext, request: RenderRequest, work:
   fs.copyFileSync(path.join(resourcesDir(), 'fonts', 'DejaVuSans.ttf'), path.join(work, WORK_FILES.font));
   fs.copyFileSync(path.join(resourcesDir(), 'fonts', 'DejaVuSans-Bold.ttf'), path.join(work, WORK_FILES.boldFont));
   plan.segments.forEach((item, i) => {
-    if (item.kind === 'title') fs.writeFileSync(path.join(work, WORK_FILES.titleText(i)), item.text);
-    else if (item.lowerThird) {
+    if (item.kind !== 'title' && item.lowerThird) {
       if (item.lowerThird.name !== null) fs.writeFileSync(path.join(work, WORK_FILES.lowerName(i)), item.lowerThird.name);
       fs.writeFileSync(path.join(work, WORK_FILES.lowerRole(i)), item.lowerThird.role);
     }

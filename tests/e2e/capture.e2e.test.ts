@@ -104,8 +104,9 @@ describe('recording from the camera in Chromium', () => {
     const card = page.getByRole('listitem', { name: 'entretien-telephone' });
     await card.getByText('Prête').waitFor();
     const folder = path.dirname(server.ctx.library.mediaAssets.resolve(imported.masterAssetId!).absolutePath);
-    page.once('dialog', (dialog) => void dialog.accept());
     await card.getByRole('button', { name: 'Supprimer la vidéo' }).click();
+    // the app's own confirmation (ConfirmDialog), not the browser's
+    await page.getByRole('alertdialog').getByRole('button', { name: 'Supprimer' }).click();
     await card.waitFor({ state: 'detached' });
     expect((await recordings()).length).toBe(before);
     expect(fs.existsSync(folder)).toBe(false);

@@ -118,6 +118,10 @@ describe('editing and exporting', () => {
     await expect.poll(() => dialog.getByTestId('consent-gate').innerText()).toMatch(/Samira Benali apparaîtra comme « Samira »/);
     await page.screenshot({ path: path.join(ARTIFACTS_DIR, 'e2e-montage-export.png'), fullPage: true });
     await dialog.getByRole('button', { name: "Lancer l'export" }).click();
+    // the dialog links to the file once done, then closes (the page behind is hidden while it is open)
+    await dialog.getByRole('link', { name: 'Télécharger le fichier' }).waitFor({ timeout: 60_000 });
+    await dialog.getByRole('button', { name: 'Fermer' }).click();
+    await dialog.waitFor({ state: 'detached' });
 
     // the export appears with a download link once the render is done
     const exportItem = page.getByRole('listitem', { name: 'Restitution atelier' });

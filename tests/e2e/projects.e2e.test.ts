@@ -114,7 +114,9 @@ describe('projects, sessions and people in the browser UI', () => {
     await page.getByRole('button', { name: 'Créer le projet' }).click();
     const alert = page.getByRole('alert');
     await alert.waitFor();
-    expect(await alert.innerText()).toMatch(/Une information est incorrecte : Nom du projet/);
+    // the main side's own French sentence, naming the field, next to the button (§1 of issue 16)
+    expect(await alert.innerText()).toMatch(/Le nom ne peut pas être vide\./);
+    expect(await alert.innerText()).not.toMatch(/Invalid|must not|expected/);
   });
 
   it('backs up the library in one click', async () => {

@@ -54,7 +54,7 @@ describe('browser-mode server', () => {
     const bad = await server.call('projects.create', { name: 'X', kind: 'picnic' });
     expect(bad.status).toBe(400);
     expect(bad.json.error).toMatchObject({ code: 'invalid-input', field: 'kind' });
-    expect(bad.json.error.message).toMatch(/kind/);
+    expect(bad.json.error.message).toMatch(/type de projet/);
     const notJson = await server.call('projects.create', '{"name": ');
     expect(notJson.status).toBe(400);
     expect(notJson.json.error.field).toBe('(body)');

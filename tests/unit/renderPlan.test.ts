@@ -176,3 +176,32 @@ describe('a clip narrowed to the people on screen', () => {
     expect(empty.check.recordingProblems).toEqual([expect.objectContaining({ problem: 'nobody-linked' })]);
   });
 });
+
+describe('a lower third needs a speaker', () => {
+  it('refuses, naming the clip, a lower third on a clip of two people with no speaker chosen; allows it once one is', () => {
+    const rec = recording(7, [
+      { id: 1, name: 'Léa Martin', decision: 'allowed' },
+      { id: 2, name: 'Karim Haddad', decision: 'allowed' },
+    ]);
+    const refused = buildRenderPlan([{ ...clip(rec, 0, 10), clipName: 'Le métier' }], settings, { speakerRequired: true });
+    expect(refused.check.allowed).toBe(false);
+    expect(refused.check.recordingProblems).toEqual([{ recordingId: 7, title: 'Rec 7', problem: 'no-speaker', clipName: 'Le métier' }]);
+    const chosen = buildRenderPlan([{ ...clip(rec, 0, 10), speakerPersonId: 2, clipName: 'Le métier' }], settings, {
+      speakerRequired: true,
+    });
+    expect(chosen.check.allowed).toBe(true);
+    expect(chosen.segments[0]).toMatchObject({ lowerThird: { name: 'Karim Haddad' } });
+    const without = buildRenderPlan([clip(rec, 0, 10)], { ...settings, lowerThirds: false }, { speakerRequired: true });
+    expect(without.check.allowed).toBe(true);
+    // a pack (not asked from the panel) leaves the banner out rather than the clip
+    const packed = buildRenderPlan([clip(rec, 0, 10)], settings);
+    expect(packed.check.allowed).toBe(true);
+    expect(packed.segments[0]).toMatchObject({ lowerThird: null });
+  });
+
+  it('names the clips a refused person blocks', () => {
+    const rec = recording(8, [{ id: 3, name: 'Samira Benali', decision: 'refused' }]);
+    const plan = buildRenderPlan([{ ...clip(rec, 0, 5), clipName: 'Mon apprentissage' }], settings);
+    expect(plan.check.blockers[0]).toMatchObject({ displayName: 'Samira Benali', clipNames: ['Mon apprentissage'] });
+  });
+});

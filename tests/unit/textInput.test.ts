@@ -9,7 +9,11 @@ describe('free text typed by a person', () => {
   });
 
   it('still refuses control characters and an empty name once overrides are gone', () => {
-    expect(() => validateInput('projects.create', { name: 'A\u0007B', kind: 'interview-workshop' })).toThrow(/control characters/);
-    expect(() => validateInput('projects.create', { name: '\u202e\u202c', kind: 'interview-workshop' })).toThrow(/must not be empty/);
+    expect(() => validateInput('projects.create', { name: 'A\u0007B', kind: 'interview-workshop' })).toThrow(
+      /Le nom contient des caractères de contrôle/,
+    );
+    expect(() => validateInput('projects.create', { name: '\u202e\u202c', kind: 'interview-workshop' })).toThrow(
+      /Le nom ne peut pas être vide/,
+    );
   });
 });

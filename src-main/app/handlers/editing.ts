@@ -97,9 +97,9 @@ export const editingHandlers = {
     });
     return [];
   },
-  'render.check': (input, ctx) => ctx.render.check(input),
+  'render.check': (input, ctx) => ctx.render.check({ ...input, speakerRequired: true }),
   'render.start': (input, ctx) => {
-    return ctx.render.start(input);
+    return ctx.render.start({ ...input, speakerRequired: true });
   },
   'clips.stills': (input, ctx) => {
     const binaries = ctx.ffmpeg();
@@ -111,4 +111,5 @@ export const editingHandlers = {
     ctx.events.emit('data.changed', { entity: 'clip', id: clip.id, projectId: clip.projectId, change: 'updated' });
     return clip;
   },
+  'render.titlePreview': (input, ctx) => ctx.render.titlePreview({ ...input, speakerRequired: true }),
 } satisfies HandlerTable;

@@ -1,6 +1,7 @@
 /**
  * The app frame: top bar with the language switch, and the current screen.
  */
+import { ConfirmProvider } from '../components/ConfirmDialog';
 import { I18nProvider, useI18n } from '../i18n/i18n';
 import { useRoute, hrefFor } from './router';
 import { HomeScreen } from '../features/projects/HomeScreen';
@@ -56,7 +57,9 @@ function Frame() {
 export function App() {
   return (
     <I18nProvider>
-      <Frame />
+      <ConfirmProvider>
+        <Frame />
+      </ConfirmProvider>
     </I18nProvider>
   );
 }

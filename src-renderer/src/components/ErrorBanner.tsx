@@ -30,6 +30,8 @@ const FIELD_LABELS: Record<string, MessageKey> = {
 export function describeError(error: unknown, t: Translate): string {
   if (!(error instanceof ApiCallError)) return t('error.generic');
   if (error.code === 'invalid-input') {
+    // the main side names the field in French (src-main/app/validationMessages.ts)
+    if (error.message && !/^Invalid input|^The |^This /.test(error.message)) return error.message;
     const field = error.field?.split('.').pop();
     const label = field && FIELD_LABELS[field];
     return label ? t('error.invalid-input', { field: t(label) }) : t('error.invalid-input.nofield');
@@ -58,7 +60,7 @@ export function ErrorBanner({ error }: { error: unknown }) {
       <strong>{t('error.title')}</strong> — {describeError(error, t)}
       <details>
         <summary>{t('error.details')}</summary>
-        <p>{technical}</p>
+        {technical !== describeError(error, t) && <p>{technical}</p>}
         {hint && <p>{hint}</p>}
       </details>
     </div>

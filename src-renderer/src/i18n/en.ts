@@ -678,4 +678,18 @@ export const en: Record<MessageKey, string> = {
   'export.preset.720p': 'Normal (small file, advised)',
   'export.preset.1080p': 'High (bigger file)',
   'consent.scanAttached': 'Scan attached: {name}',
+  'common.confirm': 'Confirm',
+  'common.saved': 'Saved',
+  'common.delete': 'Delete',
+  'export.problem.no-speaker':
+    '“{title}”: a name banner is asked for, but nobody is chosen as the speaker. Choose them in the clip, or untick the banners.',
+  'export.checking': 'Checking consent…',
+  'export.blocksIn': 'in: {clips}',
+  'export.running': 'Exporting…',
+  'export.done': 'Export finished.',
+  'export.openFile': 'Download the file',
+  'export.failed': 'The export failed: {reason}',
+  'export.titlePreview': 'Title cards preview',
+  'export.titlePreviewAlt': 'Title card {number}: {text}',
+  'recall.rebuilt': 'Rebuilt',
 };

@@ -699,6 +699,20 @@ export const fr = {
   'export.preset.720p': 'Normale (fichier léger, conseillé)',
   'export.preset.1080p': 'Haute (fichier plus lourd)',
   'consent.scanAttached': 'Scan joint : {name}',
+  'common.confirm': 'Confirmer',
+  'common.saved': 'Enregistré',
+  'common.delete': 'Supprimer',
+  'export.problem.no-speaker':
+    '« {title} » : un bandeau avec le nom est demandé, mais personne n’est choisi comme « personne qui parle ». Choisissez-la dans l’extrait, ou décochez les bandeaux.',
+  'export.checking': 'Vérification des consentements…',
+  'export.blocksIn': 'dans : {clips}',
+  'export.running': 'Export en cours…',
+  'export.done': 'Export terminé.',
+  'export.openFile': 'Télécharger le fichier',
+  'export.failed': 'L’export a échoué : {reason}',
+  'export.titlePreview': 'Aperçu des cartons titres',
+  'export.titlePreviewAlt': 'Carton titre n° {number} : {text}',
+  'recall.rebuilt': 'Reconstruit',
 } as const;
 
 export type MessageKey = keyof typeof fr;

@@ -183,11 +183,19 @@ export const renderCheckSchema = z.object({
       displayName: z.string(),
       reasons: policyDecisionSchema.shape.reasons,
       recordingIds: z.array(idSchema),
+      /** The clips this person blocks, by name (a montage's panel names them). */
+      clipNames: z.array(z.string()).optional(),
     }),
   ),
   /** Recordings that cannot leave the library as they are (nobody linked, or to review after an erasure). */
   recordingProblems: z.array(
-    z.object({ recordingId: idSchema, title: z.string(), problem: z.enum(['nobody-linked', 'needs-review', 'outside-kept-part']) }),
+    z.object({
+      recordingId: idSchema,
+      title: z.string(),
+      /** outside-kept-part: after an erasure, only the kept parts may be exported. no-speaker: a lower third is asked for a clip with several people and none chosen as the speaker. */
+      problem: z.enum(['nobody-linked', 'needs-review', 'outside-kept-part', 'no-speaker']),
+      clipName: z.string().optional(),
+    }),
   ),
   /** Everyone shown, how their name appears, and what is applied to them. */
   people: z.array(
@@ -252,3 +260,9 @@ export const confirmFaceRegionInputSchema = z.strictObject({
   stillSeconds: z.array(seconds).min(3).max(5),
   confirmedBy: requiredText(120),
 });
+
+/** A still of each title card of an export, as the render will draw it (wrapped to the frame). */
+export const titlePreviewOutputSchema = z.object({
+  titles: z.array(z.object({ number: z.number().int().positive(), lines: z.array(z.string()), png: z.string() })),
+});
+export type RenderCheckInput = z.input<typeof renderCheckInputSchema>;

@@ -10,6 +10,7 @@ import { localToday } from '../../../../src-shared/age';
 import { frenchShortDate } from '../../../../src-shared/frenchDate';
 import { useUnsavedChangesGuard } from '../../app/useUnsavedChangesGuard';
 import { draftFromView, draftProblems, isChanged, toChange, type DraftProblem, type Drafts, type ScopeDraft } from './consentDraft';
+import { useConfirm } from '../../components/ConfirmDialog';
 import { api } from '../../api/client';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { ScreenLoading } from '../../components/ScreenLoading';
@@ -33,6 +34,7 @@ function dayAndTime(at: string): string {
 
 export function PersonConsentScreen({ personId }: { personId: number }) {
   const { t, formatDate } = useI18n();
+  const confirm = useConfirm();
   const [actor, setActor] = useState(() => localStorage.getItem(ACTOR_KEY) ?? '');
   const [form, setForm] = useState<{ assetId: number; fileName: string } | null>(null);
   const [error, setError] = useState<unknown>(null);
@@ -135,7 +137,11 @@ export function PersonConsentScreen({ personId }: { personId: number }) {
   }
 
   async function erase() {
-    if (!consent || !window.confirm(t('consent.eraseConfirm', { name: consent.person.displayName }))) return;
+    if (
+      !consent ||
+      !(await confirm(t('consent.eraseConfirm', { name: consent.person.displayName }), { danger: true, confirmLabel: t('consent.erase') }))
+    )
+      return;
     try {
       const result = await api.call('people.erase', { personId, ...(actor ? { actor } : {}) });
       window.alert(

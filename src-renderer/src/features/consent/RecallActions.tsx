@@ -8,18 +8,20 @@ import { useState } from 'react';
 import type { ExportRecipient } from '../../../../src-shared/contract/schemas';
 import { api } from '../../api/client';
 import { useI18n } from '../../i18n/i18n';
+import { InlineStatus, useActionStatus } from '../../components/InlineStatus';
 
+/** Errors and outcomes show next to the button (InlineStatus), never in a banner far above. */
 export function RecallLetterButton({
   exportId,
   recipient,
-  onError,
 }: {
   exportId: number;
   recipient: ExportRecipient;
-  onError(error: unknown): void;
+  onError?(error: unknown): void;
 }) {
   const { t } = useI18n();
   const [letter, setLetter] = useState<{ assetId: number; fileName: string } | null>(null);
+  const status = useActionStatus();
   if (letter)
     return (
       <a className="button small primary" href={api.mediaUrl(letter.assetId)} download={letter.fileName}>
@@ -27,29 +29,34 @@ export function RecallLetterButton({
       </a>
     );
   return (
-    <button
-      className="small"
-      onClick={() => void api.call('exports.recallLetter', { exportId, recipientId: recipient.id }).then(setLetter, onError)}
-    >
-      {t('recipients.makeLetter', { name: recipient.name })}
-    </button>
+    <span className="action-with-status">
+      <button
+        className="small"
+        disabled={status.busy}
+        onClick={() => void status.run(() => api.call('exports.recallLetter', { exportId, recipientId: recipient.id }).then(setLetter))}
+      >
+        {t('recipients.makeLetter', { name: recipient.name })}
+      </button>
+      {status.outcome.kind === 'failed' && <InlineStatus outcome={status.outcome} />}
+    </span>
   );
 }
 
-export function RebuildButton({ exportId, onError }: { exportId: number; onError(error: unknown): void }) {
+export function RebuildButton({ exportId }: { exportId: number; onError?(error: unknown): void }) {
   const { t } = useI18n();
-  const [started, setStarted] = useState(false);
+  const status = useActionStatus({ fade: false });
+  const started = status.outcome.kind === 'done';
   return (
-    <>
+    <span className="action-with-status">
       <button
         className="small primary"
-        disabled={started}
-        onClick={() => void api.call('exports.rebuild', { exportId }).then(() => setStarted(true), onError)}
+        disabled={started || status.busy}
+        onClick={() => void status.run(() => api.call('exports.rebuild', { exportId }), t('recipients.rebuilding'))}
       >
         {t('recipients.rebuild')}
       </button>
-      {started && <span role="status"> {t('recipients.rebuilding')}</span>}
-    </>
+      <InlineStatus outcome={status.outcome} />
+    </span>
   );
 }
 

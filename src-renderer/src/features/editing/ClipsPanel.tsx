@@ -3,6 +3,7 @@
  * two markers or from a range comment; name it, tag its themes, say who speaks (for
  * the lower third), who appears in it, draw the region to pixelate; play, export or delete it.
  */
+import { useConfirm } from '../../components/ConfirmDialog';
 import { useState, type FormEvent } from 'react';
 import type { Clip } from '../../../../src-shared/contract/schemas/editing';
 import type { Recording } from '../../../../src-shared/contract/schemas';
@@ -46,6 +47,7 @@ export function ClipsPanel({
   currentTime?(): number;
 }) {
   const { t } = useI18n();
+  const confirm = useConfirm();
   const [name, setName] = useState('');
   const [tags, setTags] = useState('');
   const [speaker, setSpeaker] = useState('');
@@ -202,10 +204,11 @@ export function ClipsPanel({
               </button>
               <button
                 className="small danger"
-                onClick={() => {
-                  if (window.confirm(t('clips.deleteConfirm', { name: clip.name })))
-                    void api.call('clips.delete', { id: clip.id }).catch(onError);
-                }}
+                onClick={() =>
+                  void confirm(t('clips.deleteConfirm', { name: clip.name }), { danger: true, confirmLabel: t('common.delete') }).then(
+                    (yes) => (yes ? api.call('clips.delete', { id: clip.id }).catch(onError) : undefined),
+                  )
+                }
               >
                 {t('clips.delete')}
               </button>
@@ -220,7 +223,13 @@ export function ClipsPanel({
               onError={onError}
             />
             {exporting?.id === clip.id && (
-              <ExportPanel target={{ kind: 'clip', clipId: clip.id }} name={clip.name} clipOptions onClose={() => setExporting(null)} />
+              <ExportPanel
+                target={{ kind: 'clip', clipId: clip.id }}
+                name={clip.name}
+                projectId={clip.projectId}
+                clipOptions
+                onClose={() => setExporting(null)}
+              />
             )}
           </li>
         ))}

@@ -2,12 +2,16 @@
  * Exporting a clip or a montage for an audience: the consent gate is asked first and
  * its answer shown in plain words (who blocks and why, how each person will appear,
  * what is applied); then the render runs as a job (progress in the jobs tray).
+ * A modal dialog (AppDialog): focus moves in, Escape closes it; the verdict is asked again on
+ * every change of content or options and a late answer never replaces a newer one.
  */
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { RenderCheck, RenderTarget } from '../../../../src-shared/contract/schemas/editing';
 import { api } from '../../api/client';
 import { ErrorBanner } from '../../components/ErrorBanner';
-import { useApiData } from '../../app/useApiData';
+import { AppDialog } from '../../components/AppDialog';
+import { TitleCardPreview } from './TitleCardPreview';
+import { useExportOutcome, useFreshCheck } from './useFreshCheck';
 import { useI18n } from '../../i18n/i18n';
 import { AudienceSelect, type Audience } from '../consent/AudienceSelect';
 import { blockerLabel, conditionsLabel } from '../consent/consentLabels';
@@ -17,10 +21,13 @@ import { AudioOnlyPictureChoice, ExportModeNote, type AudioOnlyPicture } from '.
 export function ExportPanel({
   target,
   name,
+  projectId,
   clipOptions = false,
   onClose,
 }: {
   target: RenderTarget;
+  /** To link the exported file once it is done. */
+  projectId?: number;
   name: string;
   /** A clip alone: offer the options a montage keeps in its own settings. */
   clipOptions?: boolean;
@@ -43,17 +50,26 @@ export function ExportPanel({
   const optionsKey = JSON.stringify(options);
   const targetKey = JSON.stringify(target);
   // asked again whenever anything changes (a consent, a name, a clip): the answer is never stale
-  const { data: check, error: checkError } = useApiData<RenderCheck>(
-    () => api.call('render.check', { target, audience, options }),
-    [targetKey, audience, optionsKey],
-  );
+  const {
+    data: check,
+    error: checkError,
+    pending,
+  } = useFreshCheck<RenderCheck>(() => api.call('render.check', { target, audience, options }), [targetKey, audience, optionsKey]);
+  const [jobId, setJobId] = useState<string | null>(null);
+  const outcome = useExportOutcome(jobId, projectId ?? null);
+  const startedAt = useRef(0);
 
-  useEffect(() => setStarted(false), [targetKey, audience, optionsKey]);
+  useEffect(() => {
+    setStarted(false);
+    setJobId(null);
+  }, [targetKey, audience, optionsKey]);
 
   async function start() {
     setError(null);
     try {
-      await api.call('render.start', { target, audience, options });
+      startedAt.current = Date.now();
+      const result = await api.call('render.start', { target, audience, options });
+      setJobId(result.jobId);
       setStarted(true);
     } catch (reason) {
       setError(reason);
@@ -61,8 +77,7 @@ export function ExportPanel({
   }
 
   return (
-    <div className="export-panel" role="dialog" aria-label={t('export.title', { name })}>
-      <h3>{t('export.title', { name })}</h3>
+    <AppDialog title={t('export.title', { name })} onClose={onClose} className="export-panel">
       <div className="field-row">
         <AudienceSelect id="export-audience" value={audience} onChange={setAudience} />
         {clipOptions && (
@@ -94,16 +109,26 @@ export function ExportPanel({
       )}
       <ErrorBanner error={error ?? checkError} />
       {check && (
-        <div className={check.allowed ? 'gate allowed' : 'gate refused'} role="status" data-testid="consent-gate">
-          <strong>{check.allowed ? t('export.allowed') : t('export.refused')}</strong>
+        <div
+          className={pending ? 'gate checking' : check.allowed ? 'gate allowed' : 'gate refused'}
+          role="status"
+          aria-busy={pending}
+          data-testid="consent-gate"
+        >
+          <strong>{pending ? t('export.checking') : check.allowed ? t('export.allowed') : t('export.refused')}</strong>
           <ul>
             {check.blockers.map((blocker) => (
               <li key={blocker.personId}>
                 {blocker.displayName} — {blockerLabel(blocker.reasons, t, audience)}
+                {blocker.clipNames && blocker.clipNames.length > 0 && (
+                  <> ({t('export.blocksIn', { clips: blocker.clipNames.map((clip) => `« ${clip} »`).join(', ') })})</>
+                )}
               </li>
             ))}
             {check.recordingProblems.map((problem) => (
-              <li key={problem.recordingId}>{t(`export.problem.${problem.problem}`, { title: problem.title })}</li>
+              <li key={`${problem.recordingId}-${problem.problem}-${problem.clipName ?? ''}`}>
+                {t(`export.problem.${problem.problem}`, { title: problem.clipName ?? problem.title })}
+              </li>
             ))}
             {check.allowed &&
               check.people.map((person) => (
@@ -123,13 +148,31 @@ export function ExportPanel({
           )}
         </div>
       )}
+      {target.kind === 'montage' && (
+        <TitleCardPreview request={{ target, audience, options }} requestKey={`${targetKey}${audience}${optionsKey}`} />
+      )}
       <div className="actions">
-        <button className="primary" disabled={!check?.allowed || started} onClick={() => void start()}>
+        <button className="primary" disabled={!check?.allowed || pending || started} onClick={() => void start()}>
           {t('export.start')}
         </button>
         <button onClick={onClose}>{t('common.close')}</button>
-        {started && <span role="status">{t('export.started')}</span>}
+        {started && outcome.kind === 'running' && <span role="status">{t('export.started')}</span>}
+        {outcome.kind === 'done' && (
+          <span role="status" className="inline-status ok">
+            ✓ {t('export.done')}{' '}
+            {outcome.href && (
+              <a className="button small" href={outcome.href} download>
+                {t('export.openFile')}
+              </a>
+            )}
+          </span>
+        )}
+        {outcome.kind === 'failed' && (
+          <span role="alert" className="inline-status failed">
+            ⚠ {t('export.failed', { reason: outcome.message })}
+          </span>
+        )}
       </div>
-    </div>
+    </AppDialog>
   );
 }

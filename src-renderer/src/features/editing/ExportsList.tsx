@@ -3,6 +3,7 @@
  * and the recall flag a later narrowing of consent puts on it (with the letters to send and
  * the rebuild). Deleting an export deletes its files.
  */
+import { useConfirm } from '../../components/ConfirmDialog';
 import { useState } from 'react';
 import type { PackVerification } from '../../../../src-shared/contract/schemas/packs';
 import { api } from '../../api/client';
@@ -13,6 +14,7 @@ import { ExportRecipients } from './ExportRecipients';
 
 export function ExportsList({ projectId, onError }: { projectId: number; onError(error: unknown): void }) {
   const { t, formatDate } = useI18n();
+  const confirm = useConfirm();
   const { data: exports } = useApiData(() => api.call('exports.list', { projectId }), [projectId], ['export', 'consent', 'person']);
   const [verified, setVerified] = useState<Record<number, PackVerification>>({});
   const verify = (exportId: number) =>
@@ -59,10 +61,11 @@ export function ExportsList({ projectId, onError }: { projectId: number; onError
               )}
               <button
                 className="small danger"
-                onClick={() => {
-                  if (window.confirm(t('exports.deleteConfirm', { name: record.label })))
-                    void api.call('exports.delete', { id: record.id }).catch(onError);
-                }}
+                onClick={() =>
+                  void confirm(t('exports.deleteConfirm', { name: record.label }), { danger: true, confirmLabel: t('common.delete') }).then(
+                    (yes) => (yes ? api.call('exports.delete', { id: record.id }).catch(onError) : undefined),
+                  )
+                }
               >
                 {t('exports.delete')}
               </button>

@@ -4,7 +4,8 @@
  * the project's clips to add, and the export with its consent check. Each change is
  * saved at once; the previous order can be restored with "Annuler" (Ctrl+Z).
  */
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useConfirm } from '../../components/ConfirmDialog';
+import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
 import type { Clip, Montage, MontageItem } from '../../../../src-shared/contract/schemas/editing';
 import { api } from '../../api/client';
 import { formatClock } from '../../../../src-shared/time';
@@ -27,6 +28,7 @@ function itemSeconds(item: MontageItem, clips: Map<number, Clip>): number {
 
 export function MontageScreen({ montageId }: { montageId: number }) {
   const { t } = useI18n();
+  const confirm = useConfirm();
   const [error, setError] = useState<unknown>(null);
   const [titleText, setTitleText] = useState('');
   const [titleSeconds, setTitleSeconds] = useState('3');
@@ -75,16 +77,32 @@ export function MontageScreen({ montageId }: { montageId: number }) {
     return () => window.removeEventListener('keydown', onKey);
   }, [undo]);
 
+  // after a move, focus follows the moved item (its same arrow, or the other one at an end)
+  const runningOrder = useRef<HTMLOListElement>(null);
+  const focusAfterMove = useRef<{ index: number; by: number; from: 'button' | 'item' } | null>(null);
+  useEffect(() => {
+    const wanted = focusAfterMove.current;
+    const row = wanted && runningOrder.current?.children[wanted.index];
+    if (!wanted || !(row instanceof HTMLElement)) return;
+    focusAfterMove.current = null;
+    if (wanted.from === 'item') return row.focus();
+    const same = row.querySelector<HTMLButtonElement>(`button[data-move="${wanted.by < 0 ? 'up' : 'down'}"]`);
+    const other = row.querySelector<HTMLButtonElement>(`button[data-move="${wanted.by < 0 ? 'down' : 'up'}"]`);
+    (same && !same.disabled ? same : other && !other.disabled ? other : row).focus();
+  }, [data]);
+
   if (!data) return <main className="screen">{t('app.loading')}</main>;
   const { montage, clips } = data;
   const clipsById = new Map(clips.map((clip) => [clip.id, clip]));
   const total = montage.items.reduce((sum, item) => sum + itemSeconds(item, clipsById), 0);
   const items = montage.items;
 
-  const move = (index: number, by: number) => {
+  const move = (index: number, by: number, from: 'button' | 'item' = 'button') => {
     const next = [...items];
     const [item] = next.splice(index, 1);
-    next.splice(Math.max(0, Math.min(next.length, index + by)), 0, item!);
+    const to = Math.max(0, Math.min(next.length, index + by));
+    next.splice(to, 0, item!);
+    focusAfterMove.current = { index: to, by, from };
     void save({ items: next });
   };
 
@@ -95,7 +113,7 @@ export function MontageScreen({ montageId }: { montageId: number }) {
   }
 
   async function remove(current: Montage) {
-    if (!window.confirm(t('montage.deleteConfirm', { name: current.name }))) return;
+    if (!(await confirm(t('montage.deleteConfirm', { name: current.name }), { danger: true, confirmLabel: t('common.delete') }))) return;
     try {
       await api.call('montages.delete', { id: current.id });
       navigate({ name: 'project', projectId: current.projectId });
@@ -127,12 +145,19 @@ export function MontageScreen({ montageId }: { montageId: number }) {
         </div>
       </header>
       <ErrorBanner error={error} />
-      {exporting && <ExportPanel target={{ kind: 'montage', montageId }} name={montage.name} onClose={() => setExporting(false)} />}
+      {exporting && (
+        <ExportPanel
+          target={{ kind: 'montage', montageId }}
+          name={montage.name}
+          projectId={montage.projectId}
+          onClose={() => setExporting(false)}
+        />
+      )}
       <div className="columns">
         <section className="card" aria-labelledby="running-order">
           <h2 id="running-order">{t('montage.items')}</h2>
           {items.length === 0 && <p className="empty">{t('montage.empty')}</p>}
-          <ol className="running-order">
+          <ol className="running-order" ref={runningOrder}>
             {items.map((item, index) => {
               const clip = item.kind === 'clip' ? clipsById.get(item.clipId) : undefined;
               const label =
@@ -145,8 +170,9 @@ export function MontageScreen({ montageId }: { montageId: number }) {
                   tabIndex={0}
                   aria-label={label}
                   onKeyDown={(event) => {
-                    if (event.altKey && event.key === 'ArrowUp') move(index, -1);
-                    else if (event.altKey && event.key === 'ArrowDown') move(index, 1);
+                    const from = event.target === event.currentTarget ? 'item' : 'button';
+                    if (event.altKey && event.key === 'ArrowUp') move(index, -1, from);
+                    else if (event.altKey && event.key === 'ArrowDown') move(index, 1, from);
                     else if (event.key === 'Delete') void save({ items: items.filter((_, i) => i !== index) });
                   }}
                 >
@@ -155,11 +181,18 @@ export function MontageScreen({ montageId }: { montageId: number }) {
                   </span>{' '}
                   {label}
                   <span className="actions">
-                    <button className="small" aria-label={t('montage.up')} disabled={index === 0} onClick={() => move(index, -1)}>
+                    <button
+                      className="small"
+                      data-move="up"
+                      aria-label={t('montage.up')}
+                      disabled={index === 0}
+                      onClick={() => move(index, -1)}
+                    >
                       ↑
                     </button>
                     <button
                       className="small"
+                      data-move="down"
                       aria-label={t('montage.down')}
                       disabled={index === items.length - 1}
                       onClick={() => move(index, 1)}

@@ -2,6 +2,7 @@
  * A project's people: given name and family name (apart, so "first name only" is exact),
  * role, minor flag; add and remove; a name to check is asked about.
  */
+import { useConfirm } from '../../components/ConfirmDialog';
 import { useState, type FormEvent } from 'react';
 import type { Person, PersonRole } from '../../../../src-shared/contract/schemas';
 import { PERSON_ROLES } from '../../../../src-shared/contract/vocabulary';
@@ -17,6 +18,7 @@ import { DateField } from '../../components/DateField';
 
 export function PeoplePanel({ projectId, people, defaultRole }: { projectId: number; people: Person[]; defaultRole: PersonRole }) {
   const { t } = useI18n();
+  const confirm = useConfirm();
   const [givenName, setGivenName] = useState('');
   const [familyName, setFamilyName] = useState('');
   const [role, setRole] = useState<PersonRole>(defaultRole);
@@ -38,7 +40,8 @@ export function PeoplePanel({ projectId, people, defaultRole }: { projectId: num
   }
 
   async function remove(person: Person) {
-    if (!window.confirm(t('people.deleteConfirm', { name: person.displayName }))) return;
+    if (!(await confirm(t('people.deleteConfirm', { name: person.displayName }), { danger: true, confirmLabel: t('common.delete') })))
+      return;
     setRefusal(null);
     try {
       await api.call('people.delete', { id: person.id });

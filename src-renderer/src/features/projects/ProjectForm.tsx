@@ -4,7 +4,7 @@
 import { useState, type FormEvent } from 'react';
 import type { Project, ProjectKind } from '../../../../src-shared/contract/schemas';
 import { PROJECT_KINDS } from '../../../../src-shared/contract/vocabulary';
-import { ErrorBanner } from '../../components/ErrorBanner';
+import { InlineStatus } from '../../components/InlineStatus';
 import { Field } from '../../components/Field';
 import { useI18n } from '../../i18n/i18n';
 import { DateField } from '../../components/DateField';
@@ -53,7 +53,6 @@ export function ProjectForm({
   return (
     <form className="card form" onSubmit={submit} aria-label={t(initial ? 'project.form.editTitle' : 'project.form.createTitle')}>
       <h2>{t(initial ? 'project.form.editTitle' : 'project.form.createTitle')}</h2>
-      <ErrorBanner error={error} />
       <Field label={t('project.name')} required>
         {(id) => <input id={id} value={name} onChange={(e) => setName(e.target.value)} required maxLength={200} autoFocus />}
       </Field>
@@ -88,6 +87,8 @@ export function ProjectForm({
         <button type="button" onClick={onCancel}>
           {t('common.cancel')}
         </button>
+        {/* next to the button that failed, in French, naming the field */}
+        {error ? <InlineStatus outcome={{ kind: 'failed', error }} /> : null}
       </div>
     </form>
   );

@@ -1,6 +1,8 @@
 /**
  * One project: its details (editable), its sessions and its people.
  */
+import { InlineStatus } from '../../components/InlineStatus';
+import { useConfirm } from '../../components/ConfirmDialog';
 import { useState } from 'react';
 import { api } from '../../api/client';
 import { ErrorBanner } from '../../components/ErrorBanner';
@@ -19,6 +21,8 @@ import { PacksPanel } from '../packs/PacksPanel';
 
 export function ProjectScreen({ projectId }: { projectId: number }) {
   const { t, formatDate } = useI18n();
+  const confirm = useConfirm();
+  const [saved, setSaved] = useState(false);
   const [editing, setEditing] = useState(false);
   const [actionError, setActionError] = useState<unknown>(null);
   const { data, error } = useApiData(async () => {
@@ -31,7 +35,11 @@ export function ProjectScreen({ projectId }: { projectId: number }) {
   }, [projectId]);
 
   async function removeProject() {
-    if (!data || !window.confirm(t('project.deleteConfirm', { name: data.project.name }))) return;
+    if (
+      !data ||
+      !(await confirm(t('project.deleteConfirm', { name: data.project.name }), { danger: true, confirmLabel: t('common.delete') }))
+    )
+      return;
     try {
       await api.call('projects.delete', { id: projectId });
       navigate({ name: 'home' });
@@ -64,6 +72,7 @@ export function ProjectScreen({ projectId }: { projectId: number }) {
           onSubmit={async (changes) => {
             await api.call('projects.update', { id: projectId, changes });
             setEditing(false);
+            setSaved(true);
           }}
         />
       ) : (
@@ -86,9 +95,15 @@ export function ProjectScreen({ projectId }: { projectId: number }) {
             <a className="button primary" href={hrefFor({ name: 'consentDashboard', projectId })}>
               {t('consent.open')}
             </a>
-            <button onClick={() => setEditing(true)}>
+            <button
+              onClick={() => {
+                setSaved(false);
+                setEditing(true);
+              }}
+            >
               <Icon name="edit" /> {t('project.edit')}
             </button>
+            {saved && <InlineStatus outcome={{ kind: 'done' }} />}
             <button className="danger" onClick={() => void removeProject()}>
               <Icon name="trash" /> {t('project.delete')}
             </button>

@@ -2,6 +2,7 @@
  * One recording in a session's list: poster, duration, kind, the people filmed (editable,
  * required for any export), state, and rename / delete / retry.
  */
+import { useConfirm } from '../../components/ConfirmDialog';
 import { useState } from 'react';
 import type { Recording } from '../../../../src-shared/contract/schemas';
 import { api } from '../../api/client';
@@ -17,6 +18,7 @@ import type { Job } from '../../../../src-shared/contract/schemas';
 
 export function RecordingCard({ recording, job }: { recording: Recording; job: Job | undefined }) {
   const { t } = useI18n();
+  const confirm = useConfirm();
   const [renaming, setRenaming] = useState(false);
   const [title, setTitle] = useState(recording.title);
   const [error, setError] = useState<unknown>(null);
@@ -98,10 +100,11 @@ export function RecordingCard({ recording, job }: { recording: Recording; job: J
           <button
             className="danger small"
             disabled={recording.status === 'finalising'}
-            onClick={() => {
-              if (window.confirm(t('recording.deleteConfirm', { title: shownTitle })))
-                void run(() => api.call('recordings.delete', { id: recording.id }));
-            }}
+            onClick={() =>
+              void confirm(t('recording.deleteConfirm', { title: shownTitle }), { danger: true, confirmLabel: t('common.delete') }).then(
+                (yes) => (yes ? run(() => api.call('recordings.delete', { id: recording.id })) : undefined),
+              )
+            }
           >
             <Icon name="trash" /> {t('recording.delete')}
           </button>

@@ -1,6 +1,7 @@
 /**
  * A project's sessions: list (newest first) and a one-line form to add one.
  */
+import { useConfirm } from '../../components/ConfirmDialog';
 import { useState, type FormEvent } from 'react';
 import type { Person, Session } from '../../../../src-shared/contract/schemas';
 import { api } from '../../api/client';
@@ -14,6 +15,7 @@ import { DateField } from '../../components/DateField';
 
 export function SessionsPanel({ projectId, sessions, people }: { projectId: number; sessions: Session[]; people: Person[] }) {
   const { t, formatDate } = useI18n();
+  const confirm = useConfirm();
   const [date, setDate] = useState(() => localToday());
   const [title, setTitle] = useState('');
   const [animatorId, setAnimatorId] = useState('');
@@ -33,7 +35,10 @@ export function SessionsPanel({ projectId, sessions, people }: { projectId: numb
   }
 
   async function remove(session: Session) {
-    if (!window.confirm(t('sessions.deleteConfirm', { date: formatDate(session.date) }))) return;
+    if (
+      !(await confirm(t('sessions.deleteConfirm', { date: formatDate(session.date) }), { danger: true, confirmLabel: t('common.delete') }))
+    )
+      return;
     try {
       await api.call('sessions.delete', { id: session.id });
     } catch (reason) {

@@ -2,6 +2,7 @@
  * One comment and its replies: click the time to seek; +1, mark as dealt with,
  * reply, edit, delete (the previous text is kept by the main side).
  */
+import { useConfirm } from '../../components/ConfirmDialog';
 import { useEffect, useState, type FormEvent } from 'react';
 import type { Comment } from '../../../../src-shared/contract/schemas';
 import { api } from '../../api/client';
@@ -23,6 +24,7 @@ export function CommentThread({
   onMakeClip?(start: number, end: number): void;
 }) {
   const { t } = useI18n();
+  const confirm = useConfirm();
   const [replying, setReplying] = useState(false);
   const [replyText, setReplyText] = useState('');
   const [editing, setEditing] = useState(false);
@@ -134,9 +136,11 @@ export function CommentThread({
         </button>
         <button
           className="small danger"
-          onClick={() => {
-            if (window.confirm(t('review.deleteConfirm'))) run(() => api.call('comments.delete', { id: comment.id }));
-          }}
+          onClick={() =>
+            void confirm(t('review.deleteConfirm'), { danger: true, confirmLabel: t('common.delete') }).then((yes) =>
+              yes ? run(() => api.call('comments.delete', { id: comment.id })) : undefined,
+            )
+          }
         >
           {t('review.delete')}
         </button>
