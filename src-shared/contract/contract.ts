@@ -18,6 +18,11 @@ import {
   byProjectInputSchema as projectOnlyInputSchema,
   commentRevisionSchema,
   commentSchema,
+  commentWindowInputSchema,
+  commentWindowSchema,
+  commentCountsInputSchema,
+  commentCountsSchema,
+  commentsByIdsInputSchema,
   exportCommentsInputSchema,
   exportedTextSchema,
   labelsInputSchema,
@@ -220,6 +225,9 @@ export const apiContract = {
   'exports.rebuild': { input: rebuildExportInputSchema, output: rebuildExportOutputSchema },
   'clips.stills': { input: clipStillsInputSchema, output: clipStillsOutputSchema },
   'clips.confirmFaceRegion': { input: confirmFaceRegionInputSchema, output: clipSchema },
+  'comments.window': { input: commentWindowInputSchema, output: commentWindowSchema },
+  'comments.counts': { input: commentCountsInputSchema, output: commentCountsSchema },
+  'comments.byIds': { input: commentsByIdsInputSchema, output: z.array(commentSchema) },
 } as const satisfies Record<ApiMethodName, MethodSpec>;
 
 export const apiEvents = {

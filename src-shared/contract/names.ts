@@ -98,6 +98,9 @@ export const API_METHODS = [
   'exports.rebuild',
   'clips.stills',
   'clips.confirmFaceRegion',
+  'comments.window',
+  'comments.counts',
+  'comments.byIds',
 ] as const;
 export type ApiMethodName = (typeof API_METHODS)[number];
 

@@ -573,4 +573,8 @@ export const en: Record<MessageKey, string> = {
   'export.audioOnlyPicture': 'Picture over the sound',
   'export.audioOnlyPicture.poster': 'The recording’s picture (if it has one)',
   'export.audioOnlyPicture.plain': 'A plain background',
+  'review.marks': 'Comment marks (arrows: next or previous mark, Enter: go there)',
+  'review.marksSummary': '{count} comments in {marks} marks on the timeline. By category: {categories}.',
+  'review.markLabel': '{time}: {count} comments ({categories})',
+  'review.marksNoCategory': 'no category',
 };

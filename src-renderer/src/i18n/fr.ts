@@ -593,6 +593,10 @@ export const fr = {
   'export.audioOnlyPicture': 'Image sur le son',
   'export.audioOnlyPicture.poster': 'L’image de l’enregistrement (s’il en a une)',
   'export.audioOnlyPicture.plain': 'Un fond uni',
+  'review.marks': 'Repères des commentaires (flèches : repère suivant ou précédent, Entrée : y aller)',
+  'review.marksSummary': '{count} commentaires en {marks} repères sur la ligne de temps. Par catégorie : {categories}.',
+  'review.markLabel': '{time} : {count} commentaires ({categories})',
+  'review.marksNoCategory': 'sans catégorie',
 } as const;
 
 export type MessageKey = keyof typeof fr;

@@ -2,18 +2,24 @@
  * One comment and its replies: click the time to seek; +1, mark as dealt with,
  * reply, edit, delete (the previous text is kept by the main side).
  */
-import { useEffect, useState, type FormEvent } from 'react';
+import { memo, useEffect, useState, type FormEvent, type LiHTMLAttributes, type Ref } from 'react';
 import type { Comment } from '../../../../src-shared/contract/schemas';
 import { api } from '../../api/client';
 import { formatClock } from '../../../../src-shared/time';
 import { useI18n } from '../../i18n/i18n';
 
-export function CommentThread({
+/** What the virtual list puts on a row: its place (style, ref to measure it), its position in the whole list. */
+export type CommentRowProps = LiHTMLAttributes<HTMLLIElement> & { ref?: Ref<HTMLLIElement>; 'data-index'?: number };
+
+export const CommentThread = memo(function CommentThread({
   comment,
   replies,
   onSeek,
   onError,
   onMakeClip,
+  rowProps,
+  active = false,
+  selected = false,
 }: {
   comment: Comment;
   replies: Comment[];
@@ -21,6 +27,11 @@ export function CommentThread({
   onError(error: unknown): void;
   /** For a range comment: put its range in the clip form. */
   onMakeClip?(start: number, end: number): void;
+  rowProps?: CommentRowProps;
+  /** The thread at the playhead. */
+  active?: boolean;
+  /** The thread picked on the timeline. */
+  selected?: boolean;
 }) {
   const { t } = useI18n();
   const [replying, setReplying] = useState(false);
@@ -59,7 +70,12 @@ export function CommentThread({
   }
 
   return (
-    <li className={`comment ${resolved ? 'resolved' : ''}`} aria-label={`${time} ${comment.text}`}>
+    <li
+      {...rowProps}
+      className={`comment ${resolved ? 'resolved' : ''} ${active ? 'active' : ''} ${selected ? 'selected' : ''}`}
+      aria-label={`${time} ${comment.text}`}
+      aria-current={selected ? 'true' : undefined}
+    >
       <div className="comment-head">
         <button className="time-link" onClick={() => onSeek(comment.startSeconds)} aria-label={t('review.seekTo', { time })}>
           {time}
@@ -158,4 +174,4 @@ export function CommentThread({
       )}
     </li>
   );
-}
+});

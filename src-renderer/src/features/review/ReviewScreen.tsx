@@ -4,7 +4,7 @@
  * screen; clips, blur regions and subtitles; the rubric; the exports. This file only
  * lays the screen out: each job lives in its own hook or component beside it.
  */
-import { useState } from 'react';
+import { useCallback, useState } from 'react';
 import { api } from '../../api/client';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { ScreenLoading } from '../../components/ScreenLoading';
@@ -26,20 +26,39 @@ import { useGroupMode } from './useGroupMode';
 import { useInOutRange } from './useInOutRange';
 import { usePlayer } from './usePlayer';
 import { useReviewData } from './useReviewData';
+import { useCommentWindow } from './useCommentWindow';
 import { useReviewExports } from './useReviewExports';
 import { useReviewShortcuts } from './useReviewShortcuts';
 
 export function ReviewScreen({ recordingId }: { recordingId: number }) {
   const { t } = useI18n();
   const [error, setError] = useState<unknown>(null);
-  const { base, loadError, rubric, threads, repliesOf } = useReviewData(recordingId);
+  const { base, loadError, rubric } = useReviewData(recordingId);
   const player = usePlayer(base?.recording.frameRate);
+  const comments = useCommentWindow(recordingId, player.videoRef, base?.recording.durationSeconds || player.duration);
   const inOut = useInOutRange(player.videoRef, player.frameRate);
   const group = useGroupMode(recordingId, base, player.videoRef);
   const composer = useCommentComposer(recordingId, player.videoRef, inOut, setError, player.frameRate);
   const exports = useReviewExports(recordingId, setError);
   const blurBox = useBlurBoxDrawing(setError);
   useReviewShortcuts({ player, inOut, group, onError: setError });
+  const { seek } = player;
+  const { setSelectedId } = comments;
+  const { setRange } = inOut;
+  const pickComment = useCallback(
+    (commentId: number, seconds: number) => {
+      setSelectedId(commentId);
+      seek(seconds);
+    },
+    [seek, setSelectedId],
+  );
+  const makeClip = useCallback(
+    (start: number, end: number) => {
+      setRange({ start, end });
+      seek(start);
+    },
+    [setRange, seek],
+  );
 
   if (!base) return <ScreenLoading error={loadError} />;
   const { recording } = base;
@@ -69,13 +88,14 @@ export function ReviewScreen({ recordingId }: { recordingId: number }) {
           <PlayerControls player={player} duration={duration} />
           <Timeline
             duration={duration}
-            currentTime={player.currentTime}
+            videoRef={player.videoRef}
             filmstripUrl={recording.filmstripAssetId ? api.mediaUrl(recording.filmstripAssetId) : null}
             waveformUrl={recording.waveformAssetId ? api.mediaUrl(recording.waveformAssetId) : null}
             markers={recording.markers}
-            threads={threads}
+            counts={comments.counts}
             range={inOut.range}
             onSeek={player.seek}
+            onPickComment={pickComment}
           />
           <p className="muted small-text">{t('review.shortcuts')}</p>
           {groupMode && (
@@ -98,17 +118,7 @@ export function ReviewScreen({ recordingId }: { recordingId: number }) {
               currentTime={player.currentTime}
             />
           )}
-          <CommentList
-            threads={threads}
-            repliesOf={repliesOf}
-            currentTime={player.currentTime}
-            onSeek={player.seek}
-            onError={setError}
-            onMakeClip={(start, end) => {
-              inOut.setRange({ start, end });
-              player.seek(start);
-            }}
-          />
+          <CommentList comments={comments} videoRef={player.videoRef} onSeek={player.seek} onError={setError} onMakeClip={makeClip} />
         </section>
       </div>
       {!groupMode && (
