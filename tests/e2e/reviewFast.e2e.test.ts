@@ -80,6 +80,9 @@ describe('the review screen at 2,000 comments', () => {
     expect(await page.locator('li').count()).toBeLessThan(80);
     fs.mkdirSync(ARTIFACTS_DIR, { recursive: true });
     await page.screenshot({ path: path.join(ARTIFACTS_DIR, 'e2e-review-many-comments.png') });
+    // the timeline and the list, as seen after scrolling down at 1366×768
+    await page.getByTestId('comment-marks').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: path.join(ARTIFACTS_DIR, 'e2e-review-many-comments-timeline.png') });
   });
 
   it('shows a comment added through the API without asking for any list', async () => {

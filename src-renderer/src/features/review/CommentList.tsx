@@ -11,7 +11,7 @@ import type { Comment } from '../../../../src-shared/contract/schemas';
 import { useI18n } from '../../i18n/i18n';
 import { isTypingIn } from '../../app/typingTarget';
 import { CommentThread } from './CommentThread';
-import { activeThreadIndex, WINDOW_THREADS } from './commentWindowMath';
+import { activeThreadIndex, WINDOW_THREADS } from '../../../../src-shared/commentWindow';
 import { usePlayhead } from './playheadClock';
 import type { CommentWindowState } from './useCommentWindow';
 import './commentList.css';

@@ -11,7 +11,7 @@ import type { CommentCounts, Marker } from '../../../../src-shared/contract/sche
 import { formatClock } from '../../../../src-shared/time';
 import { useI18n } from '../../i18n/i18n';
 import { usePlayhead } from './playheadClock';
-import { categoryTotals, hitMark, marksOf, type TimelineMark } from './timelineMarks';
+import { categoryTotals, hitMark, marksOf, type TimelineMark } from '../../../../src-shared/timelineMarks';
 import type { PlayRange } from './useInOutRange';
 import './commentList.css';
 

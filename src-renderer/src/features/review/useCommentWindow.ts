@@ -11,7 +11,7 @@ import type { ApiEventPayload } from '../../../../src-shared/contract/contract';
 import type { Comment, CommentCounts, CommentWindow } from '../../../../src-shared/contract/schemas';
 import { api } from '../../api/client';
 import { queryClient } from '../../app/queryClient';
-import { covers, groupReplies, mergeChanges, windowAround, type WindowSpan } from './commentWindowMath';
+import { covers, groupReplies, mergeChanges, windowAround, type WindowSpan } from '../../../../src-shared/commentWindow';
 import { usePlayhead } from './playheadClock';
 
 /** About one bucket per pixel of the timeline. */

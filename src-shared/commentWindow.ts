@@ -3,7 +3,7 @@
  * the playhead (from the timeline's bucket counts), and how a change event's comments
  * are merged into a loaded list (threads in time order, each followed by its replies).
  */
-import type { Comment, CommentCounts } from '../../../../src-shared/contract/schemas';
+import type { Comment, CommentCounts } from './contract/schemas';
 
 /** Threads loaded around the playhead, and how many of them come before it. */
 export const WINDOW_THREADS = 200;

@@ -3,7 +3,7 @@
  * into one mark per bucket, where each mark sits in pixels, which mark a click hits, and
  * the sentence a screen reader hears for a mark and for the whole timeline.
  */
-import type { CommentCounts } from '../../../../src-shared/contract/schemas';
+import type { CommentCounts } from './contract/schemas';
 
 export interface TimelineMark {
   bucket: number;
