@@ -64,10 +64,23 @@ export const CommentList = memo(function CommentList({
 
   // scroll to the active thread when it changes or moves (a new window, a comment added before it)
   const scrolledTo = useRef({ id: -1, index: -1 });
+  const activeNow = useRef(active);
   useEffect(() => {
+    activeNow.current = active;
     if (active < 0 || (scrolledTo.current.id === activeId && scrolledTo.current.index === active)) return;
     scrolledTo.current = { id: activeId!, index: active };
-    if (!userBusy()) virtualizer.scrollToIndex(active, { align: 'center' });
+    if (!userBusy()) {
+      virtualizer.scrollToIndex(active, { align: 'center' });
+      return;
+    }
+    // the user was busy in the list: catch up with the playhead once the pause is over
+    const catchUp = setTimeout(
+      () => {
+        if (!userBusy() && activeNow.current >= 0) virtualizer.scrollToIndex(activeNow.current, { align: 'center' });
+      },
+      USER_PAUSE_MS - (performance.now() - lastUserAction.current) + 50,
+    );
+    return () => clearTimeout(catchUp);
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [activeId, active]);
 
