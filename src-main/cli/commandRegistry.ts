@@ -8,6 +8,7 @@ import { EDITING_COMMANDS } from './editingCommands';
 import { PACK_COMMANDS } from './packCommands';
 import { PEOPLE_COMMANDS } from './peopleCommands';
 import { RETENTION_COMMANDS } from './retentionCommands';
+import { REVIEW_WINDOW_COMMANDS } from './reviewWindowCommands';
 
 export const CLI_COMMANDS: readonly CliCommand[] = [
   ...CORE_COMMANDS,
@@ -15,4 +16,5 @@ export const CLI_COMMANDS: readonly CliCommand[] = [
   ...PACK_COMMANDS,
   ...PEOPLE_COMMANDS,
   ...RETENTION_COMMANDS,
+  ...REVIEW_WINDOW_COMMANDS,
 ];

@@ -7,6 +7,7 @@ import type { ApiEventBus } from '../platform/eventBus';
 import type { AddCommentInput, Comment, Recording, Rubric, UpdateCommentInput } from '../../src-shared/contract/schemas';
 import type { Library } from '../library/library';
 import { CommentsStore } from './commentsStore';
+import { CommentWindows } from './commentWindows';
 import { commentsToCsv, commentsToSrt, commentsToVtt } from './commentExports';
 import { csvLocaleOf } from '../platform/csvFile';
 import { LANGUAGE_SETTING } from '../library/settingKeys';
@@ -33,10 +34,13 @@ export function candidateOf(recording: Recording): { personId: number; displayNa
 export class ReviewService {
   readonly comments: CommentsStore;
   readonly vocabulary: ProjectVocabularyStore;
+  /** The review screen's reads by window, bucket counts and ids. */
+  readonly windows: CommentWindows;
 
   constructor(private readonly deps: ReviewDeps) {
     this.comments = new CommentsStore(deps.library.db, deps.library.now);
     this.vocabulary = new ProjectVocabularyStore(deps.library.db);
+    this.windows = new CommentWindows(deps.library.db);
   }
 
   private announce(comment: Pick<Comment, 'id' | 'recordingId'>, change: 'created' | 'updated' | 'deleted'): void {

@@ -24,6 +24,11 @@ import {
   byProjectInputSchema as projectOnlyInputSchema,
   commentRevisionSchema,
   commentSchema,
+  commentWindowInputSchema,
+  commentWindowSchema,
+  commentCountsInputSchema,
+  commentCountsSchema,
+  commentsByIdsInputSchema,
   exportCommentsInputSchema,
   exportedTextSchema,
   labelsInputSchema,
@@ -234,6 +239,9 @@ export const apiContract = {
   'retention.apply': { input: applyRetentionInputSchema, output: applyRetentionOutputSchema },
   'consent.setMany': { input: setManyConsentInputSchema, output: setConsentOutputSchema },
   'render.titlePreview': { input: renderCheckInputSchema, output: titlePreviewOutputSchema },
+  'comments.window': { input: commentWindowInputSchema, output: commentWindowSchema },
+  'comments.counts': { input: commentCountsInputSchema, output: commentCountsSchema },
+  'comments.byIds': { input: commentsByIdsInputSchema, output: z.array(commentSchema) },
 } as const satisfies Record<ApiMethodName, MethodSpec>;
 
 export const apiEvents = {

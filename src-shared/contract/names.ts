@@ -104,6 +104,9 @@ export const API_METHODS = [
   'retention.apply',
   'consent.setMany',
   'render.titlePreview',
+  'comments.window',
+  'comments.counts',
+  'comments.byIds',
 ] as const;
 export type ApiMethodName = (typeof API_METHODS)[number];
 

@@ -146,12 +146,18 @@ describe('reviewing a take together', () => {
     await page.goto(`${server.url}#/recordings/${recording.id}`);
     await page.reload(); // the comments were written straight into the store, unannounced
     const items = page.getByRole('list', { name: 'Commentaires' }).locator(':scope > li');
-    await expect.poll(() => items.count()).toBe(200);
+    // the window holds 200 threads; the virtual list draws only those in view, each knowing its place among the 503
     await page.getByText(/503 commentaires : voici les 200/).waitFor();
+    await expect.poll(() => items.first().getAttribute('aria-setsize')).toBe('503');
+    expect(await items.count()).toBeLessThan(200);
     await clickTimeline(0.8); // ~6.4 s: the window follows the playhead
     await page.getByRole('listitem', { name: /Remarque 400$/ }).waitFor();
     await page.getByRole('button', { name: 'Tout afficher' }).click();
-    await expect.poll(() => items.count()).toBe(503);
+    await page.getByText('503 commentaires affichés.').waitFor();
+    await expect.poll(() => items.first().getAttribute('aria-setsize')).toBe('503');
+    // all 503 are reachable: the last one is drawn once the list is scrolled to its end
+    await page.locator('.comment-list-scroll').evaluate((element) => element.scrollTo(0, element.scrollHeight));
+    await page.getByRole('listitem', { name: /Remarque 499$/ }).waitFor();
   });
 
   it('a double click on "Ajouter le commentaire" makes one comment', async () => {

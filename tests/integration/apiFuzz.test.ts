@@ -68,6 +68,11 @@ function generator(seed: number) {
     'text',
     'startSeconds',
     'labels',
+    'from',
+    'to',
+    'limit',
+    'ids',
+    'bucketSeconds',
     '__proto__',
     'constructor',
   ];

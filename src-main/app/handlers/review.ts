@@ -26,4 +26,16 @@ export const reviewHandlers = {
     const made = await makeFeedbackSheet(ctx, input.recordingId);
     return { assetId: made.assetId, fileName: made.fileName, sizeBytes: made.sizeBytes, exportId: made.exportId };
   },
+  'comments.window': (input, ctx) => {
+    ctx.library.recordings.get(input.recordingId);
+    return ctx.review.windows.window(input.recordingId, input.from, input.to, input.limit);
+  },
+  'comments.counts': (input, ctx) => {
+    ctx.library.recordings.get(input.recordingId);
+    return ctx.review.windows.counts(input.recordingId, input.bucketSeconds);
+  },
+  'comments.byIds': (input, ctx) => {
+    ctx.library.recordings.get(input.recordingId);
+    return ctx.review.windows.byIds(input.recordingId, input.ids);
+  },
 } satisfies HandlerTable;

@@ -19,6 +19,7 @@ import { migration015 } from './015-quotes-and-face-checks';
 import { migration016 } from './016-import-warning';
 import { migration017 } from './017-retention';
 import { migration018 } from './018-review-cut-out';
+import { migration022 } from './022-comment-windows';
 
 export type { Migration } from './migration';
 
@@ -39,6 +40,7 @@ export const migrations: readonly Migration[] = [
   migration016,
   migration017,
   migration018,
+  migration022,
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations[migrations.length - 1]!.version;

@@ -692,4 +692,8 @@ export const en: Record<MessageKey, string> = {
   'export.titlePreview': 'Title cards preview',
   'export.titlePreviewAlt': 'Title card {number}: {text}',
   'recall.rebuilt': 'Rebuilt',
+  'review.marks': 'Comment marks (arrows: next or previous mark, Enter: go there)',
+  'review.marksSummary': '{count} comments in {marks} marks on the timeline. By category: {categories}.',
+  'review.markLabel': '{time}: {count} comments ({categories})',
+  'review.marksNoCategory': 'no category',
 };

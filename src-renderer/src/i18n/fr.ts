@@ -713,6 +713,10 @@ export const fr = {
   'export.titlePreview': 'Aperçu des cartons titres',
   'export.titlePreviewAlt': 'Carton titre n° {number} : {text}',
   'recall.rebuilt': 'Reconstruit',
+  'review.marks': 'Repères des commentaires (flèches : repère suivant ou précédent, Entrée : y aller)',
+  'review.marksSummary': '{count} commentaires en {marks} repères sur la ligne de temps. Par catégorie : {categories}.',
+  'review.markLabel': '{time} : {count} commentaires ({categories})',
+  'review.marksNoCategory': 'sans catégorie',
 } as const;
 
 export type MessageKey = keyof typeof fr;

@@ -105,3 +105,51 @@ export const scoreInputSchema = z.strictObject({
   rater: z.enum(['self', 'group']),
   score: z.number().int().min(1).max(4).nullable(),
 });
+
+/** The threads starting in [from, to) (time order, at most `limit`) with their replies: what the list shows around the playhead. */
+export const commentWindowInputSchema = z
+  .strictObject({
+    recordingId: idSchema,
+    from: secondsSchema,
+    to: secondsSchema,
+    limit: z.number().int().min(1).max(2000).optional(),
+  })
+  .refine((value) => value.to >= value.from, { message: 'the end is before the start', path: ['to'] });
+export const commentWindowSchema = z.object({
+  /** Threads then, after each thread's time, their replies (parentId set), by time then creation. */
+  comments: z.array(commentSchema),
+  /** False when `limit` cut the window short: the last thread's time is where to ask again. */
+  complete: z.boolean(),
+});
+export type CommentWindow = z.infer<typeof commentWindowSchema>;
+
+/** Per time bucket and category: how many threads start there (the timeline's marks and density). */
+export const commentCountsInputSchema = z.strictObject({
+  recordingId: idSchema,
+  bucketSeconds: z.number().min(0.01).max(3600),
+});
+export const commentCountsSchema = z.object({
+  bucketSeconds: z.number(),
+  /** Live threads (replies not counted). */
+  total: z.number().int(),
+  marks: z.array(
+    z.object({
+      bucket: z.number().int(),
+      category: z.string(),
+      count: z.number().int(),
+      resolved: z.number().int(),
+      /** The first thread of the bucket in this category: where a click seeks, which comment it selects. */
+      firstSeconds: z.number(),
+      firstId: idSchema,
+    }),
+  ),
+  /** For range comments: how many ranges cover each bucket (only buckets covered by at least one). */
+  ranges: z.array(z.object({ bucket: z.number().int(), count: z.number().int() })),
+});
+export type CommentCounts = z.infer<typeof commentCountsSchema>;
+
+/** Live comments among `ids` (a change event names the id; a missing one was deleted). */
+export const commentsByIdsInputSchema = z.strictObject({
+  recordingId: idSchema,
+  ids: z.array(idSchema).min(1).max(500),
+});

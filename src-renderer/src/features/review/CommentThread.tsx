@@ -3,18 +3,24 @@
  * reply, edit, delete (the previous text is kept by the main side).
  */
 import { useConfirm } from '../../components/ConfirmDialog';
-import { useEffect, useState, type FormEvent } from 'react';
+import { memo, useEffect, useState, type FormEvent, type LiHTMLAttributes, type Ref } from 'react';
 import type { Comment } from '../../../../src-shared/contract/schemas';
 import { api } from '../../api/client';
 import { formatClock } from '../../../../src-shared/time';
 import { useI18n } from '../../i18n/i18n';
 
-export function CommentThread({
+/** What the virtual list puts on a row: its place (style, ref to measure it), its position in the whole list. */
+export type CommentRowProps = LiHTMLAttributes<HTMLLIElement> & { ref?: Ref<HTMLLIElement>; 'data-index'?: number };
+
+export const CommentThread = memo(function CommentThread({
   comment,
   replies,
   onSeek,
   onError,
   onMakeClip,
+  rowProps,
+  active = false,
+  selected = false,
 }: {
   comment: Comment;
   replies: Comment[];
@@ -22,6 +28,11 @@ export function CommentThread({
   onError(error: unknown): void;
   /** For a range comment: put its range in the clip form. */
   onMakeClip?(start: number, end: number): void;
+  rowProps?: CommentRowProps;
+  /** The thread at the playhead. */
+  active?: boolean;
+  /** The thread picked on the timeline. */
+  selected?: boolean;
 }) {
   const { t } = useI18n();
   const confirm = useConfirm();
@@ -61,7 +72,13 @@ export function CommentThread({
   }
 
   return (
-    <li className={`comment ${resolved ? 'resolved' : ''}`} aria-label={`${time} ${comment.text}`} data-comment-id={comment.id}>
+    <li
+      {...rowProps}
+      className={`comment ${resolved ? 'resolved' : ''} ${active ? 'active' : ''} ${selected ? 'selected' : ''}`}
+      aria-label={`${time} ${comment.text}`}
+      aria-current={selected ? 'true' : undefined}
+      data-comment-id={comment.id}
+    >
       <div className="comment-head">
         <button className="time-link" onClick={() => onSeek(comment.startSeconds)} aria-label={t('review.seekTo', { time })}>
           {time}
@@ -162,4 +179,4 @@ export function CommentThread({
       )}
     </li>
   );
-}
+});

@@ -30,6 +30,7 @@ import { useGroupMode } from './useGroupMode';
 import { useInOutRange } from './useInOutRange';
 import { usePlayer } from './usePlayer';
 import { useReviewData } from './useReviewData';
+import { useCommentWindow } from './useCommentWindow';
 import { useReviewExports } from './useReviewExports';
 import { useReviewShortcuts } from './useReviewShortcuts';
 
@@ -38,8 +39,9 @@ export function ReviewScreen({ recordingId }: { recordingId: number }) {
   const [error, setError] = useState<unknown>(null);
   const [showKeys, setShowKeys] = useState(false);
   const screenRef = useRef<HTMLElement>(null);
-  const { base, loadError, rubric, threads, repliesOf } = useReviewData(recordingId);
+  const { base, loadError, rubric } = useReviewData(recordingId);
   const player = usePlayer(base?.recording.frameRate);
+  const comments = useCommentWindow(recordingId, player.videoRef, base?.recording.durationSeconds || player.duration);
   const inOut = useInOutRange(player.videoRef, player.frameRate);
   const group = useGroupMode(recordingId, base, player.videoRef, player.frameRate);
   const composer = useCommentComposer(recordingId, player.videoRef, inOut, setError, player.frameRate);
@@ -47,6 +49,9 @@ export function ReviewScreen({ recordingId }: { recordingId: number }) {
   const blurBox = useBlurBoxDrawing(setError);
   const openKeys = useCallback(() => setShowKeys(true), []);
   useReviewShortcuts({ player, inOut, group, onShowKeys: openKeys, paused: showKeys, onError: setError });
+  const { seek } = player;
+  const { setSelectedId, threads } = comments;
+  const { setRange } = inOut;
 
   // the comment a key press just made is brought into view once the list shows it
   const confirmedId = group.confirmation?.commentId;
@@ -60,10 +65,26 @@ export function ReviewScreen({ recordingId }: { recordingId: number }) {
   /** "Voir" on a clip, a comment's time: the player is shown and its play button takes focus. */
   const seekAndShow = useCallback(
     (seconds: number) => {
-      player.seek(seconds);
+      seek(seconds);
       bringIntoView(document.querySelector('.player-wrap'), document.getElementById('player-play'));
     },
-    [player],
+    [seek],
+  );
+  const pickComment = useCallback(
+    (commentId: number, seconds: number) => {
+      setSelectedId(commentId);
+      seek(seconds);
+    },
+    [seek, setSelectedId],
+  );
+  const makeClip = useCallback(
+    (start: number, end: number) => {
+      setRange({ start, end });
+      seek(start);
+      // the clip form is further down: show it, ready to be named
+      bringIntoView(document.querySelector('.clips-panel'), document.getElementById('clip-name'));
+    },
+    [setRange, seek],
   );
 
   if (!base) return <ScreenLoading error={loadError} />;
@@ -102,13 +123,14 @@ export function ReviewScreen({ recordingId }: { recordingId: number }) {
           <PlayerControls player={player} duration={duration} />
           <Timeline
             duration={duration}
-            currentTime={player.currentTime}
+            videoRef={player.videoRef}
             filmstripUrl={recording.filmstripAssetId ? api.mediaUrl(recording.filmstripAssetId) : null}
             waveformUrl={recording.waveformAssetId ? api.mediaUrl(recording.waveformAssetId) : null}
             markers={recording.markers}
-            threads={threads}
+            counts={comments.counts}
             range={inOut.range}
             onSeek={player.seek}
+            onPickComment={pickComment}
           />
           {groupMode && (
             <GroupModeBar
@@ -134,19 +156,7 @@ export function ReviewScreen({ recordingId }: { recordingId: number }) {
               currentTime={player.currentTime}
             />
           )}
-          <CommentList
-            threads={threads}
-            repliesOf={repliesOf}
-            currentTime={player.currentTime}
-            onSeek={player.seek}
-            onError={setError}
-            onMakeClip={(start, end) => {
-              inOut.setRange({ start, end });
-              player.seek(start);
-              // the clip form is further down: show it, ready to be named
-              bringIntoView(document.querySelector('.clips-panel'), document.getElementById('clip-name'));
-            }}
-          />
+          <CommentList comments={comments} videoRef={player.videoRef} onSeek={player.seek} onError={setError} onMakeClip={makeClip} />
         </section>
       </div>
       {!groupMode && (

@@ -1,9 +1,9 @@
 /**
- * The review player's state, read from the <video> element itself: clock (smooth while
- * playing), duration, play/pause, speed; seeking clamped to the film and landing on the
+ * The review player's state, read from the <video> element itself: clock (updated on
+ * timeupdate, not per frame), duration, play/pause, speed; seeking clamped to the film and landing on the
  * start of a frame of the master's own grid; frame steps (, and .) on that grid.
  */
-import { useCallback, useEffect, useRef, useState, type SyntheticEvent } from 'react';
+import { useCallback, useRef, useState, type SyntheticEvent } from 'react';
 import { FALLBACK_FRAME_RATE, snapToFrame, stepFrame } from '../../../../src-shared/frameGrid';
 
 /** A seek lands this far past a frame's start, so the element surely shows that frame. */
@@ -48,17 +48,9 @@ export function usePlayer(frameRate: number = FALLBACK_FRAME_RATE) {
     if (videoRef.current) videoRef.current.playbackRate = rate;
   };
 
-  // keep the clock smooth while playing
-  useEffect(() => {
-    if (!playing) return;
-    let frame = 0;
-    const tick = () => {
-      if (videoRef.current) setCurrentTime(videoRef.current.currentTime);
-      frame = requestAnimationFrame(tick);
-    };
-    tick();
-    return () => cancelAnimationFrame(frame);
-  }, [playing]);
+  // No per-frame state here: the clock shows whole seconds, so timeupdate (about 4 a second)
+  // is enough for it; what must follow every frame (the timeline's playhead, the comment
+  // list) subscribes to the video itself (playheadClock.ts), so playing never re-renders the screen.
 
   /** Spread on the <video>: the element tells the state what it does. */
   const videoEvents = {
