@@ -15,6 +15,8 @@ import { PackService } from '../packs/packService';
 import { ExportsStore } from '../exports/exportsStore';
 import { PeopleChanges } from '../consent/peopleChanges';
 import { ClipsStore } from '../editing/clipsStore';
+import { FaceTracksStore } from '../faces/faceTracksStore';
+import { FaceAnalysisService } from '../faces/faceAnalysisService';
 import { MontagesStore } from '../editing/montagesStore';
 import { SubtitleStore } from '../editing/subtitleStore';
 import { SearchStore } from '../search/searchStore';
@@ -57,6 +59,9 @@ export interface ApiContext {
   resetFfmpeg: () => void;
   /** Only in the desktop app. */
   desktop: DesktopHooks | null;
+  /** Faces of recordings: the analysis job and the tracks (whose face each one is). */
+  faces: FaceAnalysisService;
+  faceTracks: FaceTracksStore;
 }
 
 export const APP_VERSION: string = packageJson.version;
@@ -148,7 +153,10 @@ export function createApiContext(
     deleteRecording: (id) => capture.deleteRecording(id),
     checkpoint: options.checkpoint,
   });
+  const faceTracks = new FaceTracksStore(library.db);
+  const faces = new FaceAnalysisService({ library, jobs, events, store: faceTracks, requireFfmpeg });
   const render = new RenderService({
+    faceTracks: (recordingId) => faceTracks.forPlan(recordingId),
     library,
     jobs,
     events,
@@ -205,6 +213,8 @@ export function createApiContext(
       resolved = undefined;
     },
     desktop: options.desktop ?? null,
+    faces,
+    faceTracks,
   };
 }
 

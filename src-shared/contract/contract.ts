@@ -113,6 +113,15 @@ import {
   unlinkPersonInputSchema,
 } from './schemas/recall';
 import { idSchema } from './schemas/common';
+import {
+  faceTrackSchema,
+  faceTracksSchema,
+  facesAnalyseInputSchema,
+  facesAnalyseOutputSchema,
+  facesAssignInputSchema,
+  facesMergeInputSchema,
+  facesTracksInputSchema,
+} from './schemas/faces';
 
 interface MethodSpec {
   input: z.ZodType;
@@ -220,6 +229,10 @@ export const apiContract = {
   'exports.rebuild': { input: rebuildExportInputSchema, output: rebuildExportOutputSchema },
   'clips.stills': { input: clipStillsInputSchema, output: clipStillsOutputSchema },
   'clips.confirmFaceRegion': { input: confirmFaceRegionInputSchema, output: clipSchema },
+  'faces.analyse': { input: facesAnalyseInputSchema, output: facesAnalyseOutputSchema },
+  'faces.tracks': { input: facesTracksInputSchema, output: faceTracksSchema },
+  'faces.assign': { input: facesAssignInputSchema, output: faceTrackSchema },
+  'faces.merge': { input: facesMergeInputSchema, output: faceTrackSchema },
 } as const satisfies Record<ApiMethodName, MethodSpec>;
 
 export const apiEvents = {

@@ -98,6 +98,10 @@ export const API_METHODS = [
   'exports.rebuild',
   'clips.stills',
   'clips.confirmFaceRegion',
+  'faces.analyse',
+  'faces.tracks',
+  'faces.assign',
+  'faces.merge',
 ] as const;
 export type ApiMethodName = (typeof API_METHODS)[number];
 

@@ -13,6 +13,7 @@ import { editingHandlers } from './editing';
 import { exportHandlers } from './exports';
 import { packHandlers } from './packs';
 import { settingsHandlers } from './settings';
+import { faceHandlers } from './faces';
 import type { Handlers } from './handlerTable';
 
 export const apiHandlers: Handlers = {
@@ -26,4 +27,5 @@ export const apiHandlers: Handlers = {
   ...exportHandlers,
   ...packHandlers,
   ...settingsHandlers,
+  ...faceHandlers,
 };

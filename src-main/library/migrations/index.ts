@@ -17,6 +17,7 @@ import { migration013 } from './013-export-recipients';
 import { migration014 } from './014-person-names';
 import { migration015 } from './015-quotes-and-face-checks';
 import { migration016 } from './016-import-warning';
+import { migration019 } from './019-face-tracks';
 
 export type { Migration } from './migration';
 
@@ -35,6 +36,7 @@ export const migrations: readonly Migration[] = [
   migration014,
   migration015,
   migration016,
+  migration019,
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations[migrations.length - 1]!.version;

@@ -13,3 +13,4 @@ export * from './editing';
 export * from './packs';
 export * from './settings';
 export * from './recall';
+export * from './faces';
