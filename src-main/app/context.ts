@@ -16,7 +16,7 @@ import { ExportsStore } from '../exports/exportsStore';
 import { PeopleChanges } from '../consent/peopleChanges';
 import { ClipsStore } from '../editing/clipsStore';
 import { FaceTracksStore } from '../faces/faceTracksStore';
-import { FaceAnalysisService } from '../faces/faceAnalysisService';
+import { analyseAfterFinalise, FaceAnalysisService } from '../faces/faceAnalysisService';
 import { MontagesStore } from '../editing/montagesStore';
 import { SubtitleStore } from '../editing/subtitleStore';
 import { SearchStore } from '../search/searchStore';
@@ -95,6 +95,8 @@ export interface CreateApiContextOptions extends OpenLibraryOptions {
   desktop?: DesktopHooks | null;
   /** How long an erasure waits for another reader of the database (tests shorten it). */
   checkpoint?: CheckpointOptions;
+  /** Look for faces in every recording once it is finalised (the app and browser mode). */
+  analyseFacesAfterFinalise?: boolean;
 }
 
 export function createApiContext(
@@ -155,6 +157,7 @@ export function createApiContext(
   });
   const faceTracks = new FaceTracksStore(library.db);
   const faces = new FaceAnalysisService({ library, jobs, events, store: faceTracks, requireFfmpeg });
+  if (options.analyseFacesAfterFinalise) analyseAfterFinalise(events, jobs, faces);
   const render = new RenderService({
     faceTracks: (recordingId) => faceTracks.forPlan(recordingId),
     library,

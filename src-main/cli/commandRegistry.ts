@@ -7,5 +7,12 @@ import { CORE_COMMANDS } from './commands';
 import { EDITING_COMMANDS } from './editingCommands';
 import { PACK_COMMANDS } from './packCommands';
 import { PEOPLE_COMMANDS } from './peopleCommands';
+import { FACE_COMMANDS } from './faceCommands';
 
-export const CLI_COMMANDS: readonly CliCommand[] = [...CORE_COMMANDS, ...EDITING_COMMANDS, ...PACK_COMMANDS, ...PEOPLE_COMMANDS];
+export const CLI_COMMANDS: readonly CliCommand[] = [
+  ...CORE_COMMANDS,
+  ...EDITING_COMMANDS,
+  ...PACK_COMMANDS,
+  ...PEOPLE_COMMANDS,
+  ...FACE_COMMANDS,
+];

@@ -392,7 +392,11 @@ async function start(): Promise<void> {
   }
   log.info(`library opened (${choice.from})`);
 
-  const context = createApiContext(libraryDir, 'electron', { preferBundledFfmpeg: app.isPackaged, desktop: desktopHooks() });
+  const context = createApiContext(libraryDir, 'electron', {
+    preferBundledFfmpeg: app.isPackaged,
+    desktop: desktopHooks(),
+    analyseFacesAfterFinalise: true,
+  });
   ctx = context;
   const stored = await dispatch('settings.get', {}, context).catch(() => null);
   if (stored && (stored as { language: DesktopLanguage }).language !== language) {

@@ -140,3 +140,19 @@ export class FaceAnalysisService {
     }
   }
 }
+
+/**
+ * Background analysis after a recording is finalised (the desktop app and browser mode;
+ * tests and the CLI ask for it explicitly): queued behind other jobs, one at a time.
+ */
+export function analyseAfterFinalise(events: ApiEventBus, jobs: JobRunner, faces: FaceAnalysisService): () => void {
+  return events.subscribe((event, payload) => {
+    if (event !== 'job.finished') return;
+    const finished = payload as { jobId: string; kind: string; outcome: string };
+    if (finished.kind !== 'finalise-recording' || finished.outcome !== 'done') return;
+    const recordingId = jobs.list().find((job) => job.jobId === finished.jobId)?.recordingId;
+    if (!recordingId) return;
+    // a recording without picture, or ffmpeg missing: nothing to analyse, nothing to report
+    faces.start(recordingId).catch(() => {});
+  });
+}

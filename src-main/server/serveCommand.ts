@@ -50,7 +50,7 @@ export async function runServe(argv: string[]): Promise<void> {
     throw new AppError('invalid-input', `--port must be a number from 0 to 65535, not "${values.port}".`, { field: 'port' });
   }
   const libraryDir = path.resolve(values.library ?? defaultLibraryDir());
-  const ctx = createApiContext(libraryDir, 'http');
+  const ctx = createApiContext(libraryDir, 'http', { analyseFacesAfterFinalise: true });
   const rendererDir = findRendererDir();
   if (!rendererDir) console.warn('The built interface was not found (run "npm run build"); only the API is served.');
   const running = await startBrowserServer({ ctx, rendererDir, host: values.host, port });

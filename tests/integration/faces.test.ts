@@ -9,6 +9,7 @@ import { closeApiContext, createApiContext, dispatch, type ApiContext } from '..
 import type { Clip, ExportRecord, Montage, RenderCheck } from '../../src-shared/contract/schemas/editing';
 import type { FaceTrackView, FaceTracksView, Recording } from '../../src-shared/contract/schemas';
 import { makeTempDir } from '../helpers/tempDir';
+import { runCli } from '../../src-main/cli/runCli';
 import { detailIn, differenceIn, grayFrames, innerRect, makeFaceVideo, type FaceVideo, type Rect } from '../helpers/faceVideos';
 
 const root = makeTempDir('eric-faces-');
@@ -194,6 +195,25 @@ describe('faces blurred where they are', () => {
       expect(detailIn(frame, W, face)).toBeLessThan(detailIn(source[Math.round(t * video.rate)]!, W, face) * 0.6);
     });
   }, 120_000);
+
+  it('through the CLI: lists the tracks and says whose face one is', async () => {
+    const run = async (...args: string[]) => {
+      const lines: string[] = [];
+      const errors: string[] = [];
+      const code = await runCli([...args, '--library', path.join(root, 'library')], {
+        out: (text: string) => lines.push(text),
+        err: (text: string) => errors.push(text),
+      });
+      expect(code, errors.join('')).toBe(0);
+      return lines.join('');
+    };
+    const listed = JSON.parse(await run('faces', 'list', '--recording', String(recording.id), '--json')) as FaceTracksView;
+    expect(listed.tracks.length).toBeGreaterThanOrEqual(2);
+    const track = listed.tracks.find((t) => t.personId === lea)!;
+    expect(await run('faces', 'assign', '--track', String(track.id), '--unknown')).toContain('unknown');
+    expect(ctx.faceTracks.track(track.id).assignment).toBe('unknown');
+    await call('faces.assign', { trackId: track.id, personId: lea });
+  });
 
   it('forgets a person’s tracks and their pictures on erasure, and the cache goes with the recording', async () => {
     const before = ctx.faceTracks.tracks(recording.id).filter((track) => track.personId === lea);
