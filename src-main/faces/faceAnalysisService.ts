@@ -84,17 +84,17 @@ export class FaceAnalysisService {
     const height = Math.max(2, Math.round((width * sourceHeight) / sourceWidth / 2) * 2);
     const duration = recording.durationSeconds ?? 0;
     const expected = Math.max(1, Math.ceil(duration * rate));
-    job.progress(0, 'load');
+    job.progress(0, 'faces-load');
     const faceapi = await loadFaceDetector();
     const detections: FaceDetection[] = [];
     const frames = await readRawFrames(binaries, master, { width, height, rate, signal: job.signal }, async (rgb, index) => {
       detections.push(...(await detectFaces(faceapi, rgb, width, height, index / rate)));
-      job.progress(Math.min(0.95, (index + 1) / expected), 'detect');
+      job.progress(Math.min(0.95, (index + 1) / expected), 'faces-detect');
       // other work of the process (API calls, events) gets its turn between frames
       await new Promise((resolve) => setImmediate(resolve));
     });
     const tracks = linkDetections(detections, { step: 1 / rate });
-    job.progress(0.95, 'thumbnails');
+    job.progress(0.95, 'faces-thumbnails');
     const withThumbnails: Array<{ boxes: FaceDetection[]; thumbnailJpeg: Buffer | null }> = [];
     for (const track of tracks) {
       if (job.signal.aborted) throw new AppError('cancelled', 'Analyse annulée.');

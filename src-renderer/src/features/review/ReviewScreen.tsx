@@ -13,6 +13,8 @@ import { ClipsPanel } from '../editing/ClipsPanel';
 import { PeopleInRecording } from '../people/PeopleInRecording';
 import { SubtitlesImport } from '../editing/SubtitlesImport';
 import { useI18n } from '../../i18n/i18n';
+import { FaceBoxesOverlay } from '../faces/FaceBoxesOverlay';
+import { FacesPanel } from '../faces/FacesPanel';
 import { CommentComposer } from './CommentComposer';
 import { CommentList } from './CommentList';
 import { GroupModeBar } from './GroupModeBar';
@@ -65,6 +67,7 @@ export function ReviewScreen({ recordingId }: { recordingId: number }) {
               />
             )}
             {blurBox.clipId !== null && <BlurBoxOverlay onCancel={blurBox.cancel} onDone={blurBox.done} />}
+            {!groupMode && <FaceBoxesOverlay recording={recording} currentTime={player.currentTime} />}
           </div>
           <PlayerControls player={player} duration={duration} />
           <Timeline
@@ -120,6 +123,7 @@ export function ReviewScreen({ recordingId }: { recordingId: number }) {
         <>
           <ClipsPanel recording={recording} range={inOut.range} onSeek={player.seek} onDrawBox={blurBox.start} onError={setError} />
           <SubtitlesImport recordingId={recordingId} onError={setError} />
+          <FacesPanel recording={recording} onSeek={player.seek} onError={setError} />
         </>
       )}
       {!groupMode && rubric && recording.kind === 'interview' && <RubricPanel rubric={rubric} onError={setError} />}
