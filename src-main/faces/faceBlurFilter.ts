@@ -1,7 +1,8 @@
 /**
  * The ffmpeg filter that pixelates tracked faces: the segment's frames are pixelated
- * whole once, and laid over the original through a mask whose boxes move frame by frame,
- * driven by a `sendcmd` file (one command per change, never a long expression). Pure.
+ * whole once, and for each box a crop of that is laid over the original, the crop and its
+ * place changed frame by frame by a `sendcmd` file (one command per change, never a long
+ * expression). Costs about what a static region costs. Pure.
  */
 import type { FrameBlur } from './faceCoverage';
 
@@ -24,11 +25,15 @@ export function faceBoxInOutput(box: { x: number; y: number; w: number; h: numbe
   return { x: x0, y: y0, w: Math.max(1, x1 - x0), h: Math.max(1, y1 - y0) };
 }
 
-const HIDDEN = { x: -4, y: -4, w: 1, h: 1 };
+/** An unused slot: a 2×2 crop laid outside the picture. */
+const HIDDEN = { x: -8, y: -8, w: 2, h: 2 };
+const evenDown = (value: number) => Math.floor(value / 2) * 2;
 
 /**
  * The filter to append to a segment's video chain (starting with `,`) and the sendcmd file
- * it reads. `tag` keeps the labels of several segments apart.
+ * it reads. The frame is pixelated once; per box slot, a crop of it is laid over the
+ * original, both moved (and the crop resized) by sendcmd whenever the box changes.
+ * `tag` keeps the names of several segments apart.
  */
 export function faceBlurChain(options: {
   frames: readonly FrameBlur[];
@@ -44,30 +49,58 @@ export function faceBlurChain(options: {
   const current: Array<typeof HIDDEN> = Array.from({ length: slots }, () => HIDDEN);
   const lines: string[] = [];
   frames.forEach((frame, i) => {
-    const wanted = frame === 'frame' ? [{ x: 0, y: 0, w: W, h: H }] : frame.map((box) => faceBoxInOutput(box, fitted, W, H));
+    const wanted =
+      frame === 'frame'
+        ? [{ x: 0, y: 0, w: evenDown(W), h: evenDown(H) }]
+        : frame.map((box) => {
+            const r = faceBoxInOutput(box, fitted, W, H);
+            // even edges (4:2:0 chroma), grown outwards, kept inside the frame
+            const x = evenDown(r.x);
+            const y = evenDown(r.y);
+            return {
+              x,
+              y,
+              w: Math.max(2, Math.min(evenDown(W) - x, Math.ceil((r.x + r.w - x) / 2) * 2)),
+              h: Math.max(2, Math.min(evenDown(H) - y, Math.ceil((r.y + r.h - y) / 2) * 2)),
+            };
+          });
     const changes: string[] = [];
     for (let s = 0; s < slots; s++) {
       const next = wanted[s] ?? HIDDEN;
       const now = current[s]!;
       if (next.x === now.x && next.y === now.y && next.w === now.w && next.h === now.h) continue;
-      const name = `drawbox@${tag}_${s}`;
-      changes.push(`${name} x ${next.x}`, `${name} y ${next.y}`, `${name} w ${next.w}`, `${name} h ${next.h}`);
+      const crop = `crop@${tag}_${s}`;
+      const over = `overlay@${tag}_${s}`;
+      const cropX = Math.max(0, next.x);
+      const cropY = Math.max(0, next.y);
+      changes.push(
+        `${crop} w ${next.w}`,
+        `${crop} h ${next.h}`,
+        `${crop} x ${cropX}`,
+        `${crop} y ${cropY}`,
+        `${over} x ${next.x}`,
+        `${over} y ${next.y}`,
+      );
       current[s] = next;
     }
     // sent half a frame early, so the box is in place when its frame arrives
     if (changes.length) lines.push(`${Math.max(0, (i - 0.5) / frameRate).toFixed(6)} ${changes.join(', ')};`);
   });
   const block = Math.max(8, Math.round(W / FACE_PIXEL_BLOCKS));
-  const seconds = (frames.length + 2) / frameRate;
-  const boxes = Array.from(
+  const pixelated = Array.from({ length: slots }, (_, s) => `[${tag}p${s}]`).join('');
+  const crops = Array.from(
     { length: slots },
-    (_, s) => `drawbox@${tag}_${s}=x=${HIDDEN.x}:y=${HIDDEN.y}:w=${HIDDEN.w}:h=${HIDDEN.h}:color=white:t=fill`,
-  ).join(',');
+    (_, s) => `[${tag}p${s}]crop@${tag}_${s}=w=${HIDDEN.w}:h=${HIDDEN.h}:x=0:y=0:exact=1[${tag}c${s}]`,
+  ).join(';');
+  const overlays = Array.from({ length: slots }, (_, s) => {
+    const base = s === 0 ? `[${tag}b]` : `[${tag}o${s - 1}]`;
+    const out = s === slots - 1 ? '' : `[${tag}o${s}]`;
+    return `${base}[${tag}c${s}]overlay@${tag}_${s}=x=${HIDDEN.x}:y=${HIDDEN.y}:eval=frame${out}`;
+  }).join(';');
   const filter =
-    `,split=2[${tag}b][${tag}p];` +
-    `[${tag}p]scale=${Math.max(2, Math.round(W / block))}:${Math.max(2, Math.round(H / block))}:flags=area,scale=${W}:${H}:flags=neighbor,format=yuva420p[${tag}q];` +
-    `color=c=black:s=${W}x${H}:r=${frameRate}:d=${seconds.toFixed(6)},format=gray,sendcmd=f=${options.commandFile},${boxes}[${tag}m];` +
-    `[${tag}q][${tag}m]alphamerge[${tag}a];` +
-    `[${tag}b][${tag}a]overlay=format=yuv420:eof_action=pass`;
+    `,sendcmd=f=${options.commandFile},split=2[${tag}b][${tag}p];` +
+    `[${tag}p]scale=${Math.max(2, Math.round(W / block))}:${Math.max(2, Math.round(H / block))}:flags=area,scale=${W}:${H}:flags=neighbor` +
+    `${slots > 1 ? `,split=${slots}${pixelated}` : `[${tag}p0]`};` +
+    `${crops};${overlays}`;
   return { filter, commands: lines.length ? `${lines.join('\n')}\n` : '' };
 }

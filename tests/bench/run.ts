@@ -13,6 +13,7 @@ import { runScaleBench } from './scaleBench';
 import { runRenderBench } from './renderBench';
 import { runPackBench } from './packBench';
 import { runFilmstripBench } from './filmstripBench';
+import { runFacesBench } from './facesBench';
 import { timeIt, type BenchResult } from './benchResult';
 import { createApiContext, dispatch } from '../../src-main/app';
 
@@ -72,6 +73,7 @@ async function main(): Promise<void> {
     if (!only || only === 'render') results.push(...(await runRenderBench(root)));
     if (!only || only === 'pack') results.push(...(await runPackBench(root)));
     if (!only || only === 'filmstrip') results.push(...(await runFilmstripBench(root)));
+    if (!only || only === 'faces') results.push(...(await runFacesBench(root)));
   } finally {
     fs.rmSync(root, { recursive: true, force: true });
   }

@@ -119,11 +119,14 @@ describe('face blur filter', () => {
       commandFile: 'faces-0.cmd',
     });
     expect(filter).toContain('sendcmd=f=faces-0.cmd');
-    expect(filter).toContain('alphamerge');
+    expect(filter).toContain('crop@fb0_0=');
+    expect(filter).toContain('overlay@fb0_0=');
     const lines = commands.trim().split('\n');
     expect(lines).toHaveLength(3);
-    expect(lines[0]).toMatch(/^0\.000000 drawbox@fb0_0 x 64, drawbox@fb0_0 y 36, drawbox@fb0_0 w 12[89], drawbox@fb0_0 h 7[23];$/);
+    expect(lines[0]).toBe(
+      '0.000000 crop@fb0_0 w 130, crop@fb0_0 h 74, crop@fb0_0 x 64, crop@fb0_0 y 36, overlay@fb0_0 x 64, overlay@fb0_0 y 36;',
+    );
     expect(lines[1]).toContain('w 640');
-    expect(lines[2]).toContain('x -4');
+    expect(lines[2]).toContain('overlay@fb0_0 x -8');
   });
 });
