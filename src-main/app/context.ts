@@ -16,6 +16,8 @@ import { PackService } from '../packs/packService';
 import { ExportsStore } from '../exports/exportsStore';
 import { PeopleChanges } from '../consent/peopleChanges';
 import { ClipsStore } from '../editing/clipsStore';
+import { FaceTracksStore } from '../faces/faceTracksStore';
+import { analyseAfterFinalise, FaceAnalysisService } from '../faces/faceAnalysisService';
 import { MontagesStore } from '../editing/montagesStore';
 import { SubtitleStore } from '../editing/subtitleStore';
 import { SearchStore } from '../search/searchStore';
@@ -65,6 +67,9 @@ export interface ApiContext {
   lock: LibraryLock | null;
   /** Opened read-only because another process holds the library (read CLI commands only). */
   readOnly: boolean;
+  /** Faces of recordings: the analysis job and the tracks (whose face each one is). */
+  faces: FaceAnalysisService;
+  faceTracks: FaceTracksStore;
 }
 
 export const APP_VERSION: string = packageJson.version;
@@ -98,6 +103,8 @@ export interface CreateApiContextOptions extends OpenLibraryOptions {
   desktop?: DesktopHooks | null;
   /** How long an erasure waits for another reader of the database (tests shorten it). */
   checkpoint?: CheckpointOptions;
+  /** Look for faces in every recording once it is finalised (the app and browser mode). */
+  analyseFacesAfterFinalise?: boolean;
   /**
    * One process per library: the shells (app, browser mode, CLI) take the library's lock
    * before opening it; with `readOnlyIfBusy` (read CLI commands) a library held by another
@@ -183,7 +190,11 @@ export function createApiContext(
     deleteRecording: (id) => capture.deleteRecording(id),
     checkpoint: options.checkpoint,
   });
+  const faceTracks = new FaceTracksStore(library.db);
+  const faces = new FaceAnalysisService({ library, jobs, events, store: faceTracks, requireFfmpeg });
+  if (options.analyseFacesAfterFinalise) analyseAfterFinalise(events, jobs, faces);
   const render = new RenderService({
+    faceTracks: (recordingId) => faceTracks.forPlan(recordingId),
     library,
     jobs,
     events,
@@ -252,6 +263,8 @@ export function createApiContext(
     desktop: options.desktop ?? null,
     lock,
     readOnly,
+    faces,
+    faceTracks,
   };
 }
 

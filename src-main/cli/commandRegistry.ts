@@ -9,6 +9,7 @@ import { PACK_COMMANDS } from './packCommands';
 import { PEOPLE_COMMANDS } from './peopleCommands';
 import { RETENTION_COMMANDS } from './retentionCommands';
 import { REVIEW_WINDOW_COMMANDS } from './reviewWindowCommands';
+import { FACE_COMMANDS } from './faceCommands';
 
 export const CLI_COMMANDS: readonly CliCommand[] = [
   ...CORE_COMMANDS,
@@ -17,4 +18,5 @@ export const CLI_COMMANDS: readonly CliCommand[] = [
   ...PEOPLE_COMMANDS,
   ...RETENTION_COMMANDS,
   ...REVIEW_WINDOW_COMMANDS,
+  ...FACE_COMMANDS,
 ];

@@ -10,6 +10,7 @@ import type { BlurBox } from '../../src-shared/contract/schemas/editing';
 import type { PlannedSegment, RenderPlan } from './renderPlan';
 import { H264_VIDEO_ARGS } from '../media/ffmpegArgs';
 import { frameStart, samplesAt } from '../../src-shared/frameGrid';
+import { faceBlurChain } from '../faces/faceBlurFilter';
 
 /** File names inside the work folder (ffmpeg's working directory). */
 export const WORK_FILES = {
@@ -20,6 +21,7 @@ export const WORK_FILES = {
   srt: 'subtitles.srt',
   lowerName: (index: number) => `name-${index}.txt`,
   lowerRole: (index: number) => `role-${index}.txt`,
+  faceCommands: (index: number) => `faces-${index}.cmd`,
 } as const;
 
 export const TITLE_BACKGROUND = '0x1E2A4A';
@@ -269,6 +271,23 @@ export function encodeRender(
         const box = boxInOutput(segment.pixelate, fittedRect(size.width, size.height, W, H), W, H);
         const block = Math.max(6, Math.round(Math.max(box.w, box.h) / 10));
         video += `,split=2[base${i}][pix${i}];[pix${i}]crop=${box.w}:${box.h}:${box.x}:${box.y},scale=${Math.max(1, Math.round(box.w / block))}:${Math.max(1, Math.round(box.h / block))}:flags=area,scale=${box.w}:${box.h}:flags=neighbor[pixd${i}];[base${i}][pixd${i}]overlay=${box.x}:${box.y}`;
+      }
+      if (segment.faceBlur && !measureOnly) {
+        const size = sourceSizes.get(segment.recordingId) ?? {
+          width: segment.source.width ?? W,
+          height: segment.source.height ?? H,
+        };
+        const blur = faceBlurChain({
+          frames: segment.faceBlur,
+          tag: `fb${i}`,
+          width: W,
+          height: H,
+          frameRate,
+          fitted: fittedRect(size.width, size.height, W, H),
+          commandFile: WORK_FILES.faceCommands(i),
+        });
+        video += blur.filter;
+        workFiles.push({ name: WORK_FILES.faceCommands(i), content: blur.commands });
       }
       if (segment.lowerThird && !measureOnly) {
         const from = Math.min(0.5, d * 0.1);

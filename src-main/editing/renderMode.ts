@@ -44,7 +44,7 @@ export function chooseRenderMode(plan: RenderPlan, index: MediaIndex | null): Mo
   const segment = plan.segments[0];
   if (plan.segments.length !== 1 || segment?.kind !== 'clip') return encode('assembled', 'le montage assemble plusieurs éléments');
   if (!segment.source.hasVideo) return encode('no-picture', 'l’enregistrement n’a que du son, une image fixe lui est ajoutée');
-  if (segment.pixelate || segment.alterVoice || segment.muteVoice)
+  if (segment.pixelate || segment.faceBlur || segment.alterVoice || segment.muteVoice)
     return encode('consent-conditions', 'le flou ou la voix modifiée demandés par le consentement sont appliqués');
   if (segment.lowerThird || settings.fadeSeconds > 0 || settings.normaliseAudio || (settings.burnSubtitles && plan.cues.length)) {
     return encode('drawn', 'un bandeau, des fondus, des sous-titres incrustés ou le volume sont ajoutés');

@@ -18,6 +18,7 @@ import { shownName, type PersonName } from '../../src-shared/personName';
 import { formatTimecode } from '../../src-shared/time';
 import { createTextGate, type TextGate } from '../consent/textGate';
 import { faceRegionHolds, type FaceCheck } from './faceRegion';
+import { faceBlurFrames, tracksCanHide, type FaceRisk, type FrameBlur, type PlanFaceTracks } from '../faces/faceCoverage';
 import { saneFrameRate } from '../media/frameRate';
 import { frameRange, frameStart, wholeFrames } from '../../src-shared/frameGrid';
 import { insideKeptRanges } from '../privacy/reviewResolution';
@@ -43,6 +44,8 @@ export interface PlanRecording {
   people: Array<{ personId: number; displayName: string; role: PersonRole; part: string } & Partial<PersonName>>;
   check: RecordingCheck;
   cues: PlanCue[];
+  /** The recording's face tracks when it was analysed (null or absent: not analysed). */
+  faces?: PlanFaceTracks | null;
 }
 
 /** A subtitle cue; a quote carries who wrote it and who it quotes (their consent counts too). */
@@ -77,6 +80,8 @@ export interface PlanSettings {
   burnSubtitles: boolean;
   /** "Voix remplacée": the voice of anyone whose consent asks for it is muted and their words burnt in as subtitles. */
   replaceVoices?: boolean;
+  /** "Inconnus floutés": every analysed face not assigned to a person is pixelated too. */
+  blurUnknownFaces?: boolean;
 }
 
 /** What the export is called (its file name, its label in a pack): a text like any other. */
@@ -110,6 +115,8 @@ export type PlannedSegment =
       frames: number;
       /** Pixelate the whole frame, a drawn box, or nothing. */
       pixelate: 'frame' | BlurBox | null;
+      /** Tracked faces: per output frame of the segment, the boxes to pixelate (or the whole frame). */
+      faceBlur?: FrameBlur[];
       alterVoice: boolean;
       /** The voice is replaced: the sound of this segment is silenced (its words are burnt in). */
       muteVoice: boolean;
@@ -129,6 +136,8 @@ export interface RenderPlan {
   check: Omit<RenderCheck, 'mode'>;
   /** Everyone who appears or is named, for the export register (recall after a withdrawal). */
   personIds: number[];
+  /** Stretches where tracked blur had to widen its box or pixelate the whole frame (seconds in the recording). */
+  faceRisks?: Array<FaceRisk & { recordingId: number }>;
   /** The export's name as it may go out (file names, labels); the original when nothing was named. */
   label: string;
 }
@@ -163,6 +172,7 @@ export function buildRenderPlan(items: readonly PlanItem[], settings: PlanSettin
   const shown = new Map<number, RenderCheck['people'][number]>();
   const wholeFrame = new Map<number, RenderCheck['wholeFramePixelated'][number]>();
   const voiceWithoutSubtitles: RenderCheck['voiceReplacedWithoutSubtitles'] = [];
+  const faceRisks: Array<FaceRisk & { recordingId: number }> = [];
   const segments: PlannedSegment[] = [];
   const cues: Cue[] = [];
   let offset = 0;
@@ -260,7 +270,21 @@ export function buildRenderPlan(items: readonly PlanItem[], settings: PlanSettin
     const clipFrames = gridRate === frameRate ? range.frames : wholeFrames(range.outSeconds - range.inSeconds, frameRate);
     // face-blurred: a drawn region counts only when it can hold a face and was confirmed over this range
     let pixelate: 'frame' | BlurBox | null = null;
-    if (conditions.has('face-blurred')) {
+    let faceBlur: FrameBlur[] | undefined;
+    const tracked = recording.hasVideo && tracksCanHide(recording.faces, blurredPeople, range.inSeconds, range.outSeconds).can;
+    if ((tracked && conditions.has('face-blurred')) || (settings.blurUnknownFaces && recording.hasVideo && recording.faces)) {
+      // the faces were found and every one in range assigned: pixelate the tracks, frame by frame
+      const coverage = faceBlurFrames(recording.faces!, {
+        personIds: new Set(tracked ? blurredPeople : []),
+        blurUnknown: Boolean(settings.blurUnknownFaces),
+        inSeconds: range.inSeconds,
+        frames: clipFrames,
+        frameRate,
+      });
+      faceBlur = coverage.frames;
+      faceRisks.push(...coverage.risks.map((risk) => ({ ...risk, recordingId: recording.id })));
+    }
+    if (conditions.has('face-blurred') && !tracked) {
       const region = faceRegionHolds(item.blurBox, item.faceCheck ?? null, item.inSeconds, item.outSeconds);
       pixelate = region.holds ? item.blurBox! : 'frame';
       if (!region.holds) {
@@ -312,6 +336,7 @@ export function buildRenderPlan(items: readonly PlanItem[], settings: PlanSettin
       outSeconds: range.outSeconds,
       frames: clipFrames,
       pixelate,
+      ...(faceBlur && faceBlur.some((frame) => frame === 'frame' || frame.length > 0) ? { faceBlur } : {}),
       alterVoice: conditions.has('voice-altered') && !muteVoice,
       muteVoice,
       lowerThird,
@@ -356,6 +381,7 @@ export function buildRenderPlan(items: readonly PlanItem[], settings: PlanSettin
     totalSeconds: offset,
     personIds,
     label,
+    faceRisks,
     check: {
       audience: settings.audience,
       allowed:
@@ -368,6 +394,7 @@ export function buildRenderPlan(items: readonly PlanItem[], settings: PlanSettin
       textChanges,
       wholeFramePixelated: [...wholeFrame.values()],
       voiceReplacedWithoutSubtitles: voiceWithoutSubtitles,
+      ...(faceRisks.length ? { faceFramesAtRisk: faceRisks } : {}),
     },
   };
 }

@@ -56,6 +56,7 @@ import type { SubtitleStore } from './subtitleStore';
 import { UnfinishedWork } from '../platform/unfinishedWork';
 import { titleStills, type TitleStill } from './titlePreview';
 import { slug } from '../platform/slug';
+import type { PlanFaceTracks } from '../faces/faceCoverage';
 import { localToday } from '../../src-shared/age';
 
 export interface RenderDeps {
@@ -70,6 +71,8 @@ export interface RenderDeps {
   requireFfmpeg: () => FfmpegBinaries;
   /** Injected in tests; the real one asks the file system. */
   freeBytes?: FreeBytes;
+  /** A recording's face tracks for the plan (null: not analysed). */
+  faceTracks?: (recordingId: number) => PlanFaceTracks | null;
 }
 
 export interface RenderRequest {
@@ -242,7 +245,12 @@ export class RenderService {
     const sources = await this.readSources(items, request.options?.audioOnlyPicture ?? 'poster');
     // every text of the export (its name, title cards, roles, subtitles, quotes) passes the text gate
     const gate = this.deps.consent.textGateFor(projectId, audience);
-    const plan = buildRenderPlan(items, { ...settings, audience }, { gate, label, speakerRequired: request.speakerRequired === true });
+    const blurUnknownFaces = request.options?.blurUnknownFaces;
+    const plan = buildRenderPlan(
+      items,
+      { ...settings, audience, ...(blurUnknownFaces ? { blurUnknownFaces } : {}) },
+      { gate, label, speakerRequired: request.speakerRequired === true },
+    );
     const first = plan.segments[0];
     const choice = chooseRenderMode(plan, first?.kind === 'clip' ? (sources.indexes.get(first.recordingId) ?? null) : null);
     return {
@@ -578,6 +586,7 @@ export class RenderService {
       }),
       check: this.deps.consent.check(recording.id, audience),
       cues: this.deps.subtitles.forExport(recording.id),
+      faces: this.deps.faceTracks?.(recording.id) ?? null,
     };
   }
 
@@ -600,8 +609,8 @@ export class RenderService {
   private async sourceSizes(plan: RenderPlan, binaries: FfmpegBinaries): Promise<Map<number, SourceSize>> {
     const sizes = new Map<number, SourceSize>();
     for (const segment of plan.segments) {
-      if (segment.kind !== 'clip' || typeof segment.pixelate !== 'object' || segment.pixelate === null || sizes.has(segment.recordingId))
-        continue;
+      if (segment.kind !== 'clip' || sizes.has(segment.recordingId)) continue;
+      if (!segment.faceBlur && (typeof segment.pixelate !== 'object' || segment.pixelate === null)) continue;
       const { width, height } = segment.source;
       if (width && height) sizes.set(segment.recordingId, { width, height });
       else {

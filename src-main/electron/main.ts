@@ -417,6 +417,7 @@ async function start(): Promise<void> {
   const context = createApiContext(libraryDir, 'electron', {
     preferBundledFfmpeg: app.isPackaged,
     desktop: desktopHooks(),
+    analyseFacesAfterFinalise: true,
     lock: {
       holder: 'desktop',
       log: (line) => log.info(line),

@@ -29,6 +29,7 @@ import { BACKUP_FOLDERS_SETTING } from '../library/settingKeys';
 import { asStorageError } from '../platform/storageErrors';
 import { resolveReview, type ResolveReviewInput, type ReviewResolution } from './reviewResolution';
 import { DELETE_LINKED_PERSON_HINT } from '../consent/peopleChanges';
+import { FaceTracksStore } from '../faces/faceTracksStore';
 
 /** Which `table.column` holding a person's id each store's `forgetPerson` clears. */
 export const PERSON_REFERENCES = {
@@ -46,6 +47,7 @@ export const PERSON_REFERENCES = {
   sessions: ['sessions.animator_person_id'],
   comments: ['comments.author_person_id', 'comments.quoted_person_id'],
   clips: ['clips.speaker_person_id', 'clip_excluded_people.person_id'],
+  faces: ['face_tracks.person_id'],
 } as const satisfies Record<string, readonly string[]>;
 
 export type PersonStore = keyof typeof PERSON_REFERENCES;
@@ -197,6 +199,7 @@ export class Erasure {
       sessions: () => library.sessions.forgetPerson(personId),
       comments: () => this.deps.comments.forgetPerson(personId),
       clips: () => this.deps.clips.forgetPerson(personId),
+      faces: () => new FaceTracksStore(library.db).forgetPerson(personId),
       people: () => library.people.forgetPerson(personId),
     };
     const rows = {} as Record<PersonStore, number>;

@@ -52,6 +52,7 @@ export async function runServe(argv: string[]): Promise<void> {
   const libraryDir = path.resolve(values.library ?? defaultLibraryDir());
   let shuttingDown: (() => void) | null = null;
   const ctx = createApiContext(libraryDir, 'http', {
+    analyseFacesAfterFinalise: true,
     lock: {
       holder: 'browser',
       log: (line) => console.log(line),

@@ -126,6 +126,15 @@ import {
   unlinkPersonInputSchema,
 } from './schemas/recall';
 import { idSchema } from './schemas/common';
+import {
+  faceTrackSchema,
+  faceTracksSchema,
+  facesAnalyseInputSchema,
+  facesAnalyseOutputSchema,
+  facesAssignInputSchema,
+  facesMergeInputSchema,
+  facesTracksInputSchema,
+} from './schemas/faces';
 
 interface MethodSpec {
   input: z.ZodType;
@@ -242,6 +251,10 @@ export const apiContract = {
   'comments.window': { input: commentWindowInputSchema, output: commentWindowSchema },
   'comments.counts': { input: commentCountsInputSchema, output: commentCountsSchema },
   'comments.byIds': { input: commentsByIdsInputSchema, output: z.array(commentSchema) },
+  'faces.analyse': { input: facesAnalyseInputSchema, output: facesAnalyseOutputSchema },
+  'faces.tracks': { input: facesTracksInputSchema, output: faceTracksSchema },
+  'faces.assign': { input: facesAssignInputSchema, output: faceTrackSchema },
+  'faces.merge': { input: facesMergeInputSchema, output: faceTrackSchema },
 } as const satisfies Record<ApiMethodName, MethodSpec>;
 
 export const apiEvents = {

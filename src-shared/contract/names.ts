@@ -107,6 +107,10 @@ export const API_METHODS = [
   'comments.window',
   'comments.counts',
   'comments.byIds',
+  'faces.analyse',
+  'faces.tracks',
+  'faces.assign',
+  'faces.merge',
 ] as const;
 export type ApiMethodName = (typeof API_METHODS)[number];
 

@@ -14,6 +14,7 @@ import { runRenderBench } from './renderBench';
 import { runPackBench } from './packBench';
 import { runFilmstripBench } from './filmstripBench';
 import { runReviewUiBench } from './reviewUiBench';
+import { runFacesBench } from './facesBench';
 import { timeIt, type BenchResult } from './benchResult';
 import { createApiContext, dispatch } from '../../src-main/app';
 
@@ -74,6 +75,7 @@ async function main(): Promise<void> {
     if (!only || only === 'pack') results.push(...(await runPackBench(root)));
     if (!only || only === 'filmstrip') results.push(...(await runFilmstripBench(root)));
     if (!only || only === 'ui') results.push(...(await runReviewUiBench(root)));
+    if (!only || only === 'faces') results.push(...(await runFacesBench(root)));
   } finally {
     fs.rmSync(root, { recursive: true, force: true });
   }

@@ -14,6 +14,7 @@ import { exportHandlers } from './exports';
 import { packHandlers } from './packs';
 import { settingsHandlers } from './settings';
 import { retentionHandlers } from './retention';
+import { faceHandlers } from './faces';
 import type { Handlers } from './handlerTable';
 
 export const apiHandlers: Handlers = {
@@ -28,4 +29,5 @@ export const apiHandlers: Handlers = {
   ...packHandlers,
   ...settingsHandlers,
   ...retentionHandlers,
+  ...faceHandlers,
 };

@@ -20,6 +20,7 @@ import { migration016 } from './016-import-warning';
 import { migration017 } from './017-retention';
 import { migration018 } from './018-review-cut-out';
 import { migration022 } from './022-comment-windows';
+import { migration019 } from './019-face-tracks';
 
 export type { Migration } from './migration';
 
@@ -40,6 +41,7 @@ export const migrations: readonly Migration[] = [
   migration016,
   migration017,
   migration018,
+  migration019,
   migration022,
 ];
 

@@ -717,6 +717,30 @@ export const fr = {
   'review.marksSummary': '{count} commentaires en {marks} repères sur la ligne de temps. Par catégorie : {categories}.',
   'review.markLabel': '{time} : {count} commentaires ({categories})',
   'review.marksNoCategory': 'sans catégorie',
+  'faces.title': 'Visages',
+  'faces.intro':
+    'ERIC Studio cherche les visages de la vidéo (sans les reconnaître). Dites à qui est chaque visage : le visage d’une personne qui demande un visage flouté sera flouté là où il est, image par image, dans les exports.',
+  'faces.analyse': 'Chercher les visages',
+  'faces.again': 'Chercher à nouveau',
+  'faces.running': 'Recherche en cours…',
+  'faces.none': 'Aucun visage trouvé dans cette vidéo.',
+  'faces.toReview':
+    '{count} visage(s) à attribuer : tant qu’un visage n’est pas attribué, l’image entière est floutée pour les personnes qui le demandent.',
+  'faces.track': 'Visage n° {id}',
+  'faces.thumbAlt': 'Visage n° {id}',
+  'faces.seek': 'Aller au début de ce visage dans la vidéo',
+  'faces.whose': 'À qui est ce visage ?',
+  'faces.unreviewed': 'À attribuer',
+  'faces.unknown': 'Inconnu',
+  'faces.tick': 'Même personne',
+  'faces.merge': 'Réunir les {count} visages',
+  'faces.risks': '{count} passage(s) où le flou ne suit pas le visage de près :',
+  'faces.risk.widened': 'cadre élargi autour du visage',
+  'faces.risk.whole-frame': 'image entière floutée',
+  'faces.blurUnknown': 'Flouter aussi les visages inconnus (inconnus floutés)',
+  'jobs.step.faces-load': 'préparation',
+  'jobs.step.faces-detect': 'recherche des visages',
+  'jobs.step.faces-thumbnails': 'vignettes des visages',
 } as const;
 
 export type MessageKey = keyof typeof fr;

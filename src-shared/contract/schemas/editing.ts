@@ -137,7 +137,11 @@ export const audioOnlyPictureSchema = z.enum(['poster', 'plain']);
 /** For a clip or a range (a montage carries its own settings). */
 export const clipRenderOptionsSchema = montageSettingsSchema
   .partial()
-  .extend({ audioOnlyPicture: audioOnlyPictureSchema.optional() })
+  .extend({
+    audioOnlyPicture: audioOnlyPictureSchema.optional(),
+    /** "Inconnus floutés": pixelate every analysed face assigned to nobody (or not reviewed). */
+    blurUnknownFaces: z.boolean().optional(),
+  })
   .strict();
 export type ClipRenderOptions = z.infer<typeof clipRenderOptionsSchema>;
 
@@ -213,6 +217,18 @@ export const renderCheckSchema = z.object({
   ),
   /** With "voix remplacée": muted ranges that have no subtitles to carry the words. */
   voiceReplacedWithoutSubtitles: z.array(z.object({ recordingId: idSchema, fromSeconds: z.number(), toSeconds: z.number() })),
+  /** Tracked blur: stretches (seconds in the recording) where the box was widened or the whole frame pixelated. */
+  faceFramesAtRisk: z
+    .array(
+      z.object({
+        recordingId: idSchema,
+        personId: idSchema.nullable(),
+        fromSeconds: z.number(),
+        toSeconds: z.number(),
+        action: z.enum(['widened', 'whole-frame']),
+      }),
+    )
+    .optional(),
 });
 export type RenderCheck = z.infer<typeof renderCheckSchema>;
 export type RenderModeReason = NonNullable<RenderCheck['modeReason']>;

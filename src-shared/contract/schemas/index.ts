@@ -14,3 +14,4 @@ export * from './packs';
 export * from './settings';
 export * from './recall';
 export * from './retention';
+export * from './faces';

@@ -16,6 +16,7 @@ import { useI18n } from '../../i18n/i18n';
 import { AudienceSelect, type Audience } from '../consent/AudienceSelect';
 import { blockerLabel, conditionsLabel } from '../consent/consentLabels';
 import { ConditionNotices, TextChangesList, VoiceReplacementOption } from '../consent/ExportConsentNotices';
+import { BlurUnknownFacesOption, FaceRisksList } from '../faces/FaceRisksList';
 import { AudioOnlyPictureChoice, ExportModeNote, type AudioOnlyPicture } from './ExportModeNote';
 
 export function ExportPanel({
@@ -42,11 +43,24 @@ export function ExportPanel({
   const [normalise, setNormalise] = useState(false);
   const [replaceVoices, setReplaceVoices] = useState(false);
   const [audioOnlyPicture, setAudioOnlyPicture] = useState<AudioOnlyPicture>('poster');
+  const [blurUnknownFaces, setBlurUnknownFaces] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const [started, setStarted] = useState(false);
+  const unknownFaces = blurUnknownFaces ? { blurUnknownFaces } : {};
   const options = clipOptions
-    ? { preset, lowerThirds, burnSubtitles, fadeSeconds: fades ? 0.5 : 0, normaliseAudio: normalise, replaceVoices, audioOnlyPicture }
-    : undefined;
+    ? {
+        preset,
+        lowerThirds,
+        burnSubtitles,
+        fadeSeconds: fades ? 0.5 : 0,
+        normaliseAudio: normalise,
+        replaceVoices,
+        audioOnlyPicture,
+        ...unknownFaces,
+      }
+    : blurUnknownFaces
+      ? unknownFaces
+      : undefined;
   const optionsKey = JSON.stringify(options);
   const targetKey = JSON.stringify(target);
   // asked again whenever anything changes (a consent, a name, a clip): the answer is never stale
@@ -107,6 +121,7 @@ export function ExportPanel({
           <VoiceReplacementOption checked={replaceVoices} onChange={setReplaceVoices} />
         </div>
       )}
+      <BlurUnknownFacesOption checked={blurUnknownFaces} onChange={setBlurUnknownFaces} />
       <ErrorBanner error={error ?? checkError} />
       {check && (
         <div
@@ -142,6 +157,7 @@ export function ExportPanel({
           </ul>
           <TextChangesList changes={check.textChanges} />
           {check.allowed && <ConditionNotices check={check} />}
+          {check.allowed && <FaceRisksList check={check} />}
           {check.allowed && <ExportModeNote check={check} />}
           {check.allowed && clipOptions && check.modeReason?.code === 'no-picture' && (
             <AudioOnlyPictureChoice value={audioOnlyPicture} onChange={setAudioOnlyPicture} />

@@ -13,6 +13,8 @@ import { ClipsPanel } from '../editing/ClipsPanel';
 import { PeopleInRecording } from '../people/PeopleInRecording';
 import { SubtitlesImport } from '../editing/SubtitlesImport';
 import { useI18n } from '../../i18n/i18n';
+import { FaceBoxesOverlay } from '../faces/FaceBoxesOverlay';
+import { FacesPanel } from '../faces/FacesPanel';
 import { CommentComposer } from './CommentComposer';
 import { ErasureReviewPanel } from './ErasureReviewPanel';
 import { CommentList } from './CommentList';
@@ -119,6 +121,7 @@ export function ReviewScreen({ recordingId }: { recordingId: number }) {
               />
             )}
             {blurBox.clipId !== null && <BlurBoxOverlay onCancel={blurBox.cancel} onDone={blurBox.done} />}
+            {!groupMode && <FaceBoxesOverlay recording={recording} currentTime={player.currentTime} />}
           </div>
           <PlayerControls player={player} duration={duration} />
           <Timeline
@@ -175,6 +178,7 @@ export function ReviewScreen({ recordingId }: { recordingId: number }) {
             currentTime={() => player.videoRef.current?.currentTime ?? 0}
           />
           <SubtitlesImport recordingId={recordingId} onError={setError} />
+          <FacesPanel recording={recording} onSeek={player.seek} onError={setError} />
         </>
       )}
       {!groupMode && rubric && recording.kind === 'interview' && <RubricPanel rubric={rubric} onError={setError} />}
