@@ -23,6 +23,7 @@ import path from 'node:path';
 import { AppError } from '../../src-shared/appError';
 import { writeFileAtomic } from '../platform/atomicFile';
 import { ownProcessIdentity, processStatus } from '../platform/processIdentity';
+import { asStorageError } from '../platform/storageErrors';
 
 export const LOCK_FILE_NAME = 'library.lock';
 export const DEFAULT_HEARTBEAT_MS = 5_000;
@@ -188,10 +189,22 @@ export function acquireLibraryLock(libraryDir: string, options: LibraryLockOptio
     return mine.lock;
   }
   const staleAfterMs = options.staleAfterMs ?? DEFAULT_STALE_AFTER_MS;
-  fs.mkdirSync(path.dirname(file), { recursive: true });
+  // a library on a read-only or full disk cannot hold a lock: say that, not "internal error"
+  const storage = (error: unknown) => asStorageError(error, { folder: libraryDir, libraryDir, what: 'ouvrir la bibliothèque' });
+  try {
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+  } catch (error) {
+    throw storage(error);
+  }
   let record = newRecord(options.holder);
   for (let attempt = 0; ; attempt++) {
-    if (createExclusive(file, record)) break;
+    let created: boolean;
+    try {
+      created = createExclusive(file, record);
+    } catch (error) {
+      throw storage(error);
+    }
+    if (created) break;
     const existing = readRecord(file);
     if (!existing) continue; // released between our two steps: try again
     const reason = staleReason(existing.record, staleAfterMs);

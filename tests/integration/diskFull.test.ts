@@ -122,7 +122,13 @@ describe.skipIf(cannotMount !== null)('a full disk (real tmpfs of 48 MB)', () =>
       title: 'Entretien à deux',
       people: [{ personId: alone }, { personId: shared }],
     });
-    clip = await call<Clip>('clips.create', { recordingId: recording.id, name: 'Extrait', inSeconds: 0.5, outSeconds: 2.5 });
+    clip = await call<Clip>('clips.create', {
+      recordingId: recording.id,
+      name: 'Extrait',
+      inSeconds: 0.5,
+      outSeconds: 2.5,
+      speakerPersonId: alone,
+    });
     before = await libraryHash();
   }, 120_000);
 
