@@ -7,31 +7,11 @@
 import { AppError } from '../../src-shared/appError';
 import type { Comment, CommentCounts, CommentWindow } from '../../src-shared/contract/schemas';
 import type { SqliteDatabase } from '../library/database';
-import { GROUP_AUTHOR } from './commentsStore';
+import { COMMENT_COLUMNS as COLUMNS, commentFromTuple as toComment, type CommentTuple as Row } from './commentsStore';
 
 const DEFAULT_LIMIT = 500;
 /** More buckets than any screen has pixels: a finer bucket is a mistake, refused rather than computed. */
 const MAX_BUCKETS = 100_000;
-
-type Row = [
-  number,
-  number | null,
-  number,
-  number | null,
-  number | null,
-  string,
-  string,
-  number,
-  number,
-  number,
-  number,
-  string,
-  string,
-  number | null,
-];
-
-const COLUMNS = `id, parent_id, start_seconds, end_seconds, author_person_id, category, text, resolved, is_quote, plus_ones, edited,
-  created_at, updated_at, quoted_person_id`;
 
 /** The threads of a window (parameters: recording, from, to, limit); exported so a test can check its query plan. */
 export const WINDOW_SQL = `SELECT ${COLUMNS} FROM comments INDEXED BY comments_live_threads
@@ -132,26 +112,4 @@ export class CommentWindows {
         .all(recordingId) as Array<[number, string]>,
     );
   }
-}
-
-function toComment(row: Row, recordingId: number, names: Map<number, string>): Comment {
-  const [id, parent, start, end, author, category, text, resolved, isQuote, plusOnes, edited, createdAt, updatedAt, quoted] = row;
-  return {
-    id,
-    recordingId,
-    parentId: parent,
-    startSeconds: start,
-    endSeconds: end,
-    authorPersonId: author,
-    authorName: (author !== null && names.get(author)) || GROUP_AUTHOR,
-    category,
-    text,
-    resolved: resolved === 1,
-    isQuote: isQuote === 1,
-    plusOnes,
-    edited: edited === 1,
-    createdAt,
-    updatedAt,
-    quotedPersonId: quoted,
-  };
 }

@@ -54,6 +54,51 @@ function toComment(row: CommentRow): Comment {
   };
 }
 
+/** A comment as `COMMENT_COLUMNS` reads it in raw mode: one array per row, no object (the long lists). */
+export type CommentTuple = [
+  id: number,
+  parentId: number | null,
+  startSeconds: number,
+  endSeconds: number | null,
+  authorPersonId: number | null,
+  category: string,
+  text: string,
+  resolved: number,
+  isQuote: number,
+  plusOnes: number,
+  edited: number,
+  createdAt: string,
+  updatedAt: string,
+  quotedPersonId: number | null,
+];
+
+/** The columns of a comment, in `CommentTuple`'s order: the whole list and the windows read the same. */
+export const COMMENT_COLUMNS = `id, parent_id, start_seconds, end_seconds, author_person_id, category, text, resolved, is_quote, plus_ones, edited,
+  created_at, updated_at, quoted_person_id`;
+
+/** A row as the API gives it (authors by name; the group's comments as GROUP_AUTHOR). */
+export function commentFromTuple(row: CommentTuple, recordingId: number, names: ReadonlyMap<number, string>): Comment {
+  const [id, parent, start, end, author, category, text, resolved, isQuote, plusOnes, edited, createdAt, updatedAt, quoted] = row;
+  return {
+    id,
+    recordingId,
+    parentId: parent,
+    startSeconds: start,
+    endSeconds: end,
+    authorPersonId: author,
+    authorName: (author !== null && names.get(author)) || GROUP_AUTHOR,
+    category,
+    text,
+    resolved: resolved === 1,
+    isQuote: isQuote === 1,
+    plusOnes,
+    edited: edited === 1,
+    createdAt,
+    updatedAt,
+    quotedPersonId: quoted,
+  };
+}
+
 export class CommentsStore {
   constructor(
     private readonly db: SqliteDatabase,
@@ -70,50 +115,10 @@ export class CommentsStore {
         .all(recordingId) as Array<[number, string]>,
     );
     const rows = this.db
-      .prepare(
-        `SELECT id, parent_id, start_seconds, end_seconds, author_person_id, category, text, resolved, is_quote, plus_ones, edited, created_at, updated_at,
-           quoted_person_id
-         FROM comments WHERE recording_id = ? AND deleted_at IS NULL ORDER BY start_seconds, id`,
-      )
+      .prepare(`SELECT ${COMMENT_COLUMNS} FROM comments WHERE recording_id = ? AND deleted_at IS NULL ORDER BY start_seconds, id`)
       .raw()
-      .all(recordingId) as Array<
-      [
-        number,
-        number | null,
-        number,
-        number | null,
-        number | null,
-        string,
-        string,
-        number,
-        number,
-        number,
-        number,
-        string,
-        string,
-        number | null,
-      ]
-    >;
-    return rows.map(
-      ([id, parent, start, end, author, category, text, resolved, isQuote, plusOnes, edited, createdAt, updatedAt, quoted]) => ({
-        id,
-        recordingId,
-        parentId: parent,
-        startSeconds: start,
-        endSeconds: end,
-        authorPersonId: author,
-        authorName: (author !== null && names.get(author)) || GROUP_AUTHOR,
-        category,
-        text,
-        resolved: resolved === 1,
-        isQuote: isQuote === 1,
-        plusOnes,
-        edited: edited === 1,
-        createdAt,
-        updatedAt,
-        quotedPersonId: quoted,
-      }),
-    );
+      .all(recordingId) as CommentTuple[];
+    return rows.map((row) => commentFromTuple(row, recordingId, names));
   }
 
   get(id: number): Comment {
