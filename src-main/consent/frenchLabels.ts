@@ -10,18 +10,14 @@ import {
   SOLE_HOLDER_REASON_TABLE,
   type GuardianCapacity,
   type SoleHolderReason,
+  AUDIENCE_LABELS_FR,
 } from '../../src-shared/contract/vocabulary';
-import type { Audience, ConsentCondition, MissingAuthorisation, RefusalReason } from './consentPolicy';
+import type { ConsentCondition, MissingAuthorisation, RefusalReason } from './consentPolicy';
 import { frenchShortDate } from '../../src-shared/frenchDate';
 
 export const ROLE_LABELS_FR = Object.fromEntries(PERSON_ROLE_TABLE.map((role) => [role.id, role.printedFr])) as Record<PersonRole, string>;
 
-export const AUDIENCE_LABELS_FR: Record<Audience, string> = {
-  workshop: 'Atelier',
-  partners: 'Partenaires',
-  elected: 'Élus',
-  public: 'Public',
-};
+export { AUDIENCE_LABELS_FR };
 
 export const CONDITION_LABELS_FR = Object.fromEntries(
   CONSENT_CONDITION_TABLE.map((condition) => [condition.id, condition.printedFr]),

@@ -13,7 +13,6 @@ import type { LinkPersonInput, Person, Recording, UnlinkPersonInput, UpdatePerso
 import { ageOn, isMinorOn } from '../../src-shared/age';
 import type { ApiEventBus } from '../platform/eventBus';
 import { definedOnly } from '../platform/definedOnly';
-import type { ClipsStore } from '../editing/clipsStore';
 import type { ExportsStore } from '../exports/exportsStore';
 import type { Library } from '../library/library';
 import type { ConsentService } from './consentService';
@@ -22,7 +21,8 @@ export interface PeopleChangesDeps {
   library: Library;
   consent: ConsentService;
   exports: ExportsStore;
-  clips: ClipsStore;
+  /** The clips (editing): a person unlinked from a recording is no longer left out of its clips. */
+  clips: { forgetExclusions(recordingId: number, personId: number): void };
   events: ApiEventBus;
 }
 

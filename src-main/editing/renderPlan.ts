@@ -21,7 +21,7 @@ import { faceRegionHolds, type FaceCheck } from './faceRegion';
 import { faceBlurFrames, tracksCanHide, type FaceRisk, type FrameBlur, type PlanFaceTracks } from '../faces/faceCoverage';
 import { saneFrameRate } from '../media/frameRate';
 import { frameRange, frameStart, wholeFrames } from '../../src-shared/frameGrid';
-import { insideKeptRanges } from '../privacy/reviewResolution';
+import { insideKeptRanges } from './keptRanges';
 
 export interface PlanRecording {
   id: number;

@@ -7,7 +7,7 @@
  */
 import path from 'node:path';
 import { AppError } from '../../src-shared/appError';
-import { AUDIENCE_LABELS_FR } from '../consent/frenchLabels';
+import { AUDIENCE_LABELS_FR } from '../../src-shared/contract/vocabulary';
 import { frenchLongDate as frenchDate } from '../../src-shared/frenchDate';
 import type { Library } from '../library/library';
 import { createPdf } from '../platform/pdfDocument';

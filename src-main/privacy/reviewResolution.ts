@@ -15,13 +15,9 @@ import type { ConsentStore } from '../consent/consentStore';
 import type { ClipsStore } from '../editing/clipsStore';
 import type { ApiEventBus } from '../platform/eventBus';
 import { formatTimecode } from '../../src-shared/time';
+import { insideKeptRanges, KEPT_RANGE_TOLERANCE, type KeptRange } from '../editing/keptRanges';
 
 export type ReviewResolution = 'confirmed-absent' | 'deleted' | 'cut-out';
-
-export interface KeptRange {
-  fromSeconds: number;
-  toSeconds: number;
-}
 
 export interface ResolveReviewInput {
   recordingId: number;
@@ -42,13 +38,6 @@ export interface ReviewResolutionDeps {
 }
 
 /** A clip range sits inside a kept range (to the millisecond: clip times are stored as given). */
-const EPSILON = 0.0005;
-
-/** Whether [from, to) lies inside one of the kept ranges; no kept ranges means the whole recording. */
-export function insideKeptRanges(ranges: readonly KeptRange[] | undefined, fromSeconds: number, toSeconds: number): boolean {
-  if (!ranges || ranges.length === 0) return true;
-  return ranges.some((range) => fromSeconds >= range.fromSeconds - EPSILON && toSeconds <= range.toSeconds + EPSILON);
-}
 
 /** The kept ranges sorted; refuses overlaps and ranges past the end of the recording. */
 function checkedRanges(keep: readonly KeptRange[] | undefined, recording: Recording, earlier: readonly KeptRange[]): KeptRange[] {
@@ -61,13 +50,13 @@ function checkedRanges(keep: readonly KeptRange[] | undefined, recording: Record
   const sorted = [...keep].sort((a, b) => a.fromSeconds - b.fromSeconds);
   const duration = recording.durationSeconds ?? Infinity;
   sorted.forEach((range, index) => {
-    if (range.toSeconds > duration + EPSILON) {
+    if (range.toSeconds > duration + KEPT_RANGE_TOLERANCE) {
       throw new AppError('invalid-input', `Le passage n° ${index + 1} finit après la fin de la vidéo (${formatTimecode(duration)}).`, {
         field: `keep.${index}`,
       });
     }
     const next = sorted[index + 1];
-    if (next && next.fromSeconds < range.toSeconds - EPSILON) {
+    if (next && next.fromSeconds < range.toSeconds - KEPT_RANGE_TOLERANCE) {
       throw new AppError('invalid-input', 'Deux passages à garder se chevauchent : réunissez-les en un seul.', {
         field: `keep.${index + 1}`,
       });

@@ -98,3 +98,11 @@ export const PERSON_ROLE_COUNT_FR: Record<(typeof PERSON_ROLE_TABLE)[number]['id
   animator: ['animateur ou animatrice', 'animateurs et animatrices'],
   other: ['autre personne', 'autres personnes'],
 };
+
+/** How an audience is printed in exports (French whatever the UI language: Region staff and elected officials read them). */
+export const AUDIENCE_LABELS_FR: Record<Audience, string> = {
+  workshop: 'Atelier',
+  partners: 'Partenaires',
+  elected: 'Élus',
+  public: 'Public',
+};
