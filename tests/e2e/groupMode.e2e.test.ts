@@ -144,6 +144,8 @@ describe('group mode on the projector', () => {
       .toBe(true);
 
     // a resolved comment stays readable on the dark screen: WCAG AA 4.5:1, from the computed styles
+    // (the list is virtual and follows the playhead: back to the start, where the resolved one is)
+    await page.locator('video.player').evaluate((video: HTMLVideoElement) => (video.currentTime = 0));
     const colours = await page
       .locator('.comment.resolved .comment-text')
       .first()
@@ -192,6 +194,9 @@ describe('group mode on the projector', () => {
     await expect
       .poll(async () => (await comments()).some((comment) => comment.category === 'Posture' && comment.text === 'Dos droit, mains posées'))
       .toBe(true);
+    // the list is virtual and follows the playhead: at the comment's time it is on screen
+    const completed = (await comments()).find((comment) => comment.text === 'Dos droit, mains posées')!;
+    await page.locator('video.player').evaluate((video: HTMLVideoElement, at: number) => (video.currentTime = at), completed.startSeconds);
     await page.getByRole('list', { name: 'Commentaires' }).getByText('Dos droit, mains posées').waitFor();
   });
 });

@@ -120,9 +120,10 @@ describe('who is in a recording, and the recall with its recipients', () => {
     await item.waitFor({ timeout: 90_000 });
     const form = item.getByRole('form', { name: 'Noter à qui « Paroles d’apprentis — Élus » a été remis' });
     await form.getByLabel('Remis à… (service ou personne)').fill('Conseil régional — service Jeunesse');
-    await form.getByLabel('Le').fill('2026-11-25');
+    // typed JJ/MM/AAAA; a hand-over date is never in the future
+    await form.getByLabel('Le').fill('02/11/2026');
     await form.getByRole('button', { name: 'Noter' }).click();
-    await expect.poll(() => item.innerText()).toContain('Remis à : Conseil régional — service Jeunesse (le 25 novembre 2026)');
+    await expect.poll(() => item.innerText()).toContain('Remis à : Conseil régional — service Jeunesse (le 2 novembre 2026)');
   }, 150_000);
 
   it('after a withdrawal, the dashboard shows the recall with the person and the recipient; the letter and the rebuild follow', async () => {
@@ -132,7 +133,7 @@ describe('who is in a recording, and the recall with its recipients', () => {
       .getByRole('list', { name: 'Vidéos et documents à rappeler' })
       .getByRole('listitem', { name: 'Paroles d’apprentis — Élus' });
     await expect.poll(() => recall.innerText()).toMatch(/Léa Martin a retiré son accord pour les élus le \d{1,2}(er)? \S+ \d{4}/);
-    expect(await recall.innerText()).toContain('À prévenir : Conseil régional — service Jeunesse (remis le 25 novembre 2026)');
+    expect(await recall.innerText()).toContain('À prévenir : Conseil régional — service Jeunesse (remis le 2 novembre 2026)');
 
     await recall.getByRole('button', { name: 'Préparer la lettre pour Conseil régional — service Jeunesse' }).click();
     const link = recall.getByRole('link', { name: 'Télécharger la lettre pour Conseil régional — service Jeunesse' });
@@ -146,7 +147,7 @@ describe('who is in a recording, and the recall with its recipients', () => {
     const text = execFileSync('pdftotext', [letterFile, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
     expect(text).toContain('« Paroles d’apprentis — Élus »');
     expect(text).toContain('À : Conseil régional — service Jeunesse');
-    expect(text).toContain('Le 25 novembre 2026, nous vous avons remis');
+    expect(text).toContain('Le 2 novembre 2026, nous vous avons remis');
     expect(text).toContain('Supprimez toutes les copies');
 
     const before = (await call<ExportRecord[]>('exports.list', { projectId })).length;

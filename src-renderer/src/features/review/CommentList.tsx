@@ -63,14 +63,17 @@ export const CommentList = memo(function CommentList({
     (scrollRef.current?.contains(document.activeElement) === true && isTypingIn(document.activeElement));
 
   // scroll to the active thread when it changes or moves (a new window, a comment added before it)
+  // before the first thread starts, the list shows its top (the first thread is the next one)
+  const target = active >= 0 ? active : threads.length > 0 ? 0 : -1;
+  const targetId = target >= 0 ? threads[target]!.id : null;
   const scrolledTo = useRef({ id: -1, index: -1 });
-  const activeNow = useRef(active);
+  const activeNow = useRef(target);
   useEffect(() => {
-    activeNow.current = active;
-    if (active < 0 || (scrolledTo.current.id === activeId && scrolledTo.current.index === active)) return;
-    scrolledTo.current = { id: activeId!, index: active };
+    activeNow.current = target;
+    if (target < 0 || (scrolledTo.current.id === targetId && scrolledTo.current.index === target)) return;
+    scrolledTo.current = { id: targetId!, index: target };
     if (!userBusy()) {
-      virtualizer.scrollToIndex(active, { align: 'center' });
+      virtualizer.scrollToIndex(target, { align: 'center' });
       return;
     }
     // the user was busy in the list: catch up with the playhead once the pause is over
@@ -82,7 +85,7 @@ export const CommentList = memo(function CommentList({
     );
     return () => clearTimeout(catchUp);
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [activeId, active]);
+  }, [targetId, target]);
 
   const selectedIndex = selectedId === null ? -1 : threads.findIndex((thread) => thread.id === selectedId);
   useEffect(() => {
