@@ -12,7 +12,7 @@ import {
   type SoleHolderReason,
   AUDIENCE_LABELS_FR,
 } from '../../src-shared/contract/vocabulary';
-import type { ConsentCondition, MissingAuthorisation, RefusalReason } from './consentPolicy';
+import type { ConsentCondition, MissingAuthorisation } from './consentPolicy';
 import { frenchShortDate } from '../../src-shared/frenchDate';
 
 export const ROLE_LABELS_FR = Object.fromEntries(PERSON_ROLE_TABLE.map((role) => [role.id, role.printedFr])) as Record<PersonRole, string>;
@@ -22,34 +22,6 @@ export { AUDIENCE_LABELS_FR };
 export const CONDITION_LABELS_FR = Object.fromEntries(
   CONSENT_CONDITION_TABLE.map((condition) => [condition.id, condition.printedFr]),
 ) as Record<ConsentCondition, string>;
-
-/** Why someone blocks an export, in plain English for messages and logs of the CLI. */
-export function describeRefusal(reason: RefusalReason | { code: string; scope: string; expiredOn?: string }): string {
-  switch (reason.code) {
-    case 'no-consent':
-      return `no consent recorded for "${reason.scope}"`;
-    case 'pending':
-      return `consent for "${reason.scope}" still pending`;
-    case 'refused':
-      return `refused "${reason.scope}"`;
-    case 'withdrawn':
-      return `withdrew consent for "${reason.scope}"`;
-    case 'expired':
-      return `consent for "${reason.scope}" expired on ${reason.expiredOn ?? '?'}`;
-    case 'guardian-missing':
-      return `a guardian's signature is missing for "${reason.scope}"`;
-    case 'minor-agreement-missing':
-      return `the minor's own agreement is missing for "${reason.scope}"`;
-    case 'second-holder-missing':
-      return `the second parent's signature (or a sole holder's reason) is missing for "${reason.scope}"`;
-    case 'ended-at-majority':
-      return `the minor's consent for "${reason.scope}" ended at 18 (last day ${reason.expiredOn ?? '?'})`;
-    case 'before-consent':
-      return `consent for "${reason.scope}" was given only on ${(reason as { decidedOn?: string }).decidedOn ?? '?'}`;
-    default:
-      return `${reason.code} (${reason.scope})`;
-  }
-}
 
 export const CAPACITY_LABELS_FR = Object.fromEntries(GUARDIAN_CAPACITY_TABLE.map((c) => [c.id, c.printedFr])) as Record<
   GuardianCapacity,

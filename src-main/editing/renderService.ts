@@ -34,7 +34,7 @@ import { runFfmpeg } from '../media/runFfmpeg';
 import { resourcesDir } from '../platform/resourcesDir';
 import type { ClipsStore } from './clipsStore';
 import type { ExportsStore } from '../exports/exportsStore';
-import { describeRefusal } from '../consent/frenchLabels';
+import { AUDIENCE_LABELS_FR, describeRefusalFr } from '../consent/frenchLabels';
 import { assertConsentStillHolds } from './consentRecheck';
 import type { MontagesStore } from './montagesStore';
 import {
@@ -304,23 +304,30 @@ export class RenderService {
     const { check } = plan;
     if (check.allowed) return;
     const lines = [
-      ...check.blockers.map((blocker) => `${blocker.displayName}: ${blocker.reasons.map(describeRefusal).join(', ')}`),
+      ...check.blockers.map((blocker) => `${blocker.displayName} : ${blocker.reasons.map(describeRefusalFr).join(', ')}`),
       ...check.recordingProblems.map((problem) =>
         problem.problem === 'nobody-linked'
-          ? `recording "${problem.title}": nobody is linked to it, so nobody's consent covers it`
+          ? `vidéo « ${problem.title} » : personne n’y est lié, donc aucun accord ne la couvre ; indiquez les personnes filmées`
           : problem.problem === 'outside-kept-part'
-            ? `recording "${problem.title}": after an erasure only its kept parts may be exported (« Partie gardée » clips)`
+            ? `vidéo « ${problem.title} » : après un effacement, seules ses parties gardées peuvent sortir (extraits « Partie gardée »)`
             : problem.problem === 'no-speaker'
               ? `extrait « ${problem.clipName ?? problem.title} » : un bandeau avec le nom est demandé, mais personne n’est choisi comme « personne qui parle » ; choisissez-la dans l’extrait, ou retirez les bandeaux`
-              : `recording "${problem.title}": to review after an erasure (someone erased may still appear)`,
+              : `vidéo « ${problem.title} » : à revoir après un effacement (la personne effacée y apparaît peut-être)`,
       ),
       ...check.textChanges
         .filter((change) => change.blocksExport)
-        .map((change) => `${change.where}: it names someone who may not be shown to this audience (${change.reason}); rename it`),
+        .map(
+          (change) =>
+            `${change.where} : ce texte nomme une personne qui ne peut pas être montrée à ce public (${change.reason}) ; renommez-le`,
+        ),
     ];
-    throw new AppError('consent-refused', `This export for "${check.audience}" is refused:\n- ${lines.join('\n- ')}`, {
-      hint: 'Leave these people or clips out, or record their consent for this audience first. Nothing was exported.',
-    });
+    throw new AppError(
+      'consent-refused',
+      `Cet export (public : ${AUDIENCE_LABELS_FR[check.audience]}) est refusé :\n- ${lines.join('\n- ')}`,
+      {
+        hint: 'Retirez ces personnes ou ces extraits, ou enregistrez d’abord leur accord pour ce public. Rien n’a été exporté.',
+      },
+    );
   }
 
   /** Queues the render; with `wait`, settles when it is finished. */

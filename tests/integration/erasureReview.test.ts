@@ -136,7 +136,7 @@ describe('a mixed recording after an erasure', () => {
     }
     await expect(
       call('render.start', { target: { kind: 'range', recordingId: id, fromSeconds: 0, toSeconds: 3 }, audience: 'workshop', wait: true }),
-    ).rejects.toMatchObject({ code: 'consent-refused', message: expect.stringMatching(/only its kept parts may be exported/) });
+    ).rejects.toMatchObject({ code: 'consent-refused', message: expect.stringMatching(/seules ses parties gardées peuvent sortir/) });
     expect((await rangeCheck(id, 2.2, 3.4)).allowed).toBe(true);
 
     // the kept part goes out, subtitles and all

@@ -128,7 +128,7 @@ describe('clip export', () => {
     }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AppError);
     expect((error as AppError).code).toBe('consent-refused');
-    expect((error as AppError).message).toContain('Karim Haddad: refused "elected"');
+    expect((error as AppError).message).toContain('Karim Haddad : a refusé « Élus »');
     expect(fs.existsSync(file)).toBe(false);
   });
 });
