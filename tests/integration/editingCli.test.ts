@@ -143,7 +143,7 @@ describe('CLI exports', () => {
       out,
     );
     expect(result.code).toBe(1);
-    expect(result.stderr).toContain('Hugo Blanc: refused "public"');
+    expect(result.stderr).toContain('Hugo Blanc : a refusé « Public »');
     expect(fs.existsSync(out)).toBe(false);
   });
 
