@@ -10,6 +10,7 @@ import { FALLBACK_FRAME_RATE, snapToFrame } from '../../../../src-shared/frameGr
 import { formatTimecode } from '../../../../src-shared/time';
 import { api } from '../../api/client';
 import { useI18n } from '../../i18n/i18n';
+import { SpeakerField } from './SpeakerField';
 
 export function ClipEditor({
   clip,
@@ -68,17 +69,13 @@ export function ClipEditor({
           <label htmlFor={`${prefix}-name`}>{t('clips.name')}</label>
           <input id={`${prefix}-name`} value={name} onChange={(e) => setName(e.target.value)} maxLength={200} autoFocus />
         </div>
-        <div className="field">
-          <label htmlFor={`${prefix}-speaker`}>{t('clips.speaker')}</label>
-          <select id={`${prefix}-speaker`} value={speaker} onChange={(e) => setSpeaker(e.target.value)}>
-            <option value="">{t('clips.edit.noSpeaker')}</option>
-            {recording.people.map((person) => (
-              <option key={person.personId} value={person.personId}>
-                {person.displayName}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SpeakerField
+          id={`${prefix}-speaker`}
+          recording={recording}
+          value={speaker}
+          onChange={setSpeaker}
+          emptyLabel={t('clips.edit.noSpeaker')}
+        />
       </div>
       <div className="actions">
         <button type="button" className="small" onClick={() => setIn(here())}>

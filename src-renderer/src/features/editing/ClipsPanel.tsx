@@ -18,6 +18,7 @@ import { useSubmitOnce } from '../../app/useSubmitOnce';
 import { ClipPeople } from './ClipPeople';
 import { ClipEditor } from './ClipEditor';
 import { Icon } from '../../components/Icon';
+import { SpeakerField } from './SpeakerField';
 
 export function parseTags(text: string): string[] {
   return [
@@ -122,17 +123,7 @@ export function ClipsPanel({
             <label htmlFor="clip-tags">{t('clips.tags')}</label>
             <input id="clip-tags" value={tags} onChange={(e) => setTags(e.target.value)} placeholder={t('clips.tagsExample')} />
           </div>
-          <div className="field">
-            <label htmlFor="clip-speaker">{t('clips.speaker')}</label>
-            <select id="clip-speaker" value={speaker} onChange={(e) => setSpeaker(e.target.value)}>
-              <option value="">{t('clips.speakerAuto')}</option>
-              {recording.people.map((person) => (
-                <option key={person.personId} value={person.personId}>
-                  {person.displayName}
-                </option>
-              ))}
-            </select>
-          </div>
+          <SpeakerField id="clip-speaker" recording={recording} value={speaker} onChange={setSpeaker} emptyLabel={t('clips.speakerAuto')} />
         </div>
         <div className="actions">
           <button type="submit" className="primary" disabled={!range || range.end === null || creation.busy}>
