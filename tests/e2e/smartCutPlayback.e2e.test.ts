@@ -83,10 +83,17 @@ async function framesSeenByChromium(file: string): Promise<{ duration: number; f
         const scale = video.videoWidth / 640;
         const count = Math.round(video.duration * fps);
         for (let k = 0; k < count; k++) {
+          // 'seeked' can come before the new frame is composited: wait for it to be presented too
+          // (or a short while, should that frame already be the one shown)
+          const presented = new Promise<void>((resolve) => {
+            video.requestVideoFrameCallback(() => resolve());
+            setTimeout(resolve, 500);
+          });
           await new Promise<void>((resolve) => {
             video.addEventListener('seeked', () => resolve(), { once: true });
             video.currentTime = (k + 0.5) / fps;
           });
+          await presented;
           draw.drawImage(video, 0, 0);
           // 10 blocks of 64 px in the top 48 px band of the 640×360 master (scaled with the export): bit b is white when set
           let number = 0;
