@@ -11,9 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Comment, Recording } from '../../src-shared/contract/schemas';
 import { startTestServer, type TestServer } from '../helpers/apiServer';
 import { ARTIFACTS_DIR, builtRendererDir, launchChromium } from '../helpers/browser';
-import { makeTestVideo } from '../helpers/media';
-import { makeTempDir } from '../helpers/tempDir';
-import { dispatch } from '../../src-main/app';
+import { seedInterview } from '../helpers/interviewFixture';
 
 let server: TestServer;
 let browser: Browser;
@@ -22,16 +20,13 @@ let recording: Recording;
 
 beforeAll(async () => {
   server = await startTestServer(builtRendererDir());
-  const projectId = (await server.call('projects.create', { name: 'Atelier du jeudi', kind: 'interview-workshop' })).json.result.id;
-  const sessionId = (await server.call('sessions.create', { projectId, date: '2026-11-19' })).json.result.id;
-  const samira = (await server.call('people.add', { projectId, displayName: 'Samira', role: 'job-seeker' })).json.result.id;
-  await server.call('people.add', { projectId, displayName: 'Marc', role: 'employer' });
-  const file = makeTestVideo(makeTempDir('eric-e2e-group-'), 'entretien.mp4', 8);
-  recording = (await dispatch(
-    'recordings.importFile',
-    { path: file, sessionId, title: 'Entretien de Samira', people: [{ personId: samira, part: 'candidate' }] },
-    { ...server.ctx, trusted: true },
-  )) as Recording;
+  ({ recording } = await seedInterview(server, {
+    projectName: 'Atelier du jeudi',
+    date: '2026-11-19',
+    candidate: 'Samira',
+    employer: 'Marc',
+    tempPrefix: 'eric-e2e-group-',
+  }));
   // enough comments that the list scrolls: the new one must be brought into view
   server.ctx.library.db.transaction(() => {
     for (let i = 0; i < 40; i++)

@@ -5,21 +5,17 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../helpers/apiServer';
-import { ARTIFACTS_DIR, builtRendererDir, launchChromium } from '../helpers/browser';
+import { ARTIFACTS_DIR, builtRendererDir, launchChromium, openFrenchPage } from '../helpers/browser';
 
 let server: TestServer;
 let browser: Browser;
 let page: Page;
-const consoleErrors: string[] = [];
+let consoleErrors: string[] = [];
 
 beforeAll(async () => {
   server = await startTestServer(builtRendererDir());
   browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'fr-FR' });
-  page.on('console', (message) => {
-    if (message.type() === 'error') consoleErrors.push(message.text());
-  });
-  page.on('pageerror', (error) => consoleErrors.push(error.message));
+  ({ page, consoleErrors } = await openFrenchPage(browser, { width: 1280, height: 900 }));
 });
 
 afterAll(async () => {

@@ -6,9 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Comment, Recording } from '../../src-shared/contract/schemas';
 import { startTestServer, type TestServer } from '../helpers/apiServer';
 import { ARTIFACTS_DIR, builtRendererDir, launchChromium } from '../helpers/browser';
-import { makeTestVideo } from '../helpers/media';
-import { makeTempDir } from '../helpers/tempDir';
-import { dispatch } from '../../src-main/app';
+import { seedInterview } from '../helpers/interviewFixture';
 
 let server: TestServer;
 let browser: Browser;
@@ -17,16 +15,13 @@ let recording: Recording;
 
 beforeAll(async () => {
   server = await startTestServer(builtRendererDir());
-  const projectId = (await server.call('projects.create', { name: 'Atelier entretien', kind: 'interview-workshop' })).json.result.id;
-  const sessionId = (await server.call('sessions.create', { projectId, date: '2026-11-22' })).json.result.id;
-  const lea = (await server.call('people.add', { projectId, displayName: 'Léa', role: 'job-seeker' })).json.result.id;
-  await server.call('people.add', { projectId, displayName: 'Marc', role: 'employer' });
-  const file = makeTestVideo(makeTempDir('eric-e2e-review-'), 'entretien.mp4', 8);
-  recording = (await dispatch(
-    'recordings.importFile',
-    { path: file, sessionId, title: 'Entretien de Léa', people: [{ personId: lea, part: 'candidate' }] },
-    { ...server.ctx, trusted: true },
-  )) as Recording;
+  ({ recording } = await seedInterview(server, {
+    projectName: 'Atelier entretien',
+    date: '2026-11-22',
+    candidate: 'Léa',
+    employer: 'Marc',
+    tempPrefix: 'eric-e2e-review-',
+  }));
   browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1400, height: 1000 }, locale: 'fr-FR' });
 });

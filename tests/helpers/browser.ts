@@ -1,7 +1,7 @@
 // Launches Debian's Chromium through playwright-core with the fake camera/microphone.
 import fs from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const ARTIFACTS_DIR = path.resolve(__dirname, '../../test-results');
@@ -31,4 +31,18 @@ export function builtRendererDir(): string {
   const dir = path.resolve(__dirname, '../../out/renderer');
   if (!fs.existsSync(path.join(dir, 'index.html'))) throw new Error('out/renderer is missing: run "npm run build" before the E2E tests.');
   return dir;
+}
+
+/** A French page of the given size, and the console errors and uncaught exceptions it reports. */
+export async function openFrenchPage(
+  browser: Browser,
+  viewport: { width: number; height: number },
+): Promise<{ page: Page; consoleErrors: string[] }> {
+  const page = await browser.newPage({ viewport, locale: 'fr-FR' });
+  const consoleErrors: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') consoleErrors.push(message.text());
+  });
+  page.on('pageerror', (error) => consoleErrors.push(error.message));
+  return { page, consoleErrors };
 }
