@@ -6,6 +6,7 @@
  * project may change a category (a number of months, or "as long as the consent").
  * Pure and dependency-free, so the renderer shows the same words the main side applies.
  */
+import { idsOf } from './contract/wordTable';
 import { addDays, addMonths } from './age';
 import type { PROJECT_KINDS } from './contract/vocabulary';
 
@@ -18,10 +19,7 @@ export const RETENTION_CATEGORY_TABLE = [
   { id: 'comments', labelKey: 'retention.category.comments', printedFr: 'Commentaires' },
   { id: 'feedback-sheets', labelKey: 'retention.category.feedback-sheets', printedFr: 'Fiches de retour' },
 ] as const;
-export const RETENTION_CATEGORIES = RETENTION_CATEGORY_TABLE.map((category) => category.id) as unknown as readonly [
-  (typeof RETENTION_CATEGORY_TABLE)[number]['id'],
-  ...(typeof RETENTION_CATEGORY_TABLE)[number]['id'][],
-];
+export const RETENTION_CATEGORIES = idsOf(RETENTION_CATEGORY_TABLE);
 export type RetentionCategory = (typeof RETENTION_CATEGORIES)[number];
 
 /** Months kept after the item was made, or null: kept as long as the consent of the people filmed. */

@@ -4,6 +4,7 @@
  * validators. Roles and conditions are one table each: the id, the UI label key, and the
  * French words printed on exports and on the consent form (outputs are always French).
  */
+import { idsOf } from './wordTable';
 export const PROJECT_KINDS = ['interview-workshop', 'testimony-campaign'] as const;
 export const PERSON_ROLE_TABLE = [
   { id: 'job-seeker', labelKey: 'role.job-seeker', printedFr: "Demandeur ou demandeuse d'emploi" },
@@ -13,10 +14,7 @@ export const PERSON_ROLE_TABLE = [
   { id: 'animator', labelKey: 'role.animator', printedFr: 'Animateur ou animatrice' },
   { id: 'other', labelKey: 'role.other', printedFr: 'Autre' },
 ] as const;
-export const PERSON_ROLES = PERSON_ROLE_TABLE.map((role) => role.id) as unknown as readonly [
-  (typeof PERSON_ROLE_TABLE)[number]['id'],
-  ...(typeof PERSON_ROLE_TABLE)[number]['id'][],
-];
+export const PERSON_ROLES = idsOf(PERSON_ROLE_TABLE);
 export const RECORDING_KINDS = ['interview', 'testimony'] as const;
 export const RECORDING_STATUSES = ['capturing', 'finalising', 'ready', 'failed'] as const;
 export const RECORDING_SOURCES = ['camera', 'upload', 'file'] as const;
@@ -40,10 +38,7 @@ export const CONSENT_CONDITION_TABLE = [
   },
   { id: 'no-name', labelKey: 'consent.condition.no-name', printedFr: 'sans nom', formLineFr: 'Ne pas montrer mon nom' },
 ] as const;
-export const CONSENT_CONDITIONS = CONSENT_CONDITION_TABLE.map((condition) => condition.id) as unknown as readonly [
-  (typeof CONSENT_CONDITION_TABLE)[number]['id'],
-  ...(typeof CONSENT_CONDITION_TABLE)[number]['id'][],
-];
+export const CONSENT_CONDITIONS = idsOf(CONSENT_CONDITION_TABLE);
 
 export type ConsentScope = (typeof CONSENT_SCOPES)[number];
 export type Audience = (typeof AUDIENCES)[number];
@@ -61,10 +56,7 @@ export const GUARDIAN_CAPACITY_TABLE = [
   { id: 'sole-holder', labelKey: 'consent.capacity.sole-holder', printedFr: 'seul titulaire de l’autorité parentale' },
   { id: 'legal-guardian', labelKey: 'consent.capacity.legal-guardian', printedFr: 'tuteur ou tutrice légale' },
 ] as const;
-export const GUARDIAN_CAPACITIES = GUARDIAN_CAPACITY_TABLE.map((capacity) => capacity.id) as unknown as readonly [
-  (typeof GUARDIAN_CAPACITY_TABLE)[number]['id'],
-  ...(typeof GUARDIAN_CAPACITY_TABLE)[number]['id'][],
-];
+export const GUARDIAN_CAPACITIES = idsOf(GUARDIAN_CAPACITY_TABLE);
 export type GuardianCapacity = (typeof GUARDIAN_CAPACITIES)[number];
 /** Why one holder signs alone: the reason is part of the proof. */
 export const SOLE_HOLDER_REASON_TABLE = [
@@ -77,10 +69,7 @@ export const SOLE_HOLDER_REASON_TABLE = [
   },
   { id: 'court-decision', labelKey: 'consent.soleReason.court-decision', printedFr: 'décision de justice' },
 ] as const;
-export const SOLE_HOLDER_REASONS = SOLE_HOLDER_REASON_TABLE.map((reason) => reason.id) as unknown as readonly [
-  (typeof SOLE_HOLDER_REASON_TABLE)[number]['id'],
-  ...(typeof SOLE_HOLDER_REASON_TABLE)[number]['id'][],
-];
+export const SOLE_HOLDER_REASONS = idsOf(SOLE_HOLDER_REASON_TABLE);
 export type SoleHolderReason = (typeof SOLE_HOLDER_REASONS)[number];
 
 /** The audience a project's restitution pack is usually made for (the pack panel starts there). */
