@@ -12,6 +12,7 @@ import { AppError } from '../../src-shared/appError';
 import { definedOnly } from '../platform/definedOnly';
 import type { ApiEventBus } from '../platform/eventBus';
 import type {
+  Clip,
   ClipRenderOptions,
   ExportRecord,
   MontageSettings,
@@ -142,6 +143,22 @@ export function shownInRender(plan: RenderPlan): Array<{ personId: number; shown
 /** The share of a re-encoded export's progress bar taken by measuring its loudness (sound only: quick). */
 const LOUDNESS_PASS_SHARE = 0.1;
 
+/** A clip as an item of the render plan, from its recording (clips alone and in montages alike). */
+function clipItem(clip: Clip, recording: PlanRecording): PlanItem {
+  return {
+    kind: 'clip',
+    recording,
+    inSeconds: clip.inSeconds,
+    outSeconds: clip.outSeconds,
+    speakerPersonId: clip.speakerPersonId,
+    blurBox: clip.blurBox,
+    excludedPersonIds: clip.excludedPersonIds,
+    faceCheck: clip.faceCheck,
+    clipId: clip.id,
+    clipName: clip.name,
+  };
+}
+
 export class RenderService {
   private readonly freeBytes: FreeBytes;
 
@@ -190,18 +207,7 @@ export class RenderService {
         const clip = this.deps.clips.get(item.clipId);
         const recording = recordings.get(clip.recordingId) ?? this.planRecording(clip.recordingId, audience);
         recordings.set(clip.recordingId, recording);
-        return {
-          kind: 'clip',
-          recording,
-          inSeconds: clip.inSeconds,
-          outSeconds: clip.outSeconds,
-          speakerPersonId: clip.speakerPersonId,
-          blurBox: clip.blurBox,
-          excludedPersonIds: clip.excludedPersonIds,
-          faceCheck: clip.faceCheck,
-          clipId: clip.id,
-          clipName: clip.name,
-        };
+        return clipItem(clip, recording);
       });
     } else {
       settings = { ...CLIP_DEFAULTS, ...definedOnly(request.options) };
@@ -209,20 +215,7 @@ export class RenderService {
         const clip = this.deps.clips.get(target.clipId, 'target.clipId');
         label = { kind: 'clip', id: clip.id, text: clip.name };
         projectId = clip.projectId;
-        items = [
-          {
-            kind: 'clip',
-            recording: this.planRecording(clip.recordingId, audience),
-            inSeconds: clip.inSeconds,
-            outSeconds: clip.outSeconds,
-            speakerPersonId: clip.speakerPersonId,
-            blurBox: clip.blurBox,
-            excludedPersonIds: clip.excludedPersonIds,
-            faceCheck: clip.faceCheck,
-            clipId: clip.id,
-            clipName: clip.name,
-          },
-        ];
+        items = [clipItem(clip, this.planRecording(clip.recordingId, audience))];
       } else {
         const recording = this.planRecording(target.recordingId, audience, 'target.recordingId');
         const duration = recording.durationSeconds;
