@@ -49,4 +49,13 @@ export const REVIEW_WINDOW_COMMANDS: CliCommand[] = [
     }),
     columns: COMMENT_COLUMNS,
   },
+  {
+    name: 'comments to-complete',
+    usage: 'comments to-complete --recording <id>',
+    summary: 'The quick comments of group mode still holding only their category (À compléter)',
+    flags: { recording: { type: 'string' } },
+    method: 'comments.toComplete',
+    toInput: (flags) => ({ recordingId: parseIdFlag(str(flags, 'recording'), 'recording') }),
+    columns: COMMENT_COLUMNS,
+  },
 ];

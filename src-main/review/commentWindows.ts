@@ -6,6 +6,7 @@
  */
 import { AppError } from '../../src-shared/appError';
 import type { Comment, CommentCounts, CommentWindow } from '../../src-shared/contract/schemas';
+import { isQuickCommentToComplete } from '../../src-shared/quickComment';
 import type { SqliteDatabase } from '../library/database';
 import { COMMENT_COLUMNS as COLUMNS, commentFromTuple as toComment, type CommentTuple as Row } from './commentsStore';
 
@@ -101,6 +102,27 @@ export class CommentWindows {
       .all(JSON.stringify(ids), recordingId) as Row[];
     const names = this.authorNames(recordingId);
     return rows.map((row) => toComment(row, recordingId, names));
+  }
+
+  /**
+   * The quick comments still to complete ("À compléter"), over the whole recording, in
+   * time order; the cheap length test in SQL, the rule itself from quickComment.ts.
+   */
+  toComplete(recordingId: number, limit = DEFAULT_LIMIT): Comment[] {
+    const rows = this.db
+      .prepare(
+        `SELECT ${COLUMNS} FROM comments INDEXED BY comments_live_threads
+         WHERE recording_id = ? AND deleted_at IS NULL AND parent_id IS NULL AND category <> ''
+           AND length(trim(text)) = length(trim(category))
+         ORDER BY start_seconds, id`,
+      )
+      .raw()
+      .all(recordingId) as Row[];
+    const names = this.authorNames(recordingId);
+    return rows
+      .map((row) => toComment(row, recordingId, names))
+      .filter(isQuickCommentToComplete)
+      .slice(0, limit);
   }
 
   /** Authors are a handful of people: one small lookup instead of a join per row. */

@@ -251,6 +251,7 @@ export const apiContract = {
   'comments.window': { input: commentWindowInputSchema, output: commentWindowSchema },
   'comments.counts': { input: commentCountsInputSchema, output: commentCountsSchema },
   'comments.byIds': { input: commentsByIdsInputSchema, output: z.array(commentSchema) },
+  'comments.toComplete': { input: recordingIdOnlySchema, output: z.array(commentSchema) },
   'faces.analyse': { input: facesAnalyseInputSchema, output: facesAnalyseOutputSchema },
   'faces.tracks': { input: facesTracksInputSchema, output: faceTracksSchema },
   'faces.assign': { input: facesAssignInputSchema, output: faceTrackSchema },

@@ -107,6 +107,7 @@ export const API_METHODS = [
   'comments.window',
   'comments.counts',
   'comments.byIds',
+  'comments.toComplete',
   'faces.analyse',
   'faces.tracks',
   'faces.assign',

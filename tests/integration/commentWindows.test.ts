@@ -104,6 +104,25 @@ describe('comments by window, by bucket and by id', () => {
     expect(window.comments.map((comment) => comment.text)).toEqual(['A', 'C modifié', 'E', 'D']);
   });
 
+  it('lists the quick comments still to complete over the whole recording, whatever window is loaded', async () => {
+    const { recordingId, b } = await setup();
+    const add = (input: Record<string, unknown>) => call<Comment>('comments.add', { recordingId, ...input });
+    const early = await add({ startSeconds: 0.2, text: 'Voix', category: 'Voix' });
+    const late = await add({ startSeconds: 1_500, text: ' voix ', category: 'Voix' }); // case and spaces do not count
+    const accented = await add({ startSeconds: 900, text: 'Debit', category: 'Débit' });
+    const completed = await add({ startSeconds: 1_000, text: 'Posture', category: 'Posture' });
+    await call('comments.update', { id: completed.id, changes: { text: 'Dos droit, bien' } });
+    await add({ startSeconds: 0, parentId: b.id, text: 'Posture', category: 'Posture' }); // a reply is never one to complete
+    const gone = await add({ startSeconds: 3, text: 'Regard', category: 'Regard' });
+    await call('comments.delete', { id: gone.id });
+    const toComplete = await call<Comment[]>('comments.toComplete', { recordingId });
+    expect(toComplete.map((comment) => comment.id)).toEqual([early.id, accented.id, late.id]);
+    // a window far from the late one does not hold it: the list does not depend on what is loaded
+    const window = await call<CommentWindow>('comments.window', { recordingId, from: 0, to: 10 });
+    expect(window.comments.some((comment) => comment.id === late.id)).toBe(false);
+    await expect(call('comments.toComplete', { recordingId: recordingId + 1_000 })).rejects.toMatchObject({ code: 'not-found' });
+  });
+
   it('reads windows and counts through the live-threads index (migration 022)', () => {
     const plan = (sql: string, ...params: unknown[]) =>
       (ctx.library.db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as Array<{ detail: string }>).map((row) => row.detail).join('\n');

@@ -34,6 +34,10 @@ export const reviewHandlers = {
     ctx.library.recordings.get(input.recordingId);
     return ctx.review.windows.counts(input.recordingId, input.bucketSeconds);
   },
+  'comments.toComplete': (input, ctx) => {
+    ctx.library.recordings.get(input.recordingId);
+    return ctx.review.windows.toComplete(input.recordingId);
+  },
   'comments.byIds': (input, ctx) => {
     ctx.library.recordings.get(input.recordingId);
     return ctx.review.windows.byIds(input.recordingId, input.ids);

@@ -1,18 +1,17 @@
 /**
  * Quick comments dropped in group mode hold only their category ("Voix"): after the
  * session the animator completes them here ("À compléter"), one field each, so the
- * feedback sheet says what was meant. A comment whose text is still its category is
- * the one to complete.
+ * feedback sheet says what was meant. The list covers the whole recording (not only the
+ * comments loaded around the playhead) and follows changes (useCommentWindow's events).
  */
+import { useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import type { Comment } from '../../../../src-shared/contract/schemas';
 import { formatClock } from '../../../../src-shared/time';
 import { api } from '../../api/client';
+import { queryClient } from '../../app/queryClient';
 import { useI18n } from '../../i18n/i18n';
-
-export function isQuickCommentToComplete(comment: Comment): boolean {
-  return comment.parentId === null && comment.category !== '' && comment.text.trim() === comment.category.trim();
-}
+import { commentKeys } from './useCommentWindow';
 
 function CompleteOne({ comment, onSeek, onError }: { comment: Comment; onSeek(seconds: number): void; onError(error: unknown): void }) {
   const { t } = useI18n();
@@ -53,17 +52,21 @@ function CompleteOne({ comment, onSeek, onError }: { comment: Comment; onSeek(se
 }
 
 export function QuickCommentsToComplete({
-  threads,
+  recordingId,
   onSeek,
   onError,
 }: {
-  threads: Comment[];
+  recordingId: number;
   onSeek(seconds: number): void;
   onError(error: unknown): void;
 }) {
   const { t } = useI18n();
   const [open, setOpen] = useState(false);
-  const toComplete = threads.filter(isQuickCommentToComplete);
+  const { data } = useQuery(
+    { queryKey: commentKeys.toComplete(recordingId), queryFn: () => api.call('comments.toComplete', { recordingId }) },
+    queryClient,
+  );
+  const toComplete = data ?? [];
   if (toComplete.length === 0) return null;
   return (
     <div className="to-complete">

@@ -148,7 +148,7 @@ export function ReviewScreen({ recordingId }: { recordingId: number }) {
         <section className="comments-column" aria-labelledby="comments-title">
           <div className="comments-title-row">
             <h2 id="comments-title">{t('review.comments')}</h2>
-            {!groupMode && <QuickCommentsToComplete threads={threads} onSeek={seekAndShow} onError={setError} />}
+            {!groupMode && <QuickCommentsToComplete recordingId={recording.id} onSeek={seekAndShow} onError={setError} />}
           </div>
           {!groupMode && (
             <CommentComposer

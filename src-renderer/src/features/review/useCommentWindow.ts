@@ -24,6 +24,7 @@ export const commentKeys = {
   windows: (recordingId: number) => ['comments', recordingId, 'window'] as const,
   window: (recordingId: number, span: WindowSpan) => ['comments', recordingId, 'window', span.from, span.to, span.limit] as const,
   all: (recordingId: number) => ['comments', recordingId, 'all'] as const,
+  toComplete: (recordingId: number) => ['comments', recordingId, 'toComplete'] as const,
 };
 
 /** Reads the comments a batch of change events named, and merges them into every cached list of the recording. */
@@ -63,6 +64,7 @@ function useCommentChanges(recordingId: number): void {
       }
       queryClient.setQueryData<Comment[]>(commentKeys.all(recordingId), (all) => all && mergeChanges(all, changed, gone, () => true));
       void queryClient.invalidateQueries({ queryKey: [...commentKeys.recording(recordingId), 'counts'] });
+      void queryClient.invalidateQueries({ queryKey: commentKeys.toComplete(recordingId) });
     }
 
     const stop = api.on('data.changed', (change) => {
