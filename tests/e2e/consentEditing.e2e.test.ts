@@ -100,7 +100,7 @@ describe('editing a person’s consent in one go', () => {
     await card.getByText('Accordé', { exact: true }).click();
     await saveButton(page).click();
     const problem = page.locator('.save-bar').getByRole('alert');
-    await expect.poll(() => problem.innerText()).toMatch(/Élus : il manque « Comment \? »/);
+    await expect.poll(() => problem.innerText()).toMatch(/Élus : il manque « Comment\s\? »/);
     await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('scope-elected-method');
     expect(await card.getByLabel('Comment ?').getAttribute('aria-invalid')).toBe('true');
     expect(calls).toEqual([]);
@@ -114,24 +114,30 @@ describe('editing a person’s consent in one go', () => {
     });
     expect(asks).toBe(true);
 
-    // a link inside the app asks; staying keeps the page and the draft
+    // a link inside the app asks, in the app's own dialog (never the browser's); staying keeps the page and the draft
     const dialogs: string[] = [];
-    page.once('dialog', (dialog) => {
+    page.on('dialog', (dialog) => {
       dialogs.push(dialog.message());
       void dialog.dismiss();
     });
     const url = page.url();
     await page.getByRole('link', { name: /Retour aux consentements/ }).click();
-    await expect.poll(() => dialogs.length).toBe(1);
-    expect(dialogs[0]).toMatch(/ne sont pas enregistrés/);
+    const ask = page.getByRole('alertdialog');
+    await ask.waitFor();
+    expect(await ask.textContent()).toMatch(/ne sont pas enregistrés/);
+    await page.screenshot({ path: path.join(ARTIFACTS_DIR, 'e2e-consent-leave-unsaved.png') });
+    expect(dialogs).toEqual([]);
+    expect(page.url()).toBe(url);
+    await ask.getByRole('button', { name: 'Annuler' }).click();
+    await ask.waitFor({ state: 'detached' });
     await page.waitForTimeout(300);
     expect(page.url()).toBe(url);
     expect(await page.getByRole('heading', { level: 1, name: 'Marc Durand' }).isVisible()).toBe(true);
     expect(await card.getByRole('radio', { name: 'Accordé' }).isChecked()).toBe(true);
 
     // leaving when the person says so
-    page.once('dialog', (dialog) => void dialog.accept());
     await page.getByRole('link', { name: /Retour aux consentements/ }).click();
+    await page.getByRole('alertdialog').getByRole('button', { name: 'Quitter sans enregistrer' }).click();
     await expect.poll(() => page.url()).toMatch(new RegExp(`#/projects/${projectId}/consent$`));
     expect(calls).toEqual([]);
     await context.close();

@@ -1,15 +1,20 @@
 /**
  * Asks before leaving a screen with unsaved changes: closing or reloading the window
- * (beforeunload) and moving inside the app (a link, Back, a hash change). Hash routes
- * cannot be cancelled, so when the person stays, the change is undone before the router
- * (registered later, without capture) sees it.
+ * (beforeunload, the browser's own question: nothing else may run then) and moving inside
+ * the app (a link, Back, a hash change: the app's ConfirmDialog). Hash routes cannot be
+ * cancelled: the change is undone before the router (registered later, without capture)
+ * sees it, and made again once the person says to leave.
  */
 import { useEffect, useRef } from 'react';
+import { useConfirm, type ConfirmOptions } from '../components/ConfirmDialog';
 
-export function useUnsavedChangesGuard(dirty: boolean, message: string): { allowLeaving(): void } {
-  const state = useRef({ dirty, message, allowed: false });
+export function useUnsavedChangesGuard(dirty: boolean, message: string, options: ConfirmOptions = {}): { allowLeaving(): void } {
+  const confirm = useConfirm();
+  const state = useRef({ dirty, message, options, confirm, allowed: false, asking: false });
   state.current.dirty = dirty;
   state.current.message = message;
+  state.current.options = options;
+  state.current.confirm = confirm;
 
   useEffect(() => {
     const ownHash = window.location.hash;
@@ -20,12 +25,17 @@ export function useUnsavedChangesGuard(dirty: boolean, message: string): { allow
     };
     const hashChange = (event: HashChangeEvent) => {
       if (!state.current.dirty || state.current.allowed || window.location.hash === ownHash) return;
-      if (window.confirm(state.current.message)) {
-        state.current.allowed = true;
-        return;
-      }
       event.stopImmediatePropagation();
       history.replaceState(history.state, '', event.oldURL);
+      if (state.current.asking) return;
+      state.current.asking = true;
+      const wanted = new URL(event.newURL).hash;
+      void state.current.confirm(state.current.message, state.current.options).then((leave) => {
+        state.current.asking = false;
+        if (!leave) return;
+        state.current.allowed = true;
+        window.location.hash = wanted;
+      });
     };
     window.addEventListener('beforeunload', beforeUnload);
     window.addEventListener('hashchange', hashChange, true);

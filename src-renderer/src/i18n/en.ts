@@ -661,6 +661,7 @@ export const en: Record<MessageKey, string> = {
   'consent.nothingToSave': 'Nothing to save.',
   'consent.unsaved': 'Some changes are not saved.',
   'consent.leaveUnsaved': 'The consent changes are not saved. Leave this page anyway?',
+  'consent.leaveAnyway': 'Leave without saving',
   'consent.grantAll': 'Grant everything',
   'consent.grantAllHelp': 'Sets “Granted” everywhere with one way of giving consent. Nothing is saved before “Save”.',
   'consent.grantAllMethod': 'How consent was given (for all)',

@@ -73,7 +73,10 @@ export function PersonConsentScreen({ personId }: { personId: number }) {
         (problem) => problem.field === 'authorisations',
       ),
     );
-  const guard = useUnsavedChangesGuard(dirty, t('consent.leaveUnsaved'));
+  const guard = useUnsavedChangesGuard(dirty, t('consent.leaveUnsaved'), {
+    confirmLabel: t('consent.leaveAnyway'),
+    danger: true,
+  });
 
   function edit(scope: string, update: (draft: ScopeDraft) => ScopeDraft) {
     setSaved(null);
