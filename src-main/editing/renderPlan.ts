@@ -213,7 +213,12 @@ export function buildRenderPlan(items: readonly PlanItem[], settings: PlanSettin
     }
     // the erased person was cut out: only the kept parts may leave the library
     if (
-      !insideKeptRanges(recording.keptRanges, item.inSeconds, item.outSeconds) &&
+      !insideKeptRanges(
+        recording.keptRanges,
+        item.inSeconds,
+        item.outSeconds,
+        recording.hasVideo ? { fps: saneFrameRate(recording.frameRate), total: recording.frameCount } : undefined,
+      ) &&
       !recordingProblems.some((p) => p.recordingId === recording.id && p.problem === 'outside-kept-part')
     ) {
       recordingProblems.push({ recordingId: recording.id, title: recording.title, problem: 'outside-kept-part' });
