@@ -8,6 +8,7 @@
  */
 import { setTimeout as sleep } from 'node:timers/promises';
 import { AppError } from '../../src-shared/appError';
+import { frenchNumber } from '../../src-shared/frenchNumber';
 import type { SqliteDatabase } from '../library/database';
 
 export interface CheckpointResult {
@@ -57,7 +58,7 @@ export async function checkpointFully(db: SqliteDatabase, options: CheckpointOpt
   throw new AppError(
     'conflict',
     'L’effacement est enregistré, mais un autre programme lit encore la bibliothèque : d’anciennes pages de la base de données ' +
-      `(library.sqlite-wal, ${Math.max(result.log, 0)} page(s) en attente) gardent ces données tant qu’il la garde ouverte.`,
+      `(library.sqlite-wal, ${frenchNumber(Math.max(result.log, 0))} page(s) en attente) gardent ces données tant qu’il la garde ouverte.`,
     {
       hint:
         'Fermez l’autre fenêtre d’ERIC Studio ou le programme qui ouvre library.sqlite (sauvegarde, navigateur SQLite), ' +
