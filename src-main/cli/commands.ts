@@ -224,7 +224,9 @@ CORE_COMMANDS.push(
       const keep = ((flags.keep as string[] | undefined) ?? []).map((range, index) => {
         const [from, to, ...rest] = range.split('-');
         if (from === undefined || to === undefined || rest.length) {
-          throw new AppError('invalid-input', `--keep "${range}" must be <from>-<to>, e.g. 00:00:05-00:00:40.`, { field: `keep.${index}` });
+          throw new AppError('invalid-input', `--keep « ${range} » doit s’écrire <début>-<fin>, par exemple 00:00:05-00:00:40.`, {
+            field: `keep.${index}`,
+          });
         }
         return { fromSeconds: parseTimecode(from, 'keep'), toSeconds: parseTimecode(to, 'keep') };
       });
@@ -593,7 +595,11 @@ CORE_COMMANDS.push(
     flags: {},
     run: async (_flags, positionals) => {
       const verdict = await verifyBackup(requireFlag(positionals[0], 'folder'));
-      if (!verdict.ok) throw new AppError('invalid-input', `The backup is damaged: ${verdict.problems.join('; ')}.`, { field: 'folder' });
+      if (!verdict.ok)
+        throw new AppError('invalid-input', `La sauvegarde est abîmée : ${verdict.problems.join(' ; ')}.`, {
+          field: 'folder',
+          hint: 'Gardez-la de côté et faites une nouvelle sauvegarde, ou utilisez-en une autre.',
+        });
       return { ok: true, files: verdict.manifest!.files.length, createdAt: verdict.manifest!.createdAt };
     },
     columns: ['ok', 'files', 'createdAt'],

@@ -70,7 +70,11 @@ export const PACK_COMMANDS: CliCommand[] = [
     flags: {},
     run: async (_flags, positionals) => {
       const target = path.resolve(requireFlag(positionals[0], 'folder'));
-      if (!fs.existsSync(target)) throw new AppError('not-found', `${target} does not exist.`, { field: 'folder' });
+      if (!fs.existsSync(target))
+        throw new AppError('not-found', `${target} n’existe pas.`, {
+          field: 'folder',
+          hint: 'Indiquez le chemin du dossier du pack ou de son fichier .zip.',
+        });
       return verifyPack(target);
     },
     exitCode: (result) => ((result as { ok: boolean }).ok ? 0 : 1),

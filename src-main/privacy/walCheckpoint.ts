@@ -27,7 +27,10 @@ export interface CheckpointOptions {
 /** secure_delete must really be on, or deleted text stays in free pages. */
 export function assertSecureDelete(db: SqliteDatabase): void {
   if ((db.pragma('secure_delete', { simple: true }) as number) !== 1) {
-    throw new AppError('internal', 'secure_delete is off: deleted data would stay in the database file.');
+    throw new AppError(
+      'internal',
+      'L’effacement sécurisé (secure_delete) est désactivé : les données effacées resteraient dans le fichier de la base.',
+    );
   }
 }
 

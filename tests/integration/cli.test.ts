@@ -102,6 +102,6 @@ describe('eric-studio CLI', () => {
     }
     const unknown = cli('clips', 'explode');
     expect(unknown.code).toBe(2);
-    expect(unknown.stderr).toMatch(/unknown command/);
+    expect(unknown.stderr).toMatch(/la commande « clips explode » n’existe pas/);
   });
 });
