@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { FRENCH_THOUSANDS_SEPARATOR, frenchCount, frenchNumber } from '../../src-shared/frenchNumber';
 import { frenchCount as frenchCountFromDates } from '../../src-shared/frenchDate';
 import { makeTranslate } from '../../src-renderer/src/i18n/translate';
+import { figuresInWords, roleCount } from '../../src-main/packs/packPage';
 
 const nnbsp = '\u202f';
 
@@ -60,5 +61,20 @@ describe('the screen’s translations group French counts', () => {
 
   it('leaves text values as they are', () => {
     expect(makeTranslate('fr')('review.showingAll', { count: '2000' })).toBe('2000 commentaires affichés.');
+  });
+});
+
+describe('main-side French texts group their counts', () => {
+  it('the pack page and synthesis figures: "1 200 vidéos", "2 000 personnes filmées"', () => {
+    const words = figuresInWords({
+      sessions: 1000,
+      recordings: 1200,
+      filmedSeconds: 60,
+      peopleByRole: [{ role: 'young-person', count: 2000 }],
+    });
+    expect(words.sessions).toBe(`1${nnbsp}000 séances`);
+    expect(words.videos).toBe(`1${nnbsp}200 vidéos`);
+    expect(words.people).toBe(`2${nnbsp}000 personnes filmées`);
+    expect(roleCount('young-person', 2000)).toMatch(new RegExp(`^2${nnbsp}000 `));
   });
 });
