@@ -16,6 +16,7 @@ export interface RunFfmpegOptions {
   signal?: AbortSignal;
   registry?: ProcessRegistry;
   /** A short description for error messages ("cutting the clip"). */
+  /** What ffmpeg is for, in French, as a verb ("faire l’image d’aperçu"): messages read "avant de …", "en train de …". */
   purpose?: string;
   /** Working directory: relative file names in filters (fonts, text files) resolve here. */
   cwd?: string;
@@ -35,9 +36,11 @@ export function runFfmpeg(
   options: RunFfmpegOptions = {},
 ): Promise<RunFfmpegResult> {
   const purpose = options.purpose ?? 'traiter la vidéo';
+  // "de" before a verb, elided before a vowel: "avant de lire", "avant d’extraire"
+  const dePurpose = /^[aeiouyéèêh]/i.test(purpose) ? `d’${purpose}` : `de ${purpose}`;
   return new Promise((resolve, reject) => {
     if (options.signal?.aborted) {
-      reject(new AppError('cancelled', `Annulé avant de ${purpose}.`.replace(/ de ([aeiouéèêh])/i, ' d’$1')));
+      reject(new AppError('cancelled', `Annulé avant ${dePurpose}.`));
       return;
     }
     const fullArgs = ['-hide_banner', '-nostdin', '-y', '-progress', 'pipe:1', '-nostats', ...args];
@@ -74,7 +77,7 @@ export function runFfmpeg(
     child.once('close', (code) => {
       options.signal?.removeEventListener('abort', onAbort);
       if (cancelled) {
-        reject(new AppError('cancelled', `Annulé alors qu’ffmpeg devait ${purpose}.`));
+        reject(new AppError('cancelled', `Annulé alors que ffmpeg était en train ${dePurpose}.`));
       } else if (code === 0) {
         resolve({ stderrTail: tail.text() });
       } else {
