@@ -240,7 +240,11 @@ export class CaptureService {
     const staging = findStagingFile(folder);
     const keepsFailures = state.source === 'camera'; // a take cannot be filmed again: never throw it away
     try {
-      if (!staging) throw new AppError('media-failed', 'Le fichier filmé n’est plus dans le dossier de la bibliothèque.');
+      if (!staging) {
+        throw new AppError('media-failed', 'Le fichier filmé n’est plus dans le dossier de la bibliothèque.', {
+          hint: 'Il a peut-être été déplacé ou supprimé à la main : remettez-le en place, ou supprimez cet enregistrement et filmez à nouveau.',
+        });
+      }
       const binaries = this.deps.requireFfmpeg();
       const outputs = await finaliseMedia(binaries, staging, folder, {
         signal,

@@ -103,7 +103,9 @@ export class MediaAssetsStore {
     const asset = this.get(id);
     const absolutePath = resolveInside(this.libraryDir, asset.relativePath);
     if (!fs.existsSync(absolutePath)) {
-      throw new AppError('not-found', `Le fichier du média n° ${id} n’est plus dans le dossier de la bibliothèque.`);
+      throw new AppError('not-found', `Le fichier du média n° ${id} n’est plus dans le dossier de la bibliothèque.`, {
+        hint: 'Il a peut-être été déplacé ou supprimé à la main : restaurez la bibliothèque depuis une sauvegarde.',
+      });
     }
     // checked by real path too: a symlink placed in the library cannot make /media or media:// read outside it
     resolveExistingInside(this.libraryDir, asset.relativePath);

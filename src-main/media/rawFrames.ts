@@ -81,7 +81,9 @@ export function readRawFrames(
         else if (failed) reject(failed);
         else if (code !== 0)
           reject(
-            new AppError('media-failed', `ffmpeg a échoué en lisant les images de la vidéo (code de sortie ${code}) :\n${tail.text()}`),
+            new AppError('media-failed', `ffmpeg a échoué en lisant les images de la vidéo (code de sortie ${code}) :\n${tail.text()}`, {
+              hint: 'Les lignes ci-dessus viennent de ffmpeg : elles nomment en général le fichier illisible ou le codec manquant.',
+            }),
           );
         else resolve(index);
       });
