@@ -39,6 +39,8 @@ export const list = (flags: Flags, name: string) => (flags[name] as string[] | u
 /** API fields fed by a positional argument rather than a flag (`import <file>`): errors name the argument. */
 export const ARGUMENT_FOR_FIELD: Record<string, string> = {
   path: '<file>',
+  folder: 'folder',
+  words: '<words>',
 };
 
 /** Maps API field names back to the CLI flags that feed them, for error messages. */

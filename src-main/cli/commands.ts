@@ -165,7 +165,7 @@ CORE_COMMANDS.push(
     },
     method: 'recordings.importFile',
     toInput: (flags, positionals) => ({
-      path: requirePositional(positionals[0], 'The file to import', 'path', 'eric-studio import <file> --session <id>'),
+      path: requirePositional(positionals[0], 'le fichier à importer', 'path', 'eric-studio import <file> --session <id>'),
       sessionId: str(flags, 'session') === undefined ? undefined : parseIdFlag(str(flags, 'session'), 'session'),
       projectId: str(flags, 'project') === undefined ? undefined : parseIdFlag(str(flags, 'project'), 'project'),
       kind: (str(flags, 'kind') ?? 'interview') as RecordingKind,
@@ -594,7 +594,9 @@ CORE_COMMANDS.push(
     summary: 'Check a backup against its manifest (missing, altered or extra files); exits 1 if anything is wrong',
     flags: {},
     run: async (_flags, positionals) => {
-      const verdict = await verifyBackup(requireFlag(positionals[0], 'folder'));
+      const verdict = await verifyBackup(
+        requirePositional(positionals[0], 'le dossier de la sauvegarde', 'folder', 'eric-studio backup verify <backup folder>'),
+      );
       if (!verdict.ok)
         throw new AppError('invalid-input', `La sauvegarde est abîmée : ${verdict.problems.join(' ; ')}.`, {
           field: 'folder',
@@ -610,7 +612,16 @@ CORE_COMMANDS.push(
     summary:
       'Restore a verified backup into a new library folder (never over an existing library); erasures made since the backup are applied again',
     flags: {},
-    run: (flags, positionals) => restoreBackup(requireFlag(positionals[0], 'folder'), requireFlag(str(flags, 'library'), 'library')),
+    run: (flags, positionals) =>
+      restoreBackup(
+        requirePositional(
+          positionals[0],
+          'le dossier de la sauvegarde',
+          'folder',
+          'eric-studio backup restore <backup folder> --library <new or empty folder>',
+        ),
+        requireFlag(str(flags, 'library'), 'library'),
+      ),
     columns: ['dir', 'files', 'erasuresReapplied', 'note'],
   },
   {
@@ -620,7 +631,7 @@ CORE_COMMANDS.push(
     flags: { project: { type: 'string' }, limit: { type: 'string' } },
     method: 'search',
     toInput: (flags, positionals) => ({
-      query: requireFlag(positionals.join(' '), 'words'),
+      query: requirePositional(positionals.join(' '), 'les mots à chercher', 'words', 'eric-studio search <words>'),
       projectId: str(flags, 'project') === undefined ? undefined : parseIdFlag(str(flags, 'project'), 'project'),
       limit: str(flags, 'limit') === undefined ? undefined : Number(str(flags, 'limit')),
     }),
