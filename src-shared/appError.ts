@@ -53,7 +53,7 @@ export class AppError extends Error {
 /** Turns anything thrown into the shape sent over a transport, hiding internals of real bugs. */
 export function toErrorShape(error: unknown): AppErrorShape {
   if (error instanceof AppError) return error.toJSON();
-  return { code: 'internal', message: 'Unexpected internal error; see the application log.' };
+  return { code: 'internal', message: 'Erreur inattendue dans ERIC Studio : le détail est dans le journal de l’application.' };
 }
 
 export function isAppErrorShape(value: unknown): value is AppErrorShape {

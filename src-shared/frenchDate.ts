@@ -57,13 +57,8 @@ export function parseFrenchDate(typed: string): string | null {
   return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
 
-/**
- * A count with its noun in French: "1 jeune", "2 jeunes", "0 vidéo" (French keeps 0 and 1
- * singular). The plural is the singular + "s" unless given ("1 travail", "2 travaux").
- */
-export function frenchCount(count: number, singular: string, plural = `${singular}s`): string {
-  return `${count} ${Math.abs(count) < 2 ? singular : plural}`;
-}
+/** Counts live with numbers (src-shared/frenchNumber.ts); kept here for the places that import them with dates. */
+export { frenchCount } from './frenchNumber';
 
 /** "1er", "2e", "3e"… (the feminine first is "1re"). */
 export function frenchOrdinal(n: number, feminine = false): string {

@@ -19,10 +19,17 @@ export function parseTimecode(text: string, field: string): number {
   if (/^\d+(\.\d+)?$/.test(trimmed)) return Number(trimmed);
   const match = /^(?:(\d+):)?(\d{1,2}):(\d{1,2})(?:[.,](\d{1,3}))?$/.exec(trimmed);
   if (!match) {
-    throw new AppError('invalid-input', `"${text}" is not a time: write HH:MM:SS.mmm, MM:SS or seconds.`, { field });
+    throw new AppError('invalid-input', `« ${text} » n’est pas un temps lisible : écrivez HH:MM:SS.mmm, MM:SS ou des secondes.`, {
+      field,
+      hint: 'Par exemple 00:01:12.500, 01:12 ou 72.',
+    });
   }
   const [, h, m, s, ms] = match;
-  if (Number(m) > 59 || Number(s) > 59) throw new AppError('invalid-input', `"${text}" has minutes or seconds above 59.`, { field });
+  if (Number(m) > 59 || Number(s) > 59)
+    throw new AppError('invalid-input', `« ${text} » a des minutes ou des secondes au-delà de 59.`, {
+      field,
+      hint: 'Les minutes et les secondes vont de 00 à 59 : 01:30 pour une minute trente.',
+    });
   return Number(h ?? 0) * 3600 + Number(m) * 60 + Number(s) + Number((ms ?? '0').padEnd(3, '0')) / 1000;
 }
 
@@ -32,14 +39,20 @@ const CUE_TIME = /^(?:(\d+):)?(\d{2}):(\d{2})[.,](\d{3})$/;
 export function parseCueTime(text: string, lineNumber: number): number {
   const match = CUE_TIME.exec(text.trim());
   if (!match) {
-    throw new AppError('invalid-input', `Line ${lineNumber}: "${text.trim().slice(0, 40)}" is not a subtitle time (HH:MM:SS,mmm).`, {
-      field: 'content',
-      hint: 'Check the file is a real .srt or .vtt subtitle file.',
-    });
+    throw new AppError(
+      'invalid-input',
+      `Ligne ${lineNumber} : « ${text.trim().slice(0, 40)} » n’est pas un temps de sous-titre (HH:MM:SS,mmm).`,
+      {
+        field: 'content',
+        hint: 'Vérifiez que le fichier est bien un fichier de sous-titres .srt ou .vtt.',
+      },
+    );
   }
   const [, h, m, s, ms] = match;
   if (Number(m) > 59 || Number(s) > 59) {
-    throw new AppError('invalid-input', `Line ${lineNumber}: minutes or seconds above 59 in "${text.trim()}".`, { field: 'content' });
+    throw new AppError('invalid-input', `Ligne ${lineNumber} : minutes ou secondes au-delà de 59 dans « ${text.trim()} ».`, {
+      field: 'content',
+    });
   }
   return Number(h ?? 0) * 3600 + Number(m) * 60 + Number(s) + Number(ms) / 1000;
 }

@@ -61,19 +61,22 @@ export function dispatch(method: string, rawInput: unknown, ctx: ApiContext, opt
 
 async function dispatchOnce(method: string, rawInput: unknown, ctx: ApiContext): Promise<unknown> {
   if (!isApiMethodName(method)) {
-    throw new AppError('not-found', `Unknown API method "${method.slice(0, 80)}".`, { field: 'method' });
+    throw new AppError('not-found', `La fonction « ${method.slice(0, 80)} » n’existe pas dans ERIC Studio.`, {
+      field: 'method',
+      hint: 'Vérifiez le nom de la fonction demandée ; l’application et ERIC Studio sont peut-être de versions différentes.',
+    });
   }
   if (TRUSTED_ONLY_METHODS.includes(method) && !ctx.trusted) {
-    throw new AppError('forbidden', `${method} reads files by path and is only available from the command line.`, {
-      hint: 'From the app, drop the file on the recordings list instead.',
+    throw new AppError('forbidden', `« ${method} » lit un fichier par son chemin : ce n’est possible qu’en ligne de commande.`, {
+      hint: 'Dans l’application, déposez plutôt le fichier sur la liste des enregistrements.',
     });
   }
   const input = validateInput(method, rawInput);
   const pathField = TRUSTED_ONLY_FIELDS[method];
   if (pathField && !ctx.trusted && (input as Record<string, unknown>)[pathField] !== undefined) {
-    throw new AppError('forbidden', `Only the command line may choose where ${method} writes (${pathField}).`, {
+    throw new AppError('forbidden', `Seule la ligne de commande peut choisir où « ${method} » écrit (champ ${pathField}).`, {
       field: pathField,
-      hint: 'From the app, the file goes into the library; download it from there.',
+      hint: 'Dans l’application, le fichier est rangé dans la bibliothèque : téléchargez-le depuis là.',
     });
   }
   const handler = apiHandlers[method] as (input: unknown, ctx: ApiContext) => unknown;
@@ -86,7 +89,9 @@ async function dispatchOnce(method: string, rawInput: unknown, ctx: ApiContext):
   const sampled = SAMPLED_OUTPUT_METHODS.includes(method) && Array.isArray(output) && output.length > 2;
   const checked = apiContract[method].output.safeParse(sampled ? [output[0], output[output.length - 1]] : output);
   if (!checked.success) {
-    throw new AppError('internal', `The ${method} result did not match the contract.`);
+    throw new AppError('internal', `La réponse de « ${method} » n’a pas la forme prévue : c’est une erreur d’ERIC Studio.`, {
+      hint: 'Signalez ce problème en joignant le journal de l’application.',
+    });
   }
   return (sampled ? output : checked.data) as ApiOutput<typeof method>;
 }

@@ -34,6 +34,14 @@ export interface CaptureDeps {
   freeBytes?: FreeBytes;
 }
 
+/** A recording's state in French, for the messages that refuse an action because of it. */
+const RECORDING_STATUS_FR: Record<Recording['status'], string> = {
+  capturing: 'en cours de tournage',
+  finalising: 'en préparation',
+  ready: 'prêt',
+  failed: 'en échec',
+};
+
 const STEP_LABELS: Record<FinaliseStep, string> = {
   probe: 'analyse',
   master: 'master',
@@ -116,7 +124,10 @@ export class CaptureService {
     if (existing) return existing;
     const { folder } = this.library.recordings.internals(recordingId);
     const file = findStagingFile(this.folderPath(folder));
-    if (!file) throw new AppError('conflict', `Recording ${recordingId} has no capture file any more.`);
+    if (!file)
+      throw new AppError('conflict', `L’enregistrement n° ${recordingId} n’a plus de fichier de tournage.`, {
+        hint: 'Arrêtez-le (ce qui a été filmé est gardé) et lancez un nouvel enregistrement.',
+      });
     const acknowledged = this.library.recordings.get(recordingId).captureBytes;
     const writer = ChunkWriter.open(file, acknowledged);
     this.writers.set(recordingId, writer);
@@ -127,9 +138,13 @@ export class CaptureService {
     const state = this.library.recordings.internals(input.recordingId);
     if (state.status === 'capturing' && this.lastHeard.has(input.recordingId)) this.lastHeard.set(input.recordingId, Date.now());
     if (state.status !== 'capturing') {
-      throw new AppError('conflict', `Recording ${input.recordingId} is not being captured any more (it is ${state.status}).`, {
-        hint: 'Start a new recording.',
-      });
+      throw new AppError(
+        'conflict',
+        `L’enregistrement n° ${input.recordingId} n’est plus en cours de tournage (il est ${RECORDING_STATUS_FR[state.status]}).`,
+        {
+          hint: 'Lancez un nouvel enregistrement.',
+        },
+      );
     }
     const writer = this.writerFor(input.recordingId);
     if (input.seq < state.captureNextSeq) {
@@ -137,9 +152,9 @@ export class CaptureService {
       return { recordingId: input.recordingId, bytes: writer.bytes, nextSeq: state.captureNextSeq };
     }
     if (input.seq > state.captureNextSeq) {
-      throw new AppError('conflict', `Chunk ${input.seq} arrived but chunk ${state.captureNextSeq} is missing.`, {
+      throw new AppError('conflict', `Le morceau de vidéo n° ${input.seq} est arrivé, mais il manque le n° ${state.captureNextSeq}.`, {
         field: 'seq',
-        hint: `Send chunk ${state.captureNextSeq} first.`,
+        hint: `Renvoyez d’abord le morceau n° ${state.captureNextSeq} (la connexion a sans doute été coupée).`,
       });
     }
     let bytes: number;
@@ -153,8 +168,8 @@ export class CaptureService {
           cause: error,
         });
       }
-      throw new AppError('media-failed', `Writing the recording failed: ${(error as Error).message}.`, {
-        hint: 'Stop the recording; what was written so far is kept.',
+      throw new AppError('media-failed', `L’écriture de l’enregistrement a échoué : ${(error as Error).message}.`, {
+        hint: 'Arrêtez l’enregistrement : ce qui a été écrit jusqu’ici est gardé.',
         cause: error,
       });
     }
@@ -166,7 +181,11 @@ export class CaptureService {
   /** Stops capturing and queues the finalise job. */
   finish(recordingId: number): { recordingId: number; jobId: string } {
     const state = this.library.recordings.internals(recordingId);
-    if (state.status !== 'capturing') throw new AppError('conflict', `Recording ${recordingId} is already ${state.status}.`);
+    if (state.status !== 'capturing')
+      throw new AppError(
+        'conflict',
+        `L’enregistrement n° ${recordingId} n’est plus en cours de tournage : il est déjà ${RECORDING_STATUS_FR[state.status]}.`,
+      );
     this.writers.get(recordingId)?.close();
     this.writers.delete(recordingId);
     const recording = this.library.recordings.get(recordingId);
@@ -179,9 +198,9 @@ export class CaptureService {
     }
     if (recording.captureBytes === 0) {
       this.deleteRecording(recordingId);
-      throw new AppError('invalid-input', 'Nothing was recorded: no video data arrived.', {
+      throw new AppError('invalid-input', 'Rien n’a été enregistré : aucune image n’est arrivée.', {
         field: 'recordingId',
-        hint: 'Check that the camera works (the preview shows a picture) and record again.',
+        hint: 'Vérifiez que la caméra marche (l’aperçu montre une image), puis recommencez l’enregistrement.',
       });
     }
     this.library.recordings.setStatus(recordingId, 'finalising');
@@ -193,7 +212,11 @@ export class CaptureService {
   /** Abandons a capture or upload in progress: its files and rows are removed. */
   discard(recordingId: number): void {
     const state = this.library.recordings.internals(recordingId);
-    if (state.status !== 'capturing') throw new AppError('conflict', `Recording ${recordingId} is ${state.status}; delete it instead.`);
+    if (state.status !== 'capturing')
+      throw new AppError(
+        'conflict',
+        `L’enregistrement n° ${recordingId} n’est plus en cours de tournage (il est ${RECORDING_STATUS_FR[state.status]}) : supprimez-le plutôt.`,
+      );
     this.deleteRecording(recordingId);
   }
 
@@ -217,7 +240,11 @@ export class CaptureService {
     const staging = findStagingFile(folder);
     const keepsFailures = state.source === 'camera'; // a take cannot be filmed again: never throw it away
     try {
-      if (!staging) throw new AppError('media-failed', 'The captured file is missing from the library folder.');
+      if (!staging) {
+        throw new AppError('media-failed', 'Le fichier filmé n’est plus dans le dossier de la bibliothèque.', {
+          hint: 'Il a peut-être été déplacé ou supprimé à la main : remettez-le en place, ou supprimez cet enregistrement et filmez à nouveau.',
+        });
+      }
       const binaries = this.deps.requireFfmpeg();
       const outputs = await finaliseMedia(binaries, staging, folder, {
         signal,
@@ -290,7 +317,11 @@ export class CaptureService {
   /** Finalises a failed camera take again (after ffmpeg was installed, disk freed…). */
   retryFinalise(recordingId: number): { recordingId: number; jobId: string } {
     const state = this.library.recordings.internals(recordingId);
-    if (state.status !== 'failed') throw new AppError('conflict', `Recording ${recordingId} is ${state.status}, not failed.`);
+    if (state.status !== 'failed')
+      throw new AppError(
+        'conflict',
+        `L’enregistrement n° ${recordingId} n’a pas échoué (il est ${RECORDING_STATUS_FR[state.status]}) : il n’y a rien à relancer.`,
+      );
     this.library.recordings.setStatus(recordingId, 'finalising');
     return { recordingId, jobId: this.queueFinalise(recordingId).jobId };
   }
@@ -316,9 +347,16 @@ export class CaptureService {
     try {
       stat = fs.statSync(sourcePath);
     } catch {
-      throw new AppError('not-found', `The file ${sourcePath} does not exist.`, { field: 'path', hint: 'Check the path and try again.' });
+      throw new AppError('not-found', `Le fichier ${sourcePath} n’existe pas.`, {
+        field: 'path',
+        hint: 'Vérifiez le chemin, puis recommencez.',
+      });
     }
-    if (!stat.isFile()) throw new AppError('invalid-input', `${sourcePath} is not a file.`, { field: 'path' });
+    if (!stat.isFile())
+      throw new AppError('invalid-input', `${sourcePath} n’est pas un fichier (c’est peut-être un dossier).`, {
+        field: 'path',
+        hint: 'Indiquez le chemin d’un fichier vidéo.',
+      });
     if (stat.size === 0) {
       throw new AppError('invalid-input', `Le fichier est vide (0 octet) : ${path.basename(sourcePath)}.`, {
         field: 'path',

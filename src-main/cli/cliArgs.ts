@@ -5,22 +5,24 @@
 import { AppError } from '../../src-shared/appError';
 
 export function parseIdFlag(value: string | undefined, flag: string): number {
-  if (value === undefined) throw new AppError('invalid-input', `--${flag} is required.`, { field: flag });
+  if (value === undefined) throw new AppError('invalid-input', `L’option --${flag} est obligatoire.`, { field: flag });
   if (!/^\d{1,15}$/.test(value) || Number(value) === 0) {
-    throw new AppError('invalid-input', `--${flag} must be a positive whole number (an id), not "${value}".`, { field: flag });
+    throw new AppError('invalid-input', `L’option --${flag} attend un numéro (un nombre entier positif), pas « ${value} ».`, {
+      field: flag,
+    });
   }
   return Number(value);
 }
 
 export function requireFlag(value: string | undefined, flag: string): string {
-  if (value === undefined || value === '') throw new AppError('invalid-input', `--${flag} is required.`, { field: flag });
+  if (value === undefined || value === '') throw new AppError('invalid-input', `L’option --${flag} est obligatoire.`, { field: flag });
   return value;
 }
 
 /** A verb's positional argument (`import <file>`), required; its errors name the argument, never a flag. */
 export function requirePositional(value: string | undefined, argument: string, field: string, usage: string): string {
   if (value === undefined || value === '') {
-    throw new AppError('invalid-input', `${argument} is missing: ${usage}.`, { field });
+    throw new AppError('invalid-input', `Il manque ${argument} : ${usage}.`, { field });
   }
   return value;
 }
@@ -37,6 +39,8 @@ export const list = (flags: Flags, name: string) => (flags[name] as string[] | u
 /** API fields fed by a positional argument rather than a flag (`import <file>`): errors name the argument. */
 export const ARGUMENT_FOR_FIELD: Record<string, string> = {
   path: '<file>',
+  folder: 'folder',
+  words: '<words>',
 };
 
 /** Maps API field names back to the CLI flags that feed them, for error messages. */

@@ -165,7 +165,7 @@ CORE_COMMANDS.push(
     },
     method: 'recordings.importFile',
     toInput: (flags, positionals) => ({
-      path: requirePositional(positionals[0], 'The file to import', 'path', 'eric-studio import <file> --session <id>'),
+      path: requirePositional(positionals[0], 'le fichier à importer', 'path', 'eric-studio import <file> --session <id>'),
       sessionId: str(flags, 'session') === undefined ? undefined : parseIdFlag(str(flags, 'session'), 'session'),
       projectId: str(flags, 'project') === undefined ? undefined : parseIdFlag(str(flags, 'project'), 'project'),
       kind: (str(flags, 'kind') ?? 'interview') as RecordingKind,
@@ -224,7 +224,9 @@ CORE_COMMANDS.push(
       const keep = ((flags.keep as string[] | undefined) ?? []).map((range, index) => {
         const [from, to, ...rest] = range.split('-');
         if (from === undefined || to === undefined || rest.length) {
-          throw new AppError('invalid-input', `--keep "${range}" must be <from>-<to>, e.g. 00:00:05-00:00:40.`, { field: `keep.${index}` });
+          throw new AppError('invalid-input', `--keep « ${range} » doit s’écrire <début>-<fin>, par exemple 00:00:05-00:00:40.`, {
+            field: `keep.${index}`,
+          });
         }
         return { fromSeconds: parseTimecode(from, 'keep'), toSeconds: parseTimecode(to, 'keep') };
       });
@@ -592,8 +594,14 @@ CORE_COMMANDS.push(
     summary: 'Check a backup against its manifest (missing, altered or extra files); exits 1 if anything is wrong',
     flags: {},
     run: async (_flags, positionals) => {
-      const verdict = await verifyBackup(requireFlag(positionals[0], 'folder'));
-      if (!verdict.ok) throw new AppError('invalid-input', `The backup is damaged: ${verdict.problems.join('; ')}.`, { field: 'folder' });
+      const verdict = await verifyBackup(
+        requirePositional(positionals[0], 'le dossier de la sauvegarde', 'folder', 'eric-studio backup verify <backup folder>'),
+      );
+      if (!verdict.ok)
+        throw new AppError('invalid-input', `La sauvegarde est abîmée : ${verdict.problems.join(' ; ')}.`, {
+          field: 'folder',
+          hint: 'Gardez-la de côté et faites une nouvelle sauvegarde, ou utilisez-en une autre.',
+        });
       return { ok: true, files: verdict.manifest!.files.length, createdAt: verdict.manifest!.createdAt };
     },
     columns: ['ok', 'files', 'createdAt'],
@@ -604,7 +612,16 @@ CORE_COMMANDS.push(
     summary:
       'Restore a verified backup into a new library folder (never over an existing library); erasures made since the backup are applied again',
     flags: {},
-    run: (flags, positionals) => restoreBackup(requireFlag(positionals[0], 'folder'), requireFlag(str(flags, 'library'), 'library')),
+    run: (flags, positionals) =>
+      restoreBackup(
+        requirePositional(
+          positionals[0],
+          'le dossier de la sauvegarde',
+          'folder',
+          'eric-studio backup restore <backup folder> --library <new or empty folder>',
+        ),
+        requireFlag(str(flags, 'library'), 'library'),
+      ),
     columns: ['dir', 'files', 'erasuresReapplied', 'note'],
   },
   {
@@ -614,7 +631,7 @@ CORE_COMMANDS.push(
     flags: { project: { type: 'string' }, limit: { type: 'string' } },
     method: 'search',
     toInput: (flags, positionals) => ({
-      query: requireFlag(positionals.join(' '), 'words'),
+      query: requirePositional(positionals.join(' '), 'les mots à chercher', 'words', 'eric-studio search <words>'),
       projectId: str(flags, 'project') === undefined ? undefined : parseIdFlag(str(flags, 'project'), 'project'),
       limit: str(flags, 'limit') === undefined ? undefined : Number(str(flags, 'limit')),
     }),

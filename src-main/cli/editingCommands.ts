@@ -23,7 +23,8 @@ function optionalNumber(flags: Flags, name: string): number | undefined {
   const value = str(flags, name);
   if (value === undefined) return undefined;
   const parsed = Number(value);
-  if (!Number.isFinite(parsed)) throw new AppError('invalid-input', `--${name} must be a number, not "${value}".`, { field: name });
+  if (!Number.isFinite(parsed))
+    throw new AppError('invalid-input', `L’option --${name} attend un nombre, pas « ${value} ».`, { field: name });
   return parsed;
 }
 
@@ -33,7 +34,9 @@ function parseItem(text: string): MontageItem {
   const value = rest.join(':');
   if (kind === 'clip') return { kind: 'clip', clipId: parseIdFlag(value, 'item') };
   if (kind === 'title') return { kind: 'title', text: value, seconds: 3 };
-  throw new AppError('invalid-input', `--item must be "title:<text>" or "clip:<id>", not "${text}".`, { field: 'item' });
+  throw new AppError('invalid-input', `L’option --item s’écrit « title:<texte> » ou « clip:<numéro> », pas « ${text} ».`, {
+    field: 'item',
+  });
 }
 
 const EXPORT_COLUMNS = ['id', 'kind', 'audience', 'label', 'mode', 'durationSeconds', 'sizeBytes', 'outputPath'];
@@ -248,13 +251,15 @@ export const EDITING_COMMANDS: CliCommand[] = [
       const file = path.resolve(requireFlag(str(flags, 'file'), 'file'));
       const extension = path.extname(file).toLowerCase();
       if (extension !== '.srt' && extension !== '.vtt') {
-        throw new AppError('invalid-input', `--file must be a .srt or .vtt file, not "${path.basename(file)}".`, { field: 'file' });
+        throw new AppError('invalid-input', `L’option --file attend un fichier .srt ou .vtt, pas « ${path.basename(file)} ».`, {
+          field: 'file',
+        });
       }
       let content: string;
       try {
         content = fs.readFileSync(file, 'utf8');
       } catch {
-        throw new AppError('not-found', `The file ${file} cannot be read.`, { field: 'file' });
+        throw new AppError('not-found', `Le fichier ${file} ne peut pas être lu.`, { field: 'file' });
       }
       return { recordingId: parseIdFlag(str(flags, 'recording'), 'recording'), format: extension === '.srt' ? 'srt' : 'vtt', content };
     },

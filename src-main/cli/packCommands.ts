@@ -8,7 +8,7 @@ import path from 'node:path';
 import type { ApiInput } from '../../src-shared/contract/contract';
 import { AppError } from '../../src-shared/appError';
 import { verifyPack } from '../packs/packManifest';
-import { parseIdFlag, requireFlag, str, type Flags } from './cliArgs';
+import { parseIdFlag, requireFlag, requirePositional, str, type Flags } from './cliArgs';
 import type { CliCommand } from './cliCommand';
 
 const ids = (flags: Flags, name: string) => (flags[name] as string[] | undefined)?.map((id) => parseIdFlag(id, name));
@@ -69,8 +69,14 @@ export const PACK_COMMANDS: CliCommand[] = [
     summary: 'Check every file of a pack against its manifest; exit code 1 and the list when anything is missing, extra or altered',
     flags: {},
     run: async (_flags, positionals) => {
-      const target = path.resolve(requireFlag(positionals[0], 'folder'));
-      if (!fs.existsSync(target)) throw new AppError('not-found', `${target} does not exist.`, { field: 'folder' });
+      const target = path.resolve(
+        requirePositional(positionals[0], 'le dossier ou le .zip du pack', 'folder', 'eric-studio pack verify <pack folder or .zip>'),
+      );
+      if (!fs.existsSync(target))
+        throw new AppError('not-found', `${target} n’existe pas.`, {
+          field: 'folder',
+          hint: 'Indiquez le chemin du dossier du pack ou de son fichier .zip.',
+        });
       return verifyPack(target);
     },
     exitCode: (result) => ((result as { ok: boolean }).ok ? 0 : 1),

@@ -3,6 +3,7 @@
  * them today, and the erasure of it (the same method the consent dashboard's button calls).
  */
 import { AppError } from '../../src-shared/appError';
+import { frenchNumber } from '../../src-shared/frenchNumber';
 import { retentionCategoryFr, retentionPhraseFr, RETENTION_CATEGORIES, type RetentionCategory } from '../../src-shared/retention';
 import type { RetentionDue, RetentionView } from '../../src-shared/contract/schemas';
 import { parseIdFlag, str, type Flags } from './cliArgs';
@@ -79,10 +80,10 @@ export const RETENTION_COMMANDS: CliCommand[] = [
     toInput: (flags) => ({ projectId: optionalProject(flags), actor: str(flags, 'actor'), reason: str(flags, 'reason') }),
     columns: [],
     rawOutput: (result) => {
-      const { on, erased } = result as { on: string; erased: Record<string, number> };
+      const { on, erased } = result as { on: string; erased: Record<'recordings' | 'comments' | 'feedbackSheets' | 'renders', number> };
       return (
-        `Effacé le ${on} : ${erased.recordings} vidéo(s), ${erased.comments} commentaire(s), ` +
-        `${erased.feedbackSheets} fiche(s) de retour, ${erased.renders} export(s) fait(s) de ces vidéos.`
+        `Effacé le ${on} : ${frenchNumber(erased.recordings)} vidéo(s), ${frenchNumber(erased.comments)} commentaire(s), ` +
+        `${frenchNumber(erased.feedbackSheets)} fiche(s) de retour, ${frenchNumber(erased.renders)} export(s) fait(s) de ces vidéos.`
       );
     },
   },

@@ -90,9 +90,27 @@ function describeError(error: unknown): string {
     const flag = FLAG_FOR_FIELD[topField] ?? topField;
     if (argument) {
       if (!message.includes(argument)) message += ` (argument ${argument})`;
-    } else if (!message.includes(`--${flag}`)) message += ` (flag --${flag})`;
+    } else if (!message.includes(`--${flag}`)) message += ` (option --${flag})`;
   }
-  return shape.hint ? `Error: ${message}\n${shape.hint}` : `Error: ${message}`;
+  return shape.hint ? `Erreur : ${message}\n${shape.hint}` : `Erreur : ${message}`;
+}
+
+/** What node:util's parseArgs refuses (its own words are English), in French, naming the option. */
+function describeParseError(error: TypeError & { code?: string }): string {
+  const option = /'(-[^' ]*)/.exec(error.message)?.[1] ?? '';
+  const positional = /'([^']*)'/.exec(error.message)?.[1];
+  switch (error.code) {
+    case 'ERR_PARSE_ARGS_UNKNOWN_OPTION':
+      return `l’option ${option} n’existe pas pour cette commande.`;
+    case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE':
+      return /argument missing/.test(error.message)
+        ? `l’option ${option} attend une valeur après elle.`
+        : `l’option ${option} ne prend pas de valeur.`;
+    case 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL':
+      return `« ${positional ?? ''} » est en trop : cette commande ne l’attend pas.`;
+    default:
+      return error.message;
+  }
 }
 
 export async function runCli(argv: string[], io: CliIo = defaultIo): Promise<number> {
@@ -100,7 +118,7 @@ export async function runCli(argv: string[], io: CliIo = defaultIo): Promise<num
   const found = findCommand(leadingPositionals);
   if (argv.length === 0 || argv.includes('--help') || argv.includes('-h') || !found) {
     if (!found && argv.length > 0 && !argv.includes('--help') && !argv.includes('-h')) {
-      io.err(`Error: unknown command "${leadingPositionals.join(' ')}".\n`);
+      io.err(`Erreur : la commande « ${leadingPositionals.join(' ')} » n’existe pas. Voici les commandes possibles.\n`);
       io.err(helpText());
       return 2;
     }
@@ -151,10 +169,10 @@ export async function runCli(argv: string[], io: CliIo = defaultIo): Promise<num
     return found.command.exitCode?.(result) ?? 0;
   } catch (error) {
     if (error instanceof TypeError && (error as NodeJS.ErrnoException).code?.startsWith('ERR_PARSE_ARGS')) {
-      io.err(`Error: ${error.message}\nUsage: eric-studio ${found.command.usage}`);
+      io.err(`Erreur : ${describeParseError(error)}\nUsage : eric-studio ${found.command.usage}`);
       return 2;
     }
-    if (!(error instanceof AppError)) io.err(`Internal error: ${(error as Error)?.stack ?? String(error)}`);
+    if (!(error instanceof AppError)) io.err(`Erreur interne d’ERIC Studio (à signaler) : ${(error as Error)?.stack ?? String(error)}`);
     else io.err(describeError(error));
     return error instanceof AppError && error.code === 'invalid-input' ? 2 : 1;
   } finally {

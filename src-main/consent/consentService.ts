@@ -204,15 +204,21 @@ export class ConsentService {
           });
         }
         if (this.library.recordings.get(evidenceRecordingId).projectId !== person.projectId) {
-          throw new AppError('invalid-input', `Recording ${evidenceRecordingId} is not part of this person's project.`, {
-            field: 'evidenceRecordingId',
-          });
+          throw new AppError(
+            'invalid-input',
+            `L’enregistrement n° ${evidenceRecordingId} ne fait pas partie du projet de cette personne.`,
+            {
+              field: 'evidenceRecordingId',
+            },
+          );
         }
       }
       const from = input.evidenceFromSeconds !== undefined ? input.evidenceFromSeconds : previous.evidenceFromSeconds;
       const to = input.evidenceToSeconds !== undefined ? input.evidenceToSeconds : previous.evidenceToSeconds;
       if (from !== null && to !== null && to < from) {
-        throw new AppError('invalid-input', 'The end of the consent segment is before its start.', { field: 'evidenceToSeconds' });
+        throw new AppError('invalid-input', 'Dans la vidéo de l’accord oral, la fin du passage est avant son début.', {
+          field: 'evidenceToSeconds',
+        });
       }
       const expiresOn =
         input.expiresOn !== undefined
@@ -221,7 +227,7 @@ export class ConsentService {
             ? addMonths(decidedOn, project.retentionMonths)
             : previous.expiresOn;
       if (expiresOn && expiresOn < decidedOn) {
-        throw new AppError('invalid-input', 'The expiry date is before the date of the decision.', { field: 'expiresOn' });
+        throw new AppError('invalid-input', 'La date de fin de validité est avant la date de l’accord.', { field: 'expiresOn' });
       }
       const conditions = input.conditions ?? previous.conditions;
       const minorAgreed = input.minorAgreed ?? previous.minorAgreed;
@@ -437,9 +443,13 @@ export class ConsentService {
     const extension = path.extname(input.fileName).toLowerCase();
     const mimeType = EVIDENCE_MIME[extension];
     if (!mimeType) {
-      throw new AppError('invalid-input', `A consent scan must be a PDF, JPEG or PNG file, not "${extension || 'no extension'}".`, {
-        field: 'fileName',
-      });
+      throw new AppError(
+        'invalid-input',
+        `Le scan d’un formulaire de consentement doit être un fichier PDF, JPEG ou PNG, pas « ${extension || 'sans extension'} ».`,
+        {
+          field: 'fileName',
+        },
+      );
     }
     const relative = path.posix.join('media', 'consents', `${crypto.randomBytes(8).toString('hex')}${extension}`);
     let replaced: string | null = null;

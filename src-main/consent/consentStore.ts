@@ -251,10 +251,14 @@ export class ConsentStore {
     const own = new Set(this.guardians(personId).map((guardian) => guardian.id));
     const stranger = guardianIds.find((id) => !own.has(id));
     if (stranger !== undefined) {
-      throw new AppError('invalid-input', `Guardian ${stranger} is not registered for person ${personId}.`, {
-        field: 'guardianIds',
-        hint: 'Add the guardian to this person first.',
-      });
+      throw new AppError(
+        'invalid-input',
+        `Le parent ou responsable légal n° ${stranger} n’est pas enregistré pour la personne n° ${personId}.`,
+        {
+          field: 'guardianIds',
+          hint: 'Ajoutez-le d’abord aux parents de cette personne.',
+        },
+      );
     }
   }
 

@@ -71,7 +71,7 @@ export class ClipsStore {
 
   get(id: number, field = 'id'): Clip {
     const row = this.db.prepare(`${SELECT} WHERE c.id = ?`).get(id) as ClipRow | undefined;
-    if (!row) throw new AppError('not-found', `No clip with id ${id}.`, { field });
+    if (!row) throw new AppError('not-found', `Aucun extrait n’a le numéro ${id}.`, { field });
     return toClip(row);
   }
 
@@ -188,9 +188,11 @@ export class ClipsStore {
   private checkFields(recordingId: number, fields: ClipFields): void {
     const recording = this.db.prepare('SELECT duration_seconds, status FROM recordings WHERE id = ?').get(recordingId) as
       { duration_seconds: number | null; status: string } | undefined;
-    if (!recording) throw new AppError('not-found', `No recording with id ${recordingId}.`, { field: 'recordingId' });
+    if (!recording) throw new AppError('not-found', `Aucun enregistrement n’a le numéro ${recordingId}.`, { field: 'recordingId' });
     if (recording.status !== 'ready' || recording.duration_seconds === null) {
-      throw new AppError('conflict', 'This recording is not ready yet: clips need its finished video.', { field: 'recordingId' });
+      throw new AppError('conflict', 'Cet enregistrement n’est pas encore prêt : un extrait se fait sur sa vidéo terminée.', {
+        field: 'recordingId',
+      });
     }
     if (fields.outSeconds <= fields.inSeconds) {
       throw new AppError('invalid-input', 'L’extrait finit avant de commencer : placez la fin (O) après le début (I).', {
@@ -201,7 +203,7 @@ export class ClipsStore {
     if (fields.outSeconds > recording.duration_seconds + 0.05) {
       throw new AppError(
         'invalid-input',
-        `The clip ends at ${fields.outSeconds.toFixed(3)} s but the recording lasts ${recording.duration_seconds.toFixed(3)} s.`,
+        `L’extrait finit à ${fields.outSeconds.toFixed(3)} s mais l’enregistrement ne dure que ${recording.duration_seconds.toFixed(3)} s.`,
         { field: 'outSeconds' },
       );
     }

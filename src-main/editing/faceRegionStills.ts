@@ -27,7 +27,9 @@ export async function clipStills(
   const clip = clips.get(clipId, 'clipId');
   const recording = library.recordings.get(clip.recordingId);
   if (recording.masterAssetId === null || !recording.hasVideo) {
-    throw new AppError('conflict', 'This clip’s recording has no picture to take stills from.', { field: 'clipId' });
+    throw new AppError('conflict', 'La vidéo de cet extrait n’a pas d’image (son seul) : il n’y a pas d’image à regarder.', {
+      field: 'clipId',
+    });
   }
   const master = library.mediaAssets.resolve(recording.masterAssetId).absolutePath;
   const work = resolveInside(library.dir, path.posix.join('tmp', `stills-${crypto.randomUUID()}`));
@@ -39,7 +41,7 @@ export async function clipStills(
       const draw = box ? `,drawbox=x=iw*${box.x}:y=ih*${box.y}:w=iw*${box.w}:h=ih*${box.h}:color=0xFFD166@1:t=4` : '';
       const file = path.join(work, `still-${index}.jpg`);
       await runFfmpeg(binaries, frameGrabArgs(master, seconds, file, `scale=640:-2${draw}`), {
-        purpose: 'taking stills to check the blur region',
+        purpose: 'prendre les images qui vérifient la zone à flouter',
       });
       stills.push({ seconds, image: `data:image/jpeg;base64,${fs.readFileSync(file).toString('base64')}` });
     }
@@ -53,22 +55,22 @@ export async function clipStills(
 export function confirmFaceRegion(clips: ClipsStore, input: { clipId: number; stillSeconds: number[]; confirmedBy: string }): Clip {
   const clip = clips.get(input.clipId, 'clipId');
   if (!clip.blurBox) {
-    throw new AppError('invalid-input', 'This clip has no blur region to confirm.', {
+    throw new AppError('invalid-input', 'Cet extrait n’a pas de zone à flouter à confirmer.', {
       field: 'clipId',
-      hint: 'Draw the region over the face first; without one, the whole picture is pixelated.',
+      hint: 'Dessinez d’abord la zone sur le visage ; sans zone, toute l’image est floutée.',
     });
   }
   if (!regionCanHoldFace(clip.blurBox)) {
     throw new AppError(
       'invalid-input',
-      `The blur region covers ${(clip.blurBox.w * clip.blurBox.h * 100).toFixed(1)} % of the picture: too small to hold a face (at least ${MIN_FACE_REGION_AREA * 100} %).`,
-      { field: 'clipId', hint: 'Draw a larger region around the face, or let the whole picture be pixelated.' },
+      `La zone à flouter couvre ${(clip.blurBox.w * clip.blurBox.h * 100).toFixed(1).replace('.', ',')} % de l’image : c’est trop petit pour contenir un visage (il faut au moins ${MIN_FACE_REGION_AREA * 100} %).`,
+      { field: 'clipId', hint: 'Dessinez une zone plus grande autour du visage, ou laissez toute l’image floutée.' },
     );
   }
   if (!stillsCoverRange(input.stillSeconds, clip.inSeconds, clip.outSeconds)) {
-    throw new AppError('invalid-input', 'The stills looked at do not cover the whole clip (at least 3, from its start to its end).', {
+    throw new AppError('invalid-input', 'Les images regardées ne couvrent pas tout l’extrait (il en faut au moins 3, du début à la fin).', {
       field: 'stillSeconds',
-      hint: 'Ask for the clip’s stills again and confirm on those.',
+      hint: 'Demandez à nouveau les images de l’extrait, puis confirmez sur celles-là.',
     });
   }
   return clips.confirmFaceRegion(clip.id, {

@@ -37,7 +37,7 @@ export class MontagesStore {
 
   get(id: number, field = 'id'): Montage {
     const row = this.db.prepare('SELECT * FROM montages WHERE id = ?').get(id) as MontageRow | undefined;
-    if (!row) throw new AppError('not-found', `No montage with id ${id}.`, { field });
+    if (!row) throw new AppError('not-found', `Aucun film n’a le numéro ${id}.`, { field });
     return this.toMontage(row);
   }
 
@@ -101,9 +101,11 @@ export class MontagesStore {
     items.forEach((item, index) => {
       if (item.kind !== 'clip') return;
       const row = clipProject.get(item.clipId) as { project_id: number } | undefined;
-      if (!row) throw new AppError('not-found', `No clip with id ${item.clipId}.`, { field: `items.${index}.clipId` });
+      if (!row) throw new AppError('not-found', `Aucun extrait n’a le numéro ${item.clipId}.`, { field: `items.${index}.clipId` });
       if (row.project_id !== projectId) {
-        throw new AppError('invalid-input', `Clip ${item.clipId} belongs to another project.`, { field: `items.${index}.clipId` });
+        throw new AppError('invalid-input', `L’extrait n° ${item.clipId} appartient à un autre projet.`, {
+          field: `items.${index}.clipId`,
+        });
       }
     });
   }

@@ -220,12 +220,16 @@ export class RenderService {
         const recording = this.planRecording(target.recordingId, audience, 'target.recordingId');
         const duration = recording.durationSeconds;
         if (target.toSeconds <= target.fromSeconds) {
-          throw new AppError('invalid-input', 'The end of the range must come after its start.', { field: 'target.toSeconds' });
+          throw new AppError('invalid-input', 'La fin du passage doit venir après son début.', { field: 'target.toSeconds' });
         }
         if (target.toSeconds > duration + 0.05) {
-          throw new AppError('invalid-input', `The range ends at ${target.toSeconds} s but the recording lasts ${duration.toFixed(3)} s.`, {
-            field: 'target.toSeconds',
-          });
+          throw new AppError(
+            'invalid-input',
+            `Le passage finit à ${target.toSeconds} s mais l’enregistrement ne dure que ${duration.toFixed(3)} s.`,
+            {
+              field: 'target.toSeconds',
+            },
+          );
         }
         label = { kind: 'range', id: recording.id, text: recording.title };
         rangeSuffix = ` ${target.fromSeconds.toFixed(1)}–${target.toSeconds.toFixed(1)} s`;
@@ -348,12 +352,20 @@ export class RenderService {
   async rebuild(exportId: number, options: { destination?: string; wait?: boolean; overwrite?: boolean } = {}) {
     const record = this.deps.exports.get(exportId, 'exportId');
     if (record.kind !== 'clip' && record.kind !== 'montage') {
-      throw new AppError('invalid-input', `Export ${exportId} is a ${record.kind}, not a clip or a montage.`, { field: 'exportId' });
+      throw new AppError(
+        'invalid-input',
+        `L’export n° ${exportId} n’est ni un extrait ni un film : une nouvelle version ne se fait que pour eux.`,
+        { field: 'exportId' },
+      );
     }
     if (record.outputPath && !options.destination) {
-      throw new AppError('invalid-input', `This export was written to ${record.outputPath}: give a new file for the corrected one.`, {
-        field: 'destination',
-      });
+      throw new AppError(
+        'invalid-input',
+        `Cet export a été écrit dans ${record.outputPath} : indiquez un nouveau fichier pour la version corrigée.`,
+        {
+          field: 'destination',
+        },
+      );
     }
     const stored = this.deps.exports.spec<{ target: RenderTarget; options: ClipRenderOptions | null }>(exportId);
     return this.start({
@@ -464,7 +476,7 @@ export class RenderService {
           durationSeconds: plan.totalSeconds,
           signal: job.signal,
           onProgress: scaled(measureShare, 1 - measureShare),
-          purpose: 'rendering the export',
+          purpose: 'fabriquer l’export',
           onSpawn: (pid) => crashMarker.addFfmpeg(pid),
         });
       }
@@ -560,7 +572,7 @@ export class RenderService {
     if (recording.status !== 'ready' || recording.masterAssetId === null) {
       throw new AppError(
         'conflict',
-        `The recording "${recording.title}" is not ready yet (its video is still being processed or failed).`,
+        `L’enregistrement « ${recording.title} » n’est pas prêt : sa vidéo est encore en préparation, ou sa préparation a échoué.`,
         {
           field,
         },

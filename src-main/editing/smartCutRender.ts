@@ -97,12 +97,12 @@ export async function renderCut(run: CutRun): Promise<void> {
   ] as const) {
     if (!part) continue;
     const share = (weights.encode * part.frames) / Math.max(1, encodedFrames);
-    await step(share, encodePartArgs(run.masterPath, part, fps, name, binaries), 'encoding the ends of the clip', part.frames / fps);
+    await step(share, encodePartArgs(run.masterPath, part, fps, name, binaries), 'réencoder les bouts de l’extrait', part.frames / fps);
     if ((await extradataHash(binaries, inWork(name))) !== master) {
       throw new CutCheckFailed('the re-encoded ends do not share the H.264 parameters of the library video');
     }
   }
-  await step(weights.copy, copyPartArgs(run.masterPath, parts.middle, run.middleKeyframeSeconds, CUT_FILES.middle), 'copying the clip', 0);
+  await step(weights.copy, copyPartArgs(run.masterPath, parts.middle, run.middleKeyframeSeconds, CUT_FILES.middle), 'copier l’extrait', 0);
   fs.writeFileSync(inWork(CUT_FILES.list), partsList(parts));
   await step(
     weights.join,

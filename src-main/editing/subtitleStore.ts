@@ -23,7 +23,8 @@ export class SubtitleStore {
   /** Parses first: a broken file changes nothing. */
   replace(recordingId: number, content: string, format: SubtitleFormat): Cue[] {
     const cues = parseSubtitles(content, format);
-    if (cues.length === 0) throw new AppError('invalid-input', 'This subtitle file holds no cue.', { field: 'content' });
+    if (cues.length === 0)
+      throw new AppError('invalid-input', 'Ce fichier de sous-titres ne contient aucun sous-titre.', { field: 'content' });
     this.db.transaction(() => {
       this.db.prepare('DELETE FROM subtitle_cues WHERE recording_id = ?').run(recordingId);
       const insert = this.db.prepare('INSERT INTO subtitle_cues (recording_id, start_seconds, end_seconds, text) VALUES (?, ?, ?, ?)');

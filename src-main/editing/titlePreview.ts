@@ -46,7 +46,7 @@ export async function titleStills(plan: RenderPlan, binaries: Pick<FfmpegBinarie
           '1',
           out,
         ],
-        { cwd: work, purpose: 'drawing the title card' },
+        { cwd: work, purpose: 'dessiner le carton titre' },
       );
       stills.push({
         number: n + 1,

@@ -1,5 +1,6 @@
 /** The words of the desktop shell (menu, dialogs, notifications), French first. */
 import type { DesktopLanguage } from './desktopSettings';
+import { frenchNumber } from '../../src-shared/frenchNumber';
 
 const fr = {
   file: 'Fichier',
@@ -36,7 +37,7 @@ const fr = {
   busyJobs: (count: number) =>
     count === 1
       ? 'Un export ou un traitement est en cours ; il sera annulé.'
-      : `${count} exports ou traitements sont en cours ; ils seront annulés.`,
+      : `${frenchNumber(count)} exports ou traitements sont en cours ; ils seront annulés.`,
   keepWorking: 'Continuer le travail',
   quitAnyway: 'Quitter quand même',
   reloadAnyway: 'Recharger quand même',

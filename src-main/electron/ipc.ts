@@ -21,7 +21,7 @@ export function registerApiHandlers(
     ipcMain.handle(ipcChannelFor(method), async (event, input: unknown, options: unknown): Promise<IpcEnvelope> => {
       try {
         if (!isOurPageUrl(event.senderFrame?.url, devServerUrl)) {
-          throw new AppError('forbidden', 'This call does not come from the ERIC Studio page.');
+          throw new AppError('forbidden', 'Cette demande ne vient pas de la page d’ERIC Studio : elle est refusée.');
         }
         const idempotencyKey = (options as { idempotencyKey?: unknown } | undefined)?.idempotencyKey;
         return { ok: true, result: await dispatch(method, input, ctx, typeof idempotencyKey === 'string' ? { idempotencyKey } : {}) };

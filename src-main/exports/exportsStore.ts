@@ -187,7 +187,7 @@ export class ExportsStore {
 
   row(id: number, field = 'id'): ExportRow {
     const row = this.db.prepare('SELECT * FROM exports WHERE id = ?').get(id) as ExportRow | undefined;
-    if (!row) throw new AppError('not-found', `No export with id ${id}.`, { field });
+    if (!row) throw new AppError('not-found', `Aucun export n’a le numéro ${id}.`, { field });
     return row;
   }
 

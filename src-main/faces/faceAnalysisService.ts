@@ -128,7 +128,7 @@ export class FaceAnalysisService {
         ['-ss', best.t.toFixed(3), '-i', master, '-frames:v', '1', '-vf', `${crop},scale=${THUMBNAIL_WIDTH}:-2`, '-q:v', '5', file],
         {
           signal,
-          purpose: 'taking a face thumbnail',
+          purpose: 'prendre la vignette d’un visage',
         },
       );
       return fs.readFileSync(file);

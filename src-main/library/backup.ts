@@ -12,10 +12,17 @@ import { DATABASE_FILE_NAME } from './libraryFolder';
 import { Library } from './library';
 import { requireFreeSpace, statFreeBytes } from '../platform/outputSpace';
 import { asStorageError } from '../platform/storageErrors';
-import { compareWithManifest, describeFiles, presentFilesIn, type ManifestFile } from '../platform/fileManifest';
+import { compareWithManifest, describeFiles, presentFilesIn, type ManifestFile, type ManifestProblem } from '../platform/fileManifest';
 
 export const BACKUP_MANIFEST = 'backup.json';
 const COPIED_FOLDERS = ['media', 'exports'];
+
+/** What is wrong with a file of a backup, in French (the verdict is read by people). */
+const MANIFEST_PROBLEM_FR: Record<ManifestProblem['problem'], string> = {
+  missing: 'manquant',
+  altered: 'modifié',
+  extra: 'absent du manifeste',
+};
 
 export interface BackupManifest {
   format: 'eric-studio-backup';
@@ -37,7 +44,9 @@ function filesUnder(root: string, sub: string): string[] {
 
 function assertEmptyOrMissing(dir: string, what: string): void {
   if (fs.existsSync(dir) && fs.readdirSync(dir).length > 0) {
-    throw new AppError('conflict', `${what} ${dir} is not empty.`, { hint: 'Choose a new or empty folder; nothing was changed.' });
+    throw new AppError('conflict', `${what} ${dir} n’est pas vide.`, {
+      hint: 'Choisissez un dossier nouveau ou vide ; rien n’a été modifié.',
+    });
   }
 }
 
@@ -57,7 +66,7 @@ export async function backupLibrary(
       hint: 'Choisissez un dossier en dehors de la bibliothèque, de préférence sur un autre disque.',
     });
   }
-  assertEmptyOrMissing(dir, 'The backup folder');
+  assertEmptyOrMissing(dir, 'Le dossier de sauvegarde');
   const temp = `${dir}.part`;
   // the database, media and exports, plus room for the manifest: a backup that cannot fit fails before copying
   const neededBytes =
@@ -112,18 +121,18 @@ export async function verifyBackup(backupDir: string): Promise<{ ok: boolean; ma
   let manifest: BackupManifest;
   try {
     manifest = JSON.parse(fs.readFileSync(path.join(dir, BACKUP_MANIFEST), 'utf8')) as BackupManifest;
-    if (manifest.format !== 'eric-studio-backup') throw new Error('not an ERIC Studio backup');
+    if (manifest.format !== 'eric-studio-backup') throw new Error('ce n’est pas une sauvegarde d’ERIC Studio');
   } catch (error) {
     return { ok: false, manifest: null, problems: [`${BACKUP_MANIFEST}: ${(error as Error).message}`] };
   }
   const problems: string[] = [];
   const inside = manifest.files.filter((file) => path.resolve(dir, file.path).startsWith(dir + path.sep));
-  for (const file of manifest.files) if (!inside.includes(file)) problems.push(`${file.path}: outside the backup`);
+  for (const file of manifest.files) if (!inside.includes(file)) problems.push(`${file.path} : hors de la sauvegarde`);
   const present = [DATABASE_FILE_NAME, ...COPIED_FOLDERS.flatMap((sub) => filesUnder(dir, sub))].filter((relative) =>
     fs.existsSync(path.join(dir, relative)),
   );
   for (const problem of await compareWithManifest(inside, presentFilesIn(dir, present))) {
-    problems.push(`${problem.path}: ${problem.problem === 'extra' ? 'not in the manifest' : problem.problem}`);
+    problems.push(`${problem.path} : ${MANIFEST_PROBLEM_FR[problem.problem]}`);
   }
   return { ok: problems.length === 0, manifest, problems };
 }
@@ -140,12 +149,12 @@ export async function restoreLibrary(
 ): Promise<{ dir: string; files: number; erasuresReapplied: number }> {
   const verdict = await verifyBackup(backupDir);
   if (!verdict.ok) {
-    throw new AppError('invalid-input', `The backup is damaged: ${verdict.problems.slice(0, 5).join('; ')}.`, {
-      hint: 'Use another backup; nothing was restored.',
+    throw new AppError('invalid-input', `La sauvegarde est abîmée : ${verdict.problems.slice(0, 5).join(' ; ')}.`, {
+      hint: 'Utilisez une autre sauvegarde ; rien n’a été restauré.',
     });
   }
   const dir = path.resolve(targetDir);
-  assertEmptyOrMissing(dir, 'The target folder');
+  assertEmptyOrMissing(dir, 'Le dossier où restaurer');
   const temp = `${dir}.part`;
   fs.rmSync(temp, { recursive: true, force: true });
   let erasuresReapplied = 0;

@@ -26,13 +26,13 @@ function assertLooksLikeSqlite(file: string): void {
     fs.closeSync(fd);
   }
   if (!header.equals(SQLITE_HEADER)) {
-    throw unreadable(file, 'it is not an SQLite database (damaged or replaced file)');
+    throw unreadable(file, 'ce n’est pas une base SQLite (fichier abîmé ou remplacé)');
   }
 }
 
 function unreadable(file: string, why: string, cause?: unknown): AppError {
-  return new AppError('library-unreadable', `The library database ${file} cannot be opened: ${why}.`, {
-    hint: 'The file was left untouched. Restore it from a backup, or choose another library folder.',
+  return new AppError('library-unreadable', `La base de données de la bibliothèque ${file} ne peut pas être ouverte : ${why}.`, {
+    hint: 'Le fichier n’a pas été modifié. Restaurez-le depuis une sauvegarde, ou choisissez un autre dossier de bibliothèque.',
     cause,
   });
 }
@@ -47,7 +47,7 @@ function cannotOpen(file: string, error: unknown): AppError {
   if (storageProblem(error) === 'read-only' || writeRefused(dir) || (fs.existsSync(file) && writeRefused(file))) {
     return readOnlyError({ folder: dir, libraryDir: dir }, error);
   }
-  return asStorageError(unreadable(file, `SQLite reports "${(error as Error).message}"`, error), {
+  return asStorageError(unreadable(file, `SQLite répond « ${(error as Error).message} »`, error), {
     folder: dir,
     libraryDir: dir,
   }) as AppError;
@@ -76,7 +76,7 @@ export interface OpenDatabaseOptions {
 /** Opens the database read-only, for read commands while another process writes the library. */
 function openReadOnly(file: string, latest: number): SqliteDatabase {
   if (!fs.existsSync(file) || fs.statSync(file).size === 0) {
-    throw unreadable(file, 'it does not exist yet and cannot be created in read-only mode');
+    throw unreadable(file, 'elle n’existe pas encore et ne peut pas être créée en lecture seule');
   }
   assertLooksLikeSqlite(file);
   let db: SqliteDatabase;
@@ -84,7 +84,7 @@ function openReadOnly(file: string, latest: number): SqliteDatabase {
     db = new Database(file, { readonly: true, fileMustExist: true, ...sqliteBindingOptions() });
     db.pragma('busy_timeout = 5000');
   } catch (error) {
-    throw unreadable(file, `SQLite reports "${(error as Error).message}"`, error);
+    throw unreadable(file, `SQLite répond « ${(error as Error).message} »`, error);
   }
   const found = schemaVersion(db);
   if (found !== latest) {
@@ -112,8 +112,8 @@ export function openDatabase(file: string, options: OpenDatabaseOptions = {}): S
       if (found > latest) {
         throw new AppError(
           'library-too-new',
-          `The library ${file} was written by a newer ERIC Studio (schema ${found}, this version knows up to ${latest}).`,
-          { hint: 'Update ERIC Studio to open it. The file was left untouched.' },
+          `La bibliothèque ${file} a été écrite par une version plus récente d’ERIC Studio (schéma ${found} ; cette version connaît jusqu’au ${latest}).`,
+          { hint: 'Mettez ERIC Studio à jour pour l’ouvrir. Le fichier n’a pas été modifié.' },
         );
       }
     }
@@ -154,7 +154,7 @@ export function applyMigrations(db: SqliteDatabase, migrations: readonly Migrati
       migration.up(db);
       if (migration.withoutForeignKeys) {
         const broken = db.pragma('foreign_key_check') as unknown[];
-        if (broken.length) throw new Error(`${broken.length} rows point at rows that do not exist`);
+        if (broken.length) throw new Error(`${broken.length} ligne(s) renvoient à des lignes qui n’existent pas`);
       }
       db.pragma(`user_version = ${migration.version}`);
     });
@@ -165,8 +165,8 @@ export function applyMigrations(db: SqliteDatabase, migrations: readonly Migrati
     } catch (error) {
       throw new AppError(
         'library-unreadable',
-        `Upgrading the library to schema ${migration.version} (${migration.name}) failed: ${(error as Error).message}.`,
-        { hint: 'The library was left at its previous version. Report this problem with the message above.', cause: error },
+        `La mise à jour de la bibliothèque au schéma ${migration.version} (${migration.name}) a échoué : ${(error as Error).message}.`,
+        { hint: 'La bibliothèque est restée à sa version précédente. Signalez ce problème avec le message ci-dessus.', cause: error },
       );
     } finally {
       if (migration.withoutForeignKeys) db.pragma(`foreign_keys = ${foreignKeys ? 'ON' : 'OFF'}`);

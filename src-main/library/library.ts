@@ -122,9 +122,9 @@ export class Library {
   private requireProject(projectId: number, field: string): void {
     const row = this.db.prepare('SELECT 1 FROM projects WHERE id = ?').get(projectId);
     if (!row) {
-      throw new AppError('not-found', `No project with id ${projectId}.`, {
+      throw new AppError('not-found', `Aucun projet n’a le numéro ${projectId}.`, {
         field,
-        hint: 'List projects to see the existing ids.',
+        hint: 'Il a peut-être été supprimé : revenez à la liste des projets pour voir ceux qui existent.',
       });
     }
   }

@@ -34,9 +34,13 @@ export function prepareLibraryFolder(dir: string): void {
   } catch (error) {
     const storage = asStorageError(error, { folder: dir, libraryDir: dir });
     if (storage instanceof AppError) throw storage;
-    throw new AppError('library-unreadable', `The library folder ${dir} cannot be created or written: ${(error as Error).message}.`, {
-      hint: 'Choose a folder you are allowed to write to (option --library), and check the disk is not full.',
-      cause: error,
-    });
+    throw new AppError(
+      'library-unreadable',
+      `Le dossier de bibliothèque ${dir} ne peut pas être créé ou modifié : ${(error as Error).message}.`,
+      {
+        hint: 'Choisissez un dossier où vous avez le droit d’écrire (option --library), et vérifiez que le disque n’est pas plein.',
+        cause: error,
+      },
+    );
   }
 }

@@ -87,7 +87,7 @@ export class MediaAssetsStore {
 
   get(id: number): MediaAsset {
     const row = this.db.prepare('SELECT * FROM media_assets WHERE id = ?').get(id) as MediaAssetRow | undefined;
-    if (!row) throw new AppError('not-found', `No media with id ${id}.`, { field: 'id' });
+    if (!row) throw new AppError('not-found', `Aucun média n’a le numéro ${id}.`, { field: 'id' });
     return {
       id: row.id,
       kind: row.kind,
@@ -103,7 +103,9 @@ export class MediaAssetsStore {
     const asset = this.get(id);
     const absolutePath = resolveInside(this.libraryDir, asset.relativePath);
     if (!fs.existsSync(absolutePath)) {
-      throw new AppError('not-found', `The file of media ${id} is missing from the library folder.`);
+      throw new AppError('not-found', `Le fichier du média n° ${id} n’est plus dans le dossier de la bibliothèque.`, {
+        hint: 'Il a peut-être été déplacé ou supprimé à la main : restaurez la bibliothèque depuis une sauvegarde.',
+      });
     }
     // checked by real path too: a symlink placed in the library cannot make /media or media:// read outside it
     resolveExistingInside(this.libraryDir, asset.relativePath);

@@ -83,7 +83,10 @@ export class PeopleStore {
   get(id: number, field = 'id'): Person {
     const row = this.db.prepare('SELECT * FROM people WHERE id = ?').get(id) as PersonRow | undefined;
     if (!row)
-      throw new AppError('not-found', `No person with id ${id}.`, { field, hint: "List the project's people to see the existing ids." });
+      throw new AppError('not-found', `Aucune personne n’a le numéro ${id}.`, {
+        field,
+        hint: 'Listez les personnes du projet pour voir les numéros existants.',
+      });
     return toPerson(row);
   }
 
@@ -134,6 +137,6 @@ export class PeopleStore {
 
   delete(id: number): void {
     const result = this.db.prepare('DELETE FROM people WHERE id = ?').run(id);
-    if (result.changes === 0) throw new AppError('not-found', `No person with id ${id}.`, { field: 'id' });
+    if (result.changes === 0) throw new AppError('not-found', `Aucune personne n’a le numéro ${id}.`, { field: 'id' });
   }
 }

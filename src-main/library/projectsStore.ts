@@ -58,7 +58,11 @@ export class ProjectsStore {
 
   get(id: number, field = 'id'): Project {
     const row = this.db.prepare(`${SELECT_PROJECT} WHERE p.id = ?`).get(id) as ProjectRow | undefined;
-    if (!row) throw new AppError('not-found', `No project with id ${id}.`, { field, hint: 'List projects to see the existing ids.' });
+    if (!row)
+      throw new AppError('not-found', `Aucun projet n’a le numéro ${id}.`, {
+        field,
+        hint: 'Il a peut-être été supprimé : revenez à la liste des projets pour voir ceux qui existent.',
+      });
     return toProject(row);
   }
 
@@ -112,7 +116,7 @@ export class ProjectsStore {
 
   delete(id: number): void {
     const result = this.db.prepare('DELETE FROM projects WHERE id = ?').run(id);
-    if (result.changes === 0) throw new AppError('not-found', `No project with id ${id}.`, { field: 'id' });
+    if (result.changes === 0) throw new AppError('not-found', `Aucun projet n’a le numéro ${id}.`, { field: 'id' });
   }
 
   /** Bumps the project's "last touched" date, so the home screen shows recent work first. */

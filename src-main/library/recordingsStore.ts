@@ -170,9 +170,9 @@ export class RecordingsStore {
   private row(id: number, field = 'recordingId'): RecordingRow {
     const row = this.db.prepare('SELECT * FROM recordings WHERE id = ?').get(id) as RecordingRow | undefined;
     if (!row)
-      throw new AppError('not-found', `No recording with id ${id}.`, {
+      throw new AppError('not-found', `Aucun enregistrement n’a le numéro ${id}.`, {
         field,
-        hint: 'List recordings to see the existing ids.',
+        hint: 'Listez les enregistrements pour voir les numéros existants.',
       });
     return row;
   }
@@ -223,9 +223,9 @@ export class RecordingsStore {
     for (const { personId } of people) {
       const row = this.db.prepare('SELECT project_id FROM people WHERE id = ?').get(personId) as { project_id: number } | undefined;
       if (!row || row.project_id !== projectId) {
-        throw new AppError('invalid-input', `Person ${personId} is not part of this recording's project.`, {
+        throw new AppError('invalid-input', `La personne n° ${personId} ne fait pas partie du projet de cet enregistrement.`, {
           field: 'people',
-          hint: "Add the person to the project's people first.",
+          hint: 'Ajoutez-la d’abord aux personnes du projet.',
         });
       }
     }
@@ -391,7 +391,7 @@ export class RecordingsStore {
 
   deleteMarker(id: number): number {
     const row = this.db.prepare('SELECT recording_id FROM markers WHERE id = ?').get(id) as { recording_id: number } | undefined;
-    if (!row) throw new AppError('not-found', `No marker with id ${id}.`, { field: 'id' });
+    if (!row) throw new AppError('not-found', `Aucun repère n’a le numéro ${id}.`, { field: 'id' });
     this.db.prepare('DELETE FROM markers WHERE id = ?').run(id);
     return row.recording_id;
   }

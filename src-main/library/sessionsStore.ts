@@ -41,9 +41,9 @@ export class SessionsStore {
   get(id: number): Session {
     const row = this.db.prepare('SELECT * FROM sessions WHERE id = ?').get(id) as SessionRow | undefined;
     if (!row)
-      throw new AppError('not-found', `No session with id ${id}.`, {
+      throw new AppError('not-found', `Aucune séance n’a le numéro ${id}.`, {
         field: 'id',
-        hint: "List the project's sessions to see the existing ids.",
+        hint: 'Listez les séances du projet pour voir les numéros existants.',
       });
     return toSession(row);
   }
@@ -53,9 +53,9 @@ export class SessionsStore {
     if (animatorPersonId == null) return;
     const row = this.db.prepare('SELECT project_id FROM people WHERE id = ?').get(animatorPersonId) as { project_id: number } | undefined;
     if (!row || row.project_id !== projectId) {
-      throw new AppError('invalid-input', `Person ${animatorPersonId} is not part of project ${projectId}.`, {
+      throw new AppError('invalid-input', `La personne n° ${animatorPersonId} ne fait pas partie du projet n° ${projectId}.`, {
         field,
-        hint: "Add the animator to the project's people first.",
+        hint: 'Ajoutez d’abord l’animateur ou l’animatrice aux personnes du projet.',
       });
     }
   }
@@ -89,6 +89,6 @@ export class SessionsStore {
 
   delete(id: number): void {
     const result = this.db.prepare('DELETE FROM sessions WHERE id = ?').run(id);
-    if (result.changes === 0) throw new AppError('not-found', `No session with id ${id}.`, { field: 'id' });
+    if (result.changes === 0) throw new AppError('not-found', `Aucune séance n’a le numéro ${id}.`, { field: 'id' });
   }
 }

@@ -81,14 +81,14 @@ export async function finaliseMedia(
     runFfmpeg(binaries, masterTranscodeArgs(input, temp, source, binaries), {
       durationSeconds: source.durationSeconds,
       signal: options.signal,
-      purpose: 'building the library copy of the video',
+      purpose: 'faire la copie de la vidéo dans la bibliothèque',
       onProgress: (progress) => report('master', progress.ratio ?? 0),
     }).then(() => undefined),
   );
   const [master] = await Promise.all([probe(binaries, masterFile), buildMediaIndex(binaries, masterFile)]);
   if (!master.durationSeconds || master.durationSeconds <= 0) {
-    throw new AppError('media-failed', 'The video holds no playable picture or sound (its duration is zero).', {
-      hint: 'The recording may have stopped immediately, or the file is damaged.',
+    throw new AppError('media-failed', 'La vidéo ne contient ni image ni son lisible (sa durée est nulle).', {
+      hint: 'L’enregistrement s’est peut-être arrêté tout de suite, ou le fichier est abîmé : filmez ou importez la vidéo à nouveau.',
     });
   }
 
@@ -101,7 +101,7 @@ export async function finaliseMedia(
     await produceFileAtomic(posterFile, (temp) =>
       runFfmpeg(binaries, posterArgs(masterFile, temp, master.durationSeconds), {
         signal: options.signal,
-        purpose: 'making the poster image',
+        purpose: 'faire l’image d’aperçu',
       }).then(() => undefined),
     );
     report('filmstrip', 0);
@@ -111,7 +111,7 @@ export async function finaliseMedia(
       runFfmpeg(binaries, filmstripArgs(masterFile, temp, master.durationSeconds!, filmstripFrames), {
         signal: options.signal,
         durationSeconds: master.durationSeconds,
-        purpose: 'making the timeline thumbnails',
+        purpose: 'faire les vignettes de la ligne de temps',
         onProgress: (progress) => report('filmstrip', progress.ratio ?? 0),
       }).then(() => undefined),
     );
@@ -124,7 +124,7 @@ export async function finaliseMedia(
     try {
       await runFfmpeg(binaries, waveformPcmArgs(masterFile, pcmFile), {
         signal: options.signal,
-        purpose: 'reading the sound for the waveform',
+        purpose: 'lire le son pour dessiner sa forme d’onde',
       });
       const waveform = peaksFromPcm(fs.readFileSync(pcmFile), WAVEFORM_SAMPLE_RATE);
       waveformFile = path.join(outputDir, 'waveform.json');
@@ -153,7 +153,7 @@ async function extractSubtitles(
   if (index < 0) return null;
   const file = path.join(outputDir, 'source-subtitles.srt');
   try {
-    await runFfmpeg(binaries, subtitleExtractArgs(input, index, file), { signal, purpose: 'reading the subtitles of the video' });
+    await runFfmpeg(binaries, subtitleExtractArgs(input, index, file), { signal, purpose: 'lire les sous-titres de la vidéo' });
     const srt = fs.readFileSync(file, 'utf8');
     return srt.trim() ? { srt, streamNumber: index + 1 } : null;
   } catch (error) {

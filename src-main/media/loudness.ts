@@ -85,7 +85,7 @@ function loudnormNumber(value: unknown, name: string): number {
   if (text === '-inf') return -Infinity;
   if (text === 'inf' || text === '+inf') return Infinity;
   const number = Number(text);
-  if (text === '' || !Number.isFinite(number)) throw new Error(`${name} is "${String(value)}"`);
+  if (text === '' || !Number.isFinite(number)) throw new Error(`${name} vaut « ${String(value)} »`);
   return number;
 }
 
@@ -94,7 +94,7 @@ export function parseLoudnormReport(stderr: string): LoudnessMeasurement {
   const end = stderr.lastIndexOf('}');
   const start = end < 0 ? -1 : stderr.lastIndexOf('{', end);
   try {
-    if (start < 0) throw new Error('no report found');
+    if (start < 0) throw new Error('ffmpeg n’a donné aucune mesure');
     const report = JSON.parse(stderr.slice(start, end + 1)) as Record<string, unknown>;
     return {
       integrated: loudnormNumber(report.input_i, 'input_i'),
@@ -104,8 +104,8 @@ export function parseLoudnormReport(stderr: string): LoudnessMeasurement {
       targetOffset: loudnormNumber(report.target_offset, 'target_offset'),
     };
   } catch (error) {
-    throw new AppError('media-failed', `The loudness of the sound could not be measured: ${(error as Error).message}.`, {
-      hint: 'Check that the video has a readable sound track.',
+    throw new AppError('media-failed', `Le volume du son n’a pas pu être mesuré : ${(error as Error).message}.`, {
+      hint: 'Vérifiez que la vidéo a une piste son lisible.',
     });
   }
 }
@@ -137,7 +137,7 @@ export async function measureLoudness(
     cwd: options.cwd,
     onProgress: options.onProgress,
     onSpawn: options.onSpawn,
-    purpose: 'measuring the loudness of the sound',
+    purpose: 'mesurer le volume du son',
     stderrTailLines: 60,
   });
   return parseLoudnormReport(stderrTail);

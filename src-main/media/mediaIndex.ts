@@ -46,7 +46,11 @@ function ffprobeText(binaries: Pick<FfmpegBinaries, 'ffprobe'>, args: string[]):
     execFile(binaries.ffprobe, args, { maxBuffer: 256 * 1024 * 1024, windowsHide: true }, (error, stdout, stderr) => {
       if (error) {
         reject(
-          new AppError('media-failed', `The library video cannot be read: ${String(stderr).trim().split('\n').pop() || error.message}`),
+          new AppError(
+            'media-failed',
+            `La vidéo de la bibliothèque ne peut pas être lue : ${String(stderr).trim().split('\n').pop() || error.message}`,
+            { hint: 'Le fichier est peut-être abîmé : restaurez la bibliothèque depuis une sauvegarde, ou importez la vidéo à nouveau.' },
+          ),
         );
         return;
       }

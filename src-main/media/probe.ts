@@ -174,11 +174,13 @@ export function probe(binaries: Pick<FfmpegBinaries, 'ffprobe'>, file: string): 
   let size: number;
   try {
     const stat = fs.statSync(file);
-    if (!stat.isFile()) throw new Error('not a file');
+    if (!stat.isFile()) throw new Error('ce n’est pas un fichier');
     size = stat.size;
   } catch {
     return Promise.reject(
-      new AppError('not-found', `The file ${file} does not exist or is not a file.`, { hint: 'Check the path and try again.' }),
+      new AppError('not-found', `Le fichier ${file} n’existe pas ou n’est pas un fichier.`, {
+        hint: 'Vérifiez le chemin, puis recommencez.',
+      }),
     );
   }
   const args = ['-v', 'error', '-print_format', 'json', '-show_format', '-show_streams', ffmpegFileArg(file)];
@@ -187,8 +189,8 @@ export function probe(binaries: Pick<FfmpegBinaries, 'ffprobe'>, file: string): 
       if (error) {
         const why = String(stderr).trim().split('\n').slice(-3).join(' ') || error.message;
         reject(
-          new AppError('media-failed', `This file cannot be read as a video or audio file: ${why}`, {
-            hint: 'Check that it is a real video (MP4, MOV, MKV, WebM, AVI) and that it was copied completely.',
+          new AppError('media-failed', `Ce fichier ne peut pas être lu comme une vidéo ou un son : ${why}`, {
+            hint: 'Vérifiez que c’est bien une vidéo (MP4, MOV, MKV, WebM, AVI) et qu’elle a été copiée en entier.',
           }),
         );
         return;
@@ -196,13 +198,13 @@ export function probe(binaries: Pick<FfmpegBinaries, 'ffprobe'>, file: string): 
       try {
         const result = interpretProbeOutput(JSON.parse(stdout) as FfprobeOutput, size);
         if (!result.video && !result.audio) {
-          throw new Error('no audio or video stream');
+          throw new Error('aucune piste vidéo ni son');
         }
         resolve(result);
       } catch (parseError) {
         reject(
-          new AppError('media-failed', `This file holds no readable video or audio: ${(parseError as Error).message}.`, {
-            hint: 'Choose a video or audio file.',
+          new AppError('media-failed', `Ce fichier ne contient ni vidéo ni son lisible : ${(parseError as Error).message}.`, {
+            hint: 'Choisissez un fichier vidéo ou son.',
           }),
         );
       }

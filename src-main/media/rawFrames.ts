@@ -67,14 +67,24 @@ export function readRawFrames(
         })
         .finally(() => child.stdout.resume());
     });
-    child.once('error', (error) => reject(new AppError('media-tool-missing', `ffmpeg could not be started: ${error.message}.`)));
+    child.once('error', (error) =>
+      reject(
+        new AppError('media-tool-missing', `ffmpeg n’a pas pu être lancé : ${error.message}.`, {
+          hint: 'Vérifiez que ffmpeg est installé, ou indiquez son chemin dans Réglages → Outils vidéo.',
+        }),
+      ),
+    );
     child.once('close', (code) => {
       options.signal?.removeEventListener('abort', onAbort);
       void chain.then(() => {
         if (cancelled) reject(new AppError('cancelled', 'Analyse annulée.'));
         else if (failed) reject(failed);
         else if (code !== 0)
-          reject(new AppError('media-failed', `ffmpeg failed while reading frames (exit code ${code}):\n${tail.text()}`));
+          reject(
+            new AppError('media-failed', `ffmpeg a échoué en lisant les images de la vidéo (code de sortie ${code}) :\n${tail.text()}`, {
+              hint: 'Les lignes ci-dessus viennent de ffmpeg : elles nomment en général le fichier illisible ou le codec manquant.',
+            }),
+          );
         else resolve(index);
       });
     });

@@ -16,6 +16,7 @@ export interface RunFfmpegOptions {
   signal?: AbortSignal;
   registry?: ProcessRegistry;
   /** A short description for error messages ("cutting the clip"). */
+  /** What ffmpeg is for, in French, as a verb ("faire l’image d’aperçu"): messages read "avant de …", "en train de …". */
   purpose?: string;
   /** Working directory: relative file names in filters (fonts, text files) resolve here. */
   cwd?: string;
@@ -34,10 +35,12 @@ export function runFfmpeg(
   args: readonly string[],
   options: RunFfmpegOptions = {},
 ): Promise<RunFfmpegResult> {
-  const purpose = options.purpose ?? 'processing the media';
+  const purpose = options.purpose ?? 'traiter la vidéo';
+  // "de" before a verb, elided before a vowel: "avant de lire", "avant d’extraire"
+  const dePurpose = /^[aeiouyéèêh]/i.test(purpose) ? `d’${purpose}` : `de ${purpose}`;
   return new Promise((resolve, reject) => {
     if (options.signal?.aborted) {
-      reject(new AppError('cancelled', `Cancelled before ${purpose} started.`));
+      reject(new AppError('cancelled', `Annulé avant ${dePurpose}.`));
       return;
     }
     const fullArgs = ['-hide_banner', '-nostdin', '-y', '-progress', 'pipe:1', '-nostats', ...args];
@@ -65,8 +68,8 @@ export function runFfmpeg(
     child.once('error', (error) => {
       options.signal?.removeEventListener('abort', onAbort);
       reject(
-        new AppError('media-tool-missing', `ffmpeg could not be started (${binaries.ffmpeg}): ${error.message}.`, {
-          hint: 'Check that ffmpeg is installed, or set FFMPEG_PATH to its full path.',
+        new AppError('media-tool-missing', `ffmpeg n’a pas pu être lancé (${binaries.ffmpeg}) : ${error.message}.`, {
+          hint: 'Vérifiez que ffmpeg est installé, ou indiquez son chemin complet dans Réglages → Outils vidéo (ou FFMPEG_PATH).',
           cause: error,
         }),
       );
@@ -74,13 +77,13 @@ export function runFfmpeg(
     child.once('close', (code) => {
       options.signal?.removeEventListener('abort', onAbort);
       if (cancelled) {
-        reject(new AppError('cancelled', `Cancelled while ${purpose}.`));
+        reject(new AppError('cancelled', `Annulé alors que ffmpeg était en train ${dePurpose}.`));
       } else if (code === 0) {
         resolve({ stderrTail: tail.text() });
       } else {
         reject(
-          new AppError('media-failed', `ffmpeg failed while ${purpose} (exit code ${code}):\n${tail.text()}`, {
-            hint: "The lines above are ffmpeg's own; they usually name the unreadable file or the missing codec.",
+          new AppError('media-failed', `ffmpeg a échoué alors qu’il devait ${purpose} (code de sortie ${code}) :\n${tail.text()}`, {
+            hint: 'Les lignes ci-dessus viennent de ffmpeg : elles nomment en général le fichier illisible ou le codec manquant.',
           }),
         );
       }

@@ -19,9 +19,9 @@ export type SubtitleFormat = 'srt' | 'vtt';
 export function parseSubtitles(content: string, format: SubtitleFormat): Cue[] {
   const lines = content.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/);
   if (format === 'vtt' && !/^WEBVTT(\s|$)/.test(lines[0] ?? '')) {
-    throw new AppError('invalid-input', 'This is not a WebVTT file: its first line must be "WEBVTT".', {
+    throw new AppError('invalid-input', 'Ce n’est pas un fichier WebVTT : sa première ligne doit être « WEBVTT ».', {
       field: 'content',
-      hint: 'Choose the SRT format if the file ends in .srt.',
+      hint: 'Si le nom du fichier finit par .srt, choisissez le format SRT.',
     });
   }
   const cues: Cue[] = [];
@@ -41,16 +41,16 @@ export function parseSubtitles(content: string, format: SubtitleFormat): Cue[] {
     if (!lines[timingIndex]!.includes('-->')) timingIndex++; // a cue number or identifier
     const timing = lines[timingIndex];
     if (timing === undefined || !timing.includes('-->')) {
-      throw new AppError('invalid-input', `Line ${index + 1}: expected a timing line "start --> end".`, {
+      throw new AppError('invalid-input', `Ligne ${index + 1} : il faudrait une ligne de temps « début --> fin ».`, {
         field: 'content',
-        hint: 'Check the file is a real .srt or .vtt subtitle file.',
+        hint: 'Vérifiez que le fichier est bien un fichier de sous-titres .srt ou .vtt.',
       });
     }
     const [startText, rest] = timing.split('-->') as [string, string];
     const startSeconds = parseCueTime(startText, timingIndex + 1);
     const endSeconds = parseCueTime(rest.trim().split(/\s+/)[0] ?? '', timingIndex + 1);
     if (endSeconds <= startSeconds) {
-      throw new AppError('invalid-input', `Line ${timingIndex + 1}: the cue ends before it starts.`, { field: 'content' });
+      throw new AppError('invalid-input', `Ligne ${timingIndex + 1} : le sous-titre finit avant de commencer.`, { field: 'content' });
     }
     const textLines: string[] = [];
     index = timingIndex + 1;

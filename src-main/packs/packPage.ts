@@ -8,7 +8,8 @@ import { AUDIENCE_LABELS_FR } from '../consent/frenchLabels';
 import { cuesToVtt } from '../media/subtitleFormats';
 import type { PackClip, PackContent, PackVideo } from './packContent';
 import { localToday } from '../../src-shared/age';
-import { frenchCount, frenchLongDate } from '../../src-shared/frenchDate';
+import { frenchLongDate } from '../../src-shared/frenchDate';
+import { frenchCount } from '../../src-shared/frenchNumber';
 import { PERSON_ROLE_COUNT_FR } from '../../src-shared/contract/vocabulary';
 import type { PersonRole } from '../../src-shared/contract/schemas';
 

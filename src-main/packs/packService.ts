@@ -158,17 +158,21 @@ export class PackService {
   }): Promise<{ jobId: string; export: ExportRecord | null }> {
     const plan = await this.plan(input.spec);
     if (plan.texts.name === null) {
-      throw new AppError('consent-refused', 'The project’s name names someone who may not be shown to this audience: no pack was built.', {
-        field: 'spec.projectId',
-        hint: 'Rename the project (its name is printed on every page of the pack), then build again.',
-      });
+      throw new AppError(
+        'consent-refused',
+        'Le nom du projet nomme une personne qui ne peut pas être montrée à ce public : aucun pack n’a été fait.',
+        {
+          field: 'spec.projectId',
+          hint: 'Renommez le projet (son nom est imprimé sur chaque page du pack), puis refaites le pack.',
+        },
+      );
     }
     if (plan.included.length === 0) {
       throw new AppError(
         'consent-refused',
-        `Nothing can go into a pack for "${input.spec.audience}": every montage and clip is excluded or there are none.`,
+        `Rien ne peut aller dans un pack pour ce public (${AUDIENCE_LABELS_FR[input.spec.audience]}) : tous les films et extraits sont écartés, ou il n’y en a aucun.`,
         {
-          hint: 'Preview the pack to see what is excluded and why, or make clips first.',
+          hint: 'Regardez l’aperçu du pack pour voir ce qui est écarté et pourquoi, ou faites d’abord des extraits.',
         },
       );
     }
@@ -194,26 +198,30 @@ export class PackService {
   /** Builds a corrected pack from the same choices (consent is asked again). */
   async rebuild(exportId: number, options: { destination?: string; wait?: boolean } = {}) {
     const record = this.deps.exports.get(exportId, 'exportId');
-    if (record.kind !== 'pack') throw new AppError('invalid-input', `Export ${exportId} is not a pack.`, { field: 'exportId' });
+    if (record.kind !== 'pack') throw new AppError('invalid-input', `L’export n° ${exportId} n’est pas un pack.`, { field: 'exportId' });
     const stored = this.deps.exports.spec<StoredPackSpec>(exportId);
     if (record.outputPath && !options.destination) {
-      throw new AppError('invalid-input', `This pack was written to ${record.outputPath}: give a new folder for the corrected one.`, {
-        field: 'destination',
-      });
+      throw new AppError(
+        'invalid-input',
+        `Ce pack a été écrit dans ${record.outputPath} : indiquez un nouveau dossier pour la version corrigée.`,
+        {
+          field: 'destination',
+        },
+      );
     }
     return this.build({ spec: stored.spec, zip: stored.zip, destination: options.destination, wait: options.wait });
   }
 
   async verifyExport(exportId: number): Promise<PackVerification> {
     const record = this.deps.exports.get(exportId, 'exportId');
-    if (record.kind !== 'pack') throw new AppError('invalid-input', `Export ${exportId} is not a pack.`, { field: 'exportId' });
+    if (record.kind !== 'pack') throw new AppError('invalid-input', `L’export n° ${exportId} n’est pas un pack.`, { field: 'exportId' });
     const summary = this.deps.exports.summary(exportId) as { folder?: string; zipPath?: string };
     const folder = summary.folder ? this.absolute(summary.folder) : null;
     const zipPath = summary.zipPath ? this.absolute(summary.zipPath) : null;
     if (folder && fs.existsSync(folder)) return verifyPack(folder);
     if (zipPath && fs.existsSync(zipPath)) return verifyPack(zipPath);
-    throw new AppError('not-found', 'The pack folder is no longer where it was written.', {
-      hint: 'Verify the copy you have with "pack verify <folder or zip>".',
+    throw new AppError('not-found', 'Le dossier du pack n’est plus là où il a été écrit.', {
+      hint: 'Vérifiez la copie que vous avez avec « pack verify <dossier ou zip> ».',
     });
   }
 
@@ -240,19 +248,19 @@ export class PackService {
   private checkDestinationFolder(destination: string, zip: boolean): string {
     const absolute = checkOutputFolder(destination, { libraryDir: this.library.dir, field: 'destination' });
     if (zip && fs.existsSync(`${absolute}.zip`)) {
-      throw new AppError('conflict', `${absolute}.zip already exists.`, {
+      throw new AppError('conflict', `${absolute}.zip existe déjà.`, {
         field: 'destination',
-        hint: 'Choose a new folder name: a pack never overwrites files.',
+        hint: 'Choisissez un nouveau nom de dossier : un pack ne remplace jamais un fichier.',
       });
     }
     if (fs.existsSync(absolute) && (!fs.statSync(absolute).isDirectory() || fs.readdirSync(absolute).length > 0)) {
-      throw new AppError('conflict', `${absolute} already exists and is not an empty folder.`, {
+      throw new AppError('conflict', `${absolute} existe déjà et n’est pas un dossier vide.`, {
         field: 'destination',
-        hint: 'Choose a new folder name: a pack never overwrites files.',
+        hint: 'Choisissez un nouveau nom de dossier : un pack ne remplace jamais un fichier.',
       });
     }
     if (!fs.existsSync(path.dirname(absolute))) {
-      throw new AppError('not-found', `The folder ${path.dirname(absolute)} does not exist.`, { field: 'destination' });
+      throw new AppError('not-found', `Le dossier ${path.dirname(absolute)} n’existe pas.`, { field: 'destination' });
     }
     if (fs.existsSync(absolute)) fs.rmdirSync(absolute); // empty: the finished pack is renamed into its place
     return absolute;
@@ -270,7 +278,7 @@ export class PackService {
       ? spec.montageIds.map((id, index) => {
           const montage = this.deps.montages.get(id, `spec.montageIds.${index}`);
           if (montage.projectId !== project.id)
-            throw new AppError('invalid-input', `Montage ${id} belongs to another project.`, { field: `spec.montageIds.${index}` });
+            throw new AppError('invalid-input', `Le film n° ${id} appartient à un autre projet.`, { field: `spec.montageIds.${index}` });
           return montage;
         })
       : this.deps.montages.list(project.id).filter((montage) => montage.items.length > 0);
@@ -278,7 +286,7 @@ export class PackService {
       ? spec.clipIds.map((id, index) => {
           const clip = this.deps.clips.get(id, `spec.clipIds.${index}`);
           if (clip.projectId !== project.id)
-            throw new AppError('invalid-input', `Clip ${id} belongs to another project.`, { field: `spec.clipIds.${index}` });
+            throw new AppError('invalid-input', `L’extrait n° ${id} appartient à un autre projet.`, { field: `spec.clipIds.${index}` });
           return clip;
         })
       : this.deps.clips.listByProject(project.id);
@@ -421,7 +429,7 @@ export class PackService {
     const packId = crypto.randomUUID();
     const project = this.library.projects.get(plan.spec.projectId);
     const checkCancelled = () => {
-      if (job.signal.aborted) throw new AppError('cancelled', 'Pack build cancelled.');
+      if (job.signal.aborted) throw new AppError('cancelled', 'Fabrication du pack annulée.');
     };
     const projectName = plan.texts.name ?? '';
     const marker = new UnfinishedWork(this.library.dir, 'pack', `${projectName} (${AUDIENCE_LABELS_FR[plan.spec.audience]})`);
@@ -460,7 +468,7 @@ export class PackService {
           frameGrabArgs(rendered.videoPath, seconds / 2, path.join(partialDir, ...still.split('/')), 'scale=640:-2'),
           {
             signal: job.signal,
-            purpose: 'taking a still for the synthesis',
+            purpose: 'prendre une image pour la synthèse',
             onSpawn: (pid) => marker.addFfmpeg(pid),
           },
         );

@@ -21,7 +21,7 @@ export function zipFolder(dir: string, rootName: string, output: string, signal?
       out.destroy();
       reject(error);
     };
-    signal?.addEventListener('abort', () => fail(new AppError('cancelled', 'Cancelled while zipping the pack.')), { once: true });
+    signal?.addEventListener('abort', () => fail(new AppError('cancelled', 'Annulé pendant la compression du pack.')), { once: true });
     out.on('error', fail);
     out.on('close', () => (signal?.aborted ? undefined : resolve()));
     zip.outputStream.pipe(out);
@@ -45,8 +45,8 @@ export function readZipEntries(file: string): Promise<ZipEntry[]> {
     yauzl.open(file, { lazyEntries: true, autoClose: false }, (error, zip) => {
       if (error || !zip) {
         reject(
-          new AppError('invalid-input', `${path.basename(file)} is not a readable .zip file.`, {
-            hint: 'Check the file was copied completely.',
+          new AppError('invalid-input', `« ${path.basename(file)} » n’est pas un fichier .zip lisible.`, {
+            hint: 'Vérifiez que le fichier a été copié en entier.',
           }),
         );
         return;

@@ -44,7 +44,7 @@ function hashWorker(): Worker {
     else entry.resolve(message.sha256!);
   });
   started.on('error', failAll);
-  started.on('exit', () => failAll(new Error('The hashing worker stopped.')));
+  started.on('exit', () => failAll(new Error('Le calcul des empreintes des fichiers s’est arrêté.')));
   worker = started;
   return started;
 }

@@ -69,7 +69,7 @@ export class JobRunner {
         job.status = 'running';
         this.emitProgress(job, true);
         try {
-          if (controller.signal.aborted) throw new AppError('cancelled', 'Cancelled before it started.');
+          if (controller.signal.aborted) throw new AppError('cancelled', 'Annulé avant de commencer.');
           const result = await work({
             signal: controller.signal,
             progress: (ratio, step) => {
@@ -106,7 +106,8 @@ export class JobRunner {
 
   cancel(jobId: string): Job {
     const entry = this.jobs.get(jobId);
-    if (!entry) throw new AppError('not-found', `No job with id ${jobId}.`, { field: 'jobId' });
+    if (!entry)
+      throw new AppError('not-found', `Aucun travail en cours n’a le numéro ${jobId} (il est peut-être déjà fini).`, { field: 'jobId' });
     entry.controller.abort();
     const queued = this.queue.indexOf(entry);
     if (queued !== -1) {

@@ -38,7 +38,10 @@ export function checkDestinationFile(
 ): string {
   const absolute = path.resolve(destination);
   if (!extensions.includes(path.extname(absolute).toLowerCase())) {
-    throw new AppError('invalid-input', `The output file must end in ${extensions.join(' or ')}.`, { field: 'destination' });
+    throw new AppError('invalid-input', `Le fichier à écrire doit finir par ${extensions.join(' ou ')}.`, {
+      field: 'destination',
+      hint: 'Changez l’extension à la fin du nom du fichier.',
+    });
   }
   return checkOutputFile(absolute, { libraryDir: rule.libraryDir, force: rule.overwrite, field: 'destination' });
 }

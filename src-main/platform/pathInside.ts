@@ -14,12 +14,12 @@ import { AppError } from '../../src-shared/appError';
 export function resolveInside(libraryDir: string, relativePath: string): string {
   const root = path.resolve(libraryDir);
   if (path.isAbsolute(relativePath) || relativePath.includes('\0')) {
-    throw new AppError('forbidden', 'A media path must be relative to the library.');
+    throw new AppError('forbidden', 'Le chemin d’un média doit partir de la bibliothèque (chemin relatif).');
   }
   const resolved = path.resolve(root, relativePath);
   const rel = path.relative(root, resolved);
   if (rel === '' || rel.startsWith('..') || path.isAbsolute(rel)) {
-    throw new AppError('forbidden', 'A media path points outside the library.');
+    throw new AppError('forbidden', 'Le chemin d’un média sort de la bibliothèque : il est refusé.');
   }
   return resolved;
 }
@@ -66,11 +66,14 @@ export function resolveExistingInside(libraryDir: string, relativePath: string):
   try {
     real = fs.realpathSync.native(absolute);
   } catch {
-    throw new AppError('not-found', 'The file is missing from the library folder.');
+    throw new AppError('not-found', 'Le fichier n’est plus dans le dossier de la bibliothèque.', {
+      hint: 'Il a peut-être été déplacé ou supprimé à la main : restaurez la bibliothèque depuis une sauvegarde.',
+    });
   }
   if (!isInsideFolder(real, libraryDir) || real === realPathOf(libraryDir)) {
-    throw new AppError('forbidden', 'A media file leads outside the library (a link): it is not served.');
+    throw new AppError('forbidden', 'Un fichier de média mène hors de la bibliothèque (un lien) : il n’est pas servi.');
   }
-  if (!fs.statSync(real).isFile()) throw new AppError('forbidden', 'A media path is not a regular file: it is not served.');
+  if (!fs.statSync(real).isFile())
+    throw new AppError('forbidden', 'Le chemin d’un média ne mène pas à un fichier ordinaire : il n’est pas servi.');
   return real;
 }

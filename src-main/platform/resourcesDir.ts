@@ -24,6 +24,9 @@ export function findResourcesDir(startDir: string): string | null {
 export function resourcesDir(): string {
   if (cached) return cached;
   const found = findResourcesDir(__dirname);
-  if (!found) throw new Error('The resources folder of ERIC Studio was not found (fonts are missing from the installation).');
+  if (!found)
+    throw new Error(
+      'Le dossier des ressources d’ERIC Studio est introuvable (il manque les polices de l’installation) : réinstallez ERIC Studio.',
+    );
   return (cached = found);
 }

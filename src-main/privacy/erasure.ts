@@ -11,6 +11,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../../src-shared/appError';
+import { frenchNumber } from '../../src-shared/frenchNumber';
 import type { ErasurePlan, Person } from '../../src-shared/contract/schemas';
 import type { ApiEventBus } from '../platform/eventBus';
 import type { Library } from '../library/library';
@@ -303,9 +304,9 @@ export class Erasure {
     const comments = (library.db.prepare('SELECT count(*) AS n FROM comments WHERE author_person_id = ?').get(personId) as { n: number }).n;
     if (recordings || exports || comments) {
       const traces = [
-        recordings ? `${recordings} enregistrement(s)` : null,
-        exports ? `${exports} export(s)` : null,
-        comments ? `${comments} commentaire(s)` : null,
+        recordings ? `${frenchNumber(recordings)} enregistrement(s)` : null,
+        exports ? `${frenchNumber(exports)} export(s)` : null,
+        comments ? `${frenchNumber(comments)} commentaire(s)` : null,
       ].filter(Boolean);
       throw new AppError(
         'conflict',

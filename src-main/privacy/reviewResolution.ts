@@ -85,8 +85,8 @@ export async function resolveReview(
     });
   }
   if (recording.status === 'finalising') {
-    throw new AppError('conflict', 'This recording is still being processed.', {
-      hint: 'Wait for the progress bar to finish (or cancel it), then decide.',
+    throw new AppError('conflict', 'Cet enregistrement est encore en préparation : la décision attendra.', {
+      hint: 'Attendez la fin de la barre de progression (ou annulez-la), puis décidez.',
     });
   }
   if (input.keep && resolution !== 'cut-out') {

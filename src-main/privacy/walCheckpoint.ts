@@ -8,6 +8,7 @@
  */
 import { setTimeout as sleep } from 'node:timers/promises';
 import { AppError } from '../../src-shared/appError';
+import { frenchNumber } from '../../src-shared/frenchNumber';
 import type { SqliteDatabase } from '../library/database';
 
 export interface CheckpointResult {
@@ -26,7 +27,10 @@ export interface CheckpointOptions {
 /** secure_delete must really be on, or deleted text stays in free pages. */
 export function assertSecureDelete(db: SqliteDatabase): void {
   if ((db.pragma('secure_delete', { simple: true }) as number) !== 1) {
-    throw new AppError('internal', 'secure_delete is off: deleted data would stay in the database file.');
+    throw new AppError(
+      'internal',
+      'L’effacement sécurisé (secure_delete) est désactivé : les données effacées resteraient dans le fichier de la base.',
+    );
   }
 }
 
@@ -57,7 +61,7 @@ export async function checkpointFully(db: SqliteDatabase, options: CheckpointOpt
   throw new AppError(
     'conflict',
     'L’effacement est enregistré, mais un autre programme lit encore la bibliothèque : d’anciennes pages de la base de données ' +
-      `(library.sqlite-wal, ${Math.max(result.log, 0)} page(s) en attente) gardent ces données tant qu’il la garde ouverte.`,
+      `(library.sqlite-wal, ${frenchNumber(Math.max(result.log, 0))} page(s) en attente) gardent ces données tant qu’il la garde ouverte.`,
     {
       hint:
         'Fermez l’autre fenêtre d’ERIC Studio ou le programme qui ouvre library.sqlite (sauvegarde, navigateur SQLite), ' +

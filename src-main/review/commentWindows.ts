@@ -5,6 +5,7 @@
  * (comments_live_threads, migration 022), so nothing here grows with the whole list.
  */
 import { AppError } from '../../src-shared/appError';
+import { frenchNumber } from '../../src-shared/frenchNumber';
 import type { Comment, CommentCounts, CommentWindow } from '../../src-shared/contract/schemas';
 import { isQuickCommentToComplete } from '../../src-shared/quickComment';
 import type { SqliteDatabase } from '../library/database';
@@ -68,10 +69,14 @@ export class CommentWindows {
       .all(recordingId) as Array<[number, number]>;
     const lastEnd = spans.reduce((max, [, end]) => Math.max(max, end), marks.at(-1)?.firstSeconds ?? 0);
     if (lastEnd / bucketSeconds > MAX_BUCKETS) {
-      throw new AppError('invalid-input', `Buckets of ${bucketSeconds} s make more than ${MAX_BUCKETS} buckets on this recording.`, {
-        field: 'bucketSeconds',
-        hint: 'Ask for about one bucket per pixel of the timeline: its length divided by its width.',
-      });
+      throw new AppError(
+        'invalid-input',
+        `Des tranches de ${bucketSeconds} s font plus de ${frenchNumber(MAX_BUCKETS)} tranches sur cet enregistrement.`,
+        {
+          field: 'bucketSeconds',
+          hint: 'Demandez environ une tranche par pixel de la ligne de temps : sa durée divisée par sa largeur.',
+        },
+      );
     }
     // a difference array: +1 where a range starts, -1 after the bucket where it ends
     const delta = new Map<number, number>();

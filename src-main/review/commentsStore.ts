@@ -123,7 +123,7 @@ export class CommentsStore {
 
   get(id: number): Comment {
     const row = this.db.prepare(`${SELECT} WHERE c.id = ? AND c.deleted_at IS NULL`).get(id) as CommentRow | undefined;
-    if (!row) throw new AppError('not-found', `No comment with id ${id}.`, { field: 'id' });
+    if (!row) throw new AppError('not-found', `Aucun commentaire n’a le numéro ${id}.`, { field: 'id' });
     return toComment(row);
   }
 
@@ -132,7 +132,7 @@ export class CommentsStore {
       const author = this.db.prepare('SELECT project_id FROM people WHERE id = ?').get(input.authorPersonId) as
         { project_id: number } | undefined;
       if (!author || author.project_id !== projectId) {
-        throw new AppError('invalid-input', `Person ${input.authorPersonId} is not part of this recording's project.`, {
+        throw new AppError('invalid-input', `La personne n° ${input.authorPersonId} ne fait pas partie du projet de cet enregistrement.`, {
           field: 'authorPersonId',
         });
       }
@@ -143,8 +143,13 @@ export class CommentsStore {
     if (input.parentId != null) {
       const parent = this.get(input.parentId);
       if (parent.recordingId !== input.recordingId)
-        throw new AppError('invalid-input', 'A reply must be on the same recording.', { field: 'parentId' });
-      if (parent.parentId !== null) throw new AppError('invalid-input', 'Reply to the first comment of the thread.', { field: 'parentId' });
+        throw new AppError('invalid-input', 'Une réponse doit porter sur le même enregistrement que le commentaire auquel elle répond.', {
+          field: 'parentId',
+        });
+      if (parent.parentId !== null)
+        throw new AppError('invalid-input', 'On ne répond qu’au premier commentaire d’une discussion : répondez à celui-là.', {
+          field: 'parentId',
+        });
       // a reply sits at its thread's time, so exports and the timeline keep them together
       start = parent.startSeconds;
       end = parent.endSeconds;
@@ -219,10 +224,14 @@ export class CommentsStore {
   private assertLinked(recordingId: number, personId: number): void {
     const linked = this.db.prepare('SELECT 1 FROM recording_people WHERE recording_id = ? AND person_id = ?').get(recordingId, personId);
     if (!linked) {
-      throw new AppError('invalid-input', `Person ${personId} is not linked to this recording: a quote quotes someone filmed in it.`, {
-        field: 'quotedPersonId',
-        hint: 'Link the person to the recording first, or leave the quote to the clip’s speaker.',
-      });
+      throw new AppError(
+        'invalid-input',
+        `La personne n° ${personId} n’est pas reliée à cet enregistrement : une citation cite quelqu’un qui y est filmé.`,
+        {
+          field: 'quotedPersonId',
+          hint: 'Reliez d’abord la personne à l’enregistrement, ou laissez la citation à la personne qui parle dans l’extrait.',
+        },
+      );
     }
   }
 

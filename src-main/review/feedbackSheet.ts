@@ -30,7 +30,7 @@ async function frameAt(binaries: FfmpegBinaries, master: string, seconds: number
   const file = path.join(tmpDir, `frame-${process.pid}-${Date.now()}-${Math.round(seconds * 1000)}.jpg`);
   try {
     await runFfmpeg(binaries, frameGrabArgs(master, seconds, file, 'scale=-2:180'), {
-      purpose: 'taking a picture for the feedback sheet',
+      purpose: 'prendre une image pour la fiche de retour',
     });
     return fs.readFileSync(file);
   } catch {

@@ -140,7 +140,11 @@ export class ReviewService {
   score(input: { recordingId: number; criterionId: number; rater: 'self' | 'group'; score: number | null }): Rubric {
     const recording = this.deps.library.recordings.get(input.recordingId);
     if (!this.vocabulary.criteria(recording.projectId).some((criterion) => criterion.id === input.criterionId)) {
-      throw new AppError('invalid-input', `Criterion ${input.criterionId} is not part of this project's rubric.`, { field: 'criterionId' });
+      throw new AppError(
+        'invalid-input',
+        `Le critère n° ${input.criterionId} ne fait pas partie de la grille d’observation de ce projet.`,
+        { field: 'criterionId' },
+      );
     }
     if (input.score === null) {
       this.deps.library.db

@@ -9,6 +9,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { AppError, toErrorShape, type AppErrorCode } from '../../src-shared/appError';
+import { frenchNumber } from '../../src-shared/frenchNumber';
 import { BINARY_METHODS, type ApiMethodName } from '../../src-shared/contract/names';
 import { MAX_CHUNK_BYTES } from '../../src-shared/contract/vocabulary';
 import { contentSecurityPolicy } from '../platform/contentSecurityPolicy';
@@ -92,9 +93,9 @@ function readBody(req: http.IncomingMessage, limit: number): Promise<Buffer> {
         req.removeAllListeners('data');
         req.pause();
         reject(
-          new AppError('too-large', `The request body is larger than ${limit} bytes.`, {
+          new AppError('too-large', `La requête dépasse ${frenchNumber(limit)} octets.`, {
             field: '(body)',
-            hint: 'Send smaller requests; files are imported by path, never through the API body.',
+            hint: 'Envoyez des requêtes plus petites : une vidéo s’envoie par morceaux, jamais en une seule requête.',
           }),
         );
         return;
@@ -112,7 +113,10 @@ async function readJsonBody(req: http.IncomingMessage): Promise<unknown> {
   try {
     return JSON.parse(text);
   } catch {
-    throw new AppError('invalid-input', 'The request body is not valid JSON.', { field: '(body)', hint: 'Send a JSON object.' });
+    throw new AppError('invalid-input', 'Le contenu de la requête n’est pas du JSON valide.', {
+      field: '(body)',
+      hint: 'Envoyez un objet JSON.',
+    });
   }
 }
 
@@ -247,7 +251,7 @@ export function createBrowserServer(options: BrowserServerOptions): http.Server 
 
     if (pathname.startsWith('/media/') && (req.method === 'GET' || req.method === 'HEAD')) {
       const idText = pathname.slice('/media/'.length);
-      if (!/^\d{1,15}$/.test(idText)) throw new AppError('not-found', 'No such media.');
+      if (!/^\d{1,15}$/.test(idText)) throw new AppError('not-found', 'Ce média n’existe pas.');
       const { asset, absolutePath } = ctx.library.mediaAssets.resolve(Number(idText));
       serveFile(req, res, absolutePath, asset.mimeType, { 'Cache-Control': 'no-store' });
       return;
@@ -288,8 +292,8 @@ export function startBrowserServer(options: BrowserServerOptions): Promise<Runni
     server.once('error', (error: NodeJS.ErrnoException) => {
       if (error.code === 'EADDRINUSE') {
         reject(
-          new AppError('conflict', `Port ${options.port} is already in use.`, {
-            hint: 'Choose another port with --port, or stop the other program.',
+          new AppError('conflict', `Le port ${options.port} est déjà utilisé.`, {
+            hint: 'Choisissez un autre port avec --port, ou arrêtez l’autre programme.',
           }),
         );
       } else reject(error);

@@ -33,7 +33,7 @@ export function respondWithMedia(request: Request, resolveAsset: (id: number) =>
   try {
     const url = new URL(request.url);
     const id = url.pathname.replace(/^\/+/, '');
-    if (url.host !== 'asset' || !/^\d{1,15}$/.test(id)) throw new AppError('not-found', 'No such media.');
+    if (url.host !== 'asset' || !/^\d{1,15}$/.test(id)) throw new AppError('not-found', 'Ce média n’existe pas.');
     const { asset, absolutePath } = resolveAsset(Number(id));
     return fileResponse(request, absolutePath, asset.mimeType, { 'Cache-Control': 'no-store' });
   } catch (error) {
@@ -46,7 +46,7 @@ export function respondWithMedia(request: Request, resolveAsset: (id: number) =>
 export function respondWithRendererFile(request: Request, rendererDir: string): Response {
   const url = new URL(request.url);
   const file = staticFileFor(rendererDir, url.pathname);
-  if (!file) return errorResponse(404, new AppError('not-found', 'No such page.'));
+  if (!file) return errorResponse(404, new AppError('not-found', 'Cette page n’existe pas.'));
   const extra: Record<string, string> = file.endsWith('.html')
     ? { 'Content-Security-Policy': contentSecurityPolicy({ mediaSources: ['media:'] }) }
     : {};

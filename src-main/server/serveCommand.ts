@@ -47,7 +47,7 @@ export async function runServe(argv: string[]): Promise<void> {
   }
   const port = Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
-    throw new AppError('invalid-input', `--port must be a number from 0 to 65535, not "${values.port}".`, { field: 'port' });
+    throw new AppError('invalid-input', `L’option --port attend un nombre de 0 à 65535, pas « ${values.port} ».`, { field: 'port' });
   }
   const libraryDir = path.resolve(values.library ?? defaultLibraryDir());
   let shuttingDown: (() => void) | null = null;

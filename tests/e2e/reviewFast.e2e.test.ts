@@ -7,6 +7,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Recording } from '../../src-shared/contract/schemas';
+import { frenchNumber } from '../../src-shared/frenchNumber';
 import { dispatch } from '../../src-main/app';
 import { startTestServer, type TestServer } from '../helpers/apiServer';
 import { ARTIFACTS_DIR, builtRendererDir, launchChromium } from '../helpers/browser';
@@ -68,7 +69,8 @@ describe('the review screen at 2,000 comments', () => {
     await page.goto(`${server.url}#/recordings/${recording.id}`);
     await page.getByRole('heading', { name: 'Témoignage très commenté' }).waitFor();
     await expect.poll(() => page.locator('video.player').evaluate((video: HTMLVideoElement) => video.readyState)).toBeGreaterThanOrEqual(1);
-    await page.getByText(`${COMMENTS} commentaires : voici les 200`).waitFor();
+    // French counts group their thousands: "2 000 commentaires" (src-shared/frenchNumber.ts)
+    await page.getByText(`${frenchNumber(COMMENTS)} commentaires : voici les 200`).waitFor();
     await rows().first().waitFor();
     const count = await rows().count();
     expect(count).toBeGreaterThan(0);
@@ -94,7 +96,7 @@ describe('the review screen at 2,000 comments', () => {
     const since = requests.slice(before);
     expect(since).toContain('comments.byIds');
     expect(since.filter((method) => method === 'comments.list' || method === 'comments.window')).toEqual([]);
-    await page.getByText(`${COMMENTS + 1} commentaires : voici les`).waitFor();
+    await page.getByText(`${frenchNumber(COMMENTS + 1)} commentaires : voici les`).waitFor();
     // an edit and a deletion arrive the same way
     await server.call('comments.update', { id: added.json.result.id, changes: { text: 'Modifié depuis un téléphone' } });
     await page.getByRole('listitem', { name: /Modifié depuis un téléphone/ }).waitFor();
@@ -125,7 +127,7 @@ describe('the review screen at 2,000 comments', () => {
     expect(await marks.getAttribute('tabindex')).toBe('0');
     const summary = await page.locator('#comment-marks-summary').innerText();
     expect(summary).toMatch(
-      new RegExp(`^${COMMENTS} commentaires en \\d+ repères sur la ligne de temps. Par catégorie : Voix 500, Posture 500`),
+      new RegExp(`^${frenchNumber(COMMENTS)} commentaires en \\d+ repères sur la ligne de temps. Par catégorie : Voix 500, Posture 500`),
     );
     await marks.focus();
     await page.keyboard.press('Home');

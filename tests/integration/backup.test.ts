@@ -74,7 +74,7 @@ describe('backup and restore', () => {
     const before = tablesFingerprint(ctx.library.db);
     const refused = cli('backup', 'restore', backupDir, '--library', libraryDir);
     expect(refused.status).toBe(1);
-    expect(refused.stderr).toMatch(/not empty/);
+    expect(refused.stderr).toMatch(/n’est pas vide/);
     expect(tablesFingerprint(ctx.library.db)).toBe(before);
 
     // one changed byte in a video, or a missing file, is named
@@ -86,8 +86,8 @@ describe('backup and restore', () => {
     fs.rmSync(path.join(backupDir, 'media', 'recordings', master, 'poster.jpg'));
     const damaged = cli('backup', 'verify', backupDir);
     expect(damaged.status).toBe(2);
-    expect(damaged.stderr).toMatch(/master\.mp4: altered/);
-    expect(damaged.stderr).toMatch(/poster\.jpg: missing/);
+    expect(damaged.stderr).toMatch(/master\.mp4 : modifié/);
+    expect(damaged.stderr).toMatch(/poster\.jpg : manquant/);
     expect(cli('backup', 'restore', backupDir, '--library', path.join(root, 'other')).status).toBe(2);
     expect(fs.existsSync(path.join(root, 'other'))).toBe(false);
   });

@@ -295,9 +295,9 @@ describe('import of existing files', () => {
     );
 
     for (const [file, code, pattern] of [
-      [truncated, 'media-failed', /cannot be read/],
-      [text, 'media-failed', /cannot be read/],
-      [path.join(media, 'absent.mp4'), 'not-found', /does not exist/],
+      [truncated, 'media-failed', /ne peut pas être lu/],
+      [text, 'media-failed', /ne peut pas être lu/],
+      [path.join(media, 'absent.mp4'), 'not-found', /n’existe pas/],
     ] as const) {
       await expect(dispatch('recordings.importFile', { path: file, sessionId }, ctx)).rejects.toMatchObject({
         code,

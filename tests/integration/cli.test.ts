@@ -72,10 +72,10 @@ describe('eric-studio CLI', () => {
     expect(badRole.stderr).toMatch(/role/);
     const unknownProject = cli('people', 'list', '--project', '99', '--library', library, '--json');
     expect(unknownProject.code).toBe(1);
-    expect(unknownProject.stderr).toMatch(/No project with id 99/);
+    expect(unknownProject.stderr).toMatch(/Aucun projet n’a le numéro 99/);
     const badId = cli('people', 'list', '--project', 'abc', '--library', library);
     expect(badId.code).toBe(2);
-    expect(badId.stderr).toMatch(/--project must be a positive whole number/);
+    expect(badId.stderr).toMatch(/L’option --project attend un numéro \(un nombre entier positif\)/);
     const unknownFlag = cli('projects', 'list', '--colour', 'red', '--library', library);
     expect(unknownFlag.code).toBe(2);
     const people = JSON.parse(cli('people', 'list', '--project', '1', '--library', library, '--json').stdout);
@@ -85,7 +85,7 @@ describe('eric-studio CLI', () => {
   it('calls the import’s file the argument <file>, never a flag, in its errors', () => {
     const missing = cli('import', '--project', '1', '--library', library);
     expect(missing.code).not.toBe(0);
-    expect(missing.stderr).toMatch(/The file to import is missing: eric-studio import <file>/);
+    expect(missing.stderr).toMatch(/Il manque le fichier à importer : eric-studio import <file>/);
     const empty = path.join(path.dirname(library), 'vide.mp4');
     fs.writeFileSync(empty, '');
     const refused = cli('import', empty, '--project', '1', '--library', library);
@@ -102,6 +102,6 @@ describe('eric-studio CLI', () => {
     }
     const unknown = cli('clips', 'explode');
     expect(unknown.code).toBe(2);
-    expect(unknown.stderr).toMatch(/unknown command/);
+    expect(unknown.stderr).toMatch(/la commande « clips explode » n’existe pas/);
   });
 });

@@ -178,6 +178,6 @@ describe('CLI exports', () => {
       '--out',
       path.join(root, 'x.avi'),
     );
-    expect(badOut.stderr).toMatch(/must end in \.mp4\. \(flag --out\)/);
+    expect(badOut.stderr).toMatch(/doit finir par \.mp4\. \(option --out\)/);
   });
 });

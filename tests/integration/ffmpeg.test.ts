@@ -80,7 +80,10 @@ describe('probe', () => {
   it('refuses a text file renamed .mp4 and a missing file with clear errors', async () => {
     const fake = path.join(dir, 'notes.mp4');
     fs.writeFileSync(fake, 'Ceci est un texte, pas une vidéo.\n');
-    await expect(probe(binaries, fake)).rejects.toMatchObject({ code: 'media-failed', message: expect.stringMatching(/cannot be read/) });
+    await expect(probe(binaries, fake)).rejects.toMatchObject({
+      code: 'media-failed',
+      message: expect.stringMatching(/ne peut pas être lu/),
+    });
     await expect(probe(binaries, path.join(dir, 'absent.mp4'))).rejects.toMatchObject({ code: 'not-found' });
   });
 });

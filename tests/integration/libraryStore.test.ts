@@ -112,8 +112,8 @@ describe('Opening a damaged or foreign library', () => {
     fs.writeFileSync(file, 'this is a text file, not a database\n'.repeat(100));
     const before = sha256(file);
     const error = expectAppError(() => Library.open(dir), 'library-unreadable');
-    expect(error.message).toMatch(/not an SQLite database/);
-    expect(error.hint).toMatch(/untouched/);
+    expect(error.message).toMatch(/n’est pas une base SQLite/);
+    expect(error.hint).toMatch(/n’a pas été modifié/);
     expect(sha256(file)).toBe(before);
     expect(fs.existsSync(`${file}-wal`)).toBe(false);
   });
@@ -143,7 +143,7 @@ describe('Opening a damaged or foreign library', () => {
     raw.close();
     const before = sha256(file);
     const error = expectAppError(() => Library.open(dir), 'library-too-new');
-    expect(error.hint).toMatch(/Update ERIC Studio/);
+    expect(error.hint).toMatch(/Mettez ERIC Studio à jour/);
     expect(sha256(file)).toBe(before);
   });
 
@@ -161,7 +161,7 @@ describe('Opening a damaged or foreign library', () => {
         up: (db) => db.exec('CREATE TABLE half (id INTEGER); SELECT * FROM no_such_table;'),
       },
     ];
-    expect(() => applyMigrations(db, broken)).toThrow(/schema/);
+    expect(() => applyMigrations(db, broken)).toThrow(/schéma/);
     expect(db.pragma('user_version', { simple: true })).toBe(LATEST_SCHEMA_VERSION);
     expect(db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE name = 'half'").get()).toEqual({ n: 0 });
     expect(db.prepare('SELECT name FROM projects').all()).toEqual([{ name: 'Gardé' }]);

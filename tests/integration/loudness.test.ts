@@ -77,8 +77,8 @@ describe('loudness in two passes', () => {
       threshold: -Infinity,
       targetOffset: Infinity,
     });
-    expect(() => parseLoudnormReport('Stream #0:0: Audio: pcm_s16le')).toThrow(/could not be measured: no report found/);
-    expect(() => parseLoudnormReport('{ "input_i": "abc" }')).toThrow(/input_i is "abc"/);
+    expect(() => parseLoudnormReport('Stream #0:0: Audio: pcm_s16le')).toThrow(/n’a pas pu être mesuré : ffmpeg n’a donné aucune mesure/);
+    expect(() => parseLoudnormReport('{ "input_i": "abc" }')).toThrow(/input_i vaut « abc »/);
   });
 
   it('lands within ±1 LU of the target on uneven speech-like sound', async () => {

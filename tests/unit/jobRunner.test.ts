@@ -57,7 +57,7 @@ describe('JobRunner', () => {
     await expect(queued.done).rejects.toMatchObject({ code: 'cancelled' });
     expect(queuedRan).toBe(false);
     expect(runner.list().map((job) => job.status)).toEqual(['cancelled', 'cancelled']);
-    expect(() => runner.cancel('nope')).toThrow(/No job/);
+    expect(() => runner.cancel('nope')).toThrow(/Aucun travail en cours/);
   });
 
   it('reports failures with their error', async () => {

@@ -18,10 +18,12 @@ describe('subtitle files', () => {
   });
 
   it('names the line of a broken time, a missing timing line, a reversed cue, or a non-VTT file', () => {
-    expect(() => parseSubtitles('1\n00:00:01,000 --> 00:00:xx,000\nA\n', 'srt')).toThrow(/Line 2: .* is not a subtitle time/);
-    expect(() => parseSubtitles('hello\nworld\n', 'srt')).toThrow(/Line 1: expected a timing line/);
-    expect(() => parseSubtitles('1\n00:00:05,000 --> 00:00:01,000\nA\n', 'srt')).toThrow(/Line 2: the cue ends before it starts/);
-    expect(() => parseSubtitles('1\n00:00:01,000 --> 00:00:02,000\nA\n', 'vtt')).toThrow(/first line must be "WEBVTT"/);
+    expect(() => parseSubtitles('1\n00:00:01,000 --> 00:00:xx,000\nA\n', 'srt')).toThrow(/Ligne 2 : .* n’est pas un temps de sous-titre/);
+    expect(() => parseSubtitles('hello\nworld\n', 'srt')).toThrow(/Ligne 1 : il faudrait une ligne de temps/);
+    expect(() => parseSubtitles('1\n00:00:05,000 --> 00:00:01,000\nA\n', 'srt')).toThrow(
+      /Ligne 2 : le sous-titre finit avant de commencer/,
+    );
+    expect(() => parseSubtitles('1\n00:00:01,000 --> 00:00:02,000\nA\n', 'vtt')).toThrow(/première ligne doit être « WEBVTT »/);
   });
 
   it('cuts cues to a range and shifts them', () => {

@@ -13,7 +13,7 @@ describe('timecodes', () => {
     expect(parseTimecode('00:01:12.5', 'at')).toBe(72.5);
     expect(parseTimecode('1:02:03,250', 'at')).toBe(3723.25);
     expect(parseTimecode('95.25', 'at')).toBe(95.25);
-    expect(() => parseTimecode('1h12', 'at')).toThrow(/not a time/);
-    expect(() => parseTimecode('00:75', 'at')).toThrow(/above 59/);
+    expect(() => parseTimecode('1h12', 'at')).toThrow(/n’est pas un temps/);
+    expect(() => parseTimecode('00:75', 'at')).toThrow(/au-delà de 59/);
   });
 });

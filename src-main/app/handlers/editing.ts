@@ -103,7 +103,10 @@ export const editingHandlers = {
   },
   'clips.stills': (input, ctx) => {
     const binaries = ctx.ffmpeg();
-    if (!binaries) throw new AppError('media-tool-missing', 'ffmpeg was not found: it is needed to take stills of a clip.');
+    if (!binaries)
+      throw new AppError('media-tool-missing', 'ffmpeg est introuvable : il sert à prendre les images d’un extrait.', {
+        hint: 'Installez-le, ou indiquez son chemin dans Réglages → Outils vidéo.',
+      });
     return clipStills(ctx.library, ctx.clips, binaries, input.clipId, input.count);
   },
   'clips.confirmFaceRegion': (input, ctx) => {

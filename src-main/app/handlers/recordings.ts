@@ -20,8 +20,8 @@ export const recordingHandlers = {
   'recordings.delete': (input, ctx) => {
     const recording = ctx.library.recordings.get(input.id);
     if (recording.status === 'finalising') {
-      throw new AppError('conflict', 'This recording is still being processed.', {
-        hint: 'Wait for the progress bar to finish (or cancel it), then delete.',
+      throw new AppError('conflict', 'Cet enregistrement est encore en préparation : il ne peut pas être supprimé maintenant.', {
+        hint: 'Attendez la fin de la barre de progression (ou annulez-la), puis supprimez-le.',
       });
     }
     ctx.capture.deleteRecording(input.id);
@@ -33,8 +33,8 @@ export const recordingHandlers = {
     // the desktop app passes the path of a file the user dropped or picked; a page in
     // browser mode never may (it sends the bytes instead)
     if (!ctx.trusted && ctx.transport !== 'electron') {
-      throw new AppError('forbidden', 'Only the desktop app imports a file by its path.', {
-        hint: 'From the browser, drop the file on the recordings list: it is sent in pieces.',
+      throw new AppError('forbidden', 'Seule l’application de bureau importe un fichier par son chemin.', {
+        hint: 'Dans le navigateur, déposez le fichier sur la liste des enregistrements : il est envoyé par morceaux.',
       });
     }
     return ctx.capture.importFileQueued(input);

@@ -99,11 +99,17 @@ function httpClient(): ApiClient {
       try {
         response = await fetch(...httpRequestFor(method, input, options));
       } catch {
-        throw new ApiCallError({ code: 'unreachable' as AppErrorShape['code'], message: 'The ERIC Studio server does not answer.' });
+        throw new ApiCallError({
+          code: 'unreachable' as AppErrorShape['code'],
+          message: 'Le serveur d’ERIC Studio ne répond pas.',
+          hint: 'Vérifiez que le programme ERIC Studio est toujours ouvert, puis recommencez.',
+        });
       }
       const body = (await response.json().catch(() => null)) as { result?: unknown; error?: AppErrorShape } | null;
       if (!response.ok || !body || body.error) {
-        throw new ApiCallError(body?.error ?? { code: 'internal', message: `HTTP ${response.status}` });
+        throw new ApiCallError(
+          body?.error ?? { code: 'internal', message: `Le serveur d’ERIC Studio a répondu par une erreur (HTTP ${response.status}).` },
+        );
       }
       return body.result as never;
     },

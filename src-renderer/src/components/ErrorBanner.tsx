@@ -1,9 +1,9 @@
 /**
- * Shows a failed API call in plain French, naming the faulty field, with the
- * technical message folded away for whoever needs it.
+ * Shows a failed API call in plain French: the main side's own sentence (naming the
+ * problem and what it concerns), with its hint (the fix) and any technical detail folded away.
  */
 import { ApiCallError } from '../api/client';
-import { useI18n, type Translate } from '../i18n/i18n';
+import { useI18n, type Locale, type Translate } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/fr';
 
 const FIELD_LABELS: Record<string, MessageKey> = {
@@ -27,40 +27,44 @@ const FIELD_LABELS: Record<string, MessageKey> = {
   proof: 'consent.emancipationProof',
 };
 
-export function describeError(error: unknown, t: Translate): string {
-  if (!(error instanceof ApiCallError)) return t('error.generic');
+/** Codes with a sentence of their own in the dictionaries; any other code reads "Une erreur est survenue". */
+const GENERIC_CODES = new Set(['not-found', 'forbidden', 'unreachable', 'consent-refused', 'disk-full']);
+
+/** The UI's own sentence for an error: what is shown when the main side gave no message (and, in English, before it). */
+function genericText(error: ApiCallError, t: Translate): string {
   if (error.code === 'invalid-input') {
-    // the main side names the field in French (src-main/app/validationMessages.ts)
-    if (error.message && !/^Invalid input|^The |^This /.test(error.message)) return error.message;
     const field = error.field?.split('.').pop();
     const label = field && FIELD_LABELS[field];
     return label ? t('error.invalid-input', { field: t(label) }) : t('error.invalid-input.nofield');
   }
-  // the main side already says it in French, naming the folder and the space needed
-  if ((error.code === 'disk-full' || error.code === 'read-only') && error.message) return error.message;
-  if (
-    error.code === 'not-found' ||
-    error.code === 'forbidden' ||
-    error.code === 'unreachable' ||
-    error.code === 'consent-refused' ||
-    error.code === 'disk-full'
-  ) {
-    return t(`error.${error.code}`);
-  }
-  return t('error.generic');
+  return GENERIC_CODES.has(error.code) ? t(`error.${error.code}` as MessageKey) : t('error.generic');
+}
+
+/**
+ * What went wrong, for the screen. The main side says it in French for every code, naming
+ * the problem and what it concerns (the field, the file, the person and the audience of a
+ * refused export); its hint, the fix, is shown with it. The UI's generic sentence is only
+ * for an error that came without a message. In English the generic English sentence comes
+ * first and the French reason follows it (the main side speaks French only).
+ */
+export function describeError(error: unknown, t: Translate, locale: Locale = 'fr'): string {
+  if (!(error instanceof ApiCallError)) return t('error.generic');
+  if (!error.message) return genericText(error, t);
+  return locale === 'en' ? `${genericText(error, t)} — ${error.message}` : error.message;
 }
 
 export function ErrorBanner({ error }: { error: unknown }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   if (!error) return null;
   const technical = error instanceof Error ? error.message : String(error);
   const hint = error instanceof ApiCallError ? error.hint : undefined;
+  const described = describeError(error, t, locale);
   return (
     <div className="error-banner" role="alert">
-      <strong>{t('error.title')}</strong> — {describeError(error, t)}
+      <strong>{t('error.title')}</strong> — {described}
       <details>
         <summary>{t('error.details')}</summary>
-        {technical !== describeError(error, t) && <p>{technical}</p>}
+        {!described.includes(technical) && <p>{technical}</p>}
         {hint && <p>{hint}</p>}
       </details>
     </div>

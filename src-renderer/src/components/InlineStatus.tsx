@@ -11,7 +11,7 @@ import { ApiCallError } from '../api/client';
 export type ActionOutcome = { kind: 'idle' } | { kind: 'busy' } | { kind: 'done'; word?: string } | { kind: 'failed'; error: unknown };
 
 export function InlineStatus({ outcome, busyWord }: { outcome: ActionOutcome; busyWord?: string }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   if (outcome.kind === 'idle') return <span className="inline-status" role="status" />;
   if (outcome.kind === 'busy')
     return (
@@ -28,7 +28,7 @@ export function InlineStatus({ outcome, busyWord }: { outcome: ActionOutcome; bu
   const hint = outcome.error instanceof ApiCallError ? outcome.error.hint : undefined;
   return (
     <span className="inline-status failed" role="alert">
-      ⚠ {describeError(outcome.error, t)}
+      ⚠ {describeError(outcome.error, t, locale)}
       {hint && <span className="inline-status-hint"> {hint}</span>}
     </span>
   );

@@ -3,21 +3,12 @@
  * localStorage. Also formats dates the French way and names form fields in errors.
  */
 import { createContext, useContext, useMemo, useState, type ReactNode } from 'react';
-import { en } from './en';
-import { fr, type MessageKey } from './fr';
 import { frenchLongDate } from '../../../src-shared/frenchDate';
+import { makeTranslate, type Locale, type Translate } from './translate';
 
-export type Locale = 'fr' | 'en';
+export { makeTranslate, placeholderText, type Locale, type Translate } from './translate';
+
 const STORAGE_KEY = 'eric-studio.locale';
-
-export type Translate = (key: MessageKey, values?: Record<string, string | number>) => string;
-
-function makeTranslate(locale: Locale): Translate {
-  return (key, values) => {
-    const template: string = locale === 'en' ? en[key] : fr[key];
-    return template.replace(/\{(\w+)\}/g, (match, name: string) => (values && name in values ? String(values[name]) : match));
-  };
-}
 
 interface I18nValue {
   locale: Locale;

@@ -24,7 +24,7 @@ export function useRecorder(
   take: TakeCapture | null,
   setError: (error: unknown) => void,
 ) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const [phase, setPhase] = useState<Phase>('setup');
   const [countdown, setCountdown] = useState(COUNTDOWN_SECONDS);
   const [elapsed, setElapsed] = useState(0);
@@ -54,7 +54,7 @@ export function useRecorder(
       people: take.people,
     });
     recordingIdRef.current = recording.id;
-    const uploader = new ChunkUploader(recording.id, (reason) => setUploadProblem(describeError(reason, t)));
+    const uploader = new ChunkUploader(recording.id, (reason) => setUploadProblem(describeError(reason, t, locale)));
     uploaderRef.current = uploader;
     const recorder = new MediaRecorder(stream, { mimeType, videoBitsPerSecond: resolution === '1080p' ? 5_000_000 : 2_500_000 });
     recorder.ondataavailable = (event) => uploader.enqueue(event.data);
@@ -65,7 +65,7 @@ export function useRecorder(
     };
     recorderRef.current = recorder;
     recorder.start(1000);
-  }, [stream, take, resolution, sessionId, t]);
+  }, [stream, take, resolution, sessionId, t, locale]);
 
   // 3-2-1 then record
   useEffect(() => {
