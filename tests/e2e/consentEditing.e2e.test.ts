@@ -143,6 +143,39 @@ describe('editing a person’s consent in one go', () => {
     await context.close();
   });
 
+  it('a refusal not yet saved is not lost by a link in the header or Back: the app asks first', async () => {
+    const context = await browser.newContext({ viewport: VIEWPORT, locale: 'fr-FR' });
+    const page = await context.newPage();
+    const calls: string[] = [];
+    page.on('request', (request) => {
+      if (/\/api\/consent\.set/.test(new URL(request.url()).pathname)) calls.push(request.url());
+    });
+    // arrive from the project's consent page, so that Back has somewhere to go inside the app
+    await page.goto(`${server.url}#/projects/${projectId}/consent`);
+    await page.getByRole('heading', { level: 1 }).first().waitFor();
+    await page.evaluate((id) => (window.location.hash = `#/people/${id}/consent`), ines);
+    await page.getByRole('heading', { level: 1, name: 'Inès Roux' }).waitFor();
+    const card = page.getByRole('group', { name: 'Public', exact: true });
+    await card.getByText('Refusé', { exact: true }).click();
+    await page.getByText('Des changements ne sont pas enregistrés.').waitFor();
+    const url = page.url();
+    for (const leave of [
+      () => page.getByRole('link', { name: /Retour aux consentements/ }).click(),
+      () => page.getByRole('link', { name: 'Réglages' }).click(),
+      () => page.goBack(),
+    ]) {
+      await leave();
+      const ask = page.getByRole('alertdialog');
+      await ask.waitFor();
+      await ask.getByRole('button', { name: 'Annuler' }).click();
+      await ask.waitFor({ state: 'detached' });
+      expect(page.url()).toBe(url);
+      expect(await card.getByRole('radio', { name: 'Refusé' }).isChecked()).toBe(true);
+    }
+    expect(calls).toEqual([]);
+    await context.close();
+  });
+
   it('takes a date typed as 03/11/2026 in an English (en-US) browser, and refuses a day that does not exist', async () => {
     const context = await browser.newContext({ viewport: VIEWPORT, locale: 'en-US' });
     const { page, calls } = await openPerson(context, ines, 'Inès Roux');

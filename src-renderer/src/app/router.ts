@@ -1,6 +1,8 @@
 /**
  * Hash routes (#/, #/projects/12, #/sessions/4, #/sessions/4/record): work the same
- * from app://, http:// and file://.
+ * from app://, http:// and file://. A screen with work that would be lost (unsaved
+ * changes, a take being filmed) registers a leave guard: the router asks it before
+ * changing screen, whatever the order of the page's other listeners.
  */
 import { useEffect, useState } from 'react';
 
@@ -61,16 +63,52 @@ export function hrefFor(route: Route): string {
   }
 }
 
+/** Would a leave guard keep the screen for a move to this address? (It asks the person if so.) */
+function kept(toHash: string): boolean {
+  return toHash !== window.location.hash && [...leaveGuards].some((guard) => guard(toHash));
+}
+
 export function navigate(route: Route): void {
-  window.location.hash = hrefFor(route);
+  const to = hrefFor(route);
+  if (!kept(to)) window.location.hash = to;
+}
+
+/** Answers true to keep the screen (it then asks the person, and navigates itself if they say to leave). */
+export type LeaveGuard = (toHash: string) => boolean;
+const leaveGuards = new Set<LeaveGuard>();
+
+export function addLeaveGuard(guard: LeaveGuard): () => void {
+  leaveGuards.add(guard);
+  return () => leaveGuards.delete(guard);
 }
 
 export function useRoute(): Route {
   const [route, setRoute] = useState(() => parseRoute(window.location.hash));
   useEffect(() => {
-    const onChange = () => setRoute(parseRoute(window.location.hash));
+    let shown = window.location.hash;
+    // a link is stopped before it adds a history entry; Back and typed addresses are undone below
+    const onClick = (event: MouseEvent) => {
+      if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+      const link = event.target instanceof Element ? event.target.closest('a[href^="#"]') : null;
+      const to = link?.getAttribute('href');
+      if (to && kept(to)) event.preventDefault();
+    };
+    const onChange = (event: HashChangeEvent) => {
+      const next = window.location.hash;
+      if (next !== shown && [...leaveGuards].some((guard) => guard(next))) {
+        // hash changes cannot be cancelled: the address goes back to the screen that stays
+        history.replaceState(history.state, '', event.oldURL);
+        return;
+      }
+      shown = next;
+      setRoute(parseRoute(next));
+    };
+    document.addEventListener('click', onClick, true);
     window.addEventListener('hashchange', onChange);
-    return () => window.removeEventListener('hashchange', onChange);
+    return () => {
+      document.removeEventListener('click', onClick, true);
+      window.removeEventListener('hashchange', onChange);
+    };
   }, []);
   return route;
 }

@@ -720,4 +720,7 @@ export const en: Record<MessageKey, string> = {
   'jobs.step.faces-load': 'getting ready',
   'jobs.step.faces-detect': 'finding faces',
   'jobs.step.faces-thumbnails': 'face thumbnails',
+  'capture.leaveDuringTake':
+    'A take is being filmed. Leaving now stops it here: what was filmed is kept, but the rest cannot be filmed again. Leave anyway?',
+  'capture.leaveAnyway': 'Stop the take and leave',
 };

@@ -742,6 +742,9 @@ export const fr = {
   'jobs.step.faces-load': 'préparation',
   'jobs.step.faces-detect': 'recherche des visages',
   'jobs.step.faces-thumbnails': 'vignettes des visages',
+  'capture.leaveDuringTake':
+    'Une prise est en cours de tournage. La quitter maintenant l’arrêtera ici\u00a0: ce qui est filmé est gardé, mais la suite ne pourra pas être rattrapée. Quitter quand même\u00a0?',
+  'capture.leaveAnyway': 'Arrêter la prise et quitter',
 } as const;
 
 export type MessageKey = keyof typeof fr;

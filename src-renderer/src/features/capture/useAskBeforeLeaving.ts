@@ -1,18 +1,13 @@
 /**
- * While a take is being filmed, closing or reloading the page asks first (the browser's
- * own "Quitter le site ?" question; in the desktop app the main side asks in plain words).
- * If the page goes anyway, the main side keeps what was filmed.
+ * While a take is being filmed, leaving asks first: closing or reloading the page (the
+ * browser's own "Quitter le site ?"; in the desktop app the main side asks in plain words)
+ * and moving inside the app (a link, Back: the app's dialog). A take cannot be filmed
+ * again. If the page goes anyway, the main side keeps what was filmed.
  */
-import { useEffect } from 'react';
+import { useUnsavedChangesGuard } from '../../app/useUnsavedChangesGuard';
+import { useI18n } from '../../i18n/i18n';
 
 export function useAskBeforeLeaving(active: boolean): void {
-  useEffect(() => {
-    if (!active) return;
-    const onBeforeUnload = (event: BeforeUnloadEvent) => {
-      event.preventDefault();
-      event.returnValue = ''; // older Chromium needs a value to ask
-    };
-    window.addEventListener('beforeunload', onBeforeUnload);
-    return () => window.removeEventListener('beforeunload', onBeforeUnload);
-  }, [active]);
+  const { t } = useI18n();
+  useUnsavedChangesGuard(active, t('capture.leaveDuringTake'), { confirmLabel: t('capture.leaveAnyway'), danger: true });
 }
