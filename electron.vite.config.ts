@@ -14,6 +14,8 @@ export default defineConfig({
           cli: resolve(__dirname, 'src-main/cli/main.ts'),
           serve: resolve(__dirname, 'src-main/server/main.ts'),
           start: resolve(__dirname, 'src-main/launcher/start.ts'),
+          // the face detector's thread: its own file, found beside the bundle at run time
+          faceWorker: resolve(__dirname, 'src-main/faces/faceWorker.ts'),
         },
         output: { banner: (chunk) => (chunk.name === 'cli' ? '#!/usr/bin/env node' : '') },
       },

@@ -271,6 +271,7 @@ export function createApiContext(
 /** Closes a context: stops jobs and capture files, then the database. */
 export function closeApiContext(ctx: ApiContext): void {
   ctx.jobs.cancelAll();
+  void ctx.faces.close();
   ctx.capture.closeAll();
   ctx.library.close();
   ctx.lock?.release();

@@ -11,11 +11,12 @@ import { performance } from 'node:perf_hooks';
 import { closeApiContext, createApiContext, dispatch } from '../../src-main/app';
 import { encodeRender, encodeRenderArgs, WORK_FILES } from '../../src-main/editing/renderArgs';
 import type { RenderPlan } from '../../src-main/editing/renderPlan';
-import { loadFaceDetector } from '../../src-main/faces/faceDetector';
 import type { FaceTracksView, Recording } from '../../src-shared/contract/schemas';
+import { ANALYSIS_WIDTH } from '../../src-main/faces/faceAnalysisService';
 import { makeFaceVideo } from '../helpers/faceVideos';
 import { median, type BenchResult } from './benchResult';
 import { ffmpegBare } from './renderBench';
+import { runFaceSettingsBench } from './facesSettings';
 
 /** CPU seconds used by this process's finished children (ffmpeg), from /proc (Linux; 0 elsewhere). */
 function childCpuSeconds(): number {
@@ -63,8 +64,12 @@ export async function runFacesBench(root: string): Promise<BenchResult[]> {
     });
 
     let start = performance.now();
-    await loadFaceDetector();
-    results.push({ name: 'faces: detector load (once per process)', value: performance.now() - start, unit: 'ms' });
+    await ctx.faces.detector.load();
+    results.push({
+      name: 'faces: detector thread start and model load (once per library)',
+      value: performance.now() - start,
+      unit: 'ms',
+    });
     start = performance.now();
     const cpuBefore = process.cpuUsage();
     const childrenBefore = childCpuSeconds();
@@ -74,13 +79,13 @@ export async function runFacesBench(root: string): Promise<BenchResult[]> {
     // CPU seconds of the detector (this process) and of the decoding ffmpeg: what the analysis costs on an idle machine
     const cpuSeconds = (cpu.user + cpu.system) / 1e6 + (childCpuSeconds() - childrenBefore);
     results.push({
-      name: `faces: analysis of a 720p source, by CPU time (detector + decoding; ${os.loadavg()[0]!.toFixed(0)} load when measured)`,
+      name: `faces: analysis of a 720p source, by CPU time (detector thread + decoding; ${os.loadavg()[0]!.toFixed(0)} load when measured)`,
       value: seconds / cpuSeconds,
       unit: '× real time',
       target: '≥ 1×',
     });
     results.push({
-      name: `faces: analysis of a 720p source (${seconds} s, 6 frames/s analysed)`,
+      name: `faces: analysis of a 720p source (${seconds} s, 6 frames/s analysed, ${ANALYSIS_WIDTH} px wide)`,
       value: seconds / analysis,
       unit: '× real time',
       target: '≥ 1×',
@@ -129,6 +134,8 @@ export async function runFacesBench(root: string): Promise<BenchResult[]> {
       target: '≤ 1.3×',
     });
     results.push({ name: 'faces: tracked blur render cost vs static region (wall clock)', value: following.wall / fixed.wall, unit: '×' });
+    // what other analysis widths would cost and find (BENCH_FACES_WIDTHS, none to skip)
+    if (process.env.BENCH_FACES_WIDTHS !== '') results.push(...(await runFaceSettingsBench(dir, video, childCpuSeconds)));
   } finally {
     closeApiContext(ctx);
   }

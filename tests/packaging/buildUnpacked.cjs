@@ -6,6 +6,7 @@
 // real binary. The stand-in binding is Node's own build, labelled as such.
 const fs = require('node:fs');
 const path = require('node:path');
+const { execFileSync } = require('node:child_process');
 const { build, Platform, Arch } = require('electron-builder');
 
 const root = path.resolve(__dirname, '..', '..');
@@ -38,8 +39,22 @@ fs.writeFileSync(
   JSON.stringify({ standIn: true, note: "Node's build standing in for Electron's" }) + '\n',
 );
 
+// A worktree whose node_modules is a link to a shared install: electron-builder then leaves
+// out the dependencies' own (hoisted) dependencies (@tensorflow/tfjs-core, fontkit…), which a
+// fresh `npm ci` has. Build from a copy of the project whose node_modules is real (hard links:
+// quick, no space).
+function projectDir() {
+  if (!fs.lstatSync(path.join(root, 'node_modules')).isSymbolicLink()) return root;
+  const copy = path.join(work, 'project');
+  fs.mkdirSync(copy, { recursive: true });
+  for (const entry of ['package.json', 'package-lock.json', 'electron-builder.yml', 'out', 'resources', 'scripts', 'build-resources'])
+    if (fs.existsSync(path.join(root, entry))) fs.cpSync(path.join(root, entry), path.join(copy, entry), { recursive: true });
+  execFileSync('cp', ['-al', fs.realpathSync(path.join(root, 'node_modules')), path.join(copy, 'node_modules')]);
+  return copy;
+}
+
 build({
-  projectDir: root,
+  projectDir: projectDir(),
   targets: Platform.LINUX.createTarget('dir', Arch.x64),
   publish: 'never',
   config: {

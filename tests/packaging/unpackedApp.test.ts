@@ -1,7 +1,7 @@
 // Builds the installed app's layout here (electron-builder --dir, Linux x64, with a
 // stand-in Electron and a stand-in Electron build of better-sqlite3: neither can be
 // downloaded on this machine) and checks what a user's computer would get.
-import { spawnSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -9,7 +9,12 @@ import { FuseV1Options, getCurrentFuseWire } from '@electron/fuses';
 import { extractAll, listPackage } from '@electron/asar';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { load as loadYaml } from 'js-yaml';
+import { Worker } from 'node:worker_threads';
 import { findBundledBinaries, resolveFfmpegBinaries } from '../../src-main/media/binaries';
+import { faceDetectorFiles, preferUnpacked } from '../../src-main/faces/faceDetector';
+import { faceWorkerEntry, type FaceWorkerReply } from '../../src-main/faces/faceDetectorThread';
+import { binaries } from '../helpers/media';
+import { FACE_PHOTO } from '../helpers/faceVideos';
 import { findResourcesDir } from '../../src-main/platform/resourcesDir';
 import { electronSqliteBindingPath } from '../../src-main/platform/sqliteBinding';
 import { makeTempDir } from '../helpers/tempDir';
@@ -146,4 +151,66 @@ describe('the unpacked app (electron-builder --dir)', () => {
     expect(Number(/\d+/.exec(rootPkg.devDependencies.electron!)![0])).toBeGreaterThanOrEqual(43);
     expect(rootPkg.allowScripts.electron).toBe(false); // plain npm ci never downloads Electron
   });
+
+  it('the face detector’s thread is its own file beside the bundle; its WebAssembly binaries and model are unpacked, and the packaged thread finds a face', async () => {
+    const files = listPackage(asarFile, { isPack: false });
+    expect(files).toContain(path.sep + path.join('out', 'main', 'faceWorker.js'));
+    // found from where the bundle's shared code runs (out/main/chunks)
+    expect(faceWorkerEntry(path.join(extracted, 'out', 'main', 'chunks'))).toEqual({
+      file: path.join(extracted, 'out', 'main', 'faceWorker.js'),
+      fromSource: false,
+    });
+    const unpacked = path.join(resources, 'app.asar.unpacked', 'node_modules');
+    const wasmDir = path.join(unpacked, '@tensorflow', 'tfjs-backend-wasm', 'dist');
+    const modelDir = path.join(unpacked, '@vladmandic', 'face-api', 'model');
+    for (const file of ['tfjs-backend-wasm.wasm', 'tfjs-backend-wasm-simd.wasm', 'tfjs-backend-wasm-threaded-simd.wasm'])
+      expect(fs.statSync(path.join(wasmDir, file)).size, file).toBeGreaterThan(100_000);
+    expect(fs.readdirSync(modelDir).sort()).toEqual(['tiny_face_detector_model-weights_manifest.json', 'tiny_face_detector_model.bin']);
+    // from inside the installed app, the detector reads the unpacked copies
+    expect(preferUnpacked(path.join(asarFile, 'node_modules', '@tensorflow', 'tfjs-backend-wasm', 'dist'))).toBe(wasmDir);
+    expect(preferUnpacked(path.join(asarFile, 'node_modules', '@vladmandic', 'face-api', 'model'))).toBe(modelDir);
+    const packagedRequire = createRequire(path.join(extracted, 'out', 'main', 'index.js'));
+    expect(faceDetectorFiles(packagedRequire).modelDir).toBe(path.join(extracted, 'node_modules', '@vladmandic', 'face-api', 'model'));
+    // the packaged thread (plain Node standing in for Electron) loads its model and finds the astronaut's face
+    const width = 640;
+    const height = 360;
+    const rgb = execFileSync(
+      binaries.ffmpeg,
+      [
+        '-v',
+        'error',
+        '-i',
+        FACE_PHOTO,
+        '-vf',
+        `scale=${height}:${height},pad=${width}:${height}:(ow-iw)/2:0,format=rgb24`,
+        '-frames:v',
+        '1',
+        '-f',
+        'rawvideo',
+        '-',
+      ],
+      { maxBuffer: 1 << 24 },
+    );
+    const worker = new Worker(path.join(extracted, 'out', 'main', 'faceWorker.js'));
+    try {
+      const replies: FaceWorkerReply[] = [];
+      const next = () =>
+        new Promise<FaceWorkerReply>((resolve, reject) => {
+          worker.once('message', resolve);
+          worker.once('error', reject);
+        });
+      let reply = next();
+      worker.postMessage({ type: 'load', id: 1 });
+      replies.push(await reply);
+      reply = next();
+      const frame = new Uint8Array(rgb).buffer;
+      worker.postMessage({ type: 'detect', id: 2, rgb: frame, width, height, t: 0, inputSize: 640 }, [frame]);
+      replies.push(await reply);
+      expect(replies[0], JSON.stringify(replies[0])).toMatchObject({ type: 'loaded', id: 1 });
+      expect(replies[1]).toMatchObject({ type: 'faces', id: 2 });
+      expect((replies[1] as Extract<FaceWorkerReply, { type: 'faces' }>).faces.length).toBeGreaterThanOrEqual(1);
+    } finally {
+      await worker.terminate();
+    }
+  }, 120_000);
 });
