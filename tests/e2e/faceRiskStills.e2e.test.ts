@@ -4,6 +4,7 @@
 // risk — drawn as the export will blur it, with the time, her name and what will be done — and
 // nothing of the kind for the workshop, where her face may be shown.
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -19,6 +20,7 @@ let browser: Browser;
 let page: Page;
 let montageId: number;
 const dir = makeTempDir('eric-e2e-face-risks-');
+const AXE_PATH = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
 beforeAll(async () => {
   server = await startTestServer(builtRendererDir());
@@ -63,7 +65,8 @@ beforeAll(async () => {
   montageId = (await server.call('montages.create', { projectId, name: 'Le film de Léa' })).json.result.id;
   await server.call('montages.update', { id: montageId, changes: { items: [{ kind: 'clip', clipId: clip.id }], lowerThirds: false } });
   browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1366, height: 768 }, locale: 'fr-FR' });
+  // axe is injected as a script: the test page lets it past the app's CSP (the app itself is unchanged)
+  page = await browser.newPage({ viewport: { width: 1366, height: 768 }, locale: 'fr-FR', bypassCSP: true });
 }, 120_000);
 
 afterAll(async () => {
@@ -111,5 +114,13 @@ describe('stills of the frames at risk in the export panel', () => {
     await stills.scrollIntoViewIfNeeded();
     await page.screenshot({ path: path.join(ARTIFACTS_DIR, 'e2e-face-risk-stills.png') });
     expect(pageErrors).toEqual([]);
+
+    // the dialog with its stills passes axe-core (no serious or critical violation: alt texts, contrast, names)
+    await page.addScriptTag({ path: AXE_PATH });
+    const violations = (await page.evaluate(async () => {
+      const axe = (window as unknown as { axe: { run(context: Element, options: object): Promise<{ violations: unknown[] }> } }).axe;
+      return (await axe.run(document.querySelector('[role="dialog"]')!, { resultTypes: ['violations'] })).violations;
+    })) as Array<{ id: string; impact: string | null }>;
+    expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
   });
 });
