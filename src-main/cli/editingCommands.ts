@@ -206,6 +206,52 @@ export const EDITING_COMMANDS: CliCommand[] = [
     columns: ['number', 'lines', 'file'],
   },
   {
+    name: 'render face-risk-stills',
+    outputKind: 'folder',
+    usage:
+      'render face-risk-stills (--clip <id> | --montage <id> | --recording <id> --from <time> --to <time>) --audience workshop|partners|elected|public --out-dir <folder>',
+    summary:
+      'Save a still (JPEG) of each stretch where tracked face blur widens its box or blurs the whole picture, drawn as the export will',
+    flags: {
+      clip: { type: 'string' },
+      montage: { type: 'string' },
+      recording: { type: 'string' },
+      from: { type: 'string' },
+      to: { type: 'string' },
+      audience: { type: 'string' },
+      'out-dir': { type: 'string' },
+    },
+    method: 'render.faceRiskStills',
+    toInput: (flags) => ({
+      target:
+        str(flags, 'clip') !== undefined
+          ? { kind: 'clip', clipId: parseIdFlag(str(flags, 'clip'), 'clip') }
+          : str(flags, 'montage') !== undefined
+            ? { kind: 'montage', montageId: parseIdFlag(str(flags, 'montage'), 'montage') }
+            : {
+                kind: 'range',
+                recordingId: parseIdFlag(str(flags, 'recording'), 'recording'),
+                fromSeconds: seconds(flags, 'from'),
+                toSeconds: seconds(flags, 'to'),
+              },
+      audience: audience(flags),
+    }),
+    afterResult: (result, flags, ctx) => {
+      const { stills, leftOut } = result as { stills: Array<{ seconds: number; image: string }>; leftOut: number };
+      const rule = { libraryDir: ctx.library.dir, force: flags.force === true, field: 'out-dir' };
+      const dir = checkOutputFolder(requireFlag(str(flags, 'out-dir'), 'out-dir'), rule);
+      const named = stills.map((still, n) => ({ still, file: path.join(dir, `risk-${n + 1}-${still.seconds.toFixed(3)}s.jpg`) }));
+      fs.mkdirSync(dir, { recursive: true });
+      for (const { file } of named) checkOutputFile(file, rule); // all refused before any is written
+      const files = named.map(({ still: { image, ...rest }, file }) => {
+        writeOutputFile(file, Buffer.from(image.replace(/^data:image\/jpeg;base64,/, ''), 'base64'), rule);
+        return { ...rest, file };
+      });
+      return { stills: files, leftOut };
+    },
+    columns: [],
+  },
+  {
     name: 'clip stills',
     outputKind: 'folder',
     usage: 'clip stills --clip <id> [--count 3-5] --out-dir <folder>',

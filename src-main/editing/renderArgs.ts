@@ -81,6 +81,26 @@ export interface EncodeSources {
 /** The loudness every normalised export aims at: speech on small speakers and projectors. */
 export const LOUDNESS_TARGET: LoudnessTarget = { integrated: LOUDNESS_TARGET_LUFS, truePeak: -1.5, range: 11 };
 
+/** A master's frame fitted (letterboxed) into the output frame: the render's first step, and its stills'. */
+export function fitToOutput(W: number, H: number): string {
+  return `scale=${W}:${H}:force_original_aspect_ratio=decrease,pad=${W}:${H}:(ow-iw)/2:(oh-ih)/2:color=black,setsar=1,format=yuv420p`;
+}
+
+/**
+ * The pixelation a segment's `pixelate` asks for, on a frame already fitted to W×H (to
+ * append to its chain, starting with `,`): the whole frame, or a drawn region. `tag` keeps
+ * its link names apart. The render and the stills of frames at risk both use it.
+ */
+export function regionPixelation(pixelate: 'frame' | BlurBox, tag: string, W: number, H: number, size: SourceSize): string {
+  if (pixelate === 'frame') {
+    const block = Math.max(8, Math.round(W / FRAME_PIXEL_BLOCKS));
+    return `,scale=${Math.max(2, Math.round(W / block))}:${Math.max(2, Math.round(H / block))}:flags=area,scale=${W}:${H}:flags=neighbor`;
+  }
+  const box = boxInOutput(pixelate, fittedRect(size.width, size.height, W, H), W, H);
+  const block = Math.max(6, Math.round(Math.max(box.w, box.h) / 10));
+  return `,split=2[base${tag}][pix${tag}];[pix${tag}]crop=${box.w}:${box.h}:${box.x}:${box.y},scale=${Math.max(1, Math.round(box.w / block))}:${Math.max(1, Math.round(box.h / block))}:flags=area,scale=${box.w}:${box.h}:flags=neighbor[pixd${tag}];[base${tag}][pixd${tag}]overlay=${box.x}:${box.y}`;
+}
+
 /** A text file the command reads from the work folder. */
 export interface WorkFile {
   name: string;
@@ -178,7 +198,7 @@ export function encodeRender(
   const fps = num(frameRate);
   const nameFont = even(H * 0.045);
   const roleFont = even(H * 0.034);
-  const scaled = `scale=${W}:${H}:force_original_aspect_ratio=decrease,pad=${W}:${H}:(ow-iw)/2:(oh-ih)/2:color=black,setsar=1,format=yuv420p`;
+  const scaled = fitToOutput(W, H);
   const fit = `${scaled},fps=${fps}`;
 
   // one input per recording, its segments split off by time
@@ -263,14 +283,8 @@ export function encodeRender(
       }
       if (measureOnly) {
         // no picture: nothing to pixelate or draw
-      } else if (segment.pixelate === 'frame') {
-        const block = Math.max(8, Math.round(W / FRAME_PIXEL_BLOCKS));
-        video += `,scale=${Math.max(2, Math.round(W / block))}:${Math.max(2, Math.round(H / block))}:flags=area,scale=${W}:${H}:flags=neighbor`;
       } else if (segment.pixelate) {
-        const size = sourceSizes.get(segment.recordingId) ?? { width: W, height: H };
-        const box = boxInOutput(segment.pixelate, fittedRect(size.width, size.height, W, H), W, H);
-        const block = Math.max(6, Math.round(Math.max(box.w, box.h) / 10));
-        video += `,split=2[base${i}][pix${i}];[pix${i}]crop=${box.w}:${box.h}:${box.x}:${box.y},scale=${Math.max(1, Math.round(box.w / block))}:${Math.max(1, Math.round(box.h / block))}:flags=area,scale=${box.w}:${box.h}:flags=neighbor[pixd${i}];[base${i}][pixd${i}]overlay=${box.x}:${box.y}`;
+        video += regionPixelation(segment.pixelate, String(i), W, H, sourceSizes.get(segment.recordingId) ?? { width: W, height: H });
       }
       if (segment.faceBlur && !measureOnly) {
         const size = sourceSizes.get(segment.recordingId) ?? {

@@ -56,6 +56,7 @@ import { cuesToAss, cuesToSrt, cuesToVtt } from '../media/subtitleFormats';
 import type { SubtitleStore } from './subtitleStore';
 import { UnfinishedWork } from '../platform/unfinishedWork';
 import { titleStills, type TitleStill } from './titlePreview';
+import { faceRiskStills, type FaceRiskStill } from './faceRiskStills';
 import { slug } from '../platform/slug';
 import type { PlanFaceTracks } from '../faces/faceCoverage';
 import { localToday } from '../../src-shared/age';
@@ -180,6 +181,16 @@ export class RenderService {
   async titlePreview(request: RenderRequest): Promise<{ titles: TitleStill[] }> {
     const prepared = await this.prepare(request);
     return { titles: await titleStills(prepared.plan, this.deps.requireFfmpeg()) };
+  }
+
+  /**
+   * A still of each stretch at risk of tracked blur, drawn as the render will blur it
+   * (faceRiskStills.ts). The consent gate first: a refused export gives no stills.
+   */
+  async faceRiskStills(request: RenderRequest): Promise<{ stills: FaceRiskStill[]; leftOut: number }> {
+    const prepared = await this.prepare(request);
+    this.assertAllowed(prepared.plan);
+    return faceRiskStills(prepared.plan, this.deps.requireFfmpeg(), resolveInside(this.library.dir, WORK_FOLDER));
   }
 
   /** Builds the plan for a target, and decides between stream copy and re-encode. */

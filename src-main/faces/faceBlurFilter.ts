@@ -25,9 +25,36 @@ export function faceBoxInOutput(box: { x: number; y: number; w: number; h: numbe
   return { x: x0, y: y0, w: Math.max(1, x1 - x0), h: Math.max(1, y1 - y0) };
 }
 
+const evenDown = (value: number) => Math.floor(value / 2) * 2;
+
+/**
+ * Where one frame's blur lands, in output pixels: each box rounded outwards to even
+ * edges (4:2:0 chroma) and kept inside the frame, or the whole frame. The render and the
+ * stills (faceStillFilter) both place their pixelation with it.
+ */
+export function faceBlurRects(frame: FrameBlur, fitted: OutputRect, W: number, H: number): OutputRect[] {
+  if (frame === 'frame') return [{ x: 0, y: 0, w: evenDown(W), h: evenDown(H) }];
+  return frame.map((box) => {
+    const r = faceBoxInOutput(box, fitted, W, H);
+    const x = evenDown(r.x);
+    const y = evenDown(r.y);
+    return {
+      x,
+      y,
+      w: Math.max(2, Math.min(evenDown(W) - x, Math.ceil((r.x + r.w - x) / 2) * 2)),
+      h: Math.max(2, Math.min(evenDown(H) - y, Math.ceil((r.y + r.h - y) / 2) * 2)),
+    };
+  });
+}
+
+/** The pixelation of tracked faces: a W×H frame scaled down to blocks and back, edges kept sharp. */
+export function facePixelation(W: number, H: number): string {
+  const block = Math.max(8, Math.round(W / FACE_PIXEL_BLOCKS));
+  return `scale=${Math.max(2, Math.round(W / block))}:${Math.max(2, Math.round(H / block))}:flags=area,scale=${W}:${H}:flags=neighbor`;
+}
+
 /** An unused slot: a 2×2 crop laid outside the picture. */
 const HIDDEN = { x: -8, y: -8, w: 2, h: 2 };
-const evenDown = (value: number) => Math.floor(value / 2) * 2;
 
 /**
  * The filter to append to a segment's video chain (starting with `,`) and the sendcmd file
@@ -49,21 +76,7 @@ export function faceBlurChain(options: {
   const current: Array<typeof HIDDEN> = Array.from({ length: slots }, () => HIDDEN);
   const lines: string[] = [];
   frames.forEach((frame, i) => {
-    const wanted =
-      frame === 'frame'
-        ? [{ x: 0, y: 0, w: evenDown(W), h: evenDown(H) }]
-        : frame.map((box) => {
-            const r = faceBoxInOutput(box, fitted, W, H);
-            // even edges (4:2:0 chroma), grown outwards, kept inside the frame
-            const x = evenDown(r.x);
-            const y = evenDown(r.y);
-            return {
-              x,
-              y,
-              w: Math.max(2, Math.min(evenDown(W) - x, Math.ceil((r.x + r.w - x) / 2) * 2)),
-              h: Math.max(2, Math.min(evenDown(H) - y, Math.ceil((r.y + r.h - y) / 2) * 2)),
-            };
-          });
+    const wanted = faceBlurRects(frame, fitted, W, H);
     const changes: string[] = [];
     for (let s = 0; s < slots; s++) {
       const next = wanted[s] ?? HIDDEN;
@@ -86,7 +99,6 @@ export function faceBlurChain(options: {
     // sent half a frame early, so the box is in place when its frame arrives
     if (changes.length) lines.push(`${Math.max(0, (i - 0.5) / frameRate).toFixed(6)} ${changes.join(', ')};`);
   });
-  const block = Math.max(8, Math.round(W / FACE_PIXEL_BLOCKS));
   const pixelated = Array.from({ length: slots }, (_, s) => `[${tag}p${s}]`).join('');
   const crops = Array.from(
     { length: slots },
@@ -99,7 +111,7 @@ export function faceBlurChain(options: {
   }).join(';');
   const filter =
     `,sendcmd=f=${options.commandFile},split=2[${tag}b][${tag}p];` +
-    `[${tag}p]scale=${Math.max(2, Math.round(W / block))}:${Math.max(2, Math.round(H / block))}:flags=area,scale=${W}:${H}:flags=neighbor` +
+    `[${tag}p]${facePixelation(W, H)}` +
     `${slots > 1 ? `,split=${slots}${pixelated}` : `[${tag}p0]`};` +
     `${crops};${overlays}`;
   return { filter, commands: lines.length ? `${lines.join('\n')}\n` : '' };

@@ -26,10 +26,11 @@ function clock(seconds: number): string {
   return formatTimecode(seconds).slice(3, 8); // MM:SS
 }
 
-async function frameAt(binaries: FfmpegBinaries, master: string, seconds: number, tmpDir: string): Promise<Buffer | null> {
+/** The frame at a moment, scaled for the sheet; `blur` first when faces are to be hidden (faceStillFilter). */
+async function frameAt(binaries: FfmpegBinaries, master: string, seconds: number, tmpDir: string, blur?: string): Promise<Buffer | null> {
   const file = path.join(tmpDir, `frame-${process.pid}-${Date.now()}-${Math.round(seconds * 1000)}.jpg`);
   try {
-    await runFfmpeg(binaries, frameGrabArgs(master, seconds, file, 'scale=-2:180'), {
+    await runFfmpeg(binaries, frameGrabArgs(master, seconds, file, blur ? `${blur},scale=-2:180` : 'scale=-2:180'), {
       purpose: 'prendre une image pour la fiche de retour',
     });
     return fs.readFileSync(file);
@@ -84,6 +85,16 @@ function dots(doc: Doc, x: number, y: number, score: number | undefined): void {
     .text(score === undefined ? '—' : String(score), x + 60, y, { lineBreak: false });
 }
 
+/** The commented moments the sheet shows with their picture: strengths first, then points to work on, then the rest. */
+export function sheetMoments(comments: readonly Comment[]): Comment[] {
+  const defaults = reviewDefaults();
+  const threads = comments.filter((c) => c.parentId === null);
+  const strengths = threads.filter((c) => c.category === defaults.strengthCategory);
+  const toWork = threads.filter((c) => c.category === defaults.improvementCategory);
+  const others = threads.filter((c) => c.category !== defaults.strengthCategory && c.category !== defaults.improvementCategory);
+  return [...strengths, ...toWork, ...others].slice(0, MAX_MOMENTS).sort((a, b) => a.startSeconds - b.startSeconds);
+}
+
 export interface FeedbackSheetInput {
   recording: Recording;
   comments: Comment[];
@@ -94,6 +105,11 @@ export interface FeedbackSheetInput {
   candidateName?: string | null;
   /** Pictures from the video only when everyone filmed may be shown to the workshop (default: yes). */
   stills?: boolean;
+  /**
+   * Faces to hide by tracked blur: the filter that pixelates them at a moment, or null when
+   * the tracks cannot vouch for that moment (then it has no picture). Absent: nothing to hide.
+   */
+  blurAt?: (seconds: number) => string | null;
   /** The day of the workshop session the take belongs to (the file's own date is the import's, not the interview's). */
   sessionDate?: string | null;
 }
@@ -106,8 +122,13 @@ const NEAR_EMPTY_PAGE = 0.35;
 export async function renderFeedbackSheet(input: FeedbackSheetInput, binaries: FfmpegBinaries | null, tmpDir: string): Promise<Buffer> {
   const frames = new Map<number, Buffer | null>();
   const picture = async (seconds: number) => {
-    if (!frames.has(seconds))
-      frames.set(seconds, binaries && input.masterPath ? await frameAt(binaries, input.masterPath, seconds, tmpDir) : null);
+    if (!frames.has(seconds)) {
+      const blur = input.blurAt ? input.blurAt(seconds) : undefined;
+      frames.set(
+        seconds,
+        binaries && input.masterPath && blur !== null ? await frameAt(binaries, input.masterPath, seconds, tmpDir, blur) : null,
+      );
+    }
     return frames.get(seconds)!;
   };
   // without ffmpeg there are no pictures: the moments are left out as before
@@ -165,7 +186,7 @@ async function drawFeedbackSheet(
       bullet(doc, `${categoryAndText(comment.category, comment.text)}  (${clock(comment.startSeconds)})`);
   }
 
-  const moments = [...strengths, ...toWork, ...others].slice(0, MAX_MOMENTS).sort((a, b) => a.startSeconds - b.startSeconds);
+  const moments = sheetMoments(comments);
   if (moments.length && input.masterPath && recording.hasVideo && input.stills !== false) {
     section(doc, 'Des moments de ton entretien', scale);
     const cellWidth = ((doc.page.width - 100 - 20) / 3) * scale;

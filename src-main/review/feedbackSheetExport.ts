@@ -3,7 +3,7 @@
  * the names of the comments' authors and pictures from the video. Each passes the consent
  * gate for the workshop first — the candidate's refusal refuses the sheet, an author who
  * may not be named becomes "Un participant", and pictures appear only when everyone
- * filmed may be shown — and the sheet is recorded in the exports register with the
+ * filmed may be shown, a face to blur pixelated where its tracks vouch for the moment — and the sheet is recorded in the exports register with the
  * people in it, so it is flagged and rebuilt like any other export.
  */
 import { AppError } from '../../src-shared/appError';
@@ -16,7 +16,10 @@ import type { ExportsStore, ShownPerson } from '../exports/exportsStore';
 import type { Library } from '../library/library';
 import type { FfmpegBinaries } from '../media/binaries';
 import type { ApiEventBus } from '../platform/eventBus';
-import { writeFeedbackSheet } from './feedbackSheet';
+import { sheetMoments, writeFeedbackSheet } from './feedbackSheet';
+import type { PlanFaceTracks } from '../faces/faceCoverage';
+import { trackedBlurAt } from '../faces/faceStillFilter';
+import { saneFrameRate } from '../media/frameRate';
 import { gateComments } from './commentGate';
 import type { ReviewService } from './reviewService';
 
@@ -29,6 +32,8 @@ export interface FeedbackSheetDeps {
   exports: ExportsStore;
   events: ApiEventBus;
   ffmpeg: () => FfmpegBinaries | null;
+  /** A recording's face tracks (null: not analysed); without it, a face to blur means no pictures. */
+  faceTracks?: { forPlan(recordingId: number): PlanFaceTracks | null };
 }
 
 export async function makeFeedbackSheet(
@@ -79,15 +84,30 @@ export async function makeFeedbackSheet(
     return { ...comment, authorName: name };
   });
 
-  // a picture shows whoever is on screen: every person filmed must be allowed, unblurred
+  // a picture shows whoever is on screen: every person filmed must be allowed
   const filmed = recording.people.map((linked) => ({ linked, ...decide(linked.personId) }));
   // a recording that showed an erased person gives no pictures unless they were confirmed absent (a cut-out one
   // could show them at a commented moment outside its kept parts)
-  const stills =
+  const allowed =
     recording.needsReview === null &&
     recording.reviewResolution !== 'cut-out' &&
     filmed.length > 0 &&
-    filmed.every(({ decision }) => decision.decision !== 'refused' && !conditionsOf(decision).includes('face-blurred'));
+    filmed.every(({ decision }) => decision.decision !== 'refused');
+  // a face to blur is pixelated by its tracks, at the moments they vouch for (the others have no picture);
+  // where tracking cannot vouch at all (not analysed, not reviewed, no track), no pictures
+  const blurred = filmed.filter(({ decision }) => conditionsOf(decision).includes('face-blurred')).map(({ person }) => person.id);
+  const blurAt =
+    allowed && blurred.length > 0 && recording.width && recording.height
+      ? trackedBlurAt(
+          deps.faceTracks?.forPlan(recording.id) ?? null,
+          blurred,
+          { width: recording.width, height: recording.height },
+          saneFrameRate(recording.frameRate),
+        )
+      : undefined;
+  const stills =
+    allowed &&
+    (blurred.length === 0 || (blurAt !== undefined && sheetMoments(comments).some((moment) => blurAt(moment.startSeconds) !== null)));
   if (stills) {
     for (const { person, decision } of filmed)
       if (!shown.has(person.id)) shown.set(person.id, { personId: person.id, shownAs: null, conditions: conditionsOf(decision) });
@@ -103,6 +123,7 @@ export async function makeFeedbackSheet(
       masterPath: recording.masterAssetId ? library.mediaAssets.resolve(recording.masterAssetId).absolutePath : null,
       candidateName,
       stills,
+      ...(blurAt ? { blurAt } : {}),
       sessionDate: recording.sessionId ? library.sessions.get(recording.sessionId).date : null,
     },
     deps.ffmpeg(),

@@ -104,6 +104,7 @@ import {
   updateClipInputSchema,
   updateMontageInputSchema,
   titlePreviewOutputSchema,
+  faceRiskStillsOutputSchema,
 } from './schemas/editing';
 import {
   buildPackInputSchema,
@@ -256,6 +257,7 @@ export const apiContract = {
   'faces.tracks': { input: facesTracksInputSchema, output: faceTracksSchema },
   'faces.assign': { input: facesAssignInputSchema, output: faceTrackSchema },
   'faces.merge': { input: facesMergeInputSchema, output: faceTrackSchema },
+  'render.faceRiskStills': { input: renderCheckInputSchema, output: faceRiskStillsOutputSchema },
 } as const satisfies Record<ApiMethodName, MethodSpec>;
 
 export const apiEvents = {

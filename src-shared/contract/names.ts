@@ -112,6 +112,7 @@ export const API_METHODS = [
   'faces.tracks',
   'faces.assign',
   'faces.merge',
+  'render.faceRiskStills',
 ] as const;
 export type ApiMethodName = (typeof API_METHODS)[number];
 

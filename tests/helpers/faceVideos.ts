@@ -19,6 +19,8 @@ export interface FaceMotion {
   size: string;
   /** Seconds when the face is in the picture (enable=between). */
   visible?: [number, number];
+  /** Upside down (a face the detector does not find, still in the picture at its known place). */
+  upsideDown?: boolean;
   /** The same motion in JavaScript, to know the true box per frame. */
   at(t: number): { x: number; y: number; size: number } | null;
 }
@@ -43,7 +45,9 @@ export function makeFaceVideo(
   const file = path.join(dir, name);
   const chains = [`[0:v]drawgrid=w=40:h=40:t=2:c=0x80a0c0[bg0]`];
   faces.forEach((face, i) => {
-    chains.push(`[1:v]${HEAD_CROP},scale=w='2*trunc((${face.size})/2)':h='2*trunc((${face.size})/2)':eval=frame[f${i}]`);
+    chains.push(
+      `[1:v]${HEAD_CROP}${face.upsideDown ? ',vflip' : ''},scale=w='2*trunc((${face.size})/2)':h='2*trunc((${face.size})/2)':eval=frame[f${i}]`,
+    );
     const enable = face.visible ? `:enable='between(t,${face.visible[0]},${face.visible[1]})'` : '';
     chains.push(`[bg${i}][f${i}]overlay=x='${face.x}':y='${face.y}':eval=frame:shortest=1${enable}[bg${i + 1}]`);
   });

@@ -115,4 +115,5 @@ export const editingHandlers = {
     return clip;
   },
   'render.titlePreview': (input, ctx) => ctx.render.titlePreview({ ...input, speakerRequired: true }),
+  'render.faceRiskStills': (input, ctx) => ctx.render.faceRiskStills({ ...input, speakerRequired: true }),
 } satisfies HandlerTable;

@@ -723,4 +723,14 @@ export const en: Record<MessageKey, string> = {
   'capture.leaveDuringTake':
     'A take is being filmed. Leaving now stops it here: what was filmed is kept, but the rest cannot be filmed again. Leave anyway?',
   'capture.leaveAnyway': 'Stop the take and leave',
+  'faces.riskStills': 'The stretches at risk, as they will be exported',
+  'faces.riskStills.outline': 'The yellow frame shows what will be blurred; it does not appear in the exported video.',
+  'faces.riskStills.loading': 'Preparing the pictures of the stretches at risk…',
+  'faces.riskStills.error':
+    'The pictures of the stretches at risk could not be prepared. {reason} Close and reopen this window to try again.',
+  'faces.riskStills.leftOut': '{count} more stretch(es) at risk without a picture here: they are in the list above.',
+  'faces.riskStill.widened': 'face hidden by a wider area',
+  'faces.riskStill.whole-frame': 'whole picture blurred',
+  'faces.riskStill.alt': 'Picture at {time}, {person}: {action}. A yellow frame surrounds the blurred part.',
+  'faces.riskStill.length': '{seconds} s',
 };

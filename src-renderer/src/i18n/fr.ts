@@ -745,6 +745,16 @@ export const fr = {
   'capture.leaveDuringTake':
     'Une prise est en cours de tournage. La quitter maintenant l’arrêtera ici\u00a0: ce qui est filmé est gardé, mais la suite ne pourra pas être rattrapée. Quitter quand même\u00a0?',
   'capture.leaveAnyway': 'Arrêter la prise et quitter',
+  'faces.riskStills': 'Les passages à risque, tels qu’ils seront exportés',
+  'faces.riskStills.outline': 'Le cadre jaune montre ce qui sera flouté ; il n’apparaît pas dans la vidéo exportée.',
+  'faces.riskStills.loading': 'Préparation des images des passages à risque…',
+  'faces.riskStills.error':
+    'Les images des passages à risque n’ont pas pu être préparées. {reason} Fermez puis rouvrez cette fenêtre pour réessayer.',
+  'faces.riskStills.leftOut': '{count} autre(s) passage(s) à risque sans image ici : ils sont dans la liste ci-dessus.',
+  'faces.riskStill.widened': 'visage masqué par une zone élargie',
+  'faces.riskStill.whole-frame': 'image entière floutée',
+  'faces.riskStill.alt': 'Image à {time}, {person} : {action}. Un cadre jaune entoure la partie floutée.',
+  'faces.riskStill.length': '{seconds} s',
 } as const;
 
 export type MessageKey = keyof typeof fr;

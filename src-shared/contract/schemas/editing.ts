@@ -282,3 +282,27 @@ export const titlePreviewOutputSchema = z.object({
   titles: z.array(z.object({ number: z.number().int().positive(), lines: z.array(z.string()), png: z.string() })),
 });
 export type RenderCheckInput = z.input<typeof renderCheckInputSchema>;
+
+/**
+ * A still of each stretch at risk of tracked blur (the middle frame), drawn as the render will
+ * blur it with an outline around what is hidden; at most a few, and how many were left out.
+ */
+export const faceRiskStillsOutputSchema = z.object({
+  stills: z.array(
+    z.object({
+      recordingId: idSchema,
+      personId: idSchema.nullable(),
+      fromSeconds: z.number(),
+      toSeconds: z.number(),
+      action: z.enum(['widened', 'whole-frame']),
+      /** The frame shown, in seconds of the recording. */
+      seconds: z.number(),
+      /** A JPEG as a data: URL (never kept on disk). */
+      image: z.string(),
+      width: z.number().int().positive(),
+      height: z.number().int().positive(),
+    }),
+  ),
+  leftOut: z.number().int().nonnegative(),
+});
+export type FaceRiskStills = z.infer<typeof faceRiskStillsOutputSchema>;

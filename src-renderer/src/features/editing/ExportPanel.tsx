@@ -17,6 +17,7 @@ import { AudienceSelect, type Audience } from '../consent/AudienceSelect';
 import { blockerLabel, conditionsLabel } from '../consent/consentLabels';
 import { ConditionNotices, TextChangesList, VoiceReplacementOption } from '../consent/ExportConsentNotices';
 import { BlurUnknownFacesOption, FaceRisksList } from '../faces/FaceRisksList';
+import { FaceRiskStills } from '../faces/FaceRiskStills';
 import { AudioOnlyPictureChoice, ExportModeNote, type AudioOnlyPicture } from './ExportModeNote';
 
 export function ExportPanel({
@@ -163,6 +164,9 @@ export function ExportPanel({
             <AudioOnlyPictureChoice value={audioOnlyPicture} onChange={setAudioOnlyPicture} />
           )}
         </div>
+      )}
+      {check?.allowed && (check.faceFramesAtRisk?.length ?? 0) > 0 && (
+        <FaceRiskStills request={{ target, audience, options }} requestKey={`${targetKey}${audience}${optionsKey}`} check={check} />
       )}
       {target.kind === 'montage' && (
         <TitleCardPreview request={{ target, audience, options }} requestKey={`${targetKey}${audience}${optionsKey}`} />

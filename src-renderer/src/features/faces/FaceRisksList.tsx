@@ -4,16 +4,20 @@
  */
 import type { RenderCheck } from '../../../../src-shared/contract/schemas/editing';
 import { formatClock } from '../../../../src-shared/time';
-import { useI18n } from '../../i18n/i18n';
+import { useI18n, type Translate } from '../../i18n/i18n';
+
+/** Whose face a stretch is about, as the export may name them ("Inconnu" for a face assigned to nobody). */
+export function riskPersonName(check: Pick<RenderCheck, 'people'>, personId: number | null, t: Translate): string {
+  return personId === null
+    ? t('faces.unknown')
+    : (check.people.find((person) => person.personId === personId)?.shownAs ?? t('export.someoneWithoutName'));
+}
 
 export function FaceRisksList({ check }: { check: Pick<RenderCheck, 'faceFramesAtRisk' | 'people'> }) {
   const { t } = useI18n();
   const risks = check.faceFramesAtRisk ?? [];
   if (risks.length === 0) return null;
-  const nameOf = (personId: number | null) =>
-    personId === null
-      ? t('faces.unknown')
-      : (check.people.find((person) => person.personId === personId)?.shownAs ?? t('export.someoneWithoutName'));
+  const nameOf = (personId: number | null) => riskPersonName(check, personId, t);
   return (
     <div className="notice warning" role="note" data-testid="face-risks">
       <strong>{t('faces.risks', { count: risks.length })}</strong>
