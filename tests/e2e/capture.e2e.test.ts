@@ -57,6 +57,12 @@ describe('recording from the camera in Chromium', () => {
     await page.getByRole('button', { name: 'Bon moment' }).click();
     await page.getByRole('list', { name: 'Repères posés' }).getByRole('listitem').nth(1).waitFor();
     await page.screenshot({ path: path.join(ARTIFACTS_DIR, 'e2e-recording.png') });
+    // leaving by the link during the take asks first; staying keeps filming
+    await page.getByRole('link', { name: 'Retour au projet' }).click();
+    const ask = page.getByRole('alertdialog');
+    expect(await ask.getByRole('heading').textContent()).toMatch(/Une prise est en cours/);
+    await ask.getByRole('button', { name: 'Annuler' }).click();
+    expect(page.url()).toMatch(new RegExp(`#/sessions/${sessionId}/record$`));
     await page.waitForFunction(() => document.querySelector('.elapsed')?.textContent === '00:05');
     await page.getByRole('button', { name: 'Arrêter' }).click();
 

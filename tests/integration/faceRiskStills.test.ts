@@ -1,5 +1,5 @@
 // Issue 18 §4: the export panel shows stills of the frames at risk, drawn as the render will draw
-// them. Léa's face (the public-domain astronaut photo) turns upside down for 1.4 s in the middle of
+// them. Léa's face (the public-domain astronaut photo) is half covered (a hand over mouth and nose) for 1.4 s in the middle of
 // the video — still in the picture, at the same place, but the detector loses it — while Marc's face
 // stays. Her face is to be blurred for élus: the stretches where tracked blur widens its box or
 // pixelates the whole frame each get a still, which is read back: inside her face the still is
@@ -35,9 +35,9 @@ const LEA = { x: '230', y: '30', size: '150', at: () => ({ x: 230, y: 30, size: 
 
 beforeAll(async () => {
   ctx = createApiContext(path.join(root, 'library'), 'http', { trusted: true });
-  video = makeFaceVideo(root, 'upside-down.mp4', [
+  video = makeFaceVideo(root, 'covered.mp4', [
     { ...LEA, visible: [0, 1.98] },
-    { ...LEA, visible: [2, 3.38], upsideDown: true },
+    { ...LEA, visible: [2, 3.38], covered: true },
     { ...LEA, visible: [3.4, 6] },
     { x: '450', y: '200', size: '130', at: () => ({ x: 450, y: 200, size: 130 }) },
   ]);
@@ -72,7 +72,7 @@ beforeAll(async () => {
 
 afterAll(() => closeApiContext(ctx));
 
-/** Léa's true face at t (upright or upside down), in source pixels. */
+/** Léa's true face at t (uncovered or half covered), in source pixels. */
 const leaAt = (t: number) => video.faceAt(0, t) ?? video.faceAt(1, t) ?? video.faceAt(2, t)!;
 const scaled = (r: Rect): Rect => ({ x: Math.round(r.x * K), y: Math.round(r.y * K), w: Math.round(r.w * K), h: Math.round(r.h * K) });
 
@@ -136,7 +136,7 @@ describe('stills of the frames at risk (export panel)', () => {
     expect(check.allowed).toBe(true);
     expect(check.wholeFramePixelated).toEqual([]);
     const risks = check.faceFramesAtRisk ?? [];
-    // while her face is upside down the tracks lose it: a widened box, then the whole frame
+    // while her face is half covered the tracks lose it: a widened box, then the whole frame
     expect(risks.some((risk) => risk.personId === lea && risk.action === 'widened')).toBe(true);
     expect(risks.some((risk) => risk.personId === lea && risk.action === 'whole-frame')).toBe(true);
 
@@ -171,7 +171,7 @@ describe('stills of the frames at risk (export panel)', () => {
       const label = `${still.action} ${still.fromSeconds}–${still.toSeconds} s (still at ${still.seconds} s)`;
       if (process.env.FACES_DEBUG)
         fs.writeFileSync(path.join(process.env.FACES_DEBUG, `${label}.jpg`), Buffer.from(still.image.split(',')[1]!, 'base64'));
-      // her face is in the picture all along (upright or upside down): the still hides it
+      // her face is in the picture all along (uncovered or half covered): the still hides it
       expect(detailIn(gray, SW, inside), `${label}: Léa’s face keeps its detail`).toBeLessThan(detailIn(raw, SW, inside) * 0.6);
       leaChecked++;
       // the outline is drawn, and it surrounds her face

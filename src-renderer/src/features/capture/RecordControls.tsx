@@ -33,7 +33,7 @@ export function RecordControls({
           </button>
         )}
         {phase === 'starting' && <p role="status">{t('app.loading')}</p>}
-        {phase === 'stopping' && <p role="status">{t('record.saving')}</p>}
+        {(phase === 'stopping' || phase === 'finished') && <p role="status">{t('record.saving')}</p>}
       </div>
       {phase === 'recording' && (
         <div className="marker-buttons" aria-label={t('record.markerTags')}>

@@ -13,7 +13,8 @@ import { ChunkUploader } from './chunkUploader';
 import { pickRecorderMimeType, type ResolutionName } from './recorderMime';
 import type { TakeCapture } from './useTake';
 
-export type Phase = 'setup' | 'countdown' | 'starting' | 'recording' | 'stopping';
+/** 'finished': the take is saved; the screen goes back to the session once nothing asks before leaving. */
+export type Phase = 'setup' | 'countdown' | 'starting' | 'recording' | 'stopping' | 'finished';
 const COUNTDOWN_SECONDS = 3;
 
 export function useRecorder(
@@ -115,12 +116,17 @@ export function useRecorder(
     try {
       await uploaderRef.current!.flush();
       await api.call('capture.finish', { recordingId });
-      navigate({ name: 'session', sessionId });
+      setPhase('finished');
     } catch (reason) {
       setError(reason);
       setPhase('setup');
     }
   }, [sessionId, setError]);
+
+  // after the render that says the take is finished, so the leave guard no longer holds the screen
+  useEffect(() => {
+    if (phase === 'finished') navigate({ name: 'session', sessionId });
+  }, [phase, sessionId]);
 
   return { phase, countdown, elapsed, markers, uploadProblem, startCountdown, cancelCountdown, addMarker, stop };
 }
