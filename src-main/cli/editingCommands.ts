@@ -39,6 +39,10 @@ function parseItem(text: string): MontageItem {
   });
 }
 
+/** `--blur-unknown`: "inconnus floutés", every analysed face assigned to nobody is pixelated too. */
+const BLUR_UNKNOWN_HELP_FR = ' ; --blur-unknown : floute aussi les visages qui ne sont attribués à personne (« inconnus floutés »)';
+const blurUnknown = (flags: Flags) => (flags['blur-unknown'] === true ? true : undefined);
+
 const EXPORT_COLUMNS = ['id', 'kind', 'audience', 'label', 'mode', 'durationSeconds', 'sizeBytes', 'outputPath'];
 const exportResult = (result: unknown) => (result as { export: unknown }).export;
 
@@ -82,8 +86,8 @@ export const EDITING_COMMANDS: CliCommand[] = [
     name: 'clip export',
     outputKind: 'file',
     usage:
-      'clip export (--recording <id> --from <time> --to <time> | --clip <id>) --audience workshop|partners|elected|public --out <file.mp4> [--preset 720p|1080p] [--lower-third] [--burn-subtitles] [--fade <seconds>] [--normalise] [--replace-voices]',
-    summary: 'Export a clip as MP4 for an audience (consent gate applied; stream copy when possible)',
+      'clip export (--recording <id> --from <time> --to <time> | --clip <id>) --audience workshop|partners|elected|public --out <file.mp4> [--preset 720p|1080p] [--lower-third] [--burn-subtitles] [--fade <seconds>] [--normalise] [--replace-voices] [--blur-unknown]',
+    summary: `Export a clip as MP4 for an audience (consent gate applied; stream copy when possible)${BLUR_UNKNOWN_HELP_FR}`,
     flags: {
       recording: { type: 'string' },
       from: { type: 'string' },
@@ -97,6 +101,7 @@ export const EDITING_COMMANDS: CliCommand[] = [
       fade: { type: 'string' },
       normalise: { type: 'boolean' },
       'replace-voices': { type: 'boolean' },
+      'blur-unknown': { type: 'boolean' },
     },
     method: 'render.start',
     toInput: (flags): ApiInput<'render.start'> => ({
@@ -117,6 +122,7 @@ export const EDITING_COMMANDS: CliCommand[] = [
         fadeSeconds: optionalNumber(flags, 'fade'),
         normaliseAudio: flags.normalise === true ? true : undefined,
         replaceVoices: flags['replace-voices'] === true ? true : undefined,
+        blurUnknownFaces: blurUnknown(flags),
       },
       destination: path.resolve(requireFlag(str(flags, 'out'), 'out')),
       overwrite: flags.force === true ? true : undefined,
@@ -168,13 +174,14 @@ export const EDITING_COMMANDS: CliCommand[] = [
   {
     name: 'montage render',
     outputKind: 'file',
-    usage: 'montage render --montage <id> --audience workshop|partners|elected|public --out <file.mp4>',
-    summary: 'Render a montage as MP4 for an audience (consent gate, lower thirds, anonymisation applied)',
-    flags: { montage: { type: 'string' }, audience: { type: 'string' }, out: { type: 'string' } },
+    usage: 'montage render --montage <id> --audience workshop|partners|elected|public --out <file.mp4> [--blur-unknown]',
+    summary: `Render a montage as MP4 for an audience (consent gate, lower thirds, anonymisation applied)${BLUR_UNKNOWN_HELP_FR}`,
+    flags: { montage: { type: 'string' }, audience: { type: 'string' }, out: { type: 'string' }, 'blur-unknown': { type: 'boolean' } },
     method: 'render.start',
     toInput: (flags) => ({
       target: { kind: 'montage', montageId: parseIdFlag(str(flags, 'montage'), 'montage') },
       audience: audience(flags),
+      ...(blurUnknown(flags) ? { options: { blurUnknownFaces: true } } : {}),
       destination: path.resolve(requireFlag(str(flags, 'out'), 'out')),
       overwrite: flags.force === true ? true : undefined,
       wait: true,

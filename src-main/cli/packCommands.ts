@@ -20,7 +20,12 @@ const SPEC_FLAGS = {
   clip: { type: 'string', multiple: true },
   theme: { type: 'string', multiple: true },
   'no-quotes': { type: 'boolean' },
+  'blur-unknown': { type: 'boolean' },
 } as const;
+
+/** `--blur-unknown`: "inconnus floutés" in every video of the pack. */
+const BLUR_UNKNOWN_HELP_FR =
+  ' ; --blur-unknown : floute aussi, dans toutes les vidéos du pack, les visages qui ne sont attribués à personne (« inconnus floutés »)';
 
 function spec(flags: Flags): ApiInput<'packs.preview'> {
   return {
@@ -30,6 +35,7 @@ function spec(flags: Flags): ApiInput<'packs.preview'> {
     clipIds: ids(flags, 'clip'),
     themes: flags.theme as string[] | undefined,
     includeQuotes: flags['no-quotes'] === true ? false : undefined,
+    blurUnknownFaces: flags['blur-unknown'] === true ? true : undefined,
   };
 }
 
@@ -38,7 +44,8 @@ const EXPORT_COLUMNS = ['id', 'audience', 'label', 'durationSeconds', 'outputPat
 export const PACK_COMMANDS: CliCommand[] = [
   {
     name: 'pack preview',
-    usage: 'pack preview --project <id> --audience workshop|partners|elected|public [--montage <id>]… [--clip <id>]… [--theme <t>]…',
+    usage:
+      'pack preview --project <id> --audience workshop|partners|elected|public [--montage <id>]… [--clip <id>]… [--theme <t>]… [--blur-unknown]',
     summary: 'What a pack for this audience would hold, and what consent leaves out (and why)',
     flags: { ...SPEC_FLAGS },
     method: 'packs.preview',
@@ -49,8 +56,8 @@ export const PACK_COMMANDS: CliCommand[] = [
     name: 'pack build',
     outputKind: 'folder',
     usage:
-      'pack build --project <id> --audience workshop|partners|elected|public --out <new folder> [--zip] [--montage <id>]… [--clip <id>]… [--theme <t>]… [--no-quotes]',
-    summary: 'Build a restitution pack (index.html, videos + subtitles, synthese.pdf, consentements.csv, manifest.json)',
+      'pack build --project <id> --audience workshop|partners|elected|public --out <new folder> [--zip] [--montage <id>]… [--clip <id>]… [--theme <t>]… [--no-quotes] [--blur-unknown]',
+    summary: `Build a restitution pack (index.html, videos + subtitles, synthese.pdf, consentements.csv, manifest.json)${BLUR_UNKNOWN_HELP_FR}`,
     flags: { ...SPEC_FLAGS, out: { type: 'string' }, zip: { type: 'boolean' } },
     method: 'packs.build',
     toInput: (flags) => ({

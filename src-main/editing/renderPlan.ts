@@ -18,7 +18,7 @@ import { shownName, type PersonName } from '../../src-shared/personName';
 import { formatTimecode } from '../../src-shared/time';
 import { createTextGate, type TextGate } from '../consent/textGate';
 import { faceRegionHolds, type FaceCheck } from './faceRegion';
-import { faceBlurFrames, tracksCanHide, type FaceRisk, type FrameBlur, type PlanFaceTracks } from '../faces/faceCoverage';
+import { faceBlurFrames, peopleSeenIn, tracksCanHide, type FaceRisk, type FrameBlur, type PlanFaceTracks } from '../faces/faceCoverage';
 import { saneFrameRate } from '../media/frameRate';
 import { frameRange, frameStart, wholeFrames } from '../../src-shared/frameGrid';
 import { insideKeptRanges } from './keptRanges';
@@ -165,6 +165,15 @@ export interface PlanOptions {
   speakerRequired?: boolean;
 }
 
+/**
+ * Who a confirmed narrowing leaves out of a clip — except anyone whose assigned face the
+ * tracks show inside its range: the tracks prove they are on screen, so their consent counts.
+ */
+function excludedFrom(item: Extract<PlanItem, { kind: 'clip' }>): Set<number> {
+  const seen = peopleSeenIn(item.recording.faces, item.inSeconds, item.outSeconds);
+  return new Set((item.excludedPersonIds ?? []).filter((personId) => !seen.has(personId)));
+}
+
 export function buildRenderPlan(items: readonly PlanItem[], settings: PlanSettings, options: PlanOptions = {}): RenderPlan {
   const gate = options.gate ?? createTextGate([], new Map());
   const blockers = new Map<number, RenderCheck['blockers'][number]>();
@@ -199,7 +208,7 @@ export function buildRenderPlan(items: readonly PlanItem[], settings: PlanSettin
     }
     clipNumber++;
     const { recording } = item;
-    const excluded = new Set(item.excludedPersonIds ?? []);
+    const excluded = excludedFrom(item);
     const inClip = recording.people.filter((person) => !excluded.has(person.personId));
     const checkedInClip = recording.check.people.filter((entry) => !excluded.has(entry.personId));
     if (
@@ -302,6 +311,17 @@ export function buildRenderPlan(items: readonly PlanItem[], settings: PlanSettin
         }
       }
     }
+    if (settings.blurUnknownFaces && recording.hasVideo && !recording.faces) {
+      // "inconnus floutés" on a recording whose faces were never looked for: every face is unknown
+      pixelate = 'frame';
+      faceRisks.push({
+        personId: null,
+        fromSeconds: range.inSeconds,
+        toSeconds: range.outSeconds,
+        action: 'whole-frame',
+        recordingId: recording.id,
+      });
+    }
     const muteVoice = conditions.has('voice-altered') && Boolean(settings.replaceVoices) && recording.hasAudio;
 
     const clipCues: Cue[] = [];
@@ -367,9 +387,7 @@ export function buildRenderPlan(items: readonly PlanItem[], settings: PlanSettin
   const personIds = [
     ...new Set([
       ...items.flatMap((item) =>
-        item.kind === 'clip'
-          ? item.recording.people.filter((p) => !(item.excludedPersonIds ?? []).includes(p.personId)).map((p) => p.personId)
-          : [],
+        item.kind === 'clip' ? item.recording.people.filter((p) => !excludedFrom(item).has(p.personId)).map((p) => p.personId) : [],
       ),
       ...gate.shownPersonIds(),
     ]),

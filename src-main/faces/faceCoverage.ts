@@ -98,6 +98,19 @@ export function splitAtGaps(track: FaceTrackBoxes, step: number): FaceTrackBoxes
   return runs;
 }
 
+/**
+ * People whose assigned face is seen (an analysed box) between two times: the tracks say they
+ * are on screen there, whatever a hand-made list of who appears says.
+ */
+export function peopleSeenIn(faces: PlanFaceTracks | null | undefined, inSeconds: number, outSeconds: number): Set<number> {
+  const seen = new Set<number>();
+  for (const track of faces?.tracks ?? []) {
+    if (track.personId === null) continue;
+    if (track.boxes.some((box) => box.t >= inSeconds && box.t <= outSeconds)) seen.add(track.personId);
+  }
+  return seen;
+}
+
 const touchesEdge = (box: FaceRect) => box.x <= EDGE || box.y <= EDGE || box.x + box.w >= 1 - EDGE || box.y + box.h >= 1 - EDGE;
 
 /** Does the tracking allow tracked blur for these people (else the static rule applies)? */

@@ -337,7 +337,11 @@ export class PackService {
         'montage',
         montage.id,
         montage.name,
-        await render.prepare({ target: { kind: 'montage', montageId: montage.id }, audience: spec.audience }),
+        await render.prepare({
+          target: { kind: 'montage', montageId: montage.id },
+          audience: spec.audience,
+          ...(spec.blurUnknownFaces ? { options: { blurUnknownFaces: true } } : {}),
+        }),
         [],
         [],
       );
@@ -346,7 +350,7 @@ export class PackService {
       const prepared = await render.prepare({
         target: { kind: 'clip', clipId: clip.id },
         audience: spec.audience,
-        options: { ...PACK_CLIP_OPTIONS },
+        options: { ...PACK_CLIP_OPTIONS, ...(spec.blurUnknownFaces ? { blurUnknownFaces: true } : {}) },
       });
       const themes = clip.tags.map((tag) => gate.text(tag, `Thème d’un extrait (n° ${clip.id})`) ?? OTHER_THEME);
       const quotes = spec.includeQuotes === false || !prepared.plan.check.allowed ? [] : this.quotesOf(clip, gate);

@@ -34,6 +34,8 @@ export interface FaceVideo {
   height: number;
   rate: number;
   seconds: number;
+  /** How many faces were laid over the background. */
+  faces: number;
   /** The true face box of each face at time t, in pixels (null when not in the picture). */
   faceAt(face: number, t: number): { x: number; y: number; w: number; h: number } | null;
 }
@@ -68,6 +70,7 @@ export function makeFaceVideo(
     height,
     rate,
     seconds,
+    faces: faces.length,
     faceAt(index, t) {
       const face = faces[index]!;
       if (face.visible && (t < face.visible[0] || t > face.visible[1])) return null;
@@ -83,6 +86,26 @@ export function makeFaceVideo(
       return x1 - x > 2 && y1 - y > 2 ? { x, y, w: x1 - x, h: y1 - y } : null;
     },
   };
+}
+
+/** Which face of the video a track follows: the one its middle box (fractions of the frame) overlaps most. */
+export function faceOfTrack(
+  video: FaceVideo,
+  track: { boxes: ReadonlyArray<{ t: number; x: number; y: number; w: number; h: number }> },
+): number {
+  const box = track.boxes[Math.floor(track.boxes.length / 2)]!;
+  const overlap = (face: number) => {
+    const truth = video.faceAt(face, box.t);
+    if (!truth) return 0;
+    const x0 = Math.max(truth.x, box.x * video.width);
+    const x1 = Math.min(truth.x + truth.w, (box.x + box.w) * video.width);
+    const y0 = Math.max(truth.y, box.y * video.height);
+    const y1 = Math.min(truth.y + truth.h, (box.y + box.h) * video.height);
+    return Math.max(0, x1 - x0) * Math.max(0, y1 - y0);
+  };
+  let best = 0;
+  for (let face = 1; face < video.faces; face++) if (overlap(face) > overlap(best)) best = face;
+  return best;
 }
 
 /** Gray frames of a video at a size, one Uint8Array per frame. */

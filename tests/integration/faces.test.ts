@@ -10,7 +10,16 @@ import type { Clip, ExportRecord, Montage, RenderCheck } from '../../src-shared/
 import type { FaceTrackView, FaceTracksView, Recording } from '../../src-shared/contract/schemas';
 import { makeTempDir } from '../helpers/tempDir';
 import { runCli } from '../../src-main/cli/runCli';
-import { detailIn, differenceIn, grayFrames, innerRect, makeFaceVideo, type FaceVideo, type Rect } from '../helpers/faceVideos';
+import {
+  detailIn,
+  differenceIn,
+  faceOfTrack,
+  grayFrames,
+  innerRect,
+  makeFaceVideo,
+  type FaceVideo,
+  type Rect,
+} from '../helpers/faceVideos';
 
 const root = makeTempDir('eric-faces-');
 const out = path.join(root, 'out');
@@ -64,20 +73,8 @@ beforeAll(async () => {
 
 afterAll(() => closeApiContext(ctx));
 
-/** Which face of the video a track follows: the one its middle box overlaps most. */
-function faceOf(track: FaceTrackView): number {
-  const box = track.boxes[Math.floor(track.boxes.length / 2)]!;
-  const overlap = (face: number) => {
-    const truth = video.faceAt(face, box.t);
-    if (!truth) return 0;
-    const x0 = Math.max(truth.x, box.x * W);
-    const x1 = Math.min(truth.x + truth.w, (box.x + box.w) * W);
-    const y0 = Math.max(truth.y, box.y * H);
-    const y1 = Math.min(truth.y + truth.h, (box.y + box.h) * H);
-    return Math.max(0, x1 - x0) * Math.max(0, y1 - y0);
-  };
-  return overlap(0) >= overlap(1) ? 0 : 1;
-}
+/** Which face of the video a track follows (0: the one that moves, 1: the one that stays). */
+const faceOf = (track: FaceTrackView) => faceOfTrack(video, track);
 
 /** Every frame where the face to hide shows at least a third of itself: pixelated; the other face and the background: as in the source. */
 function expectOnlyLeaHidden(file: string, inSeconds = 0, outSeconds = video.seconds, hiddenOnly = false) {

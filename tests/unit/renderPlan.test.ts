@@ -175,6 +175,28 @@ describe('a clip narrowed to the people on screen', () => {
     expect(empty.check.allowed).toBe(false);
     expect(empty.check.recordingProblems).toEqual([expect.objectContaining({ problem: 'nobody-linked' })]);
   });
+
+  it('does not leave out a person whose assigned face the tracks show in its range: they block, or are blurred', () => {
+    const box = (t: number) => ({ t, x: 0.3, y: 0.2, w: 0.2, h: 0.3, score: 0.9 });
+    const track = (trackId: number, personId: number, times: number[]) => ({ trackId, personId, reviewed: true, boxes: times.map(box) });
+    const faces = { step: 0.5, tracks: [track(1, 1, [0, 0.5, 1]), track(2, 2, [1, 1.5, 2, 2.5])] };
+    // Karim's face is seen from 1 s: a clip of 0–4 s "without him" is blocked by his refusal; one of 3–4 s is not
+    const tracked = { ...mixed, faces };
+    const wrong = buildRenderPlan([clip(tracked, 0, 4, { excludedPersonIds: [2] })], settings);
+    expect(wrong.check.blockers.map((b) => b.displayName)).toEqual(['Karim Haddad']);
+    expect(wrong.personIds.sort()).toEqual([1, 2]);
+    expect(buildRenderPlan([clip(tracked, 3, 4, { excludedPersonIds: [2] })], settings).check.allowed).toBe(true);
+    // face-blurred and "left out" while his face is there: his face is blurred
+    const blurred = recording(8, [
+      { id: 1, name: 'Samira Benali', decision: 'allowed' },
+      { id: 2, name: 'Karim Haddad', decision: 'allowed-with', conditions: ['face-blurred'] },
+    ]);
+    const plan = buildRenderPlan([clip({ ...blurred, faces }, 0, 2, { excludedPersonIds: [2] })], settings);
+    expect(plan.check.allowed).toBe(true);
+    const segment = plan.segments[0]!;
+    expect(segment.kind === 'clip' && segment.faceBlur?.some((frame) => frame === 'frame' || frame.length > 0)).toBe(true);
+    expect(segment.kind === 'clip' && segment.excludedPersonIds).toBeFalsy();
+  });
 });
 
 describe('a lower third needs a speaker', () => {
@@ -203,5 +225,19 @@ describe('a lower third needs a speaker', () => {
     const rec = recording(8, [{ id: 3, name: 'Samira Benali', decision: 'refused' }]);
     const plan = buildRenderPlan([{ ...clip(rec, 0, 5), clipName: 'Mon apprentissage' }], settings);
     expect(plan.check.blockers[0]).toMatchObject({ displayName: 'Samira Benali', clipNames: ['Mon apprentissage'] });
+  });
+});
+
+describe('"inconnus floutés"', () => {
+  it('pixelates the whole picture of a recording whose faces were never looked for, and says so', () => {
+    const rec = recording(9, [{ id: 1, name: 'Léa Martin', decision: 'allowed' }]);
+    const plan = buildRenderPlan([clip(rec, 2, 5)], { ...settings, blurUnknownFaces: true });
+    const segment = plan.segments[0]!;
+    expect(segment.kind === 'clip' && segment.pixelate).toBe('frame');
+    expect(plan.check.faceFramesAtRisk).toEqual([{ personId: null, fromSeconds: 2, toSeconds: 5, action: 'whole-frame', recordingId: 9 }]);
+    // analysed: only the unknown faces are pixelated
+    const analysed = buildRenderPlan([clip({ ...rec, faces: { step: 0.5, tracks: [] } }, 2, 5)], { ...settings, blurUnknownFaces: true });
+    const kept = analysed.segments[0]!;
+    expect(kept.kind === 'clip' && kept.pixelate).toBeNull();
   });
 });

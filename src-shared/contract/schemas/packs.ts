@@ -18,6 +18,8 @@ export const packSpecSchema = z.strictObject({
   themes: z.array(requiredText(40)).max(50).optional(),
   /** Quotes (comments marked as quotes) from the included clips. Default: yes. */
   includeQuotes: z.boolean().optional(),
+  /** "Inconnus floutés": in every video of the pack, pixelate every analysed face assigned to nobody (or not reviewed). */
+  blurUnknownFaces: z.boolean().optional(),
 });
 export type PackSpec = z.infer<typeof packSpecSchema>;
 
