@@ -125,6 +125,43 @@ describe('projects, sessions and people in the browser UI', () => {
     expect(fs.existsSync(path.join(dir, 'library.sqlite'))).toBe(true);
   });
 
+  it('a project date that is not a real day, or an end before the start, is refused by name, never dropped', async () => {
+    await page.goto(server.url);
+    await page.getByRole('button', { name: 'Nouveau projet' }).click();
+    await page.getByLabel('Nom du projet').fill('Projet aux dates fausses');
+    const start = page.getByLabel('Date de début');
+    await start.fill('31/02/2026');
+    const before = (await server.call('projects.list', {})).json.result.length;
+    await page.getByRole('button', { name: 'Créer le projet' }).click();
+    await page.getByText('« Date de début » n’est pas une date correcte', { exact: false }).waitFor();
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('placeholder'))).toBe('JJ/MM/AAAA');
+    await start.fill('01/03/2026');
+    await page.getByLabel('Date de fin').fill('15/01/2026');
+    await page.getByRole('button', { name: 'Créer le projet' }).click();
+    await page.getByText('« Date de fin » n’est pas une date correcte', { exact: false }).waitFor();
+    expect((await server.call('projects.list', {})).json.result.length).toBe(before);
+    await page.getByLabel('Date de fin').fill('15/06/2026');
+    await page.getByRole('button', { name: 'Créer le projet' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Projet aux dates fausses' }).waitFor();
+    const made = (await server.call('projects.list', {})).json.result.find((p: { name: string }) => p.name === 'Projet aux dates fausses');
+    expect(made).toMatchObject({ startDate: '2026-03-01', endDate: '2026-06-15' });
+
+    // a double click adds one person and one session, not two
+    const people = page.getByRole('form', { name: 'Ajouter la personne' });
+    await people.getByLabel('Prénom').fill('Paul');
+    await people.getByLabel('Rôle').selectOption('employer');
+    await people.getByRole('button', { name: 'Ajouter la personne' }).dblclick();
+    await page.getByRole('list', { name: 'Personnes' }).getByText('Paul').waitFor();
+    const sessions = page.getByRole('form', { name: 'Ajouter la séance' });
+    await sessions.getByLabel('Date de la séance').fill('2026-03-10');
+    await sessions.getByRole('button', { name: 'Ajouter la séance' }).dblclick();
+    await page.waitForTimeout(500);
+    expect((await server.call('people.list', { projectId: made.id })).json.result).toHaveLength(1);
+    expect((await server.call('sessions.list', { projectId: made.id })).json.result).toHaveLength(1);
+    await page.getByRole('link', { name: /Retour aux projets/ }).click();
+    await page.getByRole('heading', { name: 'Vos projets' }).waitFor();
+  });
+
   it('switches to English', async () => {
     await page.getByLabel('Langue').selectOption('en');
     await page.getByRole('heading', { name: 'Your projects' }).waitFor();

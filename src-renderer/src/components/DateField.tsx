@@ -67,7 +67,10 @@ export function DateField({
         }}
         onBlur={(event) => {
           const result = check(text);
-          setProblem(result.problem);
+          // leaving for the submit button: the message would push the button away from under the
+          // pointer and swallow the click; the form names the problem when it refuses to submit
+          const toSubmit = event.relatedTarget instanceof HTMLButtonElement && event.relatedTarget.type === 'submit';
+          if (!toSubmit || !result.problem) setProblem(result.problem);
           if (!result.problem && result.iso) setText(frenchShortDate(result.iso));
           props.onBlur?.(event);
         }}

@@ -755,6 +755,8 @@ export const fr = {
   'faces.riskStill.whole-frame': 'image entière floutée',
   'faces.riskStill.alt': 'Image à {time}, {person} : {action}. Un cadre jaune entoure la partie floutée.',
   'faces.riskStill.length': '{seconds} s',
+  'project.dateProblem':
+    '« {field} » n’est pas une date correcte (ou la fin est avant le début) : corrigez-la au format JJ/MM/AAAA, ou videz le champ.',
 } as const;
 
 export type MessageKey = keyof typeof fr;

@@ -12,6 +12,7 @@ import {
   type SoleHolderReason,
 } from '../../../../src-shared/contract/vocabulary';
 import { api } from '../../api/client';
+import { useSubmitOnce } from '../../app/useSubmitOnce';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { Icon } from '../../components/Icon';
 import { useI18n } from '../../i18n/i18n';
@@ -107,8 +108,8 @@ export function GuardiansCard({ consent, actor }: { consent: PersonConsent; acto
   const [detail, setDetail] = useState('');
   const [error, setError] = useState<unknown>(null);
 
-  async function add(event: FormEvent) {
-    event.preventDefault();
+  // one request per click: a double click adds one, not two
+  const adding = useSubmitOnce(async () => {
     setError(null);
     try {
       await api.call('consent.addGuardian', {
@@ -125,6 +126,11 @@ export function GuardiansCard({ consent, actor }: { consent: PersonConsent; acto
     } catch (reasonError) {
       setError(reasonError);
     }
+  });
+
+  function add(event: FormEvent) {
+    event.preventDefault();
+    void adding.run();
   }
 
   return (
@@ -157,7 +163,7 @@ export function GuardiansCard({ consent, actor }: { consent: PersonConsent; acto
             <input id="guardian-detail" value={detail} maxLength={300} onChange={(e) => setDetail(e.target.value)} />
           </div>
         )}
-        <button type="submit" className="primary">
+        <button type="submit" className="primary" disabled={adding.busy}>
           <Icon name="plus" /> {t('consent.addGuardian')}
         </button>
       </form>

@@ -15,6 +15,7 @@ import { hrefFor } from '../../app/router';
 import { isMinorOn, localToday } from '../../../../src-shared/age';
 import { PersonNameReview } from './PersonNameReview';
 import { DateField } from '../../components/DateField';
+import { useSubmitOnce } from '../../app/useSubmitOnce';
 
 export function PeoplePanel({ projectId, people, defaultRole }: { projectId: number; people: Person[]; defaultRole: PersonRole }) {
   const { t } = useI18n();
@@ -26,8 +27,8 @@ export function PeoplePanel({ projectId, people, defaultRole }: { projectId: num
   const [error, setError] = useState<unknown>(null);
   const [refusal, setRefusal] = useState<string | null>(null);
 
-  async function add(event: FormEvent) {
-    event.preventDefault();
+  // one request per click: a double click adds one, not two
+  const adding = useSubmitOnce(async () => {
     setError(null);
     try {
       await api.call('people.add', { projectId, givenName, familyName, role, birthDate: birthDate || null });
@@ -37,6 +38,11 @@ export function PeoplePanel({ projectId, people, defaultRole }: { projectId: num
     } catch (reason) {
       setError(reason);
     }
+  });
+
+  function add(event: FormEvent) {
+    event.preventDefault();
+    void adding.run();
   }
 
   async function remove(person: Person) {
@@ -112,7 +118,7 @@ export function PeoplePanel({ projectId, people, defaultRole }: { projectId: num
             <DateField id={id} value={birthDate} onChange={(value) => setBirthDate(value)} aria-describedby={describedBy} />
           )}
         </Field>
-        <button type="submit" className="primary">
+        <button type="submit" className="primary" disabled={adding.busy}>
           <Icon name="plus" /> {t('people.add')}
         </button>
       </form>

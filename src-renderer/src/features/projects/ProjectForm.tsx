@@ -1,7 +1,7 @@
 /**
  * Create or edit a project: name, type (two big choices), place, dates, description.
  */
-import { useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import type { Project, ProjectKind } from '../../../../src-shared/contract/schemas';
 import { PROJECT_KINDS } from '../../../../src-shared/contract/vocabulary';
 import { InlineStatus } from '../../components/InlineStatus';
@@ -36,9 +36,20 @@ export function ProjectForm({
   const [description, setDescription] = useState(initial?.description ?? '');
   const [error, setError] = useState<unknown>(null);
   const [saving, setSaving] = useState(false);
+  // a date typed but not a real day (31/02/2026) or an end before the start is refused here, never dropped
+  const [datesValid, setDatesValid] = useState({ start: true, end: true });
+  const [dateProblem, setDateProblem] = useState<string | null>(null);
+  const dateIds = useRef({ start: '', end: '' });
 
   async function submit(event: FormEvent) {
     event.preventDefault();
+    const wrong = !datesValid.start ? 'start' : !datesValid.end || (startDate && endDate && endDate < startDate) ? 'end' : null;
+    if (wrong) {
+      setDateProblem(t('project.dateProblem', { field: t(wrong === 'start' ? 'project.startDate' : 'project.endDate') }));
+      document.getElementById(dateIds.current[wrong])?.focus();
+      return;
+    }
+    setDateProblem(null);
     setSaving(true);
     setError(null);
     try {
@@ -71,10 +82,35 @@ export function ProjectForm({
       </Field>
       <div className="field-row">
         <Field label={t('project.startDate')}>
-          {(id) => <DateField id={id} value={startDate} onChange={(value) => setStartDate(value)} />}
+          {(id) => {
+            dateIds.current.start = id;
+            return (
+              <DateField
+                id={id}
+                value={startDate}
+                onChange={(value, valid) => {
+                  setStartDate(value);
+                  setDatesValid((current) => ({ ...current, start: valid }));
+                }}
+              />
+            );
+          }}
         </Field>
         <Field label={t('project.endDate')}>
-          {(id) => <DateField id={id} value={endDate} min={startDate || undefined} onChange={(value) => setEndDate(value)} />}
+          {(id) => {
+            dateIds.current.end = id;
+            return (
+              <DateField
+                id={id}
+                value={endDate}
+                min={startDate || undefined}
+                onChange={(value, valid) => {
+                  setEndDate(value);
+                  setDatesValid((current) => ({ ...current, end: valid }));
+                }}
+              />
+            );
+          }}
         </Field>
       </div>
       <Field label={t('project.description')}>
@@ -89,6 +125,11 @@ export function ProjectForm({
         </button>
         {/* next to the button that failed, in French, naming the field */}
         {error ? <InlineStatus outcome={{ kind: 'failed', error }} /> : null}
+        {dateProblem && (
+          <p className="field-error" role="alert">
+            {dateProblem}
+          </p>
+        )}
       </div>
     </form>
   );

@@ -12,6 +12,7 @@ import { useI18n } from '../../i18n/i18n';
 import { hrefFor } from '../../app/router';
 import { localToday } from '../../../../src-shared/age';
 import { DateField } from '../../components/DateField';
+import { useSubmitOnce } from '../../app/useSubmitOnce';
 
 export function SessionsPanel({ projectId, sessions, people }: { projectId: number; sessions: Session[]; people: Person[] }) {
   const { t, formatDate } = useI18n();
@@ -23,8 +24,8 @@ export function SessionsPanel({ projectId, sessions, people }: { projectId: numb
   const animators = people.filter((person) => person.role === 'animator');
   const nameOf = (id: number | null) => people.find((person) => person.id === id)?.displayName;
 
-  async function add(event: FormEvent) {
-    event.preventDefault();
+  // one request per click: a double click adds one, not two
+  const adding = useSubmitOnce(async () => {
     setError(null);
     try {
       await api.call('sessions.create', { projectId, date, title, animatorPersonId: animatorId ? Number(animatorId) : null });
@@ -32,6 +33,11 @@ export function SessionsPanel({ projectId, sessions, people }: { projectId: numb
     } catch (reason) {
       setError(reason);
     }
+  });
+
+  function add(event: FormEvent) {
+    event.preventDefault();
+    void adding.run();
   }
 
   async function remove(session: Session) {
@@ -95,7 +101,7 @@ export function SessionsPanel({ projectId, sessions, people }: { projectId: numb
             </select>
           )}
         </Field>
-        <button type="submit" className="primary">
+        <button type="submit" className="primary" disabled={adding.busy}>
           <Icon name="plus" /> {t('sessions.add')}
         </button>
       </form>
