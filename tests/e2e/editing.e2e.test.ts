@@ -119,7 +119,10 @@ describe('editing and exporting', () => {
     await page.screenshot({ path: path.join(ARTIFACTS_DIR, 'e2e-montage-export.png'), fullPage: true });
     await dialog.getByRole('button', { name: "Lancer l'export" }).click();
     // the dialog links to the file once done, then closes (the page behind is hidden while it is open)
-    await dialog.getByRole('link', { name: 'Télécharger le fichier' }).waitFor({ timeout: 60_000 });
+    const fileLink = dialog.getByRole('link', { name: 'Télécharger le fichier' });
+    await fileLink.waitFor({ timeout: 60_000 });
+    // the file is named after the export, never after an id
+    expect(await fileLink.getAttribute('download')).toMatch(/^Restitution-atelier.*\.mp4$/);
     await dialog.getByRole('button', { name: 'Fermer' }).click();
     await dialog.waitFor({ state: 'detached' });
 

@@ -734,4 +734,5 @@ export const en: Record<MessageKey, string> = {
   'faces.riskStill.alt': 'Picture at {time}, {person}: {action}. A yellow frame surrounds the blurred part.',
   'faces.riskStill.length': '{seconds} s',
   'project.dateProblem': '“{field}” is not a correct date (or the end is before the start): correct it as DD/MM/YYYY, or empty the field.',
+  'capture.quality720': '720p (recommended)',
 };

@@ -757,6 +757,7 @@ export const fr = {
   'faces.riskStill.length': '{seconds} s',
   'project.dateProblem':
     '« {field} » n’est pas une date correcte (ou la fin est avant le début) : corrigez-la au format JJ/MM/AAAA, ou videz le champ.',
+  'capture.quality720': '720p (conseillé)',
 } as const;
 
 export type MessageKey = keyof typeof fr;

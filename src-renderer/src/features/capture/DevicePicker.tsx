@@ -36,7 +36,7 @@ export function DevicePicker({ devices, busy }: { devices: MediaDevices; busy: b
       <Field label={t('record.resolution')}>
         {(id) => (
           <select id={id} value={resolution} disabled={busy} onChange={(e) => setResolution(e.target.value as ResolutionName)}>
-            <option value="720p">720p (conseillé)</option>
+            <option value="720p">{t('capture.quality720')}</option>
             <option value="1080p">1080p</option>
           </select>
         )}

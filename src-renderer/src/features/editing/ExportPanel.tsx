@@ -181,7 +181,7 @@ export function ExportPanel({
           <span role="status" className="inline-status ok">
             ✓ {t('export.done')}{' '}
             {outcome.href && (
-              <a className="button small" href={outcome.href} download>
+              <a className="button small" href={outcome.href} download={outcome.fileName ?? true}>
                 {t('export.openFile')}
               </a>
             )}

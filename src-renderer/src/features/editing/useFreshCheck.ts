@@ -39,7 +39,10 @@ export function useFreshCheck<T>(load: () => Promise<T>, deps: unknown[]): { dat
 }
 
 export type ExportOutcome =
-  { kind: 'idle' } | { kind: 'running' } | { kind: 'done'; href: string | null } | { kind: 'failed'; message: string };
+  | { kind: 'idle' }
+  | { kind: 'running' }
+  | { kind: 'done'; href: string | null; fileName?: string | null }
+  | { kind: 'failed'; message: string };
 
 export function useExportOutcome(jobId: string | null, projectId: number | null): ExportOutcome {
   const [outcome, setOutcome] = useState<ExportOutcome>({ kind: 'idle' });
@@ -59,7 +62,11 @@ export function useExportOutcome(jobId: string | null, projectId: number | null)
       api.call('exports.list', { projectId }).then(
         (records) => {
           const newest = records.filter((record) => record.assetId !== null).sort((a, b) => b.id - a.id)[0];
-          setOutcome({ kind: 'done', href: newest?.assetId != null ? api.mediaUrl(newest.assetId) : null });
+          setOutcome({
+            kind: 'done',
+            href: newest?.assetId != null ? api.mediaUrl(newest.assetId) : null,
+            fileName: newest?.fileName ?? null,
+          });
         },
         () => setOutcome({ kind: 'done', href: null }),
       );
