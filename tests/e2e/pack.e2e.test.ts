@@ -86,6 +86,9 @@ describe('the pack opens offline', () => {
     await panel.getByLabel('Pour qui ?').selectOption({ label: 'Élus' });
     await expect.poll(() => panel.getByTestId('pack-preview').innerText()).toMatch(/Dans le pack : 1/);
     await panel.getByRole('button', { name: 'Construire le pack' }).click();
+    // the panel says when the pack is ready, with its zip named after it
+    await panel.getByText('Dossier prêt.').waitFor({ timeout: 60_000 });
+    expect(await panel.getByRole('link', { name: 'Télécharger le dossier (.zip)' }).getAttribute('download')).toMatch(/\.zip$/);
     const item = page
       .getByRole('listitem', { name: 'Paroles d’apprentis — Élus' })
       .filter({ has: page.getByRole('link', { name: 'Télécharger' }) });

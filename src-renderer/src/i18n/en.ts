@@ -735,4 +735,6 @@ export const en: Record<MessageKey, string> = {
   'faces.riskStill.length': '{seconds} s',
   'project.dateProblem': '“{field}” is not a correct date (or the end is before the start): correct it as DD/MM/YYYY, or empty the field.',
   'capture.quality720': '720p (recommended)',
+  'packs.done': 'Pack ready.',
+  'packs.download': 'Download the pack (.zip)',
 };

@@ -758,6 +758,8 @@ export const fr = {
   'project.dateProblem':
     '« {field} » n’est pas une date correcte (ou la fin est avant le début) : corrigez-la au format JJ/MM/AAAA, ou videz le champ.',
   'capture.quality720': '720p (conseillé)',
+  'packs.done': 'Dossier prêt.',
+  'packs.download': 'Télécharger le dossier (.zip)',
 } as const;
 
 export type MessageKey = keyof typeof fr;

@@ -13,6 +13,7 @@ import { blockerLabel } from '../consent/consentLabels';
 import { TextChangesList } from '../consent/ExportConsentNotices';
 import { useApiData } from '../../app/useApiData';
 import { useSubmitOnce } from '../../app/useSubmitOnce';
+import { useExportOutcome } from '../editing/useFreshCheck';
 import { PROJECT_KIND_USUAL_AUDIENCE } from '../../../../src-shared/contract/vocabulary';
 import type { ProjectKind } from '../../../../src-shared/contract/schemas';
 
@@ -31,6 +32,8 @@ export function PacksPanel({
   const [skippedThemes, setSkippedThemes] = useState<string[]>([]);
   const [preview, setPreview] = useState<PackPreview | null>(null);
   const [started, setStarted] = useState(false);
+  const [jobId, setJobId] = useState<string | null>(null);
+  const outcome = useExportOutcome(jobId, projectId);
   const { data: clips } = useApiData(() => api.call('clips.list', { projectId }), [projectId], ['clip']);
   const themes = [...new Set((clips ?? []).flatMap((clip) => clip.tags))].sort((a, b) => a.localeCompare(b, 'fr'));
   const chosenThemes = skippedThemes.length ? themes.filter((theme) => !skippedThemes.includes(theme)) : undefined;
@@ -53,7 +56,8 @@ export function PacksPanel({
 
   const building = useSubmitOnce(async (idempotencyKey: string) => {
     try {
-      await api.call('packs.build', { spec }, { idempotencyKey });
+      const { jobId: started } = await api.call('packs.build', { spec }, { idempotencyKey });
+      setJobId(started);
       setStarted(true);
     } catch (reason) {
       onError(reason);
@@ -120,7 +124,22 @@ export function PacksPanel({
         >
           {t('packs.build')}
         </button>
-        {started && <span role="status">{t('export.started')}</span>}
+        {started && outcome.kind === 'running' && <span role="status">{t('export.started')}</span>}
+        {outcome.kind === 'done' && (
+          <span role="status" className="inline-status ok">
+            ✓ {t('packs.done')}{' '}
+            {outcome.href && (
+              <a className="button small" href={outcome.href} download={outcome.fileName ?? true}>
+                {t('packs.download')}
+              </a>
+            )}
+          </span>
+        )}
+        {outcome.kind === 'failed' && (
+          <span role="alert" className="inline-status failed">
+            ⚠ {t('export.failed', { reason: outcome.message })}
+          </span>
+        )}
       </div>
     </section>
   );
