@@ -6,7 +6,7 @@
  * of parental authority for every scope; beyond the workshop, both holders, or a sole
  * holder with the reason recorded, or a legal guardian.
  */
-import { isMinorOn } from './age';
+import { isMinorOn, lastDayAsMinor } from './age';
 import type { ConsentScope, GuardianCapacity, SoleHolderReason } from './contract/vocabulary';
 
 /** Someone who signed for a minor, and in what capacity. */
@@ -47,4 +47,24 @@ export function missingAuthorisations(
     if (!bothParents && !soleWithReason && !capacities.has('legal-guardian')) missing.push('second-holder');
   }
   return missing;
+}
+
+/** The last day a minor's consent can be used: the eve of their 18th birthday (null for an adult at signing). */
+export function majorityLimit(person: { birthDate: string | null; emancipatedOn?: string | null }, decidedOn: string): string | null {
+  if (actsAsAdultOn(person, decidedOn)) return null;
+  return lastDayAsMinor(person.birthDate!);
+}
+
+/**
+ * The last day a granted consent can be used: the earlier of its written expiry and, for a
+ * minor on the day it was given, the eve of the 18th birthday (`atMajority` says which).
+ * Read by the consent gate, the register and the consent screen (which shows the earlier day).
+ */
+export function consentValidUntil(
+  person: { birthDate: string | null; emancipatedOn?: string | null },
+  consent: { decidedOn: string | null; expiresOn: string | null },
+): { validUntil: string | null; atMajority: boolean } {
+  const limit = consent.decidedOn ? majorityLimit(person, consent.decidedOn) : null;
+  if (limit && (consent.expiresOn === null || limit < consent.expiresOn)) return { validUntil: limit, atMajority: true };
+  return { validUntil: consent.expiresOn, atMajority: false };
 }

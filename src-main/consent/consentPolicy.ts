@@ -17,8 +17,13 @@
  * The 15-year age of RGPD art. 8 concerns online services offered to children, not filming.
  */
 import type { Audience, ConsentCondition, ConsentScope, ConsentStatus } from '../../src-shared/contract/vocabulary';
-import { lastDayAsMinor } from '../../src-shared/age';
-import { actsAsAdultOn, missingAuthorisations, type MissingAuthorisation, type Signatory } from '../../src-shared/parentalAuthority';
+import {
+  consentValidUntil,
+  majorityLimit,
+  missingAuthorisations,
+  type MissingAuthorisation,
+  type Signatory,
+} from '../../src-shared/parentalAuthority';
 
 export { actsAsAdultOn, missingAuthorisations, type MissingAuthorisation, type Signatory } from '../../src-shared/parentalAuthority';
 
@@ -63,24 +68,8 @@ export type PolicyDecision =
   | { decision: 'allowed-with'; conditions: ConsentCondition[] }
   | { decision: 'refused'; reasons: RefusalReason[] };
 
-/** The last day a minor's consent can be used: the eve of their 18th birthday (null for an adult at signing). */
-export function majorityLimit(person: Pick<PersonForPolicy, 'birthDate' | 'emancipatedOn'>, decidedOn: string): string | null {
-  if (actsAsAdultOn(person, decidedOn)) return null;
-  return lastDayAsMinor(person.birthDate!);
-}
-
-/**
- * The last day a granted consent can be used: the earlier of its written expiry and, for a
- * minor on the day it was given, the eve of the 18th birthday (`atMajority` says which).
- */
-export function consentValidUntil(
-  person: Pick<PersonForPolicy, 'birthDate' | 'emancipatedOn'>,
-  consent: Pick<ConsentRecord, 'decidedOn' | 'expiresOn'>,
-): { validUntil: string | null; atMajority: boolean } {
-  const limit = consent.decidedOn ? majorityLimit(person, consent.decidedOn) : null;
-  if (limit && (consent.expiresOn === null || limit < consent.expiresOn)) return { validUntil: limit, atMajority: true };
-  return { validUntil: consent.expiresOn, atMajority: false };
-}
+// the last day of a minor's consent lives with the rest of the minors' rule (src-shared/parentalAuthority)
+export { consentValidUntil, majorityLimit };
 
 const MISSING_TO_REASON: Record<MissingAuthorisation, 'minor-agreement-missing' | 'guardian-missing' | 'second-holder-missing'> = {
   'minor-agreement': 'minor-agreement-missing',

@@ -5,7 +5,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { localToday } from '../../src-shared/age';
+import { lastDayAsMinor, localToday } from '../../src-shared/age';
+import { frenchLongDate } from '../../src-shared/frenchDate';
 import { startTestServer, type TestServer } from '../helpers/apiServer';
 import { ARTIFACTS_DIR, builtRendererDir, launchChromium } from '../helpers/browser';
 
@@ -13,12 +14,13 @@ let server: TestServer;
 let browser: Browser;
 let page: Page;
 let minor: number;
+let birthDate: string;
 
 beforeAll(async () => {
   server = await startTestServer(builtRendererDir());
   const projectId = (await server.call('projects.create', { name: 'Témoignages jeunes', kind: 'testimony-campaign' })).json.result.id;
   const [y, m, d] = localToday().split('-').map(Number) as [number, number, number];
-  const birthDate = `${y - 17}-${String(m).padStart(2, '0')}-${String(Math.min(d, 28)).padStart(2, '0')}`;
+  birthDate = `${y - 17}-${String(m).padStart(2, '0')}-${String(Math.min(d, 28)).padStart(2, '0')}`;
   minor = (await server.call('people.add', { projectId, displayName: 'Maël', role: 'young-person', birthDate })).json.result.id;
   browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'fr-FR' });
@@ -46,6 +48,10 @@ describe('a minor’s consent in the browser UI', () => {
 
     const card = page.getByRole('group', { name: 'Élus', exact: true });
     await card.getByText('Accordé', { exact: true }).click();
+    // the written end date is later than the eve of the 18th birthday: the screen says which day really ends it
+    expect(await card.getByTestId('scope-elected-majority').innerText()).toContain(
+      `la veille de ses 18 ans : le ${frenchLongDate(lastDayAsMinor(birthDate))}`,
+    );
     await card.getByLabel('Comment ?').selectOption('signed-form');
     await card.getByLabel(/Le jeune a donné son accord/).check();
     await card.getByLabel(/A signé : Anne Martin \(Parent 1\)/).check();

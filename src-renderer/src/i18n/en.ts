@@ -737,4 +737,5 @@ export const en: Record<MessageKey, string> = {
   'capture.quality720': '720p (recommended)',
   'packs.done': 'Pack ready.',
   'packs.download': 'Download the pack (.zip)',
+  'consent.endsAtMajority': 'For a minor, consent stops on the eve of their 18th birthday: {date}. Ask them again when they come of age.',
 };

@@ -760,6 +760,8 @@ export const fr = {
   'capture.quality720': '720p (conseillé)',
   'packs.done': 'Dossier prêt.',
   'packs.download': 'Télécharger le dossier (.zip)',
+  'consent.endsAtMajority':
+    'Pour une personne mineure, l’accord s’arrête la veille de ses 18 ans : le {date}. Il faudra le lui redemander à sa majorité.',
 } as const;
 
 export type MessageKey = keyof typeof fr;

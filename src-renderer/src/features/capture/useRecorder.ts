@@ -121,7 +121,7 @@ export function useRecorder(
       setError(reason);
       setPhase('setup');
     }
-  }, [sessionId, setError]);
+  }, [setError]);
 
   // after the render that says the take is finished, so the leave guard no longer holds the screen
   useEffect(() => {

@@ -9,7 +9,7 @@ import { useRef, useState } from 'react';
 import type { ConsentView, Guardian, PersonConsent, Recording } from '../../../../src-shared/contract/schemas';
 import { CONSENT_CONDITIONS, CONSENT_METHODS, CONSENT_STATUSES } from '../../../../src-shared/contract/vocabulary';
 import { localToday } from '../../../../src-shared/age';
-import { actsAsAdultOn, missingAuthorisations } from '../../../../src-shared/parentalAuthority';
+import { actsAsAdultOn, consentValidUntil, missingAuthorisations } from '../../../../src-shared/parentalAuthority';
 import { api } from '../../api/client';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { DateField } from '../../components/DateField';
@@ -50,6 +50,7 @@ export function ScopeConsentEditor({
   const person = { birthDate: consent.person.birthDate, emancipatedOn: consent.emancipation?.emancipatedOn ?? null };
   const day = draft.decidedOn || today;
   const minorThatDay = !actsAsAdultOn(person, day);
+  const endsAtMajority = consentValidUntil(person, { decidedOn: day, expiresOn: draft.expiresOn || null });
   const signatories = guardians.filter((guardian) => draft.guardianIds.includes(guardian.id));
   const missing =
     draft.status === 'granted'
@@ -133,8 +134,15 @@ export function ScopeConsentEditor({
           <DateField
             id={`${idBase}-expires`}
             value={draft.expiresOn}
+            aria-describedby={endsAtMajority.atMajority ? `${idBase}-majority` : undefined}
             onChange={(value, valid) => onChange((current) => ({ ...current, expiresOn: value, datesValid: valid }))}
           />
+          {/* a minor's consent stops on the eve of their 18th birthday, whatever date is written */}
+          {draft.status === 'granted' && endsAtMajority.atMajority && endsAtMajority.validUntil && (
+            <span className="field-help" id={`${idBase}-majority`} data-testid={`${idBase}-majority`}>
+              {t('consent.endsAtMajority', { date: formatDate(endsAtMajority.validUntil) })}
+            </span>
+          )}
         </div>
       </div>
       {draft.method === 'filmed-oral-consent' && (
