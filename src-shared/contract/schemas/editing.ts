@@ -165,6 +165,15 @@ export const textChangeSchema = z.object({
 });
 export type TextChangeView = z.infer<typeof textChangeSchema>;
 
+/** A stretch (seconds in the recording) where tracked blur widened the box or pixelated the whole frame. */
+export const faceRiskSchema = z.object({
+  recordingId: idSchema,
+  personId: idSchema.nullable(),
+  fromSeconds: z.number(),
+  toSeconds: z.number(),
+  action: z.enum(['widened', 'whole-frame']),
+});
+
 export const renderCheckSchema = z.object({
   audience: audienceSchema,
   allowed: z.boolean(),
@@ -218,17 +227,7 @@ export const renderCheckSchema = z.object({
   /** With "voix remplacée": muted ranges that have no subtitles to carry the words. */
   voiceReplacedWithoutSubtitles: z.array(z.object({ recordingId: idSchema, fromSeconds: z.number(), toSeconds: z.number() })),
   /** Tracked blur: stretches (seconds in the recording) where the box was widened or the whole frame pixelated. */
-  faceFramesAtRisk: z
-    .array(
-      z.object({
-        recordingId: idSchema,
-        personId: idSchema.nullable(),
-        fromSeconds: z.number(),
-        toSeconds: z.number(),
-        action: z.enum(['widened', 'whole-frame']),
-      }),
-    )
-    .optional(),
+  faceFramesAtRisk: z.array(faceRiskSchema).optional(),
 });
 export type RenderCheck = z.infer<typeof renderCheckSchema>;
 export type RenderModeReason = NonNullable<RenderCheck['modeReason']>;
@@ -289,12 +288,7 @@ export type RenderCheckInput = z.input<typeof renderCheckInputSchema>;
  */
 export const faceRiskStillsOutputSchema = z.object({
   stills: z.array(
-    z.object({
-      recordingId: idSchema,
-      personId: idSchema.nullable(),
-      fromSeconds: z.number(),
-      toSeconds: z.number(),
-      action: z.enum(['widened', 'whole-frame']),
+    faceRiskSchema.extend({
       /** The frame shown, in seconds of the recording. */
       seconds: z.number(),
       /** A JPEG as a data: URL (never kept on disk). */

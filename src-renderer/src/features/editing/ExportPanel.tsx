@@ -19,6 +19,7 @@ import { ConditionNotices, TextChangesList, VoiceReplacementOption } from '../co
 import { BlurUnknownFacesOption, FaceRisksList } from '../faces/FaceRisksList';
 import { FaceRiskStills } from '../faces/FaceRiskStills';
 import { AudioOnlyPictureChoice, ExportModeNote, type AudioOnlyPicture } from './ExportModeNote';
+import { ExportOutcomeStatus } from './ExportOutcomeStatus';
 
 export function ExportPanel({
   target,
@@ -176,22 +177,7 @@ export function ExportPanel({
           {t('export.start')}
         </button>
         <button onClick={onClose}>{t('common.close')}</button>
-        {started && outcome.kind === 'running' && <span role="status">{t('export.started')}</span>}
-        {outcome.kind === 'done' && (
-          <span role="status" className="inline-status ok">
-            ✓ {t('export.done')}{' '}
-            {outcome.href && (
-              <a className="button small" href={outcome.href} download={outcome.fileName ?? true}>
-                {t('export.openFile')}
-              </a>
-            )}
-          </span>
-        )}
-        {outcome.kind === 'failed' && (
-          <span role="alert" className="inline-status failed">
-            ⚠ {t('export.failed', { reason: outcome.message })}
-          </span>
-        )}
+        <ExportOutcomeStatus started={started} outcome={outcome} doneKey="export.done" linkKey="export.openFile" />
       </div>
     </AppDialog>
   );

@@ -16,6 +16,7 @@ import { useSubmitOnce } from '../../app/useSubmitOnce';
 import { useExportOutcome } from '../editing/useFreshCheck';
 import { PROJECT_KIND_USUAL_AUDIENCE } from '../../../../src-shared/contract/vocabulary';
 import type { ProjectKind } from '../../../../src-shared/contract/schemas';
+import { ExportOutcomeStatus } from '../editing/ExportOutcomeStatus';
 
 export function PacksPanel({
   projectId,
@@ -124,22 +125,7 @@ export function PacksPanel({
         >
           {t('packs.build')}
         </button>
-        {started && outcome.kind === 'running' && <span role="status">{t('export.started')}</span>}
-        {outcome.kind === 'done' && (
-          <span role="status" className="inline-status ok">
-            ✓ {t('packs.done')}{' '}
-            {outcome.href && (
-              <a className="button small" href={outcome.href} download={outcome.fileName ?? true}>
-                {t('packs.download')}
-              </a>
-            )}
-          </span>
-        )}
-        {outcome.kind === 'failed' && (
-          <span role="alert" className="inline-status failed">
-            ⚠ {t('export.failed', { reason: outcome.message })}
-          </span>
-        )}
+        <ExportOutcomeStatus started={started} outcome={outcome} doneKey="packs.done" linkKey="packs.download" />
       </div>
     </section>
   );
