@@ -183,7 +183,7 @@ describe('group mode on the projector', () => {
   it('quick comments are completed after the session ("À compléter")', async () => {
     await page.getByRole('button', { name: /À compléter \(2\)/ }).click();
     const list = page.getByRole('list', { name: 'Commentaires rapides à compléter' });
-    await list.getByLabel(/Qu’a-t-on remarqué \? \(Posture\)/).fill('Dos droit, mains posées');
+    await list.getByLabel(/Qu’a-t-on remarqué\s\? \(Posture\)/).fill('Dos droit, mains posées');
     await list.getByRole('button', { name: 'Enregistrer' }).first().click();
     await page.getByRole('button', { name: /À compléter \(1\)/ }).waitFor();
     await expect
