@@ -109,6 +109,11 @@ describe('recording from the camera in Chromium', () => {
 
     const card = page.getByRole('listitem', { name: 'entretien-telephone' });
     await card.getByText('Prête').waitFor();
+    // a testimony imported into an interview workshop is set right on its card
+    expect(imported.kind).toBe('interview');
+    await card.getByLabel('Type de vidéo').selectOption({ label: 'Témoignage' });
+    await expect.poll(async () => (await recordings()).find((r) => r.id === imported.id)?.kind).toBe('testimony');
+    expect(await card.getByLabel('Type de vidéo').inputValue()).toBe('testimony');
     const folder = path.dirname(server.ctx.library.mediaAssets.resolve(imported.masterAssetId!).absolutePath);
     await card.getByRole('button', { name: 'Supprimer la vidéo' }).click();
     // the app's own confirmation (ConfirmDialog), not the browser's

@@ -738,4 +738,5 @@ export const en: Record<MessageKey, string> = {
   'packs.done': 'Pack ready.',
   'packs.download': 'Download the pack (.zip)',
   'consent.endsAtMajority': 'For a minor, consent stops on the eve of their 18th birthday: {date}. Ask them again when they come of age.',
+  'recording.kindLabel': 'Kind of video',
 };

@@ -762,6 +762,7 @@ export const fr = {
   'packs.download': 'Télécharger le dossier (.zip)',
   'consent.endsAtMajority':
     'Pour une personne mineure, l’accord s’arrête la veille de ses 18 ans : le {date}. Il faudra le lui redemander à sa majorité.',
+  'recording.kindLabel': 'Type de vidéo',
 } as const;
 
 export type MessageKey = keyof typeof fr;

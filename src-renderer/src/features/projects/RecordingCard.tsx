@@ -15,6 +15,8 @@ import { useI18n } from '../../i18n/i18n';
 import { hrefFor } from '../../app/router';
 import { PeopleInRecording } from '../people/PeopleInRecording';
 import type { Job } from '../../../../src-shared/contract/schemas';
+import { RECORDING_KINDS } from '../../../../src-shared/contract/vocabulary';
+import type { RecordingKind } from '../../../../src-shared/contract/schemas/recordings';
 
 export function RecordingCard({ recording, job }: { recording: Recording; job: Job | undefined }) {
   const { t } = useI18n();
@@ -70,7 +72,23 @@ export function RecordingCard({ recording, job }: { recording: Recording; job: J
           <h3>{shownTitle}</h3>
         )}
         <p>
-          <span className="badge">{t(`recording.kind.${recording.kind}`)}</span>
+          {/* an imported testimony in an interview workshop (or the reverse) can be set right here */}
+          <label className="badge kind-select">
+            <span className="visually-hidden">{t('recording.kindLabel')}</span>
+            <select
+              value={recording.kind}
+              onChange={(event) => {
+                const kind = event.target.value as RecordingKind;
+                void run(() => api.call('recordings.update', { id: recording.id, changes: { kind } }));
+              }}
+            >
+              {RECORDING_KINDS.map((kind) => (
+                <option key={kind} value={kind}>
+                  {t(`recording.kind.${kind}`)}
+                </option>
+              ))}
+            </select>
+          </label>
           <span className={`badge status-${recording.status}`}>{t(`recording.status.${recording.status}`)}</span>
           {recording.recovered && <span className="badge warning">{t('recording.recovered')}</span>}
           {recording.status === 'ready' && !recording.hasAudio && <span className="badge warning">{t('recording.noAudio')}</span>}
