@@ -11,7 +11,6 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { FfmpegBinaries } from '../media/binaries';
 import { frameGrabArgs } from '../media/ffmpegArgs';
-import { probe } from '../media/probe';
 import { runFfmpeg } from '../media/runFfmpeg';
 import type { FaceRisk, FrameBlur } from '../faces/faceCoverage';
 import { faceStillFilter } from '../faces/faceStillFilter';
@@ -65,32 +64,28 @@ export function riskStillFilter(
   return `${fitToOutput(W, H)}${region},${faces},scale=${RISK_STILL_WIDTH}:-2`;
 }
 
+/** `sourceSizes`: each source's size, as the render reads them (RenderService.sourceSizes), asked only when there are risks. */
 export async function faceRiskStills(
   plan: RenderPlan,
   binaries: FfmpegBinaries,
   workFolder: string,
+  sourceSizes: () => Promise<ReadonlyMap<number, SourceSize>>,
 ): Promise<{ stills: FaceRiskStill[]; leftOut: number }> {
   const risks = plan.faceRisks ?? [];
   if (risks.length === 0) return { stills: [], leftOut: 0 };
   const shown = risks.slice(0, MAX_RISK_STILLS);
+  const sizes = await sourceSizes();
   const height = Math.max(2, Math.round((RISK_STILL_WIDTH * plan.height) / plan.width / 2) * 2);
   // named like a render's work folder, so a crash leaves nothing behind (recoverUnfinished)
   const work = path.join(workFolder, `render-face-stills-${crypto.randomUUID()}`);
   fs.mkdirSync(work, { recursive: true });
-  const sizes = new Map<number, SourceSize>();
   try {
     const stills: FaceRiskStill[] = [];
     for (const [n, risk] of shown.entries()) {
       const frame = riskFrame(plan, risk);
       if (!frame) continue;
       const { segment } = frame;
-      let size = sizes.get(segment.recordingId);
-      if (!size) {
-        const { width, height: sourceHeight } = segment.source;
-        const video = width && sourceHeight ? null : (await probe(binaries, segment.masterPath)).video;
-        size = { width: width ?? video?.width ?? plan.width, height: sourceHeight ?? video?.height ?? plan.height };
-        sizes.set(segment.recordingId, size);
-      }
+      const size = sizes.get(segment.recordingId) ?? { width: plan.width, height: plan.height };
       const file = path.join(work, `still-${n}.jpg`);
       // a quarter frame early: the decoder starts at the frame the render shows, not the next one
       const seek = Math.max(0, frame.seconds - 0.25 / plan.frameRate);

@@ -190,7 +190,10 @@ export class RenderService {
   async faceRiskStills(request: RenderRequest): Promise<{ stills: FaceRiskStill[]; leftOut: number }> {
     const prepared = await this.prepare(request);
     this.assertAllowed(prepared.plan);
-    return faceRiskStills(prepared.plan, this.deps.requireFfmpeg(), resolveInside(this.library.dir, WORK_FOLDER));
+    const binaries = this.deps.requireFfmpeg();
+    return faceRiskStills(prepared.plan, binaries, resolveInside(this.library.dir, WORK_FOLDER), () =>
+      this.sourceSizes(prepared.plan, binaries),
+    );
   }
 
   /** Builds the plan for a target, and decides between stream copy and re-encode. */
