@@ -112,8 +112,11 @@ describe('recording from the camera in Chromium', () => {
     // a testimony imported into an interview workshop is set right on its card
     expect(imported.kind).toBe('interview');
     await card.getByLabel('Type de vidéo').selectOption({ label: 'Témoignage' });
-    await expect.poll(async () => (await recordings()).find((r) => r.id === imported.id)?.kind).toBe('testimony');
+    // the choice shows at once and stays once the list is read again
     expect(await card.getByLabel('Type de vidéo').inputValue()).toBe('testimony');
+    await expect.poll(async () => (await recordings()).find((r) => r.id === imported.id)?.kind).toBe('testimony');
+    await page.reload();
+    await expect.poll(() => card.getByLabel('Type de vidéo').inputValue()).toBe('testimony');
     const folder = path.dirname(server.ctx.library.mediaAssets.resolve(imported.masterAssetId!).absolutePath);
     await card.getByRole('button', { name: 'Supprimer la vidéo' }).click();
     // the app's own confirmation (ConfirmDialog), not the browser's

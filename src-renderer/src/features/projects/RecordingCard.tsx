@@ -3,7 +3,7 @@
  * required for any export), state, and rename / delete / retry.
  */
 import { useConfirm } from '../../components/ConfirmDialog';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { Recording } from '../../../../src-shared/contract/schemas';
 import { api } from '../../api/client';
 import { formatClock } from '../../../../src-shared/time';
@@ -24,6 +24,12 @@ export function RecordingCard({ recording, job }: { recording: Recording; job: J
   const [renaming, setRenaming] = useState(false);
   const [title, setTitle] = useState(recording.title);
   const [error, setError] = useState<unknown>(null);
+  // the kind just chosen shows at once, until the session's list is read again with it
+  const [chosenKind, setChosenKind] = useState<RecordingKind | null>(null);
+  const shownKind = chosenKind ?? recording.kind;
+  useEffect(() => {
+    if (chosenKind === recording.kind) setChosenKind(null);
+  }, [chosenKind, recording.kind]);
   const shownTitle = recording.title || t('recording.untitled', { id: recording.id });
 
   async function run(action: () => Promise<unknown>) {
@@ -76,10 +82,18 @@ export function RecordingCard({ recording, job }: { recording: Recording; job: J
           <label className="badge kind-select">
             <span className="visually-hidden">{t('recording.kindLabel')}</span>
             <select
-              value={recording.kind}
+              value={shownKind}
               onChange={(event) => {
                 const kind = event.target.value as RecordingKind;
-                void run(() => api.call('recordings.update', { id: recording.id, changes: { kind } }));
+                setChosenKind(kind);
+                void run(async () => {
+                  try {
+                    await api.call('recordings.update', { id: recording.id, changes: { kind } });
+                  } catch (reason) {
+                    setChosenKind(null);
+                    throw reason;
+                  }
+                });
               }}
             >
               {RECORDING_KINDS.map((kind) => (
