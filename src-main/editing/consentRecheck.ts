@@ -1,7 +1,7 @@
 /**
  * The consent decision taken again when an export is recorded, inside the transaction
  * that writes the export row: a withdrawal, an erasure, a new condition or a new person
- * linked while ffmpeg was running must not let the file out. Either the change committed
+ * linked, or a face track given to someone else, while ffmpeg was running must not let the file out. Either the change committed
  * first (it is seen here and the export is refused), or after (the export row exists and
  * the change flags it for recall). `consentChanges` is the pure comparison of the plan
  * with today's decisions; `assertConsentStillHolds` asks the consent service.
@@ -13,12 +13,15 @@ import { CONDITION_LABELS_FR, describeRefusalFr } from '../consent/frenchLabels'
 import type { ConsentCondition } from '../consent/consentPolicy';
 import type { Library } from '../library/library';
 import type { RenderPlan } from './renderPlan';
+import { faceAssignmentsSignature, type PlanFaceTracks } from '../faces/faceCoverage';
 
 /** What today's decision says about one recording of the plan (null: the recording is gone). */
 export interface FreshRecording {
   recordingId: number;
   check: RecordingCheck | null;
   needsReview: string | null;
+  /** Whose each face is today (faceAssignmentsSignature); undefined when not asked. */
+  faceAssignments?: string | null;
 }
 
 /** The changes that make an already rendered plan no longer allowed, in French (empty: it still holds). */
@@ -32,12 +35,15 @@ export function consentChanges(plan: RenderPlan, fresh: readonly FreshRecording[
     );
   };
   const problems: string[] = [];
-  for (const { recordingId, check, needsReview } of fresh) {
+  for (const { recordingId, check, needsReview, faceAssignments } of fresh) {
     if (!check) {
       problems.push(`la vidéo n° ${recordingId} a été supprimée`);
       continue;
     }
     if (needsReview) problems.push(`la vidéo n° ${recordingId} est à revoir après un effacement`);
+    const plannedFaces = plan.faceAssignments?.find((entry) => entry.recordingId === recordingId)?.signature;
+    if (plannedFaces !== undefined && faceAssignments !== undefined && faceAssignments !== plannedFaces)
+      problems.push(`les visages de la vidéo n° ${recordingId} ont été attribués autrement ou analysés de nouveau pendant l’export`);
     if (check.nobodyLinked) problems.push(`plus personne n’est lié à la vidéo n° ${recordingId}`);
     for (const person of check.people) {
       if (leftOut(recordingId, person.personId)) continue;
@@ -56,20 +62,40 @@ export function consentChanges(plan: RenderPlan, fresh: readonly FreshRecording[
   return problems;
 }
 
-/** The recordings a plan shows, each with today's decision for its audience. */
-export function freshDecisions(plan: RenderPlan, consent: ConsentService, library: Library, on: string): FreshRecording[] {
+/** Today's tracks of a recording, as the plan reads them. */
+export type FaceTracksNow = (recordingId: number) => PlanFaceTracks | null;
+
+/** The recordings a plan shows, each with today's decision for its audience (and whose each face is, when asked). */
+export function freshDecisions(
+  plan: RenderPlan,
+  consent: ConsentService,
+  library: Library,
+  on: string,
+  faceTracks?: FaceTracksNow,
+): FreshRecording[] {
   const ids = [...new Set(plan.segments.flatMap((segment) => (segment.kind === 'clip' ? [segment.recordingId] : [])))];
   return ids.map((recordingId) => {
     const row = library.db.prepare('SELECT needs_review FROM recordings WHERE id = ?').get(recordingId) as
       { needs_review: string | null } | undefined;
     if (!row) return { recordingId, check: null, needsReview: null };
-    return { recordingId, check: consent.check(recordingId, plan.settings.audience, on), needsReview: row.needs_review };
+    return {
+      recordingId,
+      check: consent.check(recordingId, plan.settings.audience, on),
+      needsReview: row.needs_review,
+      ...(faceTracks ? { faceAssignments: faceAssignmentsSignature(faceTracks(recordingId)) } : {}),
+    };
   });
 }
 
 /** Call inside the transaction that records the export; throws `consent-refused` naming who changed what. */
-export function assertConsentStillHolds(plans: readonly RenderPlan[], consent: ConsentService, library: Library, on: string): void {
-  const problems = [...new Set(plans.flatMap((plan) => consentChanges(plan, freshDecisions(plan, consent, library, on))))];
+export function assertConsentStillHolds(
+  plans: readonly RenderPlan[],
+  consent: ConsentService,
+  library: Library,
+  on: string,
+  faceTracks?: FaceTracksNow,
+): void {
+  const problems = [...new Set(plans.flatMap((plan) => consentChanges(plan, freshDecisions(plan, consent, library, on, faceTracks))))];
   if (!problems.length) return;
   throw new AppError(
     'consent-refused',

@@ -18,7 +18,15 @@ import { shownName, type PersonName } from '../../src-shared/personName';
 import { formatTimecode } from '../../src-shared/time';
 import { createTextGate, type TextGate } from '../consent/textGate';
 import { faceRegionHolds, type FaceCheck } from './faceRegion';
-import { faceBlurFrames, peopleSeenIn, tracksCanHide, type FaceRisk, type FrameBlur, type PlanFaceTracks } from '../faces/faceCoverage';
+import {
+  faceAssignmentsSignature,
+  faceBlurFrames,
+  peopleSeenIn,
+  tracksCanHide,
+  type FaceRisk,
+  type FrameBlur,
+  type PlanFaceTracks,
+} from '../faces/faceCoverage';
 import { saneFrameRate } from '../media/frameRate';
 import { frameRange, frameStart, wholeFrames } from '../../src-shared/frameGrid';
 import { insideKeptRanges } from './keptRanges';
@@ -138,6 +146,8 @@ export interface RenderPlan {
   personIds: number[];
   /** Stretches where tracked blur had to widen its box or pixelate the whole frame (seconds in the recording). */
   faceRisks?: Array<FaceRisk & { recordingId: number }>;
+  /** Whose each face was, per analysed recording shown, when the plan was made (faceAssignmentsSignature). */
+  faceAssignments?: Array<{ recordingId: number; signature: string }>;
   /** The export's name as it may go out (file names, labels); the original when nothing was named. */
   label: string;
 }
@@ -395,6 +405,11 @@ export function buildRenderPlan(items: readonly PlanItem[], settings: PlanSettin
   const blockerList = [...blockers.values()];
   const textChanges = gate.changes();
   const muted = segments.some((segment) => segment.kind === 'clip' && segment.muteVoice);
+  const faceAssignments = new Map<number, string>();
+  for (const item of items) {
+    const signature = item.kind === 'clip' ? faceAssignmentsSignature(item.recording.faces) : null;
+    if (item.kind === 'clip' && signature !== null) faceAssignments.set(item.recording.id, signature);
+  }
   return {
     settings: muted ? { ...settings, burnSubtitles: true } : settings,
     ...PRESET_SIZES[settings.preset],
@@ -405,6 +420,7 @@ export function buildRenderPlan(items: readonly PlanItem[], settings: PlanSettin
     personIds,
     label,
     faceRisks,
+    faceAssignments: [...faceAssignments].map(([recordingId, signature]) => ({ recordingId, signature })),
     check: {
       audience: settings.audience,
       allowed:

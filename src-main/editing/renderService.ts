@@ -341,6 +341,14 @@ export class RenderService {
     );
   }
 
+  /**
+   * The decision taken again inside the transaction that records an export (or a pack of
+   * them): consent, links and whose each face is, as they are now. Throws `consent-refused`.
+   */
+  assertStillHolds(plans: readonly RenderPlan[]): void {
+    assertConsentStillHolds(plans, this.deps.consent, this.library, localToday(new Date(this.library.now())), this.deps.faceTracks);
+  }
+
   /** Queues the render; with `wait`, settles when it is finished. */
   async start(
     request: RenderRequest & { destination?: string; wait?: boolean; overwrite?: boolean },
@@ -530,7 +538,7 @@ export class RenderService {
       const record = this.library.db
         .transaction(() => {
           // the decision is taken again here, in the transaction that records the export
-          assertConsentStillHolds([prepared.plan], this.deps.consent, this.library, localToday(new Date(this.library.now())));
+          this.assertStillHolds([prepared.plan]);
           const assetId = external
             ? null
             : this.library.mediaAssets.register({ kind: 'export-video', relativePath: relative(rendered.videoPath), mimeType: 'video/mp4' })

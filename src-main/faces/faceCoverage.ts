@@ -1,9 +1,10 @@
 /**
  * What the render hides, frame by frame, for the tracked faces of one clip: the boxes of
  * every track to blur (a margin around each; a wider one where the tracker bridged a gap
- * or the detector was unsure), and the whole frame where a person to hide is on screen
- * but no box of theirs is known (between two of their tracks, unless they left the
- * frame). Also the stretches at risk, for the export panel. Pure.
+ * or the detector was unsure), and the whole frame where a person to hide may be on screen
+ * but no box of theirs is known: between two of their tracks, before their first or after
+ * their last, unless their face went out (or came in) through the frame's edge. Also the
+ * stretches at risk, for the export panel. Pure.
  */
 import { boxAt, DEFAULT_MAX_GAP_FRAMES, type FaceDetection, type FaceRect, type FaceTrackBoxes } from './faceTracker';
 
@@ -99,6 +100,19 @@ export function splitAtGaps(track: FaceTrackBoxes, step: number): FaceTrackBoxes
 }
 
 /**
+ * Whose each face is, as the plan read it: a track reassigned, reviewed, merged, or the
+ * recording analysed again while an export renders gives another signature, and the export
+ * is refused when it is recorded (editing/consentRecheck.ts). Null: never analysed.
+ */
+export function faceAssignmentsSignature(faces: PlanFaceTracks | null | undefined): string | null {
+  if (!faces) return null;
+  const tracks = [...faces.tracks].sort((a, b) => a.trackId - b.trackId);
+  return `${faces.step}|${tracks
+    .map((track) => `${track.trackId}:${track.personId ?? (track.reviewed ? 'inconnu' : '?')}:${track.boxes.length}`)
+    .join(',')}`;
+}
+
+/**
  * People whose assigned face is seen (an analysed box) between two times: the tracks say they
  * are on screen there, whatever a hand-made list of who appears says.
  */
@@ -133,6 +147,21 @@ export function tracksCanHide(
   return { can: true as const };
 }
 
+/**
+ * Is a person known to be off screen at `t`, where none of their (extended) tracks has a box?
+ * Only when their face left through the frame's edge before `t` (or was never seen before it)
+ * and comes back through an edge after `t` (or is never seen again). A face first seen, or last
+ * seen, in the middle of the picture was there unseen by the detector (turned away, blurred by
+ * motion, too small): the frames before its first box, or after its last, are not off screen.
+ */
+export function offScreenBetween(tracks: readonly FaceTrackBoxes[], t: number): boolean {
+  const all = tracks.flatMap((track) => track.boxes);
+  const before = all.filter((box) => box.t < t).sort((a, b) => b.t - a.t)[0];
+  const after = all.filter((box) => box.t > t).sort((a, b) => a.t - b.t)[0];
+  if (!before && !after) return true;
+  return (!before || touchesEdge(before)) && (!after || touchesEdge(after));
+}
+
 export function faceBlurFrames(
   faces: PlanFaceTracks,
   options: { personIds: ReadonlySet<number>; blurUnknown: boolean; inSeconds: number; frames: number; frameRate: number },
@@ -153,15 +182,11 @@ export function faceBlurFrames(
       boxes.push(withMargin(box, box.sure ? FACE_MARGIN : WIDENED_MARGIN));
       if (!box.sure) riskFrames.push({ personId: track.personId, t, action: 'widened' });
     }
-    // a person to hide between two of their tracks, with no box: whole frame, unless they had left the frame
+    // a person to hide with no box here may still be on screen, unseen: whole frame, unless off screen
     for (const personId of options.personIds) {
       const own = toBlur.filter((track) => track.personId === personId);
       if (own.some((track) => boxAt(track, t, step))) continue;
-      const all = own.flatMap((track) => track.boxes);
-      const before = all.filter((box) => box.t < t).sort((a, b) => b.t - a.t)[0];
-      const after = all.filter((box) => box.t > t).sort((a, b) => a.t - b.t)[0];
-      if (!before || !after) continue;
-      if (touchesEdge(before) && touchesEdge(after)) continue;
+      if (!own.length || offScreenBetween(own, t)) continue;
       whole = true;
       riskFrames.push({ personId, t, action: 'whole-frame' });
     }

@@ -42,7 +42,6 @@ import type { TextGate } from '../consent/textGate';
 import { listQuotes, quoteInRange, quoteSpeaker } from '../review/quotes';
 import { formatTimecode } from '../../src-shared/time';
 import { frameGrabArgs } from '../media/ffmpegArgs';
-import { assertConsentStillHolds } from '../editing/consentRecheck';
 import { localToday } from '../../src-shared/age';
 
 const slugPack = (text: string) => slug(text, 'pack');
@@ -539,12 +538,7 @@ export class PackService {
     };
     const record = this.library.db.transaction(() => {
       // the decision is taken again here, in the transaction that records the pack
-      assertConsentStillHolds(
-        plan.included.map((item) => item.prepared.plan),
-        this.deps.consent,
-        this.library,
-        localToday(new Date(this.library.now())),
-      );
+      this.deps.render.assertStillHolds(plan.included.map((item) => item.prepared.plan));
       const zipAssetId =
         zip && !external
           ? this.library.mediaAssets.register({

@@ -243,6 +243,36 @@ describe('faces blurred where they are', () => {
     await call('faces.assign', { trackId: track.id, personId: lea });
   });
 
+  it('a face track given to someone else while the export renders: refused, no file, no export row', async () => {
+    const dir = path.join(out, 'reassigned');
+    fs.mkdirSync(dir);
+    const rows = () => ctx.library.db.prepare('SELECT COUNT(*) AS n FROM exports').get();
+    const rowsBefore = rows();
+    const leaTrack = ctx.faceTracks.tracks(recording.id).find((track) => track.personId === lea)!;
+    let reassigned: Promise<unknown> | null = null;
+    const off = ctx.events.subscribe((event, payload) => {
+      if (event === 'job.progress' && 'kind' in payload && payload.kind === 'render' && !reassigned)
+        reassigned = call('faces.assign', { trackId: leaTrack.id, personId: null });
+    });
+    try {
+      const target = { kind: 'range', recordingId: recording.id, fromSeconds: 0, toSeconds: 4 };
+      const error = await call('render.start', { target, audience: 'elected', destination: path.join(dir, 'lea.mp4'), wait: true }).catch(
+        (e: unknown) => e,
+      );
+      expect(reassigned).not.toBeNull();
+      expect(error).toMatchObject({
+        code: 'consent-refused',
+        message: expect.stringMatching(/les visages de la vidéo n° \d+ ont été attribués autrement/),
+      });
+    } finally {
+      off();
+      await reassigned;
+      await call('faces.assign', { trackId: leaTrack.id, personId: lea });
+    }
+    expect(fs.readdirSync(dir)).toEqual([]);
+    expect(rows()).toEqual(rowsBefore);
+  }, 120_000);
+
   it('forgets a person’s tracks and their pictures on erasure, and the cache goes with the recording', async () => {
     const before = ctx.faceTracks.tracks(recording.id).filter((track) => track.personId === lea);
     expect(before.length).toBeGreaterThan(0);

@@ -49,4 +49,17 @@ describe('consentChanges: is a rendered plan still allowed at the moment it is r
       ]),
     ).toEqual(['la vidéo n° 7 est à revoir après un effacement']);
   });
+
+  it('names a face track given to someone else, or a new analysis, while the export rendered', () => {
+    const withFaces = { ...plan, faceAssignments: [{ recordingId: 7, signature: '0.2|1:1:30,2:inconnu:12' }] } as RenderPlan;
+    const same = check([{ personId: 1, displayName: 'Léa Fontaine', result: allowed(['face-blurred']) }]);
+    expect(consentChanges(withFaces, [{ ...same, faceAssignments: '0.2|1:1:30,2:inconnu:12' }])).toEqual([]);
+    expect(consentChanges(withFaces, [{ ...same, faceAssignments: '0.2|1:inconnu:30,2:inconnu:12' }])).toEqual([
+      'les visages de la vidéo n° 7 ont été attribués autrement ou analysés de nouveau pendant l’export',
+    ]);
+    expect(consentChanges(withFaces, [{ ...same, faceAssignments: null }])).toHaveLength(1);
+    // not asked (no tracks store), or a plan made before any analysis: nothing to compare
+    expect(consentChanges(withFaces, [same])).toEqual([]);
+    expect(consentChanges(plan, [{ ...same, faceAssignments: '0.2|1:1:30' }])).toEqual([]);
+  });
 });

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { boxAt, iou, linkDetections, mergeTracks, predict, type FaceDetection } from '../../src-main/faces/faceTracker';
-import { extendTrack, faceBlurFrames, splitAtGaps, tracksCanHide, type PlanFaceTracks } from '../../src-main/faces/faceCoverage';
+import {
+  extendTrack,
+  faceBlurFrames,
+  offScreenBetween,
+  splitAtGaps,
+  tracksCanHide,
+  type PlanFaceTracks,
+} from '../../src-main/faces/faceCoverage';
 import { faceBlurChain, faceBoxInOutput } from '../../src-main/faces/faceBlurFilter';
 
 const step = 0.2;
@@ -97,6 +104,48 @@ describe('face coverage', () => {
     expect(frames[30]).toBe('frame'); // 1.2 s: between the tracks, held box over, not at an edge
     expect(frames[55]).toHaveLength(1);
     expect(risks.some((risk) => risk.action === 'whole-frame' && risk.personId === 7)).toBe(true);
+  });
+});
+
+describe('a person to hide, before their first box and after their last', () => {
+  const faces = (tracks: PlanFaceTracks['tracks']): PlanFaceTracks => ({ step, tracks });
+  const blur = (tracks: PlanFaceTracks['tracks']) =>
+    faceBlurFrames(faces(tracks), { personIds: new Set([7]), blurUnknown: false, inSeconds: 0, frames: 125, frameRate: 25 });
+
+  it('first seen in the middle of the picture at 2 s: the frames before were not proved empty, whole frame', () => {
+    const { frames, risks } = blur([{ trackId: 1, personId: 7, reviewed: true, boxes: [det(2, 0.45), det(2.2, 0.45), det(2.4, 0.45)] }]);
+    expect(frames[0]).toBe('frame');
+    expect(frames[25]).toBe('frame'); // 1 s
+    expect(Array.isArray(frames[55])).toBe(true); // 2.2 s: the tracked box
+    expect(risks).toContainEqual(expect.objectContaining({ personId: 7, action: 'whole-frame', fromSeconds: 0 }));
+    // and after the last box (2.4 s, held half a second), in the middle of the picture too
+    expect(frames[100]).toBe('frame'); // 4 s
+  });
+
+  it('coming in through the edge and leaving through it: nothing is blurred before or after', () => {
+    const { frames, risks } = blur([
+      {
+        trackId: 1,
+        personId: 7,
+        reviewed: true,
+        boxes: [det(2, 0.01), det(2.2, 0.2), det(2.4, 0.4), det(2.6, 0.6), det(2.8, 0.8), det(3, 0.95)],
+      },
+    ]);
+    expect(frames[0]).toEqual([]);
+    expect(frames[25]).toEqual([]);
+    expect(frames[120]).toEqual([]); // 4.8 s: gone through the right edge
+    expect(risks.filter((risk) => risk.action === 'whole-frame')).toEqual([]);
+  });
+
+  it('knows when a person is off screen between boxes', () => {
+    const edge = { boxes: [det(1, 0.97), det(1.2, 0.97)] };
+    const middle = { boxes: [det(3, 0.5), det(3.2, 0.5)] };
+    expect(offScreenBetween([edge], 0.5)).toBe(true);
+    expect(offScreenBetween([middle], 0.5)).toBe(false);
+    expect(offScreenBetween([edge, middle], 2)).toBe(false);
+    expect(offScreenBetween([middle], 4)).toBe(false);
+    expect(offScreenBetween([edge], 4)).toBe(true);
+    expect(offScreenBetween([], 4)).toBe(true);
   });
 });
 
