@@ -107,6 +107,8 @@ describe('stills of the frames at risk in the export panel', () => {
     expect(captions.some((caption) => caption.includes('visage masqué par une zone élargie'))).toBe(true);
     expect(captions.some((caption) => caption.includes('image entière floutée'))).toBe(true);
     await expect(stills.innerText()).resolves.toContain('Le cadre jaune montre ce qui sera flouté');
+    // a whole blurred picture says why, and how to avoid it when the person is not there
+    await expect(stills.innerText()).resolves.toContain('Si elle n’y est pas, indiquez-le dans « Qui apparaît » de l’extrait');
     // the list above names the same stretches
     await expect(dialog.getByTestId('face-risks').innerText()).resolves.toMatch(/passage\(s\) où le flou ne suit pas le visage de près/);
 

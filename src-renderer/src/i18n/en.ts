@@ -728,6 +728,8 @@ export const en: Record<MessageKey, string> = {
   'faces.riskStills.loading': 'Preparing the pictures of the stretches at risk…',
   'faces.riskStills.error':
     'The pictures of the stretches at risk could not be prepared. {reason} Close and reopen this window to try again.',
+  'faces.riskStills.wholeFrameHelp':
+    'Whole picture blurred: at these moments the face was not found, but the person may be in the picture. If they are not, say so in the clip’s “Who appears”, or shorten the clip.',
   'faces.riskStills.leftOut': '{count} more stretch(es) at risk without a picture here: they are in the list above.',
   'faces.riskStill.widened': 'face hidden by a wider area',
   'faces.riskStill.whole-frame': 'whole picture blurred',

@@ -750,6 +750,8 @@ export const fr = {
   'faces.riskStills.loading': 'Préparation des images des passages à risque…',
   'faces.riskStills.error':
     'Les images des passages à risque n’ont pas pu être préparées. {reason} Fermez puis rouvrez cette fenêtre pour réessayer.',
+  'faces.riskStills.wholeFrameHelp':
+    'Image entière floutée : à ces instants, le visage n’a pas été repéré mais la personne peut être à l’image. Si elle n’y est pas, indiquez-le dans « Qui apparaît » de l’extrait, ou raccourcissez l’extrait.',
   'faces.riskStills.leftOut': '{count} autre(s) passage(s) à risque sans image ici : ils sont dans la liste ci-dessus.',
   'faces.riskStill.widened': 'visage masqué par une zone élargie',
   'faces.riskStill.whole-frame': 'image entière floutée',

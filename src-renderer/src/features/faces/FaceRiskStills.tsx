@@ -61,6 +61,9 @@ export function FaceRiskStills({
           })}
         </ul>
       )}
+      {data && data.stills.some((still) => still.action === 'whole-frame') && (
+        <p className="muted">{t('faces.riskStills.wholeFrameHelp')}</p>
+      )}
       {data && data.leftOut > 0 && <p className="muted">{t('faces.riskStills.leftOut', { count: data.leftOut })}</p>}
     </section>
   );
