@@ -186,10 +186,13 @@ export function createBrowserServer(options: BrowserServerOptions): http.Server 
   async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     if (!isRequestFromOurPage(req.headers, hosts)) {
       log(`refused ${req.method} with foreign host/origin`);
-      sendJson(res, 403, { error: { code: 'forbidden', message: 'This request does not come from the ERIC Studio page.' } });
+      sendJson(res, 403, {
+        error: { code: 'forbidden', message: 'Cette demande ne vient pas de la page d’ERIC Studio : elle est refusée.' },
+      });
       return;
     }
-    const url = new URL(req.url ?? '/', 'http://localhost');
+    // "//#/…" (a doubled slash typed or pasted) must not be read as a host by URL(): the path is ours
+    const url = new URL(`http://localhost${(req.url ?? '/').replace(/^\/{2,}/, '/')}`);
     const pathname = url.pathname;
 
     if (pathname === '/api/health') {
@@ -267,7 +270,12 @@ export function createBrowserServer(options: BrowserServerOptions): http.Server 
         return;
       }
     }
-    sendJson(res, 404, { error: { code: 'not-found', message: `Nothing at ${pathname.slice(0, 100)}.` } });
+    sendJson(res, 404, {
+      error: {
+        code: 'not-found',
+        message: `Rien à l’adresse ${pathname.slice(0, 100)}. Vérifiez l’adresse, ou rouvrez l’application depuis son lien.`,
+      },
+    });
   }
 
   let stopWatchingTakes = () => {};

@@ -127,6 +127,15 @@ describe('browser-mode server', () => {
       expect(response.status).toBe(404);
       expect(response.body).not.toContain('root:');
     }
+    // a doubled slash ("//#/projects" pasted) is the page, never another host
+    for (const doubled of ['//', '///']) {
+      const response = await rawRequest({ path: doubled, headers: { Host: `127.0.0.1:${server.port}` } });
+      expect(response.status).toBe(200);
+      expect(response.headers['content-security-policy']).toContain("script-src 'self'");
+    }
+    const elsewhere = await rawRequest({ path: '//etc/passwd', headers: { Host: `127.0.0.1:${server.port}` } });
+    expect(elsewhere.status).toBe(404);
+    expect(elsewhere.body).toMatch(/Rien à l’adresse/);
   });
 
   it('streams library media by id with HTTP Range, and refuses unknown ids and escaping rows', async () => {
