@@ -12,9 +12,9 @@ import { AppError, toErrorShape, type AppErrorCode } from '../../src-shared/appE
 import { frenchNumber } from '../../src-shared/frenchNumber';
 import { BINARY_METHODS, type ApiMethodName } from '../../src-shared/contract/names';
 import { MAX_CHUNK_BYTES } from '../../src-shared/contract/vocabulary';
-import { contentSecurityPolicy } from '../platform/contentSecurityPolicy';
 import { planFileResponse } from './byteRange';
 import { mimeTypeFor, staticFileFor } from './staticFiles';
+import { rendererPage } from './rendererPage';
 import { dispatch, watchSilentTakes, type ApiContext } from '../app';
 
 export const MAX_API_BODY_BYTES = 1024 * 1024;
@@ -262,11 +262,14 @@ export function createBrowserServer(options: BrowserServerOptions): http.Server 
 
     if ((req.method === 'GET' || req.method === 'HEAD') && options.rendererDir) {
       const file = staticFileFor(options.rendererDir, pathname);
+      if (file?.endsWith('.html')) {
+        const page = rendererPage(file);
+        res.writeHead(200, { ...SECURITY_HEADERS, ...page.headers, 'Content-Length': String(page.body.length) });
+        res.end(req.method === 'HEAD' ? undefined : page.body);
+        return;
+      }
       if (file) {
-        const isHtml = file.endsWith('.html');
-        serveFile(req, res, file, mimeTypeFor(file), {
-          ...(isHtml ? { 'Content-Security-Policy': contentSecurityPolicy(), 'Cache-Control': 'no-store' } : {}),
-        });
+        serveFile(req, res, file, mimeTypeFor(file));
         return;
       }
     }

@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import { Readable } from 'node:stream';
 import { AppError, toErrorShape } from '../../src-shared/appError';
 import type { ResolvedMedia } from '../library/mediaAssetsStore';
-import { contentSecurityPolicy } from '../platform/contentSecurityPolicy';
+import { rendererPage } from './rendererPage';
 import { planFileResponse } from './byteRange';
 import { mimeTypeFor, staticFileFor } from './staticFiles';
 
@@ -47,8 +47,9 @@ export function respondWithRendererFile(request: Request, rendererDir: string): 
   const url = new URL(request.url);
   const file = staticFileFor(rendererDir, url.pathname);
   if (!file) return errorResponse(404, new AppError('not-found', 'Cette page n’existe pas.'));
-  const extra: Record<string, string> = file.endsWith('.html')
-    ? { 'Content-Security-Policy': contentSecurityPolicy({ mediaSources: ['media:'] }) }
-    : {};
-  return fileResponse(request, file, mimeTypeFor(file), extra);
+  if (file.endsWith('.html')) {
+    const page = rendererPage(file, { mediaSources: ['media:'] });
+    return new Response(request.method === 'HEAD' ? null : new Uint8Array(page.body), { status: 200, headers: page.headers });
+  }
+  return fileResponse(request, file, mimeTypeFor(file), {});
 }

@@ -169,6 +169,27 @@ describe('projects, sessions and people in the browser UI', () => {
     await page.getByRole('heading', { name: 'Vos projets' }).waitFor();
   });
 
+  it('opens and closes the app’s confirmation dialog; the styles it adds carry the page’s one-time nonce', async () => {
+    await page
+      .getByRole('link', { name: /Atelier entretien — Saint-Brieuc/ })
+      .first()
+      .click();
+    await page.getByRole('button', { name: 'Supprimer le projet' }).click();
+    const dialog = page.getByRole('alertdialog');
+    await dialog.waitFor();
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+    const styles = await page.evaluate(() => {
+      const meta = document.querySelector<HTMLMetaElement>('meta[property="csp-nonce"]');
+      return { nonce: meta?.nonce ?? '', added: [...document.querySelectorAll('style')].map((style) => style.nonce) };
+    });
+    expect(styles.nonce.length).toBeGreaterThanOrEqual(16);
+    expect(styles.added.length).toBeGreaterThan(0);
+    for (const nonce of styles.added) expect(nonce).toBe(styles.nonce);
+    await page.getByRole('link', { name: /Retour aux projets/ }).click();
+    await page.getByRole('heading', { name: 'Vos projets' }).waitFor();
+  });
+
   it('ran without console errors (CSP violations included)', () => {
     expect(consoleErrors.filter((text) => !text.includes('400 (Bad Request)'))).toEqual([]);
   });

@@ -40,10 +40,19 @@ describe("Electron's app:// responder", () => {
   it('serves the renderer with our CSP and refuses paths outside it', async () => {
     const rendererDir = path.join(dir, 'renderer');
     fs.mkdirSync(rendererDir);
-    fs.writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html>');
+    fs.writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html><html><head><title>x</title></head></html>');
     const page = respondWithRendererFile(new Request('app://eric-studio/index.html'), rendererDir);
     expect(page.status).toBe(200);
     expect(page.headers.get('content-security-policy')).toMatch(/media-src [^;]*media:/);
+    // each load has its own style nonce, in the policy and in the page's meta (react-aria reads it there)
+    const nonces = [page, respondWithRendererFile(new Request('app://eric-studio/'), rendererDir)].map((response) => {
+      const policy = response.headers.get('content-security-policy') ?? '';
+      return { policy: /style-src 'self' 'nonce-([A-Za-z0-9+/=]+)'/.exec(policy)?.[1], response };
+    });
+    expect(nonces[0]!.policy).toBeTruthy();
+    expect(nonces[0]!.policy).not.toBe(nonces[1]!.policy);
+    const html = await nonces[0]!.response.text();
+    expect(html).toContain(`<head>\n    <meta property="csp-nonce" nonce="${nonces[0]!.policy}" />`);
     expect(respondWithRendererFile(new Request('app://eric-studio/%2e%2e/library/library.sqlite'), rendererDir).status).toBe(404);
   });
 });

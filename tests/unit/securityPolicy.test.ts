@@ -63,4 +63,11 @@ describe('Content-Security-Policy', () => {
     expect(csp).toContain("frame-ancestors 'none'");
     expect(csp).toMatch(/media-src [^;]*media:/);
   });
+
+  it('allows styles carrying the page’s one-time nonce, never inline scripts', () => {
+    const csp = contentSecurityPolicy({ mediaSources: ['media:'], styleNonce: 'abc123' });
+    expect(csp).toMatch(/style-src 'self' 'nonce-abc123'(;|$)/);
+    expect(csp).toMatch(/script-src 'self';/);
+    expect(csp).not.toContain('unsafe-inline');
+  });
 });
