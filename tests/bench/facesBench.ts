@@ -11,9 +11,10 @@ import { performance } from 'node:perf_hooks';
 import { closeApiContext, createApiContext, dispatch } from '../../src-main/app';
 import { encodeRender, encodeRenderArgs, WORK_FILES } from '../../src-main/editing/renderArgs';
 import type { RenderPlan } from '../../src-main/editing/renderPlan';
-import type { FaceTracksView, Recording } from '../../src-shared/contract/schemas';
+import type { FaceTracksView } from '../../src-shared/contract/schemas';
 import { ANALYSIS_WIDTH } from '../../src-main/faces/faceAnalysisService';
 import { makeFaceVideo } from '../helpers/faceVideos';
+import { faceProject } from '../helpers/faceProject';
 import { median, type BenchResult } from './benchResult';
 import { ffmpegBare } from './renderBench';
 import { runFaceSettingsBench } from './facesSettings';
@@ -46,21 +47,14 @@ export async function runFacesBench(root: string): Promise<BenchResult[]> {
   const call = <T>(method: string, input: unknown) => dispatch(method, input, ctx) as Promise<T>;
   const results: BenchResult[] = [];
   try {
-    const projectId = (await call<{ id: number }>('projects.create', { name: 'Bench', kind: 'testimony-campaign' })).id;
-    const lea = (await call<{ id: number }>('people.add', { projectId, displayName: 'Léa', role: 'young-person' })).id;
-    for (const scope of ['recording', 'elected'])
-      await call('consent.set', {
-        personId: lea,
-        scope,
-        status: 'granted',
-        method: 'signed-form',
-        conditions: scope === 'elected' ? ['face-blurred'] : [],
-      });
-    const recording = await call<Recording>('recordings.importFile', {
-      path: video.file,
-      projectId,
+    const {
+      recording,
+      personIds: [lea],
+    } = await faceProject(call, {
+      projectName: 'Bench',
+      file: video.file,
       title: 'Bench',
-      people: [{ personId: lea, part: '' }],
+      people: [{ displayName: 'Léa', role: 'young-person', scopes: ['recording', 'elected'], faceBlurredFor: ['elected'] }],
     });
 
     let start = performance.now();

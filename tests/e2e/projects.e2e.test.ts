@@ -181,7 +181,7 @@ describe('projects, sessions and people in the browser UI', () => {
     await dialog.waitFor({ state: 'detached' });
     const styles = await page.evaluate(() => {
       const meta = document.querySelector<HTMLMetaElement>('meta[property="csp-nonce"]');
-      return { nonce: meta?.nonce ?? '', added: [...document.querySelectorAll('style')].map((style) => style.nonce) };
+      return { nonce: meta?.nonce ?? '', added: Array.from(document.querySelectorAll('style'), (style) => style.nonce) };
     });
     expect(styles.nonce.length).toBeGreaterThanOrEqual(16);
     expect(styles.added.length).toBeGreaterThan(0);

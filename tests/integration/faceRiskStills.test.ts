@@ -14,6 +14,7 @@ import { closeApiContext, createApiContext, dispatch, type ApiContext } from '..
 import type { FaceRiskStills, RenderCheck } from '../../src-shared/contract/schemas/editing';
 import type { FaceTracksView, Recording } from '../../src-shared/contract/schemas';
 import { makeTempDir } from '../helpers/tempDir';
+import { faceProject } from '../helpers/faceProject';
 import { binaries } from '../helpers/media';
 import { runCli } from '../../src-main/cli/runCli';
 import { detailIn, innerRect, makeFaceVideo, type FaceVideo, type Rect } from '../helpers/faceVideos';
@@ -41,27 +42,21 @@ beforeAll(async () => {
     { ...LEA, visible: [3.4, 6] },
     { x: '450', y: '200', size: '130', at: () => ({ x: 450, y: 200, size: 130 }) },
   ]);
-  const projectId = (await call<{ id: number }>('projects.create', { name: 'Témoignages', kind: 'testimony-campaign' })).id;
-  lea = (await call<{ id: number }>('people.add', { projectId, displayName: 'Léa Fontvieille', role: 'young-person' })).id;
-  marc = (await call<{ id: number }>('people.add', { projectId, displayName: 'Marc Dubreuil', role: 'employer' })).id;
-  nadia = (await call<{ id: number }>('people.add', { projectId, displayName: 'Nadia Roux', role: 'tutor' })).id;
-  for (const scope of ['recording', 'workshop', 'elected']) {
-    const conditions = scope === 'elected' ? ['face-blurred'] : [];
-    await call('consent.set', { personId: lea, scope, status: 'granted', method: 'signed-form', conditions });
-    await call('consent.set', { personId: marc, scope, status: 'granted', method: 'signed-form', conditions: [] });
-  }
-  // Nadia is filmed too but agreed to the workshop only: an export for élus is refused
-  for (const scope of ['recording', 'workshop'])
-    await call('consent.set', { personId: nadia, scope, status: 'granted', method: 'signed-form' });
-  recording = await call<Recording>('recordings.importFile', {
-    path: video.file,
-    projectId,
+  const scopes = ['recording', 'workshop', 'elected'];
+  ({
+    recording,
+    personIds: [lea, marc, nadia],
+  } = await faceProject(call, {
+    projectName: 'Témoignages',
+    file: video.file,
     title: 'Témoignage Léa',
     people: [
-      { personId: lea, part: '' },
-      { personId: marc, part: '' },
+      { displayName: 'Léa Fontvieille', role: 'young-person', scopes, faceBlurredFor: ['elected'] },
+      { displayName: 'Marc Dubreuil', role: 'employer', scopes },
+      // Nadia agreed to the workshop only: an export for élus with her in it is refused (she is linked in a test below)
+      { displayName: 'Nadia Roux', role: 'tutor', scopes: ['recording', 'workshop'], filmed: false },
     ],
-  });
+  }));
   await call('faces.analyse', { recordingId: recording.id, wait: true });
   const view = await call<FaceTracksView>('faces.tracks', { recordingId: recording.id });
   for (const track of view.tracks) {

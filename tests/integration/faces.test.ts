@@ -9,6 +9,7 @@ import { closeApiContext, createApiContext, dispatch, type ApiContext } from '..
 import type { Clip, ExportRecord, Montage, RenderCheck } from '../../src-shared/contract/schemas/editing';
 import type { FaceTrackView, FaceTracksView, Recording } from '../../src-shared/contract/schemas';
 import { makeTempDir } from '../helpers/tempDir';
+import { faceProject } from '../helpers/faceProject';
 import { runCli } from '../../src-main/cli/runCli';
 import {
   detailIn,
@@ -47,28 +48,20 @@ beforeAll(async () => {
     },
     { x: '60+15*t', y: '200', size: '130', at: (t) => ({ x: 60 + 15 * t, y: 200, size: 130 }) },
   ]);
-  projectId = (await call<{ id: number }>('projects.create', { name: 'Témoignages', kind: 'testimony-campaign' })).id;
-  lea = (await call<{ id: number }>('people.add', { projectId, displayName: 'Léa Fontvieille', role: 'young-person' })).id;
-  marc = (await call<{ id: number }>('people.add', { projectId, displayName: 'Marc Dubreuil', role: 'employer' })).id;
-  for (const scope of ['recording', 'workshop', 'elected']) {
-    await call('consent.set', {
-      personId: lea,
-      scope,
-      status: 'granted',
-      method: 'signed-form',
-      conditions: scope === 'elected' ? ['face-blurred'] : [],
-    });
-    await call('consent.set', { personId: marc, scope, status: 'granted', method: 'signed-form', conditions: [] });
-  }
-  recording = await call<Recording>('recordings.importFile', {
-    path: video.file,
+  const scopes = ['recording', 'workshop', 'elected'];
+  ({
     projectId,
+    recording,
+    personIds: [lea, marc],
+  } = await faceProject(call, {
+    projectName: 'Témoignages',
+    file: video.file,
     title: 'Témoignage Léa',
     people: [
-      { personId: lea, part: '' },
-      { personId: marc, part: '' },
+      { displayName: 'Léa Fontvieille', role: 'young-person', scopes, faceBlurredFor: ['elected'] },
+      { displayName: 'Marc Dubreuil', role: 'employer', scopes },
     ],
-  });
+  }));
 }, 120_000);
 
 afterAll(() => closeApiContext(ctx));

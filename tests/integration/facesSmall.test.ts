@@ -8,6 +8,7 @@ import { closeApiContext, createApiContext, dispatch, type ApiContext } from '..
 import type { FaceTrackView, FaceTracksView, Recording } from '../../src-shared/contract/schemas';
 import type { RenderCheck } from '../../src-shared/contract/schemas/editing';
 import { makeTempDir } from '../helpers/tempDir';
+import { faceProject } from '../helpers/faceProject';
 import { detailIn, differenceIn, grayFrames, innerRect, makeFaceVideo, type FaceVideo, type Rect } from '../helpers/faceVideos';
 
 const root = makeTempDir('eric-faces-small-');
@@ -36,22 +37,15 @@ beforeAll(async () => {
     ],
     { width: 1280, height: 720, seconds: 5 },
   );
-  const projectId = (await call<{ id: number }>('projects.create', { name: 'Petits visages', kind: 'testimony-campaign' })).id;
-  lea = (await call<{ id: number }>('people.add', { projectId, displayName: 'Léa Fontvieille', role: 'young-person' })).id;
-  for (const scope of ['recording', 'elected'])
-    await call('consent.set', {
-      personId: lea,
-      scope,
-      status: 'granted',
-      method: 'signed-form',
-      conditions: scope === 'elected' ? ['face-blurred'] : [],
-    });
-  recording = await call<Recording>('recordings.importFile', {
-    path: video.file,
-    projectId,
+  ({
+    recording,
+    personIds: [lea],
+  } = await faceProject(call, {
+    projectName: 'Petits visages',
+    file: video.file,
     title: 'Témoignage de loin',
-    people: [{ personId: lea, part: '' }],
-  });
+    people: [{ displayName: 'Léa Fontvieille', role: 'young-person', scopes: ['recording', 'elected'], faceBlurredFor: ['elected'] }],
+  }));
 }, 120_000);
 
 afterAll(() => closeApiContext(ctx));

@@ -9,6 +9,7 @@ import { closeApiContext, createApiContext, dispatch, type ApiContext } from '..
 import type { FaceTracksView, Recording } from '../../src-shared/contract/schemas';
 import type { RenderCheck } from '../../src-shared/contract/schemas/editing';
 import { makeTempDir } from '../helpers/tempDir';
+import { faceProject } from '../helpers/faceProject';
 import { detailIn, grayFrames, innerRect, makeFaceVideo, type FaceVideo } from '../helpers/faceVideos';
 
 const root = makeTempDir('eric-faces-unseen-');
@@ -35,22 +36,15 @@ beforeAll(async () => {
     at: () => place,
   });
   video = makeFaceVideo(root, 'unseen.mp4', [still([0, SEEN[0] - 0.01], true), still(SEEN, false), still([SEEN[1] + 0.01, 6], true)]);
-  const projectId = (await call<{ id: number }>('projects.create', { name: 'Visages cachés', kind: 'testimony-campaign' })).id;
-  lea = (await call<{ id: number }>('people.add', { projectId, displayName: 'Léa Fontvieille', role: 'young-person' })).id;
-  for (const scope of ['recording', 'elected'])
-    await call('consent.set', {
-      personId: lea,
-      scope,
-      status: 'granted',
-      method: 'signed-form',
-      conditions: scope === 'elected' ? ['face-blurred'] : [],
-    });
-  recording = await call<Recording>('recordings.importFile', {
-    path: video.file,
-    projectId,
+  ({
+    recording,
+    personIds: [lea],
+  } = await faceProject(call, {
+    projectName: 'Visages cachés',
+    file: video.file,
     title: 'Témoignage caché',
-    people: [{ personId: lea, part: '' }],
-  });
+    people: [{ displayName: 'Léa Fontvieille', role: 'young-person', scopes: ['recording', 'elected'], faceBlurredFor: ['elected'] }],
+  }));
 }, 120_000);
 
 afterAll(() => closeApiContext(ctx));

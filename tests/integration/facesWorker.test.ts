@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeApiContext, createApiContext, dispatch, type ApiContext } from '../../src-main/app';
 import type { FaceTracksView, Recording } from '../../src-shared/contract/schemas';
 import { makeTempDir } from '../helpers/tempDir';
+import { faceProject } from '../helpers/faceProject';
 import { makeFaceVideo } from '../helpers/faceVideos';
 
 const root = makeTempDir('eric-faces-worker-');
@@ -35,15 +36,12 @@ beforeAll(async () => {
     ],
     { seconds: 8 },
   );
-  const projectId = (await call<{ id: number }>('projects.create', { name: 'Fil du détecteur', kind: 'testimony-campaign' })).id;
-  const lea = (await call<{ id: number }>('people.add', { projectId, displayName: 'Léa Fontvieille', role: 'young-person' })).id;
-  await call('consent.set', { personId: lea, scope: 'recording', status: 'granted', method: 'signed-form', conditions: [] });
-  recording = await call<Recording>('recordings.importFile', {
-    path: video.file,
-    projectId,
+  ({ recording } = await faceProject(call, {
+    projectName: 'Fil du détecteur',
+    file: video.file,
     title: 'Témoignage',
-    people: [{ personId: lea, part: '' }],
-  });
+    people: [{ displayName: 'Léa Fontvieille', role: 'young-person', scopes: ['recording'] }],
+  }));
 }, 120_000);
 
 afterAll(() => {
