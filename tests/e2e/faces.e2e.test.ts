@@ -77,6 +77,10 @@ describe('faces on the review screen', () => {
     expect(pageErrors).toEqual([]);
     fs.mkdirSync(ARTIFACTS_DIR, { recursive: true });
     await page.screenshot({ path: path.join(ARTIFACTS_DIR, 'e2e-faces-review.png'), fullPage: true });
+    // on the projector of a workshop room
+    await page.setViewportSize({ width: 1920, height: 1080 });
+    await page.screenshot({ path: path.join(ARTIFACTS_DIR, 'e2e-faces-review-1080.png') });
+    await page.setViewportSize({ width: 1366, height: 768 });
 
     const file = path.join(dir, 'elus.mp4');
     const target = { kind: 'range', recordingId: recording.id, fromSeconds: 0, toSeconds: 4 };

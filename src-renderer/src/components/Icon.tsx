@@ -11,6 +11,7 @@ const PATHS = {
   folder: 'M3 6h7l2 2h9v11H3z',
   fullscreen: 'M4 9V4h5M20 9V4h-5M4 15v5h5M20 15v5h-5',
   keyboard: 'M3 7h18v10H3zM7 11h1M11 11h1M15 11h1M7 14h10',
+  search: 'M10 17a7 7 0 1 0 0-14 7 7 0 0 0 0 14zM15 15l6 6',
 } as const;
 
 export type IconName = keyof typeof PATHS;

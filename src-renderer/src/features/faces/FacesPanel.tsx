@@ -78,7 +78,7 @@ export function FacesPanel({
       <p className="muted">{t('faces.intro')}</p>
       <div className="row">
         <button type="button" className="button" onClick={() => void analyse()} disabled={running}>
-          <Icon name="edit" />
+          <Icon name="search" />
           {running ? t('faces.running') : data?.analysed ? t('faces.again') : t('faces.analyse')}
         </button>
         {ticked.length >= 2 && (
@@ -96,11 +96,11 @@ export function FacesPanel({
             <button type="button" className="face-thumb" onClick={() => onSeek(track.firstSeconds)} title={t('faces.seek')}>
               {track.thumbnail ? <img src={track.thumbnail} alt={t('faces.thumbAlt', { id: track.id })} /> : <span>{track.id}</span>}
             </button>
-            <span className="small-text">
+            <span className="face-track-time">
               {t('faces.track', { id: track.id })} · {formatTimecode(track.firstSeconds).slice(0, 8)}–
               {formatTimecode(track.lastSeconds).slice(0, 8)}
             </span>
-            <label className="small-text">
+            <label className="face-track-whose">
               {t('faces.whose')}
               <select
                 value={track.assignment === 'person' ? String(track.personId) : track.assignment === 'unknown' ? 'unknown' : ''}
@@ -115,7 +115,7 @@ export function FacesPanel({
                 <option value="unknown">{t('faces.unknown')}</option>
               </select>
             </label>
-            <label className="small-text">
+            <label className="face-track-tick">
               <input
                 type="checkbox"
                 checked={ticked.includes(track.id)}
