@@ -57,9 +57,24 @@ export function parseCueTime(text: string, lineNumber: number): number {
   return Number(h ?? 0) * 3600 + Number(m) * 60 + Number(s) + Number(ms) / 1000;
 }
 
-/** The clock shown on screens: whole seconds, MM:SS under an hour, H:MM:SS above. */
+/**
+ * A position read from sums of frame times (6.9999… for 7 s) is still that second: floors
+ * within this much of the next whole second count as it (a quarter of a frame at 50 fps).
+ */
+const CLOCK_TOLERANCE = 0.005;
+
+/** The clock shown on screens for a position (the playhead, a comment): whole seconds, MM:SS under an hour, H:MM:SS above. */
 export function formatClock(seconds: number): string {
-  const whole = Math.max(0, Math.floor(seconds));
+  return clockText(Math.max(0, Math.floor(seconds + CLOCK_TOLERANCE)));
+}
+
+/** A length shown on screens (a clip, a recording, a montage): to the nearest second, never 00:00 for a few frames. */
+export function formatDuration(seconds: number): string {
+  if (!(seconds > 0)) return clockText(0);
+  return clockText(Math.max(1, Math.round(seconds)));
+}
+
+function clockText(whole: number): string {
   const h = Math.floor(whole / 3600);
   const m = Math.floor((whole % 3600) / 60);
   const s = whole % 60;

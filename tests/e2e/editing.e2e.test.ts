@@ -67,7 +67,7 @@ describe('editing and exporting', () => {
     await clipForm.getByRole('button', { name: "Créer l'extrait (début I → fin O)" }).click();
     const clipItem = page.getByRole('listitem', { name: 'Mon apprentissage' });
     await clipItem.waitFor();
-    await expect.poll(() => clipItem.innerText()).toMatch(/00:02 → 00:06/);
+    await expect.poll(() => clipItem.innerText()).toMatch(/00:02 → 00:06 \(00:04\)/);
     const [clip] = (await server.call('clips.list', { recordingId: recording.id })).json.result;
     expect(clip).toMatchObject({ name: 'Mon apprentissage', tags: ['Parcours', 'Motivation'] });
     expect(clip.inSeconds).toBeCloseTo(2, 1);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatTimecode, parseTimecode } from '../../src-shared/time';
+import { formatClock, formatDuration, formatTimecode, parseTimecode } from '../../src-shared/time';
 
 describe('timecodes', () => {
   it('formats to the millisecond, for WebVTT and SRT', () => {
@@ -15,5 +15,29 @@ describe('timecodes', () => {
     expect(parseTimecode('95.25', 'at')).toBe(95.25);
     expect(() => parseTimecode('1h12', 'at')).toThrow(/n’est pas un temps/);
     expect(() => parseTimecode('00:75', 'at')).toThrow(/au-delà de 59/);
+  });
+
+  it('shows a position as the second it is in, a sum of frame times (6.9999…) included', () => {
+    expect(formatClock(6.9999)).toBe('00:07');
+    expect(formatClock(0.04 * 175)).toBe('00:07'); // 175 frames at 25 fps, summed in floating point
+    expect(formatClock(7)).toBe('00:07');
+    expect(formatClock(7.4)).toBe('00:07');
+    expect(formatClock(7.5)).toBe('00:07');
+    expect(formatClock(6.98)).toBe('00:06'); // half a frame before 7 s at 25 fps is still 6
+    expect(formatClock(59.9999)).toBe('01:00');
+    expect(formatClock(3599.9999)).toBe('1:00:00');
+    expect(formatClock(-3)).toBe('00:00');
+  });
+
+  it('shows a length to the nearest second, and a few frames as one second', () => {
+    expect(formatDuration(6.9999)).toBe('00:07');
+    expect(formatDuration(6.96)).toBe('00:07');
+    expect(formatDuration(7)).toBe('00:07');
+    expect(formatDuration(7.4)).toBe('00:07');
+    expect(formatDuration(7.5)).toBe('00:08');
+    expect(formatDuration(59.9999)).toBe('01:00');
+    expect(formatDuration(3599.9999)).toBe('1:00:00');
+    expect(formatDuration(0.2)).toBe('00:01');
+    expect(formatDuration(0)).toBe('00:00');
   });
 });

@@ -8,7 +8,7 @@ import { useState, type FormEvent } from 'react';
 import type { Clip } from '../../../../src-shared/contract/schemas/editing';
 import type { Recording } from '../../../../src-shared/contract/schemas';
 import { api } from '../../api/client';
-import { formatClock } from '../../../../src-shared/time';
+import { formatClock, formatDuration } from '../../../../src-shared/time';
 import { FALLBACK_FRAME_RATE, snapToFrame } from '../../../../src-shared/frameGrid';
 import { useI18n } from '../../i18n/i18n';
 import { useApiData } from '../../app/useApiData';
@@ -156,7 +156,7 @@ export function ClipsPanel({
                 {t('clips.span', {
                   start: formatClock(clip.inSeconds),
                   end: formatClock(clip.outSeconds),
-                  duration: formatClock(clip.outSeconds - clip.inSeconds),
+                  duration: formatDuration(clip.outSeconds - clip.inSeconds),
                 })}
               </span>
               {clip.tags.map((tag) => (

@@ -7,7 +7,7 @@ import { useConfirm } from '../../components/ConfirmDialog';
 import { useState } from 'react';
 import type { PackVerification } from '../../../../src-shared/contract/schemas/packs';
 import { api } from '../../api/client';
-import { formatClock } from '../../../../src-shared/time';
+import { formatDuration } from '../../../../src-shared/time';
 import { useI18n } from '../../i18n/i18n';
 import { useApiData } from '../../app/useApiData';
 import { ExportRecipients } from './ExportRecipients';
@@ -33,7 +33,7 @@ export function ExportsList({ projectId, onError }: { projectId: number; onError
                   `exports.kind.${record.kind === 'montage' ? 'montage' : record.kind === 'pack' ? 'pack' : record.kind === 'feedback-sheet' ? 'feedback-sheet' : 'clip'}`,
                 )}{' '}
                 · {formatDate(record.createdAt.slice(0, 10))}
-                {record.durationSeconds !== null && ` · ${formatClock(record.durationSeconds)}`}
+                {record.durationSeconds !== null && ` · ${formatDuration(record.durationSeconds)}`}
               </span>
               {record.flaggedAt && <p className="warning-text">{t('exports.flagged', { reason: record.flagReason ?? '' })}</p>}
               {record.outputPath && <p className="muted small-text">{t('exports.external', { path: record.outputPath })}</p>}

@@ -8,7 +8,7 @@ import { useConfirm } from '../../components/ConfirmDialog';
 import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
 import type { Clip, Montage, MontageItem } from '../../../../src-shared/contract/schemas/editing';
 import { api } from '../../api/client';
-import { formatClock } from '../../../../src-shared/time';
+import { formatDuration } from '../../../../src-shared/time';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { Icon } from '../../components/Icon';
 import { useI18n } from '../../i18n/i18n';
@@ -131,7 +131,7 @@ export function MontageScreen({ montageId }: { montageId: number }) {
         <h1>{montage.name}</h1>
         <div className="actions">
           <span className="muted" data-testid="montage-duration">
-            {t('montage.duration', { duration: formatClock(total) })}
+            {t('montage.duration', { duration: formatDuration(total) })}
           </span>
           <button onClick={undo} disabled={history.length === 0}>
             {t('montage.undo')}
@@ -163,7 +163,7 @@ export function MontageScreen({ montageId }: { montageId: number }) {
               const label =
                 item.kind === 'title'
                   ? t('montage.titleCard', { text: item.text, seconds: item.seconds })
-                  : `${clip?.name ?? '?'} (${formatClock(itemSeconds(item, clipsById))})`;
+                  : `${clip?.name ?? '?'} (${formatDuration(itemSeconds(item, clipsById))})`;
               return (
                 <li
                   key={`${index}-${item.kind}`}

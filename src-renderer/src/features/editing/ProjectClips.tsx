@@ -3,7 +3,7 @@
  * end of the running order.
  */
 import type { Clip } from '../../../../src-shared/contract/schemas/editing';
-import { formatClock } from '../../../../src-shared/time';
+import { formatDuration } from '../../../../src-shared/time';
 import { useI18n } from '../../i18n/i18n';
 
 export function ProjectClips({ clips, onAdd }: { clips: Clip[]; onAdd(clipId: number): void }) {
@@ -16,7 +16,7 @@ export function ProjectClips({ clips, onAdd }: { clips: Clip[]; onAdd(clipId: nu
         {clips.map((clip) => (
           <li key={clip.id} className="clip">
             <div>
-              <strong>{clip.name}</strong> <span className="muted">{formatClock(clip.outSeconds - clip.inSeconds)}</span>
+              <strong>{clip.name}</strong> <span className="muted">{formatDuration(clip.outSeconds - clip.inSeconds)}</span>
               {clip.tags.map((tag) => (
                 <span key={tag} className="badge">
                   {tag}

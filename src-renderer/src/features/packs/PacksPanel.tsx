@@ -6,7 +6,7 @@
 import { useEffect, useState } from 'react';
 import type { PackPreview } from '../../../../src-shared/contract/schemas/packs';
 import { api } from '../../api/client';
-import { formatClock } from '../../../../src-shared/time';
+import { formatDuration } from '../../../../src-shared/time';
 import { useI18n } from '../../i18n/i18n';
 import { AudienceSelect, type Audience } from '../consent/AudienceSelect';
 import { blockerLabel } from '../consent/consentLabels';
@@ -89,11 +89,11 @@ export function PacksPanel({
       )}
       {preview && (
         <div className="pack-preview" data-testid="pack-preview">
-          <h3>{t('packs.included', { count: preview.included.length, duration: formatClock(preview.totalSeconds) })}</h3>
+          <h3>{t('packs.included', { count: preview.included.length, duration: formatDuration(preview.totalSeconds) })}</h3>
           <ul>
             {preview.included.map((item) => (
               <li key={`${item.kind}-${item.id}`}>
-                {t(`exports.kind.${item.kind}`)} — {item.name} ({formatClock(item.durationSeconds)})
+                {t(`exports.kind.${item.kind}`)} — {item.name} ({formatDuration(item.durationSeconds)})
               </li>
             ))}
           </ul>

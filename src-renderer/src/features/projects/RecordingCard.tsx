@@ -6,7 +6,7 @@ import { useConfirm } from '../../components/ConfirmDialog';
 import { useEffect, useState } from 'react';
 import type { Recording } from '../../../../src-shared/contract/schemas';
 import { api } from '../../api/client';
-import { formatClock } from '../../../../src-shared/time';
+import { formatDuration } from '../../../../src-shared/time';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { ImportWarning } from './ImportWarning';
 import { Icon } from '../../components/Icon';
@@ -49,7 +49,7 @@ export function RecordingCard({ recording, job }: { recording: Recording; job: J
         ) : (
           <div className="poster-placeholder">{recording.hasVideo || recording.status !== 'ready' ? '' : t('recording.noVideo')}</div>
         )}
-        {recording.durationSeconds !== null && <span className="duration">{formatClock(recording.durationSeconds)}</span>}
+        {recording.durationSeconds !== null && <span className="duration">{formatDuration(recording.durationSeconds)}</span>}
       </div>
       <div className="recording-body">
         {renaming ? (

@@ -2,7 +2,7 @@
  * The buttons under the player: five seconds and one frame back and forward, play or
  * pause, the clock, and the speed.
  */
-import { formatClock } from '../../../../src-shared/time';
+import { formatClock, formatDuration } from '../../../../src-shared/time';
 import { useI18n } from '../../i18n/i18n';
 import type { Player } from './usePlayer';
 
@@ -30,7 +30,7 @@ export function PlayerControls({
       </button>
       <button onClick={() => seek(currentTime + 5)}>{t('review.forward5')}</button>
       <span className="clock" aria-live="off" data-testid="clock">
-        {formatClock(currentTime)} / {formatClock(duration)}
+        {formatClock(currentTime)} / {formatDuration(duration)}
       </span>
       <label>
         {t('review.speed')}{' '}
