@@ -169,6 +169,32 @@ describe('projects, sessions and people in the browser UI', () => {
     await page.getByRole('heading', { name: 'Vos projets' }).waitFor();
   });
 
+  it('asks before leaving a project edit that is not saved; staying keeps the edit, leaving drops it', async () => {
+    await page
+      .getByRole('link', { name: /Atelier entretien — Saint-Brieuc/ })
+      .first()
+      .click();
+    await page.getByRole('heading', { level: 1, name: 'Atelier entretien — Saint-Brieuc' }).waitFor();
+    await page.getByRole('button', { name: 'Modifier' }).click();
+    const form = page.getByRole('form', { name: 'Modifier le projet' });
+    await form.getByLabel('Nom du projet').fill('Atelier entretien — Lannion');
+    const url = page.url();
+    await page.getByRole('link', { name: /Retour aux projets/ }).click();
+    const ask = page.getByRole('alertdialog');
+    await ask.waitFor();
+    expect(await ask.textContent()).toMatch(/Les changements du projet ne sont pas enregistrés/);
+    await ask.getByRole('button', { name: 'Annuler' }).click();
+    await ask.waitFor({ state: 'detached' });
+    expect(page.url()).toBe(url);
+    expect(await form.getByLabel('Nom du projet').inputValue()).toBe('Atelier entretien — Lannion');
+    await page.getByRole('link', { name: /Retour aux projets/ }).click();
+    await page.getByRole('alertdialog').getByRole('button', { name: 'Quitter sans enregistrer' }).click();
+    await page.getByRole('heading', { name: 'Vos projets' }).waitFor();
+    const names = (await server.call('projects.list', {})).json.result.map((project: { name: string }) => project.name);
+    expect(names).toContain('Atelier entretien — Saint-Brieuc');
+    expect(names).not.toContain('Atelier entretien — Lannion');
+  });
+
   it('opens and closes the app’s confirmation dialog; the styles it adds carry the page’s one-time nonce', async () => {
     await page
       .getByRole('link', { name: /Atelier entretien — Saint-Brieuc/ })

@@ -8,7 +8,11 @@ import { useEffect, useRef } from 'react';
 import { useConfirm, type ConfirmOptions } from '../components/ConfirmDialog';
 import { addLeaveGuard } from './router';
 
-export function useUnsavedChangesGuard(dirty: boolean, message: string, options: ConfirmOptions = {}): { allowLeaving(): void } {
+export function useUnsavedChangesGuard(
+  dirty: boolean,
+  message: string,
+  options: ConfirmOptions = {},
+): { allowLeaving(allowed?: boolean): void } {
   const confirm = useConfirm();
   const state = useRef({ dirty, message, options, confirm, allowed: false, asking: false });
   state.current.dirty = dirty;
@@ -43,8 +47,9 @@ export function useUnsavedChangesGuard(dirty: boolean, message: string, options:
   }, []);
 
   return {
-    allowLeaving() {
-      state.current.allowed = true;
+    /** Leaving is fine now (a save that moves on); `false` when that save failed and the work is still to lose. */
+    allowLeaving(allowed = true) {
+      state.current.allowed = allowed;
     },
   };
 }

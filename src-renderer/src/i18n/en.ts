@@ -225,6 +225,8 @@ export const en: Record<MessageKey, string> = {
   'role.other': 'Other',
   'project.form.createTitle': 'New project',
   'project.form.editTitle': 'Edit project',
+  'project.leaveUnsaved': 'The project’s changes are not saved. Leave this page anyway?',
+  'project.leaveAnyway': 'Leave without saving',
   'project.name': 'Project name',
   'project.kind': 'Project type',
   'project.place': 'Place (ERIC)',

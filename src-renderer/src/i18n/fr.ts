@@ -28,6 +28,8 @@ export const fr = {
 
   'project.form.createTitle': 'Nouveau projet',
   'project.form.editTitle': 'Modifier le projet',
+  'project.leaveUnsaved': 'Les changements du projet ne sont pas enregistrés. Quitter quand même cette page\u00a0?',
+  'project.leaveAnyway': 'Quitter sans enregistrer',
   'project.name': 'Nom du projet',
   'project.kind': 'Type de projet',
   'project.place': 'Lieu (ERIC)',

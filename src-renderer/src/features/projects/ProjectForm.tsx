@@ -8,6 +8,7 @@ import { InlineStatus } from '../../components/InlineStatus';
 import { Field } from '../../components/Field';
 import { useI18n } from '../../i18n/i18n';
 import { DateField } from '../../components/DateField';
+import { useUnsavedChangesGuard } from '../../app/useUnsavedChangesGuard';
 
 export interface ProjectFormValues {
   name: string;
@@ -40,6 +41,15 @@ export function ProjectForm({
   const [datesValid, setDatesValid] = useState({ start: true, end: true });
   const [dateProblem, setDateProblem] = useState<string | null>(null);
   const dateIds = useRef({ start: '', end: '' });
+  // typed but not saved: leaving the screen asks first (a new project's name, an edit)
+  const dirty =
+    name !== (initial?.name ?? '') ||
+    kind !== (initial?.kind ?? 'interview-workshop') ||
+    place !== (initial?.place ?? '') ||
+    startDate !== (initial?.startDate ?? '') ||
+    endDate !== (initial?.endDate ?? '') ||
+    description !== (initial?.description ?? '');
+  const guard = useUnsavedChangesGuard(dirty, t('project.leaveUnsaved'), { confirmLabel: t('project.leaveAnyway'), danger: true });
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -53,8 +63,10 @@ export function ProjectForm({
     setSaving(true);
     setError(null);
     try {
+      guard.allowLeaving(); // a new project opens its own screen once saved
       await onSubmit({ name, kind, place, startDate: startDate || null, endDate: endDate || null, description });
     } catch (reason) {
+      guard.allowLeaving(false);
       setError(reason);
     } finally {
       setSaving(false);
