@@ -1,7 +1,9 @@
 /**
  * The app frame: top bar with the language switch, and the current screen.
  */
+import { useEffect, useRef } from 'react';
 import { ConfirmProvider } from '../components/ConfirmDialog';
+import { installFieldMessages } from '../components/fieldMessages';
 import { I18nProvider, useI18n } from '../i18n/i18n';
 import { useRoute, hrefFor } from './router';
 import { HomeScreen } from '../features/projects/HomeScreen';
@@ -19,6 +21,10 @@ import { AboutScreen } from '../features/about/AboutScreen';
 function Frame() {
   const route = useRoute();
   const { t, locale, setLocale } = useI18n();
+  // every form's required and out-of-range fields explain themselves in the app's language
+  const translate = useRef(t);
+  translate.current = t;
+  useEffect(() => installFieldMessages(document, () => translate.current), []);
   return (
     <>
       <nav className="top-bar" aria-label={t('app.title')}>

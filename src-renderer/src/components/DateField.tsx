@@ -7,6 +7,7 @@
 import { useEffect, useState, type InputHTMLAttributes } from 'react';
 import { frenchShortDate, parseFrenchDate } from '../../../src-shared/frenchDate';
 import { useI18n } from '../i18n/i18n';
+import { focusIfFirstInvalid, OWN_MESSAGE_ATTRIBUTE } from './fieldMessages';
 
 type NativeProps = Omit<InputHTMLAttributes<HTMLInputElement>, 'value' | 'onChange' | 'type' | 'min' | 'max'>;
 
@@ -57,6 +58,13 @@ export function DateField({
         maxLength={10}
         value={text}
         aria-invalid={problem ? true : undefined}
+        {...{ [OWN_MESSAGE_ATTRIBUTE]: '' }}
+        onInvalid={(event) => {
+          // a required date left empty: our own message, never the browser's bubble
+          event.preventDefault();
+          setProblem(check(text).problem ?? t('date.required'));
+          focusIfFirstInvalid(event.currentTarget);
+        }}
         aria-describedby={[props['aria-describedby'], problem ? errorId : null].filter(Boolean).join(' ') || undefined}
         onChange={(event) => {
           const typed = event.target.value;
