@@ -58,10 +58,11 @@ export function parseCueTime(text: string, lineNumber: number): number {
 }
 
 /**
- * A position read from sums of frame times (6.9999… for 7 s) is still that second: floors
- * within this much of the next whole second count as it (a quarter of a frame at 50 fps).
+ * A position read from sums of frame times (6.999999999 for 7 s) is still that second: a
+ * floating-point error under the next whole second counts as it (a real position just
+ * before it, 6.9999 s, stays 6).
  */
-const CLOCK_TOLERANCE = 0.005;
+const CLOCK_TOLERANCE = 1e-6;
 
 /** The clock shown on screens for a position (the playhead, a comment): whole seconds, MM:SS under an hour, H:MM:SS above. */
 export function formatClock(seconds: number): string {

@@ -18,14 +18,16 @@ describe('timecodes', () => {
   });
 
   it('shows a position as the second it is in, a sum of frame times (6.9999…) included', () => {
-    expect(formatClock(6.9999)).toBe('00:07');
-    expect(formatClock(0.04 * 175)).toBe('00:07'); // 175 frames at 25 fps, summed in floating point
+    expect(formatClock(6.9999999)).toBe('00:07');
+    expect(formatClock(7 - 1e-9)).toBe('00:07');
+    expect(formatClock(Array.from({ length: 175 }, () => 0.04).reduce((a, b) => a + b))).toBe('00:07'); // 175 frames at 25 fps, summed
+    expect(formatClock(6.9999)).toBe('00:06'); // a real position just before 7 s
     expect(formatClock(7)).toBe('00:07');
     expect(formatClock(7.4)).toBe('00:07');
     expect(formatClock(7.5)).toBe('00:07');
     expect(formatClock(6.98)).toBe('00:06'); // half a frame before 7 s at 25 fps is still 6
-    expect(formatClock(59.9999)).toBe('01:00');
-    expect(formatClock(3599.9999)).toBe('1:00:00');
+    expect(formatClock(59.9999999)).toBe('01:00');
+    expect(formatClock(3599.9999999)).toBe('1:00:00');
     expect(formatClock(-3)).toBe('00:00');
   });
 
