@@ -51,7 +51,7 @@ describe('reviewing a take together', () => {
 
     // a point comment at ~2 s
     const pointAt = await clickTimeline(0.3);
-    await form.getByLabel('Qui parle ?').selectOption({ label: 'Léa' });
+    await form.getByLabel('Qui commente ?').selectOption({ label: 'Léa' });
     await form.getByLabel('Catégorie').selectOption('Posture');
     await form.getByLabel('Commentaire').fill('Bon contact visuel');
     await form.getByRole('button', { name: 'Ajouter le commentaire' }).click();
@@ -63,7 +63,7 @@ describe('reviewing a take together', () => {
     const rangeEnd = await clickTimeline(0.8);
     await page.keyboard.press('o');
     await expect.poll(() => page.getByTestId('range-label').innerText()).toMatch(/^De 00:0\d à 00:0\d$/);
-    await form.getByLabel('Qui parle ?').selectOption({ label: 'Groupe' });
+    await form.getByLabel('Qui commente ?').selectOption({ label: 'Groupe' });
     await form.getByLabel('Catégorie').selectOption('À améliorer');
     await form.getByLabel('Commentaire').fill('Réponse trop longue, aller à l’essentiel');
     await form.getByRole('button', { name: 'Ajouter le commentaire' }).click();
@@ -73,6 +73,8 @@ describe('reviewing a take together', () => {
     // reply to the first, resolve the second
     const pointItem = page.getByRole('listitem', { name: /Bon contact visuel/ });
     await pointItem.getByRole('button', { name: 'Répondre' }).click();
+    // a reply says who replies, like a comment (it was always « Groupe »)
+    await pointItem.getByLabel('Qui répond ?').selectOption({ label: 'Marc' });
     await pointItem.getByLabel('Votre réponse').fill('Oui, et un beau sourire');
     await pointItem.getByRole('button', { name: 'Envoyer' }).click();
     await pointItem.getByText('Oui, et un beau sourire').waitFor();
@@ -93,6 +95,7 @@ describe('reviewing a take together', () => {
     const saved = await comments();
     const byText = (text: string) => saved.find((c) => c.text.startsWith(text))!;
     expect(byText('Bon contact visuel')).toMatchObject({ authorName: 'Léa', category: 'Posture', endSeconds: null });
+    expect(byText('Oui, et un beau sourire')).toMatchObject({ authorName: 'Marc', parentId: byText('Bon contact visuel').id });
     expect(byText('Bon contact visuel').startSeconds).toBeCloseTo(pointAt, 3);
     expect(byText('Réponse trop longue').startSeconds).toBeCloseTo(rangeStart, 3);
     expect(byText('Réponse trop longue').endSeconds).toBeCloseTo(rangeEnd, 3);
@@ -108,7 +111,7 @@ describe('reviewing a take together', () => {
     expect(texts[0]!.startsWith(mmss(byText('Présentation').startSeconds))).toBe(true);
     expect(texts[0]).toMatch(/Léa[\s\S]*Présentation/);
     expect(texts[1]!.startsWith(mmss(byText('Bon contact visuel').startSeconds))).toBe(true);
-    expect(texts[1]).toMatch(/Bon contact visuel[\s\S]*Oui, et un beau sourire/);
+    expect(texts[1]).toMatch(/Bon contact visuel[\s\S]*Marc : Oui, et un beau sourire/);
     expect(
       texts[2]!.startsWith(`${mmss(byText('Réponse trop longue').startSeconds)} – ${mmss(byText('Réponse trop longue').endSeconds!)}`),
     ).toBe(true);

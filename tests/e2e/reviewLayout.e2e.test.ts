@@ -181,7 +181,7 @@ describe('review at 1366×768', () => {
     await clipItem.getByRole('button', { name: 'Modifier' }).click();
     const editor = page.getByRole('form', { name: 'Modifier l’extrait Premier essai' });
     await editor.getByLabel("Nom de l'extrait").fill('La poignée de main');
-    await editor.getByLabel('Qui parle (bandeau)').selectOption({ label: 'Samira' });
+    await editor.getByLabel('Nom dans le bandeau (personne filmée)').selectOption({ label: 'Samira' });
     await seekTo(1.23);
     const inAt = await playerTime();
     await editor.getByRole('button', { name: /Début ici/ }).click();

@@ -7,6 +7,7 @@ import { formatClock } from '../../../../src-shared/time';
 import { useI18n } from '../../i18n/i18n';
 import type { CommentComposerState } from './useCommentComposer';
 import type { InOutRange } from './useInOutRange';
+import { AuthorSelect } from './AuthorSelect';
 
 export function CommentComposer({
   composer,
@@ -32,15 +33,13 @@ export function CommentComposer({
     <form className="comment-form" onSubmit={composer.submit} aria-label={t('review.add')}>
       <div className="field-row">
         <div className="field">
-          <label htmlFor="comment-author">{t('review.author')}</label>
-          <select id="comment-author" value={composer.authorId} onChange={(e) => composer.setAuthorId(e.target.value)}>
-            <option value="">{t('review.group')}</option>
-            {people.map((person) => (
-              <option key={person.id} value={person.id}>
-                {person.displayName}
-              </option>
-            ))}
-          </select>
+          <AuthorSelect
+            id="comment-author"
+            label={t('review.author')}
+            value={composer.authorId}
+            onChange={composer.setAuthorId}
+            people={people}
+          />
         </div>
         <div className="field">
           <label htmlFor="comment-category">{t('review.category')}</label>

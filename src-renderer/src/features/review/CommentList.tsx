@@ -7,7 +7,7 @@
  */
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { memo, useCallback, useEffect, useRef, useState, type RefObject } from 'react';
-import type { Comment } from '../../../../src-shared/contract/schemas';
+import type { Comment, Person } from '../../../../src-shared/contract/schemas';
 import { useI18n } from '../../i18n/i18n';
 import { isTypingIn } from '../../app/typingTarget';
 import { CommentThread } from './CommentThread';
@@ -26,8 +26,11 @@ export const CommentList = memo(function CommentList({
   onSeek,
   onError,
   onMakeClip,
+  people,
 }: {
   comments: CommentWindowState;
+  /** Who may reply. */
+  people: readonly Person[];
   videoRef: RefObject<HTMLVideoElement | null>;
   onSeek(seconds: number): void;
   onError(error: unknown): void;
@@ -120,6 +123,7 @@ export const CommentList = memo(function CommentList({
                 key={comment.id}
                 comment={comment}
                 replies={repliesOf.get(comment.id) ?? NO_REPLIES}
+                people={people}
                 onSeek={onSeek}
                 onError={onError}
                 onMakeClip={onMakeClip}

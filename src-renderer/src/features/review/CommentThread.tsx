@@ -4,10 +4,11 @@
  */
 import { useConfirm } from '../../components/ConfirmDialog';
 import { memo, useEffect, useState, type FormEvent, type LiHTMLAttributes, type Ref } from 'react';
-import type { Comment } from '../../../../src-shared/contract/schemas';
+import type { Comment, Person } from '../../../../src-shared/contract/schemas';
 import { api } from '../../api/client';
 import { formatClock } from '../../../../src-shared/time';
 import { useI18n } from '../../i18n/i18n';
+import { AuthorSelect } from './AuthorSelect';
 
 /** What the virtual list puts on a row: its place (style, ref to measure it), its position in the whole list. */
 export type CommentRowProps = LiHTMLAttributes<HTMLLIElement> & { ref?: Ref<HTMLLIElement>; 'data-index'?: number };
@@ -15,6 +16,7 @@ export type CommentRowProps = LiHTMLAttributes<HTMLLIElement> & { ref?: Ref<HTML
 export const CommentThread = memo(function CommentThread({
   comment,
   replies,
+  people,
   onSeek,
   onError,
   onMakeClip,
@@ -24,6 +26,8 @@ export const CommentThread = memo(function CommentThread({
 }: {
   comment: Comment;
   replies: Comment[];
+  /** Who may reply (the project's people, or the group). */
+  people: readonly Person[];
   onSeek(seconds: number): void;
   onError(error: unknown): void;
   /** For a range comment: put its range in the clip form. */
@@ -38,6 +42,7 @@ export const CommentThread = memo(function CommentThread({
   const confirm = useConfirm();
   const [replying, setReplying] = useState(false);
   const [replyText, setReplyText] = useState('');
+  const [replyAuthor, setReplyAuthor] = useState('');
   const [editing, setEditing] = useState(false);
   const [editText, setEditText] = useState(comment.text);
   // shown at once, confirmed (or reverted) by the main side
@@ -57,6 +62,7 @@ export const CommentThread = memo(function CommentThread({
         startSeconds: comment.startSeconds,
         parentId: comment.id,
         text: replyText,
+        authorPersonId: replyAuthor ? Number(replyAuthor) : null,
       });
       setReplyText('');
       setReplying(false);
@@ -164,6 +170,15 @@ export const CommentThread = memo(function CommentThread({
       </div>
       {replying && (
         <form onSubmit={sendReply} className="reply-form">
+          <span className="reply-author">
+            <AuthorSelect
+              id={`reply-author-${comment.id}`}
+              label={t('review.replyAuthor')}
+              value={replyAuthor}
+              onChange={setReplyAuthor}
+              people={people}
+            />
+          </span>
           <input
             value={replyText}
             onChange={(e) => setReplyText(e.target.value)}

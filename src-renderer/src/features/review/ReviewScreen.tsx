@@ -159,7 +159,14 @@ export function ReviewScreen({ recordingId }: { recordingId: number }) {
               currentTime={player.currentTime}
             />
           )}
-          <CommentList comments={comments} videoRef={player.videoRef} onSeek={player.seek} onError={setError} onMakeClip={makeClip} />
+          <CommentList
+            comments={comments}
+            videoRef={player.videoRef}
+            onSeek={player.seek}
+            onError={setError}
+            onMakeClip={makeClip}
+            people={base.people}
+          />
         </section>
       </div>
       {!groupMode && (
