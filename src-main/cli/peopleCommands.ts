@@ -57,6 +57,32 @@ export const PEOPLE_COMMANDS: CliCommand[] = [
     afterResult: (result, flags) => (flags.json ? result : showPeople(result)),
   },
   {
+    name: 'people appearances',
+    usage: 'people appearances --person <id>',
+    summary: 'The recordings a person is linked to (session day, part) and every export that showed them',
+    flags: { person: { type: 'string' } },
+    method: 'people.appearances',
+    toInput: (flags) => ({ personId: parseIdFlag(str(flags, 'person'), 'person') }),
+    columns: ['kind', 'id', 'what', 'when', 'detail'],
+    afterResult: (result, flags) => {
+      if (flags.json) return result;
+      const { recordings, exports } = result as {
+        recordings: Array<{ recordingId: number; title: string; sessionDate: string | null; part: string }>;
+        exports: Array<{ id: number; label: string; createdAt: string; audience: string; flaggedAt: string | null }>;
+      };
+      return [
+        ...recordings.map((r) => ({ kind: 'vidéo', id: r.recordingId, what: r.title, when: r.sessionDate ?? '', detail: r.part })),
+        ...exports.map((e) => ({
+          kind: 'export',
+          id: e.id,
+          what: e.label,
+          when: e.createdAt.slice(0, 10),
+          detail: `${e.audience}${e.flaggedAt ? ' (à rappeler)' : ''}`,
+        })),
+      ];
+    },
+  },
+  {
     name: 'people update',
     usage: 'people update <id> [--name <display name>] [--role <role>] [--birth-date YYYY-MM-DD|""] [--actor <name>] [--reason <text>]',
     summary: 'Change a person (name and birth date changes are logged and recall the exports they no longer allow)',

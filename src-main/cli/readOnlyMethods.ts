@@ -12,6 +12,7 @@ export const READ_ONLY_METHODS: ReadonlySet<ApiMethodName> = new Set<ApiMethodNa
   'sessions.list',
   'sessions.get',
   'people.list',
+  'people.appearances',
   'recordings.list',
   'recordings.get',
   'consent.show',

@@ -3,7 +3,7 @@
  * the markers dropped while filming. Rows only: files are handled by the capture service.
  */
 import { AppError } from '../../src-shared/appError';
-import type { Marker, Recording, RecordingKind } from '../../src-shared/contract/schemas';
+import type { Marker, PersonRecording, Recording, RecordingKind } from '../../src-shared/contract/schemas';
 import type { SqliteDatabase } from './database';
 
 interface RecordingRow {
@@ -296,6 +296,19 @@ export class RecordingsStore {
     const result = this.db.prepare('DELETE FROM recording_people WHERE recording_id = ? AND person_id = ?').run(recordingId, personId);
     if (result.changes) this.db.prepare('UPDATE recordings SET updated_at = ? WHERE id = ?').run(this.now(), recordingId);
     return result.changes > 0;
+  }
+
+  /** The recordings a person is linked to, with their session's day and their part, by day then id. */
+  appearancesOf(personId: number): PersonRecording[] {
+    const rows = this.db
+      .prepare(
+        `SELECT r.id AS recordingId, r.title, r.kind, r.status, r.duration_seconds AS durationSeconds,
+                r.session_id AS sessionId, s.date AS sessionDate, rp.part
+         FROM recording_people rp JOIN recordings r ON r.id = rp.recording_id LEFT JOIN sessions s ON s.id = r.session_id
+         WHERE rp.person_id = ? ORDER BY s.date IS NULL, s.date, r.id`,
+      )
+      .all(personId) as PersonRecording[];
+    return rows;
   }
 
   /** The recordings a person is linked to. */

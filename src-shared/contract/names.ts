@@ -113,6 +113,7 @@ export const API_METHODS = [
   'faces.assign',
   'faces.merge',
   'render.faceRiskStills',
+  'people.appearances',
 ] as const;
 export type ApiMethodName = (typeof API_METHODS)[number];
 

@@ -85,6 +85,19 @@ describe('who is in a recording, and the recall with its recipients', () => {
     expect(linked.people.map((p) => p.personId).sort()).toEqual([lea, karim].sort());
   });
 
+  it('the person’s page lists the videos she is in, and opens one', async () => {
+    await page.goto(`${server.url}#/people/${lea}/consent`);
+    const where = page.getByRole('region', { name: 'Où cette personne apparaît' });
+    await expect
+      .poll(() => where.innerText())
+      .toMatch(/Ses vidéos \(1\)\s*Atelier menuiserie\s*· Témoignage · 20 novembre 2026 · 00:04 · apprentie/);
+    expect(await where.innerText()).toContain('Aucun export ne montre cette personne.');
+    await where.screenshot({ path: path.join(ARTIFACTS_DIR, 'e2e-person-appearances.png') });
+    await where.getByRole('link', { name: /Atelier menuiserie/ }).click();
+    await page.getByRole('heading', { level: 1, name: 'Atelier menuiserie' }).waitFor();
+    expect(page.url()).toMatch(new RegExp(`#/recordings/${recording.id}$`));
+  });
+
   it('narrows a clip to the person on screen, with the confirmation', async () => {
     await call<Clip>('clips.create', { recordingId: recording.id, name: 'Le duo', inSeconds: 0.5, outSeconds: 2 });
     const alone = await call<Clip>('clips.create', {

@@ -40,6 +40,10 @@ export const projectHandlers = {
     return { deleted: true, id: input.id } as const;
   },
   'people.list': (input, ctx) => ctx.library.listPeople(input.projectId),
+  'people.appearances': (input, ctx) => {
+    const person = ctx.library.people.get(input.personId, 'personId');
+    return { personId: person.id, recordings: ctx.library.recordings.appearancesOf(person.id), exports: ctx.exports.showing(person.id) };
+  },
   'people.add': (input, ctx) => {
     const person = ctx.library.addPerson(input);
     ctx.events.emit('data.changed', { entity: 'person', id: person.id, projectId: person.projectId, change: 'created' });

@@ -15,3 +15,4 @@ export * from './settings';
 export * from './recall';
 export * from './retention';
 export * from './faces';
+export * from './appearances';

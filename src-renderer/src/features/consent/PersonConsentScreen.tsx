@@ -9,6 +9,7 @@ import type { ConsentView } from '../../../../src-shared/contract/schemas';
 import { localToday } from '../../../../src-shared/age';
 import { frenchShortDate } from '../../../../src-shared/frenchDate';
 import { useUnsavedChangesGuard } from '../../app/useUnsavedChangesGuard';
+import { PersonAppearances } from '../people/PersonAppearances';
 import { draftFromView, draftProblems, isChanged, toChange, type DraftProblem, type Drafts, type ScopeDraft } from './consentDraft';
 import { useConfirm } from '../../components/ConfirmDialog';
 import { api } from '../../api/client';
@@ -297,6 +298,7 @@ export function PersonConsentScreen({ personId }: { personId: number }) {
           </aside>
         )}
       </div>
+      <PersonAppearances personId={personId} />
       <section className="card" aria-labelledby="history-title">
         <h2 id="history-title">{t('consent.history')}</h2>
         <ol className="history" aria-label={t('consent.history')}>
