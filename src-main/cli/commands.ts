@@ -425,6 +425,16 @@ CORE_COMMANDS.push(
     rawOutput: (result) => consentRegisterText(result as PersonConsent),
   },
   {
+    name: 'consent guardian-remove',
+    usage: 'consent guardian-remove --guardian <id> [--reason <text>]',
+    summary: 'Remove a parent or guardian entered by mistake (refused while their signature backs an agreement)',
+    flags: { guardian: { type: 'string' }, reason: { type: 'string' } },
+    method: 'consent.removeGuardian',
+    toInput: (flags) => ({ guardianId: parseIdFlag(str(flags, 'guardian'), 'guardian'), reason: str(flags, 'reason'), actor: 'cli' }),
+    columns: [],
+    rawOutput: (result) => consentRegisterText(result as PersonConsent),
+  },
+  {
     name: 'consent emancipation',
     usage: 'consent emancipation --person <id> --on YYYY-MM-DD|none [--proof <judgement, court, date>]',
     summary: 'Record that a minor is emancipated (with the proof): from that day they consent as an adult',

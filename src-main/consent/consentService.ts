@@ -34,7 +34,7 @@ import {
 } from './consentPolicy';
 import { ConsentStore, type GuardianFields, type StoredConsent } from './consentStore';
 import { CONSENT_FORM_VERSION, KNOWN_CONSENT_FORMS } from './consentFormVersion';
-import { CAPACITY_LABELS_FR, describeMissingFr, frenchDate } from './frenchLabels';
+import { CAPACITY_LABELS_FR, SCOPE_LABELS_FR, describeMissingFr, frenchDate } from './frenchLabels';
 import type { ConsentView, Guardian, UpdateGuardianInput } from '../../src-shared/contract/schemas';
 import { Recall } from './recall';
 import { SCOPE_PHRASE_FR } from './recallReasons';
@@ -370,6 +370,44 @@ export class ConsentService {
         after: { person: forPolicy, records: this.store.records(person.id) },
         what: `Qualité d’un parent signataire pour ${person.displayName} corrigée (${capacityFr(existing.capacity)} → ${capacityFr(fields.capacity)})`,
         on: this.today(),
+      });
+    })();
+    this.announce(person);
+    return this.show(person.id);
+  }
+
+  /**
+   * Removes a parent entered by mistake (a typo, the wrong family). A parent whose signature
+   * backs a recorded agreement (granted, or granted then withdrawn: the proof of what was
+   * allowed until then, RGPD art. 7(1)) is refused, naming those agreements: change them
+   * first. A refusal they signed is no authorisation and goes with them. The log keeps the
+   * removal without the name.
+   */
+  removeGuardian(input: { guardianId: number; actor?: string; reason?: string }): PersonConsent {
+    const existing = this.store.guardian(input.guardianId);
+    const person = this.library.people.get(existing.personId);
+    const backed = this.store
+      .views(person.id)
+      .filter((view) => view.recorded && view.status !== 'refused' && view.guardianIds.includes(existing.id));
+    if (backed.length) {
+      throw new AppError(
+        'conflict',
+        `Ce parent a signé ${backed.length > 1 ? 'les accords' : 'l’accord'} ${backed.map((view) => `« ${SCOPE_LABELS_FR[view.scope] ?? view.scope} »`).join(', ')} de ${person.displayName} : sa signature en est la preuve, il ne peut pas être retiré.`,
+        {
+          field: 'guardianId',
+          hint: 'Si ce parent n’a pas signé, enregistrez d’abord ces accords à nouveau sans lui (ou marquez-les refusés), puis retirez-le.',
+        },
+      );
+    }
+    this.library.db.transaction(() => {
+      this.store.removeGuardian(existing.id);
+      this.store.audit({
+        projectId: person.projectId,
+        personId: person.id,
+        action: 'guardian-removed',
+        change: { guardianId: existing.id, capacity: existing.capacity },
+        actor: input.actor,
+        reason: input.reason,
       });
     })();
     this.announce(person);

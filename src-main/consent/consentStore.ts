@@ -228,6 +228,12 @@ export class ConsentStore {
     return this.guardian(guardianId);
   }
 
+  /** Deletes a guardian row and their signatures (secure_delete overwrites the name). */
+  removeGuardian(guardianId: number): void {
+    this.db.prepare('DELETE FROM consent_guardian_signatures WHERE guardian_id = ?').run(guardianId);
+    this.db.prepare('DELETE FROM guardians WHERE id = ?').run(guardianId);
+  }
+
   emancipation(personId: number): PersonConsent['emancipation'] {
     const row = this.db.prepare('SELECT * FROM person_emancipation WHERE person_id = ?').get(personId) as
       { emancipated_on: string; proof: string; recorded_at: string } | undefined;

@@ -114,6 +114,7 @@ export const API_METHODS = [
   'faces.merge',
   'render.faceRiskStills',
   'people.appearances',
+  'consent.removeGuardian',
 ] as const;
 export type ApiMethodName = (typeof API_METHODS)[number];
 

@@ -83,4 +83,29 @@ describe('a minor’s consent in the browser UI', () => {
     fs.mkdirSync(ARTIFACTS_DIR, { recursive: true });
     await page.screenshot({ path: path.join(ARTIFACTS_DIR, 'e2e-consent-minor.png'), fullPage: true });
   });
+
+  it('removes a parent entered by mistake after the app’s confirmation, and refuses one who signed, saying why', async () => {
+    const history = page.getByRole('list', { name: 'Historique' }).getByRole('listitem');
+    const before = await history.count();
+    await addParent('Paul Martinn', 'legal-guardian');
+    await expect.poll(() => history.count()).toBe(before + 1);
+    await page.getByRole('button', { name: 'Retirer Paul Martinn des parents' }).click();
+    const ask = page.getByRole('alertdialog');
+    await ask.waitFor();
+    expect(await ask.textContent()).toMatch(/Retirer Paul Martinn des parents de cette personne/);
+    await ask.getByRole('button', { name: 'Retirer ce parent' }).click();
+    await page.getByRole('form', { name: 'Paul Martinn' }).waitFor({ state: 'detached' });
+    await expect.poll(() => history.count()).toBe(before + 2);
+    expect(await history.filter({ hasText: 'saisi par erreur a été retiré' }).count()).toBe(1);
+    const shown = (await server.call('consent.show', { personId: minor })).json.result as { guardians: Array<{ name: string }> };
+    expect(shown.guardians.map((guardian) => guardian.name)).toEqual(['Anne Martin', 'Paul Martin']);
+
+    // Paul Martin signed the agreement for elected officials: refused, in French, naming it
+    await page.getByRole('button', { name: 'Retirer Paul Martin des parents' }).click();
+    await page.getByRole('alertdialog').getByRole('button', { name: 'Retirer ce parent' }).click();
+    await expect
+      .poll(() => page.getByRole('alert').filter({ hasText: 'Ce parent a signé' }).first().innerText())
+      .toMatch(/l’accord « Élus » de Maël[\s\S]*enregistrez d’abord ces accords à nouveau sans lui/);
+    expect(await page.getByRole('form', { name: 'Paul Martin' }).count()).toBe(1);
+  });
 });

@@ -31,6 +31,11 @@ export const consentHandlers = {
   'people.erasurePlan': (input, ctx) => ctx.erasure.plan(input.personId),
   'privacy.finishErasure': (_input, ctx) => ctx.erasure.finish(),
   'consent.updateGuardian': (input, ctx) => ctx.consent.updateGuardian(input),
+  'consent.removeGuardian': async (input, ctx) => {
+    const shown = ctx.consent.removeGuardian(input);
+    await ctx.erasure.finish(); // the name leaves the WAL and the free pages too
+    return shown;
+  },
   'consent.setEmancipation': (input, ctx) => ctx.consent.setEmancipation(input),
   'consent.setMany': (input, ctx) => ctx.consent.setMany(input),
 } satisfies HandlerTable;

@@ -62,11 +62,14 @@ export function ErrorBanner({ error }: { error: unknown }) {
   return (
     <div className="error-banner" role="alert">
       <strong>{t('error.title')}</strong> — {described}
-      <details>
-        <summary>{t('error.details')}</summary>
-        {!described.includes(technical) && <p>{technical}</p>}
-        {hint && <p>{hint}</p>}
-      </details>
+      {/* the fix is part of the message, never folded away with the technical detail */}
+      {hint && <p className="error-hint">{hint}</p>}
+      {!described.includes(technical) && (
+        <details>
+          <summary>{t('error.details')}</summary>
+          <p>{technical}</p>
+        </details>
+      )}
     </div>
   );
 }

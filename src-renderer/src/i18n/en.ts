@@ -241,6 +241,11 @@ export const en: Record<MessageKey, string> = {
   'appearances.exports': 'Exports that showed them ({count})',
   'appearances.noExport': 'No export has shown them.',
   'appearances.toRecall': 'to recall',
+  'consent.guardianRemove': 'Remove this parent',
+  'consent.guardianRemoveLabel': 'Remove {name} from the parents',
+  'consent.guardianRemoveConfirm':
+    'Remove {name} from this person’s parents? Only for a parent entered by mistake. A parent who signed an agreement cannot be removed.',
+  'consent.historyGuardianRemoved': 'A parent or guardian entered by mistake was removed',
   'project.name': 'Project name',
   'project.kind': 'Project type',
   'project.place': 'Place (ERIC)',

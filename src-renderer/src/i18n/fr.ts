@@ -43,6 +43,11 @@ export const fr = {
   'appearances.exports': 'Les exports qui montrent cette personne ({count})',
   'appearances.noExport': 'Aucun export ne montre cette personne.',
   'appearances.toRecall': 'à rappeler',
+  'consent.guardianRemove': 'Retirer ce parent',
+  'consent.guardianRemoveLabel': 'Retirer {name} des parents',
+  'consent.guardianRemoveConfirm':
+    'Retirer {name} des parents de cette personne\u00a0? À faire seulement pour un parent saisi par erreur. Un parent qui a signé un accord ne peut pas être retiré.',
+  'consent.historyGuardianRemoved': 'Un parent ou responsable saisi par erreur a été retiré',
   'project.name': 'Nom du projet',
   'project.kind': 'Type de projet',
   'project.place': 'Lieu (ERIC)',

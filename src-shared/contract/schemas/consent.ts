@@ -210,6 +210,8 @@ export const updateGuardianInputSchema = z
 
 export type UpdateGuardianInput = z.infer<typeof updateGuardianInputSchema>;
 
+export const removeGuardianInputSchema = z.strictObject({ guardianId: idSchema, ...actorAndReason });
+
 export const setEmancipationInputSchema = z.strictObject({
   personId: idSchema,
   /** null removes a wrongly recorded emancipation. */

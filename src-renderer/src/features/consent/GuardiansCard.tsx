@@ -1,7 +1,7 @@
 /**
  * The parents or legal guardians of a minor, each with the capacity in which they sign
  * (parent 1, parent 2, sole parent with the reason, legal guardian): add one, or correct
- * the capacity of one recorded earlier (those count as parent 1).
+ * the capacity of one recorded earlier (those count as parent 1), remove one entered by mistake.
  */
 import { useState, type FormEvent } from 'react';
 import type { Guardian, PersonConsent } from '../../../../src-shared/contract/schemas';
@@ -16,6 +16,7 @@ import { useSubmitOnce } from '../../app/useSubmitOnce';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { Icon } from '../../components/Icon';
 import { useI18n } from '../../i18n/i18n';
+import { useConfirm } from '../../components/ConfirmDialog';
 
 function CapacityFields({
   idBase,
@@ -62,6 +63,20 @@ function CapacityFields({
 
 function GuardianRow({ guardian, actor, onError }: { guardian: Guardian; actor: string; onError(error: unknown): void }) {
   const { t } = useI18n();
+  const confirm = useConfirm();
+  // a parent entered by mistake; the main side refuses one whose signature backs an agreement, and says which
+  async function remove() {
+    const ok = await confirm(t('consent.guardianRemoveConfirm', { name: guardian.name }), {
+      confirmLabel: t('consent.guardianRemove'),
+      danger: true,
+    });
+    if (!ok) return;
+    try {
+      await api.call('consent.removeGuardian', { guardianId: guardian.id, ...(actor ? { actor } : {}) });
+    } catch (error) {
+      onError(error);
+    }
+  }
   const [capacity, setCapacity] = useState<GuardianCapacity>(guardian.capacity);
   const [reason, setReason] = useState<SoleHolderReason | ''>(guardian.soleHolderReason ?? '');
   const changed = capacity !== guardian.capacity || (reason || null) !== guardian.soleHolderReason;
@@ -94,6 +109,14 @@ function GuardianRow({ guardian, actor, onError }: { guardian: Guardian; actor: 
             <Icon name="edit" /> {t('consent.guardianUpdate')}
           </button>
         )}
+        <button
+          type="button"
+          className="danger small"
+          onClick={() => void remove()}
+          aria-label={t('consent.guardianRemoveLabel', { name: guardian.name })}
+        >
+          <Icon name="trash" /> {t('consent.guardianRemove')}
+        </button>
       </form>
     </li>
   );

@@ -315,10 +315,12 @@ export function PersonConsentScreen({ personId }: { personId: number }) {
                   ? t('consent.historyGuardian')
                   : entry.action === 'guardian-updated'
                     ? t('consent.historyGuardianUpdated')
-                    : entry.action.startsWith('emancipation-')
-                      ? t('consent.historyEmancipation')
-                      : (peopleHistoryLine(entry, t, formatDate) ??
-                        t('consent.historyEvidence', { scope: t(`consent.scope.${entry.scope}` as MessageKey) }))}
+                    : entry.action === 'guardian-removed'
+                      ? t('consent.historyGuardianRemoved')
+                      : entry.action.startsWith('emancipation-')
+                        ? t('consent.historyEmancipation')
+                        : (peopleHistoryLine(entry, t, formatDate) ??
+                          t('consent.historyEvidence', { scope: t(`consent.scope.${entry.scope}` as MessageKey) }))}
               {entry.actor && <span className="muted"> · {entry.actor}</span>}
               {entry.reason && <span className="muted"> · « {entry.reason} »</span>}
             </li>
