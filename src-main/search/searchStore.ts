@@ -1,13 +1,15 @@
 /**
  * Search across a library (or one project): comments by full text (accents folded,
  * every word as a prefix: "motiv entret" finds "Motivée pour l'entretien"), and
- * recordings, people and clips by name. Deleted comments are never found.
+ * recordings, people and clips by name — a recording also by the name of a person linked
+ * to it. Deleted comments are never found.
  */
 import type { SqliteDatabase } from '../library/database';
 
 export interface SearchResults {
   comments: Array<{ id: number; recordingId: number; recordingTitle: string; projectId: number; startSeconds: number; text: string }>;
-  recordings: Array<{ id: number; title: string; projectId: number }>;
+  /** `via`: the linked person whose name matched, when the title did not. */
+  recordings: Array<{ id: number; title: string; projectId: number; via: string | null }>;
   people: Array<{ id: number; displayName: string; projectId: number }>;
   clips: Array<{ id: number; name: string; recordingId: number; projectId: number }>;
 }
@@ -44,11 +46,22 @@ export class SearchStore {
           )
           .all(match, project, project, limit) as SearchResults['comments'])
       : [];
+    // by title, or by the name of a person linked to it, read through the link at query time:
+    // no second copy of a name to forget on erasure or unlinking
     const recordings = this.db
       .prepare(
-        `SELECT id, title, project_id AS projectId FROM recordings WHERE title LIKE ? ESCAPE '\\' AND (? IS NULL OR project_id = ?) ORDER BY recorded_at DESC LIMIT ?`,
+        `SELECT r.id, r.title, r.project_id AS projectId,
+                CASE WHEN r.title LIKE @like ESCAPE '\\' THEN NULL
+                     ELSE (SELECT p.display_name FROM recording_people rp JOIN people p ON p.id = rp.person_id
+                           WHERE rp.recording_id = r.id AND p.display_name LIKE @like ESCAPE '\\' ORDER BY p.display_name LIMIT 1) END AS via
+         FROM recordings r
+         WHERE (r.title LIKE @like ESCAPE '\\'
+                OR EXISTS (SELECT 1 FROM recording_people rp JOIN people p ON p.id = rp.person_id
+                           WHERE rp.recording_id = r.id AND p.display_name LIKE @like ESCAPE '\\'))
+           AND (@project IS NULL OR r.project_id = @project)
+         ORDER BY r.recorded_at DESC LIMIT @limit`,
       )
-      .all(like, project, project, limit) as SearchResults['recordings'];
+      .all({ like, project, limit }) as SearchResults['recordings'];
     const people = this.db
       .prepare(
         `SELECT id, display_name AS displayName, project_id AS projectId FROM people WHERE display_name LIKE ? ESCAPE '\\' AND (? IS NULL OR project_id = ?) ORDER BY display_name LIMIT ?`,

@@ -85,6 +85,15 @@ describe('who is in a recording, and the recall with its recipients', () => {
     expect(linked.people.map((p) => p.personId).sort()).toEqual([lea, karim].sort());
   });
 
+  it('search finds the testimony by the name of a person filmed in it', async () => {
+    await page.goto(server.url);
+    await page.getByLabel('Rechercher').fill('Haddad');
+    const results = page.locator('.search-results');
+    await expect.poll(() => results.innerText()).toMatch(/Atelier menuiserie \(vidéo, avec Karim Haddad\)/);
+    await results.getByRole('link', { name: 'Atelier menuiserie' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Atelier menuiserie' }).waitFor();
+  });
+
   it('the person’s page lists the videos she is in, and opens one', async () => {
     await page.goto(`${server.url}#/people/${lea}/consent`);
     const where = page.getByRole('region', { name: 'Où cette personne apparaît' });

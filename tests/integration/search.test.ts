@@ -63,4 +63,32 @@ describe('search', () => {
     const bytes = fs.readFileSync(path.join(ctx.library.dir, 'library.sqlite'));
     expect(bytes.includes(Buffer.from('Xylophonique'))).toBe(false);
   });
+
+  it('finds a recording by the name of a person linked to it, saying who; not once unlinked, nor once they are erased', async () => {
+    const project = (await call<{ id: number }>('projects.create', { name: 'D', kind: 'testimony-campaign' })).id;
+    const person = (await call<{ id: number }>('people.add', { projectId: project, displayName: 'Ondine Quenouille', role: 'tutor' })).id;
+    await call('consent.set', { personId: person, scope: 'recording', status: 'granted', method: 'signed-form' });
+    const recording = await call<{ id: number }>('recordings.importFile', {
+      path: path.join(root, 'v.mp4'),
+      projectId: project,
+      title: 'Atelier du mardi',
+      people: [{ personId: person, part: '' }],
+    });
+    const found = await call<SearchResults>('search', { query: 'Quenouille' });
+    expect(found.recordings).toEqual([{ id: recording.id, title: 'Atelier du mardi', projectId: project, via: 'Ondine Quenouille' }]);
+    // by its title, the recording says no one
+    expect((await call<SearchResults>('search', { query: 'du mardi' })).recordings).toEqual([expect.objectContaining({ via: null })]);
+    await call('recordings.unlinkPerson', { recordingId: recording.id, personId: person });
+    expect((await call<SearchResults>('search', { query: 'Quenouille' })).recordings).toEqual([]);
+    await call('recordings.linkPerson', { recordingId: recording.id, personId: person });
+    expect((await call<SearchResults>('search', { query: 'Quenouille' })).recordings).toHaveLength(1);
+    await call('people.erase', { personId: person });
+    const after = await call<SearchResults>('search', { query: 'Quenouille' });
+    expect(after.recordings).toEqual([]);
+    expect(after.people).toEqual([]);
+    ctx.library.db.pragma('wal_checkpoint(TRUNCATE)');
+    for (const file of fs.readdirSync(ctx.library.dir).filter((name) => name.startsWith('library.sqlite'))) {
+      expect(fs.readFileSync(path.join(ctx.library.dir, file)).includes(Buffer.from('Quenouille')), file).toBe(false);
+    }
+  });
 });

@@ -54,7 +54,7 @@ export function SearchBox() {
             {results.recordings.map((r) => (
               <li key={`r${r.id}`}>
                 <a href={hrefFor({ name: 'review', recordingId: r.id })}>{r.title}</a>{' '}
-                <span className="muted">{t('search.recording')}</span>
+                <span className="muted">{r.via ? t('search.recordingWith', { name: r.via }) : t('search.recording')}</span>
               </li>
             ))}
             {results.comments.map((c) => (

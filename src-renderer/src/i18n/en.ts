@@ -246,6 +246,7 @@ export const en: Record<MessageKey, string> = {
   'consent.guardianRemoveConfirm':
     'Remove {name} from this person’s parents? Only for a parent entered by mistake. A parent who signed an agreement cannot be removed.',
   'consent.historyGuardianRemoved': 'A parent or guardian entered by mistake was removed',
+  'search.recordingWith': '(video, with {name})',
   'project.name': 'Project name',
   'project.kind': 'Project type',
   'project.place': 'Place (ERIC)',

@@ -48,6 +48,7 @@ export const fr = {
   'consent.guardianRemoveConfirm':
     'Retirer {name} des parents de cette personne\u00a0? À faire seulement pour un parent saisi par erreur. Un parent qui a signé un accord ne peut pas être retiré.',
   'consent.historyGuardianRemoved': 'Un parent ou responsable saisi par erreur a été retiré',
+  'search.recordingWith': '(vidéo, avec {name})',
   'project.name': 'Nom du projet',
   'project.kind': 'Type de projet',
   'project.place': 'Lieu (ERIC)',

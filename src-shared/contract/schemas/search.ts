@@ -18,7 +18,8 @@ export const searchResultsSchema = z.object({
       text: z.string(),
     }),
   ),
-  recordings: z.array(z.object({ id: idSchema, title: z.string(), projectId: idSchema })),
+  /** `via`: the person linked to the recording whose name matched (null when its title did). */
+  recordings: z.array(z.object({ id: idSchema, title: z.string(), projectId: idSchema, via: z.string().nullable() })),
   people: z.array(z.object({ id: idSchema, displayName: z.string(), projectId: idSchema })),
   clips: z.array(z.object({ id: idSchema, name: z.string(), recordingId: idSchema, projectId: idSchema })),
 });
