@@ -176,11 +176,12 @@ describe('review at 1366×768', () => {
     await page.screenshot({ path: path.join(ARTIFACTS_DIR, 'e2e-review-make-clip-1366x768.png') });
   });
 
-  it('a clip is renamed, trimmed to the frame under the playhead, and given another speaker', async () => {
+  it('a clip is renamed, given themes, trimmed to the frame under the playhead, and given another speaker', async () => {
     const clipItem = page.getByRole('listitem', { name: 'Premier essai' });
     await clipItem.getByRole('button', { name: 'Modifier' }).click();
     const editor = page.getByRole('form', { name: 'Modifier l’extrait Premier essai' });
     await editor.getByLabel("Nom de l'extrait").fill('La poignée de main');
+    await editor.getByLabel('Thèmes (séparés par des virgules)').fill('Accueil, Posture, Accueil');
     await editor.getByLabel('Nom dans le bandeau (personne filmée)').selectOption({ label: 'Samira' });
     await seekTo(1.23);
     const inAt = await playerTime();
@@ -194,7 +195,7 @@ describe('review at 1366×768', () => {
     const [saved] = (await server.call('clips.list', { recordingId: recording.id })).json.result as Clip[];
     const fresh = (await server.call('recordings.get', { id: recording.id })).json.result as Recording;
     const fps = fresh.frameRate ?? FALLBACK_FRAME_RATE;
-    expect(saved).toMatchObject({ id: clip.id, name: 'La poignée de main', speakerPersonId: samiraId });
+    expect(saved).toMatchObject({ id: clip.id, name: 'La poignée de main', speakerPersonId: samiraId, tags: ['Accueil', 'Posture'] });
     expect(saved!.inSeconds).toBeCloseTo(snapToFrame(inAt, fps), 6);
     expect(saved!.outSeconds).toBeCloseTo(snapToFrame(outAt, fps), 6);
     expect(saved!.inSeconds).toBeCloseTo(1.23, 1);

@@ -1,6 +1,6 @@
 /**
- * Changing a clip after it was made: its name, who speaks in it (the lower third), and
- * its ends, trimmed to the frame under the playhead ("Début ici", "Fin ici"). Saved in
+ * Changing a clip after it was made: its name, its themes, who speaks in it (the lower
+ * third), and its ends, trimmed to the frame under the playhead ("Début ici", "Fin ici"). Saved in
  * one go through clips.update; a changed range asks for the face check again.
  */
 import { useState, type FormEvent } from 'react';
@@ -11,6 +11,7 @@ import { formatTimecode } from '../../../../src-shared/time';
 import { api } from '../../api/client';
 import { useI18n } from '../../i18n/i18n';
 import { SpeakerField } from './SpeakerField';
+import { parseTags, tagsText } from './clipTags';
 
 export function ClipEditor({
   clip,
@@ -28,6 +29,7 @@ export function ClipEditor({
 }) {
   const { t } = useI18n();
   const [name, setName] = useState(clip.name);
+  const [tags, setTags] = useState(tagsText(clip.tags));
   const [speaker, setSpeaker] = useState(clip.speakerPersonId === null ? '' : String(clip.speakerPersonId));
   const [inSeconds, setIn] = useState(clip.inSeconds);
   const [outSeconds, setOut] = useState(clip.outSeconds);
@@ -53,6 +55,7 @@ export function ClipEditor({
         id: clip.id,
         changes: {
           name: name.trim() || clip.name,
+          tags: parseTags(tags),
           inSeconds,
           outSeconds,
           speakerPersonId: speaker ? Number(speaker) : null,
@@ -68,6 +71,10 @@ export function ClipEditor({
         <div className="field">
           <label htmlFor={`${prefix}-name`}>{t('clips.name')}</label>
           <input id={`${prefix}-name`} value={name} onChange={(e) => setName(e.target.value)} maxLength={200} autoFocus />
+        </div>
+        <div className="field">
+          <label htmlFor={`${prefix}-tags`}>{t('clips.tags')}</label>
+          <input id={`${prefix}-tags`} value={tags} onChange={(e) => setTags(e.target.value)} placeholder={t('clips.tagsExample')} />
         </div>
         <SpeakerField
           id={`${prefix}-speaker`}

@@ -19,17 +19,7 @@ import { ClipPeople } from './ClipPeople';
 import { ClipEditor } from './ClipEditor';
 import { Icon } from '../../components/Icon';
 import { SpeakerField } from './SpeakerField';
-
-export function parseTags(text: string): string[] {
-  return [
-    ...new Set(
-      text
-        .split(',')
-        .map((tag) => tag.trim())
-        .filter(Boolean),
-    ),
-  ];
-}
+import { parseTags } from './clipTags';
 
 export function ClipsPanel({
   recording,
