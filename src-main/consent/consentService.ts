@@ -35,7 +35,7 @@ import {
 import { ConsentStore, type GuardianFields, type StoredConsent } from './consentStore';
 import { CONSENT_FORM_VERSION, KNOWN_CONSENT_FORMS } from './consentFormVersion';
 import { CAPACITY_LABELS_FR, SCOPE_LABELS_FR, describeMissingFr, frenchDate } from './frenchLabels';
-import type { ConsentView, Guardian, UpdateGuardianInput } from '../../src-shared/contract/schemas';
+import { MAX_SIGNATURE_PNG_BYTES, type ConsentView, type Guardian, type UpdateGuardianInput } from '../../src-shared/contract/schemas';
 import { Recall } from './recall';
 import { SCOPE_PHRASE_FR } from './recallReasons';
 import type { ExportsStore } from '../exports/exportsStore';
@@ -155,7 +155,15 @@ export class ConsentService {
       const all: number[] = [];
       for (const [index, change] of input.changes.entries()) {
         try {
-          all.push(...this.applySet({ ...change, personId: input.personId, actor: input.actor, reason: input.reason }).flagged);
+          all.push(
+            ...this.applySet({
+              ...change,
+              personId: input.personId,
+              actor: input.actor,
+              reason: input.reason,
+              screenSignatures: input.screenSignatures,
+            }).flagged,
+          );
         } catch (error) {
           if (!(error instanceof AppError)) throw error;
           throw new AppError(error.code, `Accord ${SCOPE_PHRASE_FR[change.scope]} : ${error.message}`, {
@@ -246,6 +254,22 @@ export class ConsentService {
           );
         }
       }
+      const screen = screenSignaturesOf(input, method ?? null, guardianIds);
+      if (input.status === 'granted' && method === 'on-screen-signature') {
+        const have = screen ?? previous.screenSignatures;
+        const unsigned = [
+          ...(have.some((signature) => signature.signer === 'person') ? [] : [person.displayName]),
+          ...guardianIds
+            .filter((id) => !have.some((signature) => signature.signer === 'guardian' && signature.guardianId === id))
+            .map((id) => guardians.get(id)!.name),
+        ];
+        if (unsigned.length) {
+          throw new AppError('invalid-input', `Signature à l’écran : il manque la signature de ${unsigned.join(', ')}.`, {
+            field: 'screenSignatures',
+            hint: 'Faites signer chaque personne dans son cadre « Signez ici », ou cochez « Signer en écrivant son nom » pour qui ne peut pas signer à la main. Sinon, choisissez une autre façon de donner l’accord.',
+          });
+        }
+      }
       const formVersion = input.formVersion ?? (input.status === 'granted' ? CONSENT_FORM_VERSION : previous.formVersion);
       if (formVersion !== null && !(formVersion in KNOWN_CONSENT_FORMS)) {
         throw new AppError('invalid-input', `La version de formulaire « ${formVersion} » est inconnue.`, {
@@ -273,6 +297,7 @@ export class ConsentService {
         formVersion,
         formSha256,
       });
+      if (screen) this.store.replaceScreenSignatures(person.id, input.scope, screen, decidedOn);
       this.store.audit({
         projectId: person.projectId,
         personId: person.id,
@@ -290,6 +315,7 @@ export class ConsentService {
           capacities: signatories.map((guardian) => guardian.capacity),
           place,
           formVersion,
+          ...(screen ? { screenSignatures: screen.length } : {}),
         },
         actor: input.actor,
         reason: input.reason,
@@ -607,4 +633,39 @@ export class ConsentService {
     });
     return { projectId, on, people, flaggedExports: this.deps.exports.flagged(projectId) };
   }
+}
+
+const PNG_MAGIC = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+
+/**
+ * The signatures a save brings for an agreement given on the screen, checked (a real PNG, not
+ * too big), kept for the signers of this agreement only; null when none were given (the ones
+ * already stored stay) or the method is another one.
+ */
+function screenSignaturesOf(
+  input: SetConsentInput,
+  method: ConsentView['method'],
+  guardianIds: readonly number[],
+): Array<{ signer: 'person' | 'guardian'; guardianId: number | null; png: Buffer | null; typedName: string | null }> | null {
+  if (input.screenSignatures === undefined || method !== 'on-screen-signature') return null;
+  return input.screenSignatures
+    .filter((signature) => signature.signer === 'person' || guardianIds.includes(signature.guardianId!))
+    .map((signature, index) => {
+      let png: Buffer | null = null;
+      if (signature.png !== undefined) {
+        png = Buffer.from(signature.png, 'base64');
+        if (png.length > MAX_SIGNATURE_PNG_BYTES || png.length < PNG_MAGIC.length || !png.subarray(0, 8).equals(PNG_MAGIC)) {
+          throw new AppError('invalid-input', 'Une signature à l’écran n’est pas une image PNG lisible, ou elle est trop lourde.', {
+            field: `screenSignatures.${index}.png`,
+            hint: `Effacez la signature et signez à nouveau (une signature pèse au plus ${MAX_SIGNATURE_PNG_BYTES / 1024} Ko).`,
+          });
+        }
+      }
+      return {
+        signer: signature.signer,
+        guardianId: signature.signer === 'guardian' ? signature.guardianId! : null,
+        png,
+        typedName: signature.typedName ?? null,
+      };
+    });
 }

@@ -87,6 +87,7 @@ function pendingView(scope: ConsentScope): StoredConsent {
     formVersion: null,
     formSha256: null,
     signatories: [],
+    screenSignatures: [],
   };
 }
 
@@ -119,6 +120,7 @@ export class ConsentStore {
       scope: string;
       guardian_id: number;
     }>;
+    const drawn = this.screenSignatures(personId);
     return CONSENT_SCOPES.map((scope) => {
       const row = rows.find((candidate) => candidate.scope === scope);
       if (!row) return pendingView(scope);
@@ -145,6 +147,7 @@ export class ConsentStore {
             const guardian = guardians.get(s.guardian_id)!;
             return { guardianId: guardian.id, capacity: guardian.capacity, soleHolderReason: guardian.soleHolderReason };
           }),
+        screenSignatures: drawn.filter((signature) => signature.scope === scope).map(({ scope: _scope, ...signature }) => signature),
       };
     });
   }
@@ -228,8 +231,49 @@ export class ConsentStore {
     return this.guardian(guardianId);
   }
 
+  /** A person's signatures drawn (or typed) on the screen, per scope, signers in order. */
+  screenSignatures(personId: number): Array<StoredConsent['screenSignatures'][number] & { scope: string }> {
+    const rows = this.db
+      .prepare(
+        `SELECT scope, signer, guardian_id, png, typed_name, signed_on FROM consent_screen_signatures
+         WHERE person_id = ? ORDER BY scope, signer DESC, guardian_id, id`,
+      )
+      .all(personId) as Array<{
+      scope: string;
+      signer: 'person' | 'guardian';
+      guardian_id: number | null;
+      png: Buffer | null;
+      typed_name: string | null;
+      signed_on: string;
+    }>;
+    return rows.map((row) => ({
+      scope: row.scope,
+      signer: row.signer,
+      guardianId: row.guardian_id,
+      image: row.png ? `data:image/png;base64,${row.png.toString('base64')}` : null,
+      typedName: row.typed_name,
+      signedOn: row.signed_on,
+    }));
+  }
+
+  /** The signatures of one agreement, replaced as a whole (a new agreement is signed again). */
+  replaceScreenSignatures(
+    personId: number,
+    scope: string,
+    signatures: ReadonlyArray<{ signer: 'person' | 'guardian'; guardianId: number | null; png: Buffer | null; typedName: string | null }>,
+    signedOn: string,
+  ): void {
+    this.db.prepare('DELETE FROM consent_screen_signatures WHERE person_id = ? AND scope = ?').run(personId, scope);
+    const insert = this.db.prepare(
+      'INSERT INTO consent_screen_signatures (person_id, scope, signer, guardian_id, png, typed_name, signed_on) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    );
+    for (const signature of signatures)
+      insert.run(personId, scope, signature.signer, signature.guardianId, signature.png, signature.typedName, signedOn);
+  }
+
   /** Deletes a guardian row and their signatures (secure_delete overwrites the name). */
   removeGuardian(guardianId: number): void {
+    this.db.prepare('DELETE FROM consent_screen_signatures WHERE guardian_id = ?').run(guardianId);
     this.db.prepare('DELETE FROM consent_guardian_signatures WHERE guardian_id = ?').run(guardianId);
     this.db.prepare('DELETE FROM guardians WHERE id = ?').run(guardianId);
   }
@@ -279,7 +323,8 @@ export class ConsentStore {
         .prepare('SELECT evidence_asset_id AS id FROM consents WHERE person_id = ? AND evidence_asset_id IS NOT NULL')
         .all(personId) as Array<{ id: number }>
     ).map((row) => row.id);
-    let rows = this.db.prepare('DELETE FROM consent_guardian_signatures WHERE person_id = ?').run(personId).changes;
+    let rows = this.db.prepare('DELETE FROM consent_screen_signatures WHERE person_id = ?').run(personId).changes;
+    rows += this.db.prepare('DELETE FROM consent_guardian_signatures WHERE person_id = ?').run(personId).changes;
     rows += this.db.prepare('DELETE FROM consents WHERE person_id = ?').run(personId).changes;
     rows += this.db.prepare('DELETE FROM guardians WHERE person_id = ?').run(personId).changes;
     // the emancipation proof is theirs too

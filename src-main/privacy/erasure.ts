@@ -38,6 +38,7 @@ export const PERSON_REFERENCES = {
   consent: [
     'consents.person_id',
     'consent_guardian_signatures.person_id',
+    'consent_screen_signatures.person_id',
     'guardians.person_id',
     'person_emancipation.person_id',
     'consent_audit.person_id',

@@ -20,6 +20,7 @@ import { migration016 } from './016-import-warning';
 import { migration017 } from './017-retention';
 import { migration018 } from './018-review-cut-out';
 import { migration022 } from './022-comment-windows';
+import { migration023 } from './023-screen-signatures';
 import { migration019 } from './019-face-tracks';
 
 export type { Migration } from './migration';
@@ -43,6 +44,7 @@ export const migrations: readonly Migration[] = [
   migration018,
   migration019,
   migration022,
+  migration023,
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations[migrations.length - 1]!.version;

@@ -60,6 +60,17 @@ export const consentViewSchema = z.object({
   signatories: z.array(
     z.object({ guardianId: idSchema, capacity: guardianCapacitySchema, soleHolderReason: soleHolderReasonSchema.nullable() }),
   ),
+  /** Signatures drawn on the screen (method « Signature sur l'écran »): who signed, and the picture or the typed name. */
+  screenSignatures: z.array(
+    z.object({
+      signer: z.enum(['person', 'guardian']),
+      guardianId: idSchema.nullable(),
+      /** A PNG data: URL of the drawn signature, or null for a typed name. */
+      image: z.string().nullable(),
+      typedName: z.string().nullable(),
+      signedOn: z.string(),
+    }),
+  ),
   /** For a granted consent: what the law still requires and is missing (a minor's agreement, parents). */
   missing: z.array(missingAuthorisationSchema),
   /** The last day of use: the earlier of the expiry and, for a minor, the eve of the 18th birthday. */
@@ -119,6 +130,35 @@ export type RecordingCheck = z.infer<typeof recordingCheckSchema>;
 
 export const actorAndReason = { actor: text(120).optional(), reason: text(500).optional() };
 
+/** The largest drawn signature accepted: a PNG of a few strokes weighs a few kilobytes. */
+export const MAX_SIGNATURE_PNG_BYTES = 64 * 1024;
+
+/**
+ * One signatory's signature on the screen: drawn (a base64 PNG) or, for someone who cannot
+ * sign by hand, their full name typed and confirmed.
+ */
+export const screenSignatureInputSchema = z
+  .strictObject({
+    signer: z.enum(['person', 'guardian']),
+    guardianId: idSchema.optional(),
+    png: z
+      .string()
+      .max(Math.ceil((MAX_SIGNATURE_PNG_BYTES * 4) / 3) + 4)
+      .optional(),
+    typedName: text(120).pipe(z.string().min(2)).optional(),
+  })
+  .refine((value) => (value.png === undefined) !== (value.typedName === undefined), {
+    message: 'a drawn signature or a typed name, one of the two',
+    path: ['png'],
+  })
+  .refine((value) => (value.signer === 'guardian') === (value.guardianId !== undefined), {
+    message: 'a parent’s signature names the parent (guardianId), the person’s does not',
+    path: ['guardianId'],
+  });
+export type ScreenSignatureInput = z.infer<typeof screenSignatureInputSchema>;
+/** Given with a save: they apply to every agreement of that save granted with « Signature sur l'écran ». */
+const screenSignaturesField = { screenSignatures: z.array(screenSignatureInputSchema).max(6).optional() };
+
 /** One scope's decision: what consent.set takes for one scope, and each change of consent.setMany. */
 const consentChangeFields = {
   scope: consentScopeSchema,
@@ -141,7 +181,7 @@ const noBothNameConditions = (value: { conditions?: readonly string[] }) =>
   !(value.conditions?.includes('first-name-only') && value.conditions.includes('no-name'));
 
 export const setConsentInputSchema = z
-  .strictObject({ personId: idSchema, ...consentChangeFields, ...actorAndReason })
+  .strictObject({ personId: idSchema, ...consentChangeFields, ...actorAndReason, ...screenSignaturesField })
   .refine(noBothNameConditions, {
     message: 'first-name-only and no-name cannot both apply',
     path: ['conditions'],
@@ -159,6 +199,7 @@ export const setManyConsentInputSchema = z
     personId: idSchema,
     changes: z.array(consentChangeSchema).min(1).max(CONSENT_SCOPES.length),
     ...actorAndReason,
+    ...screenSignaturesField,
   })
   .refine((value) => new Set(value.changes.map((change) => change.scope)).size === value.changes.length, {
     message: 'each scope may appear only once',
