@@ -1,6 +1,7 @@
 /**
  * What the register proves for one scope (RGPD art. 7(1)): the form version and its
- * fingerprint, the place, who signed and in what capacity, the minor's own agreement,
+ * fingerprint, the place, who signed and in what capacity (with their signatures drawn on the
+ * screen, when given that way), the minor's own agreement,
  * the last day of use (the eve of the 18th birthday for a minor), and what is missing.
  */
 import type { ConsentView, Guardian } from '../../../../src-shared/contract/schemas';
@@ -28,6 +29,30 @@ export function ConsentProof({ view, guardians, minor }: { view: ConsentView; gu
         </li>
         {view.place && <li>{t('consent.proofPlace', { place: view.place })}</li>}
         <li>{t('consent.proofSigners', { names: signers.join(', ') })}</li>
+        {view.screenSignatures.length > 0 && (
+          <li className="screen-signature-list">
+            {view.screenSignatures.map((signature) => {
+              const name =
+                signature.signer === 'person'
+                  ? t('consent.proofPerson')
+                  : (byId.get(signature.guardianId ?? -1)?.name ?? `n° ${signature.guardianId}`);
+              return signature.image ? (
+                <img
+                  key={`${signature.signer}-${signature.guardianId}`}
+                  src={signature.image}
+                  alt={t('signature.shown', { name })}
+                  className="screen-signature"
+                  width={180}
+                  height={54}
+                />
+              ) : (
+                <span key={`${signature.signer}-${signature.guardianId}`} className="screen-signature typed">
+                  {t('signature.shownTyped', { name, typed: signature.typedName ?? '' })}
+                </span>
+              );
+            })}
+          </li>
+        )}
         {(minor || view.minorAgreed) && (
           <li>{t('consent.proofMinorAgreed', { answer: t(view.minorAgreed ? 'consent.yes' : 'consent.no') })}</li>
         )}

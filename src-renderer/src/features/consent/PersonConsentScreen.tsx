@@ -10,6 +10,8 @@ import { localToday } from '../../../../src-shared/age';
 import { frenchShortDate } from '../../../../src-shared/frenchDate';
 import { useUnsavedChangesGuard } from '../../app/useUnsavedChangesGuard';
 import { PersonAppearances } from '../people/PersonAppearances';
+import { SignaturePad, type SignatureValue } from './SignaturePad';
+import { screenSignersNeeded, type ScreenSigner } from './screenSigners';
 import { draftFromView, draftProblems, isChanged, toChange, type DraftProblem, type Drafts, type ScopeDraft } from './consentDraft';
 import { useConfirm } from '../../components/ConfirmDialog';
 import { api } from '../../api/client';
@@ -50,6 +52,9 @@ export function PersonConsentScreen({ personId }: { personId: number }) {
   const [reason, setReason] = useState('');
   const [grantMethod, setGrantMethod] = useState<NonNullable<ConsentView['method']> | ''>('');
   const [grantProblem, setGrantProblem] = useState(false);
+  // signatures drawn for this save (« Signature sur l'écran »), by signer key
+  const [signatures, setSignatures] = useState<Record<string, SignatureValue | undefined>>({});
+  const [unsigned, setUnsigned] = useState<string[]>([]);
 
   // a reload (after a save, a guardian added elsewhere) refreshes the scopes nobody is editing
   useEffect(() => {
@@ -66,6 +71,12 @@ export function PersonConsentScreen({ personId }: { personId: number }) {
 
   const changedScopes = consent ? consent.scopes.filter((view) => drafts[view.scope] && isChanged(drafts[view.scope]!, view, today)) : [];
   const dirty = changedScopes.length > 0 || reason !== '';
+  const signers = consent ? screenSignersNeeded(consent, changedScopes, drafts) : [];
+  const signerName = (signer: ScreenSigner) => {
+    if (signer.signer === 'person') return consent?.person.displayName ?? '';
+    const guardian = consent?.guardians.find((candidate) => candidate.id === signer.guardianId);
+    return guardian ? `${guardian.name} (${t(`consent.capacity.${guardian.capacity}`)})` : '';
+  };
   // a minor's consent lacking the authorisations the law needs cannot be saved (the card says what is missing)
   const blocked =
     consent !== null &&
@@ -114,17 +125,34 @@ export function PersonConsentScreen({ personId }: { personId: number }) {
       document.getElementById(first.field === 'method' ? `scope-${first.scope}-method` : `scope-${first.scope}-decided`)?.focus();
       return;
     }
+    const missingSignatures = signers.filter((signer) => !signatures[signer.key]);
+    setUnsigned(missingSignatures.map(signerName));
+    if (missingSignatures.length) {
+      document.getElementById(`signature-${missingSignatures[0]!.key}`)?.focus();
+      return;
+    }
     setSaving(true);
     try {
       const result = await api.call('consent.setMany', {
         personId,
         changes: changedScopes.map((view) => toChange(view.scope, drafts[view.scope]!, view, today)),
+        ...(signers.length
+          ? {
+              screenSignatures: signers.map((signer) => ({
+                signer: signer.signer,
+                ...(signer.guardianId !== undefined ? { guardianId: signer.guardianId } : {}),
+                ...signatures[signer.key]!,
+              })),
+            }
+          : {}),
         ...(reason ? { reason } : {}),
         ...(actor ? { actor } : {}),
       });
       // what was saved is the new reference (with the expiry the main side chose)
       setDrafts(Object.fromEntries(result.consent.scopes.map((view) => [view.scope, draftFromView(view, today)])));
       setProblems([]);
+      setSignatures({});
+      setUnsigned([]);
       setReason('');
       setSaved('saved');
       reload?.();
@@ -253,6 +281,26 @@ export function PersonConsentScreen({ personId }: { personId: number }) {
             )}
           </div>
           <div className="card save-bar">
+            {signers.length > 0 && (
+              <section className="screen-signatures" aria-labelledby="screen-signatures-title">
+                <h2 id="screen-signatures-title">{t('signature.title')}</h2>
+                <p className="muted">{t('signature.intro')}</p>
+                {signers.map((signer) => (
+                  <SignaturePad
+                    key={signer.key}
+                    id={`signature-${signer.key}`}
+                    signer={signerName(signer)}
+                    value={signatures[signer.key]}
+                    onChange={(value) => setSignatures((current) => ({ ...current, [signer.key]: value }))}
+                  />
+                ))}
+                {unsigned.length > 0 && signers.some((signer) => !signatures[signer.key]) && (
+                  <p className="field-error" role="alert">
+                    {t('signature.missing', { names: unsigned.join(', ') })}
+                  </p>
+                )}
+              </section>
+            )}
             <div className="field">
               <label htmlFor="consent-reason">{t('consent.reason')}</label>
               <input id="consent-reason" value={reason} maxLength={500} onChange={(e) => setReason(e.target.value)} />
