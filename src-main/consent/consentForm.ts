@@ -29,7 +29,10 @@ const CONDITION_LINES = W.conditions;
 type Doc = PdfDoc;
 
 function box(doc: Doc, x: number, y: number, label: string): void {
+  // the empty box to tick is drawn, its label is read
+  doc.markContent('Artifact');
   doc.lineWidth(1.5).rect(x, y, 16, 16).stroke('#1d2330');
+  doc.endMarkedContent();
   doc
     .fillColor('#1d2330')
     .fontSize(12)
@@ -37,6 +40,8 @@ function box(doc: Doc, x: number, y: number, label: string): void {
 }
 
 function pictogram(doc: Doc, kind: (typeof SCOPE_LINES)[number]['icon'], x: number, y: number): void {
+  // an icon next to the words that say the same: an artifact for screen readers
+  doc.markContent('Artifact');
   doc.save().lineWidth(2).strokeColor('#1f5fbf').fillColor('#1f5fbf');
   switch (kind) {
     case 'camera':
@@ -66,6 +71,7 @@ function pictogram(doc: Doc, kind: (typeof SCOPE_LINES)[number]['icon'], x: numb
       break;
   }
   doc.restore();
+  doc.endMarkedContent();
 }
 
 function formatDate(iso: string): string {
@@ -85,7 +91,7 @@ export function renderConsentForm(
   const { doc, bytes } = createPdf({ title: 'Autorisation de filmer', margins: { top: 34, bottom: 20, left: 50, right: 50 } });
   const width = doc.page.width - 100;
 
-  doc.font('bold').fontSize(19).fillColor('#1d2330').text(W.title);
+  doc.font('bold').fontSize(19).fillColor('#1d2330').text(W.title, { structType: 'H1' });
   doc
     .moveDown(0.3)
     .font('body')
@@ -111,7 +117,7 @@ export function renderConsentForm(
     doc.y = Math.max(doc.y, y + 32) + 2;
   }
 
-  doc.moveDown(0.3).font('bold').fontSize(13).text(W.conditionsTitle, 50);
+  doc.moveDown(0.3).font('bold').fontSize(13).text(W.conditionsTitle, 50, undefined, { structType: 'H2' });
   doc.moveDown(0.3);
   for (const condition of CONDITION_LINES) {
     const y = doc.y;
@@ -138,7 +144,9 @@ export function renderConsentForm(
       .font('body')
       .fontSize(11)
       .text(W.signature, x, y + 18, { lineBreak: false });
+    doc.markContent('Artifact');
     doc.rect(x + 70, y + 14, boxWidth - 70, 28).stroke('#9aa0ab');
+    doc.endMarkedContent();
   };
   const half = (width - 20) / 2;
   let y = doc.y + 6;

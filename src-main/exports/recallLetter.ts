@@ -117,7 +117,7 @@ export async function writeRecallLetter(
   const [header, date, to, hello, ...body] = text.paragraphs;
   doc.font('bold').fontSize(13).fillColor('#1d2330').text(header!);
   doc.font('body').fontSize(12).text(date!, { align: 'right' }).moveDown(0.5).text(to!).moveDown(1);
-  doc.font('bold').fontSize(16).text(`Objet : ${text.title}`).moveDown(1);
+  doc.font('bold').fontSize(16).text(`Objet : ${text.title}`, { structType: 'H1' }).moveDown(1);
   doc.font('body').fontSize(12).text(hello!).moveDown(0.6);
   for (const paragraph of body) doc.text(paragraph).moveDown(0.6);
   doc.font('bold').text('Ce que nous vous demandons :').moveDown(0.3);

@@ -160,7 +160,7 @@ export function renderPackPage(content: PackContent): string {
   <ul class="figures">
     <li><strong>${words.videos}</strong> dans ce dossier</li>
     <li><strong>${words.duration}</strong> de vidéo en tout</li>
-    <li><strong>${words.sessions}</strong> d’atelier ${figures.sessions > 1 ? 'filmées' : 'filmée'}</li>
+    ${figures.sessions > 0 ? `<li><strong>${words.sessions}</strong> d’atelier ${figures.sessions > 1 ? 'filmées' : 'filmée'}</li>` : ''}
     <li><strong>${words.people}</strong><ul>${roles}</ul></li>
   </ul>
 </section>

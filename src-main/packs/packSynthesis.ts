@@ -13,14 +13,21 @@ import { figuresInWords, formatDuration, quoted, roleCount } from './packPage';
 const MARGIN = 50;
 
 export async function writePackSynthesis(content: PackContent, packDir: string, output: string): Promise<void> {
-  const { doc, bytes } = createPdf({
+  const { doc, bytes, figure } = createPdf({
     title: `${content.project.name} — synthèse`,
     margins: { top: MARGIN, bottom: MARGIN, left: MARGIN, right: MARGIN },
   });
   const width = doc.page.width - MARGIN * 2;
   const heading = (text: string, size = 15) => {
     if (doc.y > doc.page.height - 120) doc.addPage();
-    doc.moveDown(0.6).font('bold').fontSize(size).fillColor('#1e2a4a').text(text, { width }).fillColor('#1b1b1b').moveDown(0.3);
+    doc
+      .moveDown(0.6)
+      .font('bold')
+      .fontSize(size)
+      .fillColor('#1e2a4a')
+      .text(text, { width, structType: 'H2' })
+      .fillColor('#1b1b1b')
+      .moveDown(0.3);
   };
   const body = (text: string, options: PDFKit.Mixins.TextOptions = {}) =>
     doc
@@ -28,7 +35,7 @@ export async function writePackSynthesis(content: PackContent, packDir: string, 
       .fontSize(10.5)
       .text(text, { width, ...options });
 
-  doc.font('bold').fontSize(20).fillColor('#1e2a4a').text(content.project.name, { width });
+  doc.font('bold').fontSize(20).fillColor('#1e2a4a').text(content.project.name, { width, structType: 'H1' });
   doc
     .font('body')
     .fontSize(11)
@@ -41,7 +48,10 @@ export async function writePackSynthesis(content: PackContent, packDir: string, 
   if (content.project.description) body(content.project.description);
   const figures = content.figures;
   const words = figuresInWords(figures);
-  body(`Dans ce dossier : ${words.videos} (${words.duration} en tout), tournées pendant ${words.sessions} d’atelier.`);
+  // videos imported outside any session: no « tournées pendant 0 séance »
+  body(
+    `Dans ce dossier : ${words.videos} (${words.duration} en tout)${figures.sessions > 0 ? `, tournées pendant ${words.sessions} d’atelier` : ''}.`,
+  );
   body(`Personnes filmées : ${figures.peopleByRole.map((entry) => roleCount(entry.role, entry.count)).join(', ') || 'aucune'}`);
 
   if (content.montages.length) {
@@ -55,13 +65,13 @@ export async function writePackSynthesis(content: PackContent, packDir: string, 
       if (doc.y > doc.page.height - 200) doc.addPage();
       const top = doc.y;
       const still = clip.still ? path.join(packDir, ...clip.still.split('/')) : null;
-      if (still && fs.existsSync(still)) doc.image(still, MARGIN, top, { width: 150 });
+      if (still && fs.existsSync(still)) figure(`Image de l’extrait « ${clip.name} »`, () => doc.image(still, MARGIN, top, { width: 150 }));
       const textX = still ? MARGIN + 165 : MARGIN;
       const who = [clip.speaker, clip.role].filter(Boolean).join(', ');
       doc
         .font('bold')
         .fontSize(11)
-        .text(`${clip.name} (${formatDuration(clip.durationSeconds)})`, textX, top, { width: width - (textX - MARGIN) });
+        .text(`${clip.name} (${formatDuration(clip.durationSeconds)})`, textX, top, { width: width - (textX - MARGIN), structType: 'H3' });
       if (who)
         doc
           .font('body')

@@ -51,7 +51,7 @@ function section(doc: Doc, title: string, scale: number): void {
     .font('bold')
     .fontSize(15 * scale)
     .fillColor('#1f5fbf')
-    .text(title, LEFT)
+    .text(title, LEFT, undefined, { structType: 'H2' })
     .fillColor('#1d2330')
     .moveDown(0.2);
 }
@@ -73,11 +73,14 @@ function bullets(doc: Doc, comments: Comment[], empty: string, scale: number): v
 }
 
 function dots(doc: Doc, x: number, y: number, score: number | undefined): void {
+  // the dots only draw the score that follows them in words: an artifact for screen readers
+  doc.markContent('Artifact');
   for (let i = 1; i <= 4; i++) {
     doc.circle(x + (i - 1) * 14, y + 6, 5);
     if (score !== undefined && i <= score) doc.fill('#1f5fbf');
     else doc.lineWidth(1).stroke('#9aa0ab');
   }
+  doc.endMarkedContent();
   doc
     .fillColor('#1d2330')
     .font('body')
@@ -150,7 +153,7 @@ async function drawFeedbackSheet(
   const { recording, comments, rubric } = input;
   const defaults = reviewDefaults();
   const margins = { top: 45, bottom: 45, left: 50, right: 50 };
-  const { doc, bytes } = createPdf({ title: 'Fiche de retour', margins });
+  const { doc, bytes, figure } = createPdf({ title: 'Fiche de retour', margins });
   let pages = 1;
   doc.on('pageAdded', () => pages++);
   const z = (size: number) => size * scale;
@@ -162,7 +165,7 @@ async function drawFeedbackSheet(
   const name = input.candidateName !== undefined ? input.candidateName : (rubric.candidate?.displayName ?? 'Candidat ou candidate');
 
   const day = input.sessionDate ?? localToday(new Date(recording.recordedAt));
-  doc.font('bold').fontSize(z(22)).fillColor('#1d2330').text('Fiche de retour');
+  doc.font('bold').fontSize(z(22)).fillColor('#1d2330').text('Fiche de retour', { structType: 'H1' });
   if (name !== null) doc.font('bold').fontSize(z(16)).text(name);
   doc
     .font('body')
@@ -199,7 +202,10 @@ async function drawFeedbackSheet(
         rowTop = doc.y;
       }
       const x = 50 + column * (cellWidth + 10);
-      if (still) doc.image(still, x, rowTop, { fit: [cellWidth, cellWidth * 0.5625] });
+      if (still)
+        figure(`Image de ton entretien à ${clock(moment.startSeconds)}`, () =>
+          doc.image(still, x, rowTop, { fit: [cellWidth, cellWidth * 0.5625] }),
+        );
       doc
         .font('bold')
         .fontSize(z(10))
