@@ -254,7 +254,12 @@ export class ConsentService {
           );
         }
       }
-      const screen = screenSignaturesOf(input, method ?? null, guardianIds);
+      // signatures this save brings, with those the agreement already holds from signers still signing it
+      const screen = mergeScreenSignatures(
+        screenSignaturesOf(input, method ?? null, guardianIds),
+        previous.method === 'on-screen-signature' ? previous.screenSignatures : [],
+        guardianIds,
+      );
       if (input.status === 'granted' && method === 'on-screen-signature') {
         const have = screen ?? previous.screenSignatures;
         const unsigned = [
@@ -668,4 +673,30 @@ function screenSignaturesOf(
         typedName: signature.typedName ?? null,
       };
     });
+}
+
+type NewScreenSignature = NonNullable<ReturnType<typeof screenSignaturesOf>>[number];
+
+/**
+ * A save that brings only the new signatories' signatures (a second parent who signs later)
+ * keeps those the agreement already holds from signers who still sign it.
+ */
+function mergeScreenSignatures(
+  brought: NewScreenSignature[] | null,
+  held: ConsentView['screenSignatures'],
+  guardianIds: readonly number[],
+): NewScreenSignature[] | null {
+  if (!brought) return null;
+  const same = (a: { signer: string; guardianId: number | null }, b: { signer: string; guardianId: number | null }) =>
+    a.signer === b.signer && a.guardianId === b.guardianId;
+  const kept = held
+    .filter((old) => old.signer === 'person' || guardianIds.includes(old.guardianId ?? -1))
+    .filter((old) => !brought.some((signature) => same(signature, old)))
+    .map((old) => ({
+      signer: old.signer,
+      guardianId: old.guardianId,
+      png: old.image ? Buffer.from(old.image.replace(/^data:image\/png;base64,/, ''), 'base64') : null,
+      typedName: old.typedName,
+    }));
+  return [...brought, ...kept];
 }

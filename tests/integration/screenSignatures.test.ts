@@ -122,6 +122,36 @@ describe('signatures on the screen', () => {
     }
   });
 
+  it('a parent who signs later signs alone: the signatures already given are kept', async () => {
+    const minor = (
+      await call<{ id: number }>('people.add', { projectId, displayName: 'Noé', role: 'young-person', birthDate: '2011-02-03' })
+    ).id;
+    let shown = await call<PersonConsent>('consent.addGuardian', { personId: minor, name: 'Lise Roux', capacity: 'parent-1' });
+    const lise = shown.guardians[0]!.id;
+    const change = { personId: minor, scope: 'recording', status: 'granted', method: 'on-screen-signature', minorAgreed: true };
+    await call('consent.set', {
+      ...change,
+      guardianIds: [lise],
+      screenSignatures: [
+        { signer: 'person', png: signaturePng('NOE') },
+        { signer: 'guardian', guardianId: lise, png: signaturePng('LISE') },
+      ],
+    });
+    shown = await call<PersonConsent>('consent.addGuardian', { personId: minor, name: 'Marc Roux', capacity: 'parent-2' });
+    const marc = shown.guardians.find((guardian) => guardian.name === 'Marc Roux')!.id;
+    const { consent } = await call<{ consent: PersonConsent }>('consent.set', {
+      ...change,
+      guardianIds: [lise, marc],
+      screenSignatures: [{ signer: 'guardian', guardianId: marc, typedName: 'Marc Roux' }],
+    });
+    const view = consent.scopes.find((scope) => scope.scope === 'recording')!;
+    expect(view.screenSignatures.map((s) => [s.signer, s.guardianId, s.typedName])).toEqual([
+      ['person', null, null],
+      ['guardian', lise, null],
+      ['guardian', marc, 'Marc Roux'],
+    ]);
+  });
+
   it('refuses what is not a PNG, or too heavy, in French, and records nothing', async () => {
     const person = (await call<{ id: number }>('people.add', { projectId, displayName: 'Inès', role: 'tutor' })).id;
     const granted = { personId: person, scope: 'workshop', status: 'granted', method: 'on-screen-signature' };
